@@ -1,0 +1,34 @@
+/**
+ * Two projects:
+ * - unit: pure tests beside the code (src/**\/*.spec.ts); no database.
+ * - db:   integration and end-to-end tests (test/**\/*.spec.ts) on real PostgreSQL.
+ *         The global setup starts one embedded server for the run (or uses
+ *         TEST_DATABASE_URL) and migrates a template database that each test
+ *         file clones, so files run in parallel without seeing each other's rows.
+ */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
+      transform,
+    },
+    {
+      displayName: 'db',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/after-env.ts'],
+    },
+  ],
+  testTimeout: 60000,
+};

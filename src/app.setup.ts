@@ -1,0 +1,54 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+
+export const API_BODY_LIMIT = '1mb';
+export const WEBHOOK_BODY_LIMIT = '512kb';
+
+/** Keeps the exact bytes of a request body: signatures (Slack, Grafana, Twilio) are computed over them. */
+function keepRawBody(req: Request & { rawBody?: Buffer }, _res: Response, buf: Buffer): void {
+  req.rawBody = buf;
+}
+
+/**
+ * Everything an app needs besides its modules; main.ts and the tests share it
+ * so tests exercise the same pipeline as production.
+ */
+export function configureApp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  const http = app.getHttpAdapter().getInstance();
+  http.disable('x-powered-by');
+  http.set('trust proxy', true);
+
+  // Webhooks: 512 KB; the management API: 1 MB. Raw bytes are kept for signature checks.
+  const webhookPaths = ['/v2', '/integrations', '/heartbeats', '/slack', '/twilio'];
+  app.use(webhookPaths, json({ limit: WEBHOOK_BODY_LIMIT, verify: keepRawBody, type: ['application/json', 'application/*+json'] }));
+  app.use(webhookPaths, urlencoded({ limit: WEBHOOK_BODY_LIMIT, extended: false, verify: keepRawBody }));
+  app.use(json({ limit: API_BODY_LIMIT }));
+
+  // body-parser errors (malformed JSON, too large) become the same error shape as everything else.
+  const filter = new HttpExceptionFilter();
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const { status, body } = filter.toHttp(err);
+    res.status(status).json(body);
+  });
+
+  app.useGlobalFilters(filter);
+  app.useGlobalPipes(createValidationPipe());
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Klaxon')
+      .setDescription('Incident alerting and on-call scheduling. Every /api/v1 route needs `Authorization: Bearer <api key>`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+}

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock, SystemClock } from './clock';
+
+/** Process-wide providers: the validated config and the clock. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig) {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}

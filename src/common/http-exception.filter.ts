@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, FieldError, HTTP_STATUS, RateLimitedError } from './errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export function errorBody(statusCode: number, message: string, errors?: FieldError[]): ErrorBody {
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  if (errors?.length) body.errors = errors;
+  return body;
+}
+
+/**
+ * The one place where errors become HTTP answers, in api.md's shape:
+ * `{ statusCode, error, message, errors?: [{ field, message }] }`.
+ * Unknown errors become a 500 with an error id that is also logged.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const { status, body } = this.toHttp(exception);
+    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    res.status(status).json(body);
+  }
+
+  toHttp(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      const status = HTTP_STATUS[exception.code];
+      return { status, body: { ...errorBody(status, exception.message, exception.errors), ...exception.details } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as { message?: unknown }).message)
+            ? ((response as { message: string[] }).message).join('; ')
+            : String((response as { message?: unknown }).message ?? exception.message);
+      return { status, body: errorBody(status, message) };
+    }
+    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
+    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
+      return { status: bodyParserStatus, body: errorBody(bodyParserStatus, describeBodyError(exception)) };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    const status = HttpStatus.INTERNAL_SERVER_ERROR;
+    return { status, body: { ...errorBody(status, `internal error (id ${errorId})`), errorId } };
+  }
+}
+
+/** Messages for the errors body-parser raises before a route runs. */
+export function describeBodyError(e: unknown): string {
+  const type = (e as { type?: string })?.type;
+  switch (type) {
+    case 'entity.parse.failed':
+      return 'body: malformed JSON';
+    case 'entity.too.large':
+      return `body: larger than the limit of ${(e as { limit?: number }).limit ?? '?'} bytes`;
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return 'body: unsupported encoding';
+    default:
+      return (e as Error)?.message ?? 'bad request';
+  }
+}
+
+export { ErrorCode };

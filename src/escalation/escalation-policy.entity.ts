@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export interface PolicyTarget {
+  type: 'user' | 'schedule';
+  id: string;
+}
+
+export interface PolicyLevel {
+  delayMinutes: number;
+  targets: PolicyTarget[];
+}
+
+/**
+ * Levels are one JSON document: a policy is always read and replaced whole, and
+ * an incident keeps a snapshot of it taken when the incident started.
+ */
+@Entity('escalation_policies')
+export class EscalationPolicy {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_escalation_policies_name', { unique: true })
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'int', default: 0 })
+  repeat: number;
+
+  @Column({ type: 'jsonb' })
+  levels: PolicyLevel[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

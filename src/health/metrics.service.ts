@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * One Prometheus registry per process (not the global one, so tests can build
+ * several apps). Domain modules get their metrics from here.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'klaxon_http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly eventsAccepted = new Counter({
+    name: 'klaxon_events_accepted_total',
+    help: 'Alert events accepted (202) by source',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
+  readonly notifications = new Counter({
+    name: 'klaxon_notifications_total',
+    help: 'Notification attempts by channel and outcome',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
+  }
+
+  /** A gauge computed when /metrics is scraped (e.g. outbox depth from the database). */
+  gauge(name: string, help: string, labelNames: string[], collect: (g: Gauge<string>) => Promise<void>): Gauge<string> {
+    const existing = this.registry.getSingleMetric(name) as Gauge<string> | undefined;
+    if (existing) return existing;
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        await collect(this);
+      },
+    });
+  }
+}

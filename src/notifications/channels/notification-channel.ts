@@ -1,0 +1,65 @@
+/**
+ * The one small contract every paging channel implements (STYLE.md habit 5).
+ * A channel sends one rendered message and returns the provider's id for it, or
+ * throws a ChannelError that says whether a retry can help.
+ */
+export type ChannelType = 'sms' | 'voice' | 'email' | 'slack';
+
+export const CHANNEL_TYPES: readonly ChannelType[] = ['sms', 'voice', 'email', 'slack'];
+
+/** What a page says, independent of the channel that carries it. */
+export interface PageContent {
+  incidentId: string;
+  incidentNumber: number;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  title: string;
+  severity: string;
+  serviceName: string;
+  /** Extra lines for long-form channels (email, Slack): source, links, details. */
+  details?: Record<string, string>;
+  /** Public URL of the incident, when PUBLIC_URL is configured. */
+  incidentUrl?: string;
+  /** For a bundled page: how many more incidents this message stands for. */
+  moreIncidents?: number;
+  /**
+   * One-click links (email) carrying a signed, expiring token; built by whoever renders
+   * the page, since channels hold no signing key. Absent: the email shows no action links.
+   */
+  actionLinks?: { acknowledge?: string; resolve?: string };
+}
+
+export interface OutgoingNotification {
+  /** The outbox row id; channels use it as an idempotency token where the provider supports one. */
+  notificationId: string;
+  /** Contact address: E.164 number, email address or Slack user/channel id. */
+  address: string;
+  userId: string | null;
+  content: PageContent;
+}
+
+export interface SendResult {
+  /** Provider name recorded on the notification and the timeline ("twilio", "smtp", "slack", "log"). */
+  provider: string;
+  /** Provider message id (Twilio SID, SMTP message id, Slack ts), when there is one. */
+  providerMessageId: string | null;
+}
+
+export class ChannelError extends Error {
+  constructor(
+    message: string,
+    /** true when a later attempt can succeed (5xx, timeout, network); false for permanent errors (4xx, invalid address). */
+    readonly retryable: boolean,
+    readonly providerCode?: string,
+  ) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}
+
+export interface NotificationChannel {
+  readonly type: ChannelType;
+  readonly provider: string;
+  /** false when the channel has no credentials: its notifications are recorded as `skipped: not configured`. */
+  isConfigured(): boolean;
+  send(notification: OutgoingNotification): Promise<SendResult>;
+}

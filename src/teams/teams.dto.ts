@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Team } from './team.entity';
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'Payments SRE' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'replaces the member list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
+}
+
+export class AddMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+}
+
+export class TeamResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) memberIds: string[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static of(t: Team): TeamResponse {
+    return {
+      id: t.id,
+      name: t.name,
+      memberIds: (t.members ?? []).map((m) => m.id).sort(),
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
+    };
+  }
+}
