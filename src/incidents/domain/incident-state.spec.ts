@@ -1,0 +1,174 @@
+import {
+  ActionOutcome,
+  applyAction,
+  httpStatusForOutcome,
+  INCIDENT_ACTION_TYPES,
+  INCIDENT_STATUSES,
+  IncidentActionType,
+  IncidentActor,
+  IncidentEffect,
+  IncidentStatus,
+  isOpen,
+  TimelineEntryType,
+} from './incident-state';
+
+const now = new Date('2026-03-08T14:00:00.000Z');
+const alice: IncidentActor = { kind: 'user', id: 'user-alice', name: 'Alice', channel: 'slack' };
+
+type Row = [
+  IncidentStatus,
+  IncidentActionType,
+  ActionOutcome,
+  IncidentStatus,
+  TimelineEntryType | null,
+  IncidentEffect[],
+];
+
+const STOP_PAGING: IncidentEffect[] = ['cancel-escalation', 'cancel-notifications', 'start-ack-timeout'];
+const STOP_EVERYTHING: IncidentEffect[] = [
+  'cancel-escalation',
+  'cancel-notifications',
+  'cancel-ack-timeout',
+  'cancel-auto-resolve',
+];
+
+// from, action, outcome, next status, timeline entry type, effects
+const table: Row[] = [
+  ['triggered', 'trigger', 'noop', 'triggered', 'alert-added', ['reset-auto-resolve']],
+  ['triggered', 'acknowledge', 'changed', 'acknowledged', 'acknowledged', STOP_PAGING],
+  ['triggered', 'resolve', 'changed', 'resolved', 'resolved', STOP_EVERYTHING],
+  ['triggered', 'escalate', 'changed', 'triggered', 'escalated', ['escalate-now']],
+  ['triggered', 'ack-timeout', 'noop', 'triggered', null, []],
+  ['triggered', 'auto-resolve', 'changed', 'resolved', 'auto-resolved', STOP_EVERYTHING],
+  ['triggered', 'retrigger', 'noop', 'triggered', 'already-triggered', []],
+
+  ['acknowledged', 'trigger', 'noop', 'acknowledged', 'alert-added', ['reset-auto-resolve']],
+  ['acknowledged', 'acknowledge', 'noop', 'acknowledged', 'already-acknowledged', []],
+  ['acknowledged', 'resolve', 'changed', 'resolved', 'resolved', STOP_EVERYTHING],
+  ['acknowledged', 'escalate', 'changed', 'triggered', 'escalated', ['cancel-ack-timeout', 'escalate-now']],
+  ['acknowledged', 'ack-timeout', 'changed', 'triggered', 'ack-timeout', ['restart-escalation']],
+  ['acknowledged', 'auto-resolve', 'changed', 'resolved', 'auto-resolved', STOP_EVERYTHING],
+  ['acknowledged', 'retrigger', 'changed', 'triggered', 'retriggered', ['cancel-ack-timeout', 'restart-escalation']],
+
+  ['resolved', 'trigger', 'conflict', 'resolved', null, []],
+  ['resolved', 'acknowledge', 'conflict', 'resolved', null, []],
+  ['resolved', 'resolve', 'noop', 'resolved', 'already-resolved', []],
+  ['resolved', 'escalate', 'conflict', 'resolved', null, []],
+  ['resolved', 'ack-timeout', 'noop', 'resolved', null, []],
+  ['resolved', 'auto-resolve', 'noop', 'resolved', null, []],
+  ['resolved', 'retrigger', 'conflict', 'resolved', null, []],
+];
+
+describe('applyAction', () => {
+  it('has a row for every status and action', () => {
+    expect(table).toHaveLength(INCIDENT_STATUSES.length * INCIDENT_ACTION_TYPES.length);
+    for (const status of INCIDENT_STATUSES) {
+      for (const type of INCIDENT_ACTION_TYPES) {
+        expect(table.filter(([from, action]) => from === status && action === type)).toHaveLength(1);
+      }
+    }
+  });
+
+  it.each(table)('%s + %s -> %s, %s', (from, type, outcome, next, timelineType, effects) => {
+    const result = applyAction({ status: from }, { type, actor: alice }, now);
+
+    expect(result.outcome).toBe(outcome);
+    expect(result.previousStatus).toBe(from);
+    expect(result.status).toBe(next);
+    expect(result.effects).toEqual(effects);
+    expect(result.description.length).toBeGreaterThan(0);
+    if (timelineType === null) {
+      expect(result.timeline).toBeNull();
+    } else {
+      expect(result.timeline).toEqual({ type: timelineType, at: now, description: result.description, actor: alice });
+    }
+    if (outcome === 'changed') {
+      expect(result.patch.status).toBe(next);
+    } else {
+      expect(result.patch).toEqual({});
+    }
+    if (outcome === 'conflict') {
+      expect(result.conflictCode).toBe('INCIDENT_RESOLVED');
+    } else {
+      expect(result.conflictCode).toBeUndefined();
+    }
+  });
+
+  it('records who acknowledged and when', () => {
+    const result = applyAction({ status: 'triggered' }, { type: 'acknowledge', actor: alice }, now);
+
+    expect(result.patch).toEqual({ status: 'acknowledged', acknowledgedBy: 'user-alice', acknowledgedAt: now });
+    expect(result.description).toBe('Acknowledged by Alice via slack');
+  });
+
+  it('records who resolved and when', () => {
+    const source: IncidentActor = { kind: 'integration', id: 'integration-1', name: 'Alertmanager' };
+    const result = applyAction({ status: 'acknowledged' }, { type: 'resolve', actor: source }, now);
+
+    expect(result.patch).toEqual({ status: 'resolved', resolvedBy: 'integration-1', resolvedAt: now });
+    expect(result.description).toBe('Resolved by Alertmanager');
+  });
+
+  it('answers a second acknowledge with the current state and no patch', () => {
+    const bob: IncidentActor = { kind: 'user', id: 'user-bob', name: 'Bob', channel: 'sms' };
+    const result = applyAction({ status: 'acknowledged' }, { type: 'acknowledge', actor: bob }, now);
+
+    expect(result.outcome).toBe('noop');
+    expect(result.status).toBe('acknowledged');
+    expect(result.description).toBe('Acknowledge by Bob via sms: already acknowledged');
+  });
+
+  it('explains a conflict for the 409 body', () => {
+    const result = applyAction({ status: 'resolved' }, { type: 'acknowledge', actor: alice }, now);
+
+    expect(result.description).toBe('Incident is resolved; it cannot be acknowledged');
+    expect(httpStatusForOutcome(result.outcome)).toBe(409);
+  });
+
+  it('clears the acknowledgement when an ack timeout returns the incident to triggered', () => {
+    const result = applyAction({ status: 'acknowledged' }, { type: 'ack-timeout' }, now);
+
+    expect(result.patch).toEqual({ status: 'triggered', acknowledgedBy: null, acknowledgedAt: null });
+    expect(result.timeline?.actor).toBeNull();
+  });
+
+  it('clears the acknowledgement when an acknowledged incident is escalated, and keeps it untouched otherwise', () => {
+    expect(applyAction({ status: 'acknowledged' }, { type: 'escalate', actor: alice }, now).patch).toEqual({
+      status: 'triggered',
+      acknowledgedBy: null,
+      acknowledgedAt: null,
+    });
+    expect(applyAction({ status: 'triggered' }, { type: 'escalate', actor: alice }, now).patch).toEqual({
+      status: 'triggered',
+    });
+  });
+
+  it('auto-resolves with no person recorded', () => {
+    const result = applyAction({ status: 'triggered' }, { type: 'auto-resolve' }, now);
+
+    expect(result.patch).toEqual({ status: 'resolved', resolvedBy: null, resolvedAt: now });
+  });
+
+  it('describes actors without a name by id, and the system as Klaxon', () => {
+    const byId = applyAction({ status: 'triggered' }, { type: 'resolve', actor: { kind: 'user', id: 'u-1' } }, now);
+    const bySystem = applyAction({ status: 'triggered' }, { type: 'resolve', actor: { kind: 'system' } }, now);
+    const integration: IncidentActor = { kind: 'integration' };
+    const byIntegration = applyAction({ status: 'triggered' }, { type: 'resolve', actor: integration }, now);
+    const anonymous = applyAction({ status: 'triggered' }, { type: 'resolve' }, now);
+
+    expect(byId.description).toBe('Resolved by u-1');
+    expect(bySystem.description).toBe('Resolved by Klaxon');
+    expect(byIntegration.description).toBe('Resolved by integration');
+    expect(anonymous.description).toBe('Resolved');
+    expect(anonymous.patch.resolvedBy).toBeNull();
+  });
+
+  it('answers 200 for changed and noop', () => {
+    expect(httpStatusForOutcome('changed')).toBe(200);
+    expect(httpStatusForOutcome('noop')).toBe(200);
+  });
+
+  it('treats triggered and acknowledged as open', () => {
+    expect(INCIDENT_STATUSES.map(isOpen)).toEqual([true, true, false]);
+  });
+});
