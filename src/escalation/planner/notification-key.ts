@@ -1,0 +1,23 @@
+import { NotificationKeyParts } from './planner.types';
+
+/**
+ * The idempotency key of one notification (paging.md, "Durability rules"):
+ * incident, level, loop, user, contact method and rule, plus the escalation
+ * epoch, which only changes when an ack timeout restarts escalation at level 0
+ * (without it the restart's pages would collide with the first pass and be
+ * dropped by the outbox's unique index). Each part is URI-encoded so no id can
+ * forge a separator.
+ */
+export function notificationKey(incidentId: string, parts: NotificationKeyParts): string {
+  return [
+    incidentId,
+    `e${parts.epoch}`,
+    `r${parts.loop}`,
+    `l${parts.level}`,
+    parts.userId,
+    parts.contactMethodId,
+    parts.ruleId,
+  ]
+    .map(encodeURIComponent)
+    .join(':');
+}

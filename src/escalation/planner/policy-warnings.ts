@@ -1,0 +1,66 @@
+import { effectiveRules } from './level-notifications';
+import { EscalationPolicyDefinition, PolicyTarget, TargetResolver } from './planner.types';
+
+export type PolicyWarningCode =
+  | 'no-levels'
+  | 'empty-level'
+  | 'unknown-user'
+  | 'user-unreachable'
+  | 'unknown-schedule'
+  | 'schedule-gap';
+
+export interface PolicyWarning {
+  readonly code: PolicyWarningCode;
+  /** 0-based level index; null for policy-wide warnings. */
+  readonly level: number | null;
+  readonly target: PolicyTarget | null;
+  readonly message: string;
+}
+
+export interface PolicyWarningContext extends TargetResolver {
+  /** true when the schedule has nobody on call somewhere in [from, to). */
+  scheduleHasGap(scheduleId: string, from: Date, to: Date): boolean;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Problems that would make this policy page nobody, returned by the API with
+ * the policy (they do not block saving it: a schedule gap may be intended).
+ * Schedule gaps are looked for in [now, now + windowDays). Levels are 1-based
+ * in messages and 0-based in `level`.
+ */
+export function computePolicyWarnings(
+  policy: EscalationPolicyDefinition,
+  ctx: PolicyWarningContext,
+  now: Date,
+  windowDays = 7,
+): PolicyWarning[] {
+  if (policy.levels.length === 0) {
+    return [{ code: 'no-levels', level: null, target: null, message: 'The policy has no levels: nobody will be paged' }];
+  }
+  const until = new Date(now.getTime() + windowDays * DAY_MS);
+  const warnings: PolicyWarning[] = [];
+  policy.levels.forEach((level, index) => {
+    const where = `Level ${index + 1}`;
+    if (level.targets.length === 0) {
+      warnings.push({ code: 'empty-level', level: index, target: null, message: `${where} has no targets` });
+    }
+    for (const target of level.targets) {
+      const warn = (code: PolicyWarningCode, message: string) =>
+        warnings.push({ code, level: index, target: { type: target.type, id: target.id }, message: `${where}: ${message}` });
+      if (target.type === 'user') {
+        const user = ctx.getUser(target.id);
+        if (!user) warn('unknown-user', `user ${target.id} does not exist`);
+        else if (effectiveRules(user).length === 0) {
+          warn('user-unreachable', `user ${target.id} has no enabled contact method`);
+        }
+      } else if (!ctx.hasSchedule(target.id)) {
+        warn('unknown-schedule', `schedule ${target.id} does not exist`);
+      } else if (ctx.scheduleHasGap(target.id, now, until)) {
+        warn('schedule-gap', `schedule ${target.id} has nobody on call at some time in the next ${windowDays} days`);
+      }
+    }
+  });
+  return warnings;
+}
