@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError } from '../common/errors';
+import { UsersService } from '../users/users.service';
+import { ScheduleOverride } from './schedule-override.entity';
+import { ScheduleStore } from './schedule.store';
+import { SchedulesService } from './schedules.service';
+import { CreateOverrideDto } from './schedules.dto';
+
+/** Overrides: someone stands in for [start, end); the latest created wins where they overlap. */
+@Injectable()
+export class ScheduleOverridesService {
+  constructor(
+    private readonly store: ScheduleStore,
+    private readonly schedules: SchedulesService,
+    private readonly users: UsersService,
+  ) {}
+
+  async create(scheduleId: string, dto: CreateOverrideDto): Promise<ScheduleOverride> {
+    await this.schedules.find(scheduleId);
+    const start = new Date(dto.start);
+    const end = new Date(dto.end);
+    const userId = dto.userId.toLowerCase();
+    if (end.getTime() <= start.getTime()) throw ValidationError.field('end', 'must be after start');
+    if ((await this.users.missingIds([userId])).length) throw ValidationError.field('userId', `unknown user id ${userId}`);
+    const repo = this.store.dataSource.getRepository(ScheduleOverride);
+    const saved = await repo.save({ scheduleId, userId, startsAt: start, endsAt: end });
+    return repo.findOneOrFail({ where: { id: saved.id } });
+  }
+
+  /** Overrides overlapping [since, until) (either bound optional), by start. */
+  async list(scheduleId: string, since?: Date, until?: Date): Promise<ScheduleOverride[]> {
+    await this.schedules.find(scheduleId);
+    if (since && until && since.getTime() >= until.getTime()) throw ValidationError.field('until', 'must be after since');
+    const rows = await this.store.findOverrides([scheduleId], { since, until });
+    return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || Number(a.seq) - Number(b.seq));
+  }
+
+  /** Deleting an override restores what the layers (and older overrides) say. */
+  async remove(scheduleId: string, overrideId: string): Promise<void> {
+    const res = await this.store.dataSource.getRepository(ScheduleOverride).delete({ id: overrideId, scheduleId });
+    if (!res.affected) throw new NotFoundError('override', overrideId);
+  }
+}

@@ -1,0 +1,184 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { HH_MM, IsIanaZone } from '../common/validators';
+import { RotationUnit, Weekday, WEEKDAYS } from './resolution';
+
+export const MAX_LAYERS = 20;
+export const MAX_USERS_PER_LAYER = 500;
+export const MAX_RESTRICTIONS_PER_LAYER = 50;
+const ROTATION_UNITS: RotationUnit[] = ['hour', 'day', 'week'];
+
+/** ISO-8601 date-time with an explicit offset or `Z` (schedules.md: every instant carries its offset). */
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)$/i;
+
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function IsInstant(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be an ISO-8601 instant with an offset, e.g. 2026-03-08T09:00:00-04:00`, ...options },
+      validator: { validate: isInstant },
+    });
+}
+
+export class RestrictionDto {
+  @ApiProperty({ enum: ['daily', 'weekly'] })
+  @IsIn(['daily', 'weekly'])
+  type: 'daily' | 'weekly';
+
+  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only' })
+  @ValidateIf((r: RestrictionDto) => r.type === 'weekly' || r.startDay !== undefined)
+  @IsIn(WEEKDAYS as string[], { message: 'startDay must be one of mon, tue, wed, thu, fri, sat, sun' })
+  startDay?: Weekday;
+
+  @ApiProperty({ example: '09:00', description: 'HH:mm, local to the schedule zone' })
+  @Matches(HH_MM, { message: 'startTime must be HH:mm (00:00-23:59)' })
+  startTime: string;
+
+  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only' })
+  @ValidateIf((r: RestrictionDto) => r.type === 'weekly' || r.endDay !== undefined)
+  @IsIn(WEEKDAYS as string[], { message: 'endDay must be one of mon, tue, wed, thu, fri, sat, sun' })
+  endDay?: Weekday;
+
+  @ApiProperty({ example: '17:00', description: 'HH:mm; at or before startTime wraps past midnight (or the week end)' })
+  @Matches(HH_MM, { message: 'endTime must be HH:mm (00:00-23:59)' })
+  endTime: string;
+}
+
+export class RotationDto {
+  @ApiProperty({ enum: ROTATION_UNITS })
+  @IsIn(ROTATION_UNITS)
+  unit: RotationUnit;
+
+  @ApiProperty({ minimum: 1, example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  length: number;
+
+  @ApiProperty({ example: '2026-03-02T09:00:00-05:00', description: 'the instant at which users[0] begins a turn' })
+  @IsInstant()
+  handoff: string;
+}
+
+export class LayerDto {
+  @ApiPropertyOptional({ example: 'Primary', description: 'defaults to "Layer <n>"' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiProperty({ example: '2026-03-02T09:00:00-05:00' })
+  @IsInstant()
+  start: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'exclusive; null or absent = forever' })
+  @IsOptional()
+  @IsInstant()
+  end?: string | null;
+
+  @ApiProperty({ type: RotationDto })
+  @ValidateNested()
+  @Type(() => RotationDto)
+  rotation: RotationDto;
+
+  @ApiProperty({ type: [String], description: `rotation order (user ids; repeats allowed; at most ${MAX_USERS_PER_LAYER})` })
+  @IsArray()
+  @ArrayMaxSize(MAX_USERS_PER_LAYER)
+  @IsUUID('all', { each: true })
+  users: string[];
+
+  @ApiPropertyOptional({ type: [RestrictionDto], description: 'union of local windows; empty or absent = always' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RESTRICTIONS_PER_LAYER)
+  @ValidateNested({ each: true })
+  @Type(() => RestrictionDto)
+  restrictions?: RestrictionDto[];
+}
+
+export class ScheduleInputDto {
+  @ApiProperty({ example: 'Platform primary' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: 'America/New_York' })
+  @IsIanaZone()
+  timeZone: string;
+
+  @ApiProperty({ type: [LayerDto], description: `bottom to top: the last active layer decides (at most ${MAX_LAYERS})` })
+  @IsArray()
+  @ArrayMaxSize(MAX_LAYERS)
+  @ValidateNested({ each: true })
+  @Type(() => LayerDto)
+  layers: LayerDto[];
+}
+
+export class CreateOverrideDto {
+  @ApiProperty()
+  @IsUUID('all')
+  userId: string;
+
+  @ApiProperty({ example: '2026-03-08T09:00:00-04:00' })
+  @IsInstant()
+  start: string;
+
+  @ApiProperty({ example: '2026-03-08T17:00:00-04:00', description: 'exclusive; must be after start' })
+  @IsInstant()
+  end: string;
+}
+
+/** `?since=&until=` for renderings; both default from "now" (see the controller). */
+export class WindowQuery {
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now' })
+  @IsOptional()
+  @IsInstant()
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default since + 7 days; at most one year after since' })
+  @IsOptional()
+  @IsInstant()
+  until?: string;
+}
+
+export class AtQuery {
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now' })
+  @IsOptional()
+  @IsInstant()
+  at?: string;
+}
+
+export class IcalQuery {
+  @ApiPropertyOptional({ description: 'the schedule’s icalToken (from GET /schedules/{id})' })
+  @IsOptional()
+  @IsString()
+  token?: string;
+
+  @ApiPropertyOptional({ description: 'only the shifts of this user' })
+  @IsOptional()
+  @IsUUID('all')
+  userId?: string;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { ScheduleLayerUser } from './schedule-layer-user.entity';
+import { ScheduleLayer } from './schedule-layer.entity';
+import { ScheduleOverride } from './schedule-override.entity';
+import { ScheduleOverridesService } from './schedule-overrides.service';
+import { ScheduleViewsService } from './schedule-views.service';
+import { Schedule } from './schedule.entity';
+import { ScheduleStore } from './schedule.store';
+import { SchedulesController } from './schedules.controller';
+import { SchedulesService } from './schedules.service';
+
+/** Schedules; exports SchedulesService, whose lookup contract the escalation engine uses. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Schedule, ScheduleLayer, ScheduleLayerUser, ScheduleOverride]), UsersModule],
+  controllers: [SchedulesController],
+  providers: [ScheduleStore, SchedulesService, ScheduleOverridesService, ScheduleViewsService],
+  exports: [SchedulesService],
+})
+export class SchedulesModule {}

@@ -1,0 +1,191 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/errors';
+import { Page, PageQuery, paginate } from '../common/pagination';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { UserReferences } from '../users/user-references';
+import { UsersService } from '../users/users.service';
+import {
+  CompiledSchedule,
+  compileSchedule,
+  ON_CALL_HORIZON_MS,
+  onCallAt as segmentContaining,
+  Shift,
+  shifts,
+  userOnCallAt,
+} from './resolution';
+import { parseScheduleInput } from './schedule-input';
+import { ScheduleOverride } from './schedule-override.entity';
+import { Schedule } from './schedule.entity';
+import { ScheduleStore, toSnapshot } from './schedule.store';
+import { ScheduleInputDto } from './schedules.dto';
+
+const DAY_MS = 86_400_000;
+
+/** How far ahead GET /schedules/{id} looks for `nextGap`. */
+export const NEXT_GAP_HORIZON_MS = 14 * DAY_MS;
+
+/** A schedule as the API shows it: the row, its live overrides, the next gap and the feed URL. */
+export interface ScheduleView {
+  schedule: Schedule;
+  overrides: ScheduleOverride[];
+  nextGap: Shift | null;
+  icalUrl: string;
+}
+
+/** A final-schedule segment; start/end are null where the segment reaches beyond one year from the asked instant. */
+export interface ScheduleSegment {
+  userId: string | null;
+  start: Date | null;
+  end: Date | null;
+}
+
+/**
+ * Schedules: CRUD, and the lookup contract the escalation engine uses
+ * (loadSnapshots once per tick, then pure onCallAt/hasGap/segmentAt calls).
+ */
+@Injectable()
+export class SchedulesService implements OnModuleInit {
+  constructor(
+    private readonly store: ScheduleStore,
+    private readonly users: UsersService,
+    private readonly references: UserReferences,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.references.register(async (userId, em) =>
+      (await this.store.schedulesInRotation(userId, em)).map((s) => ({ kind: 'schedule', id: s.id, name: s.name })),
+    );
+  }
+
+  // ---- the lookup contract -------------------------------------------------
+
+  /** Loads these schedules (compiled for fast lookups) in two queries; unknown ids are absent from the map. */
+  async loadSnapshots(ids: string[], em?: EntityManager): Promise<Map<string, CompiledSchedule>> {
+    const schedules = await this.store.findWithLayers(ids, em);
+    const overrides = await this.store.findOverrides(
+      schedules.map((s) => s.id),
+      {},
+      em,
+    );
+    const out = new Map<string, CompiledSchedule>();
+    for (const s of schedules) {
+      out.set(s.id, compileSchedule(toSnapshot(s, overrides.filter((o) => o.scheduleId === s.id))));
+    }
+    return out;
+  }
+
+  /** Who is on call at t (null = gap). */
+  onCallAt(snapshot: CompiledSchedule, at: Date): string | null {
+    return userOnCallAt(snapshot, at);
+  }
+
+  /** true when [from, to) contains a gap; an empty window has none. */
+  hasGap(snapshot: CompiledSchedule, from: Date, to: Date): boolean {
+    return shifts(snapshot, from, to).some((s) => s.userId === null);
+  }
+
+  /** The final-schedule segment containing `at`; an end beyond one year from `at` is null. */
+  segmentAt(snapshot: CompiledSchedule, at: Date): ScheduleSegment {
+    const segment = segmentContaining(snapshot, at);
+    const t = at.getTime();
+    return {
+      userId: segment.userId,
+      start: segment.start.getTime() <= t - ON_CALL_HORIZON_MS ? null : segment.start,
+      end: segment.end.getTime() >= t + ON_CALL_HORIZON_MS ? null : segment.end,
+    };
+  }
+
+  existingIds(ids: string[]): Promise<string[]> {
+    return this.store.existingIds(ids);
+  }
+
+  /** Every user a snapshot can put on call (rotation users and override users). */
+  userIdsOf(snapshot: CompiledSchedule): string[] {
+    const ids = new Set<string>();
+    for (const layer of snapshot.layers) for (const u of layer.users) ids.add(u);
+    for (const segment of snapshot.overrideTimeline) if (segment.user) ids.add(segment.user);
+    return [...ids];
+  }
+
+  // ---- CRUD ------------------------------------------------------------------
+
+  async create(dto: ScheduleInputDto): Promise<ScheduleView> {
+    const input = await parseScheduleInput(dto, this.users);
+    const id = await this.store.dataSource.transaction(async (em) => {
+      const saved = await em.getRepository(Schedule).save({
+        name: input.name,
+        timeZone: input.timeZone,
+        icalToken: randomBytes(32).toString('base64url'),
+      });
+      await this.store.replaceLayers(em, saved.id, input.layers);
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<ScheduleView> {
+    return this.view(await this.find(id));
+  }
+
+  async list(query: PageQuery): Promise<Page<ScheduleView>> {
+    const page = await paginate(this.store.dataSource.getRepository(Schedule).createQueryBuilder('s'), 's', query);
+    const ids = page.items.map((s) => s.id);
+    const full = new Map((await this.store.findWithLayers(ids)).map((s) => [s.id, s]));
+    const live = await this.store.findOverrides(ids, { since: this.clock.now() });
+    const items: ScheduleView[] = [];
+    for (const id of ids) {
+      const schedule = full.get(id);
+      if (schedule) items.push(await this.view(schedule, live.filter((o) => o.scheduleId === id)));
+    }
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  /** Replaces name, zone and layers; overrides are kept. Past renderings may change (docs/schedules.md). */
+  async update(id: string, dto: ScheduleInputDto): Promise<ScheduleView> {
+    await this.find(id);
+    const input = await parseScheduleInput(dto, this.users);
+    await this.store.dataSource.transaction(async (em) => {
+      const locked = await em.getRepository(Schedule).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw new NotFoundError('schedule', id);
+      await em.getRepository(Schedule).update({ id }, { name: input.name, timeZone: input.timeZone });
+      await this.store.replaceLayers(em, id, input.layers);
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const res = await this.store.dataSource.getRepository(Schedule).delete({ id });
+    if (!res.affected) throw new NotFoundError('schedule', id);
+  }
+
+  /** The schedule with layers and users, or a 404. */
+  async find(id: string, em?: EntityManager): Promise<Schedule> {
+    const [schedule] = await this.store.findWithLayers([id], em);
+    if (!schedule) throw new NotFoundError('schedule', id);
+    return schedule;
+  }
+
+  icalUrl(schedule: Schedule): string {
+    const base = (this.config.PUBLIC_URL ?? '').replace(/\/+$/, '');
+    return `${base}/api/v1/schedules/${schedule.id}/ical?token=${schedule.icalToken}`;
+  }
+
+  /** `liveOverrides`: the schedule's overrides that end after now, when the caller already has them. */
+  private async view(schedule: Schedule, liveOverrides?: ScheduleOverride[]): Promise<ScheduleView> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + NEXT_GAP_HORIZON_MS);
+    const overrides = liveOverrides ?? (await this.store.findOverrides([schedule.id], { since: now }));
+    const rendering = shifts(compileSchedule(toSnapshot(schedule, overrides)), now, horizon);
+    return {
+      schedule,
+      overrides: [...overrides].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+      nextGap: rendering.find((s) => s.userId === null) ?? null,
+      icalUrl: this.icalUrl(schedule),
+    };
+  }
+}
