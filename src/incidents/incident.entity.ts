@@ -1,0 +1,106 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Service } from '../services/service.entity';
+import type { Severity } from '../ingest/sources/normalised-event';
+import type { IncidentStatus } from './domain/incident-state';
+import type { Alert } from './alert.entity';
+import type { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+
+/** Who acted, and through which channel; stored on the incident for acknowledged/resolved. */
+export interface ActorRecord {
+  type: 'user' | 'api-key' | 'system' | 'integration';
+  id: string | null;
+  name: string | null;
+  channel: string;
+}
+
+const bigintAsNumber = {
+  to: (v: number | undefined) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
+
+/**
+ * Dedup is enforced by the database: at most one open incident per
+ * (service, dedup key), so concurrent triggers converge on one row
+ * (`INSERT ... ON CONFLICT ... WHERE status <> 'resolved' DO NOTHING`).
+ * Every instant is written from the injected Clock, never SQL now().
+ */
+@Entity('incidents')
+@Index('uq_incidents_open_dedup', ['serviceId', 'dedupKey'], { unique: true, where: `"status" <> 'resolved'` })
+@Index('ix_incidents_created', ['createdAt', 'id'])
+@Index('ix_incidents_status_created', ['status', 'createdAt', 'id'])
+@Index('ix_incidents_service_created', ['serviceId', 'createdAt', 'id'])
+export class Incident {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Per install, from the incident_number_seq sequence: "#123", short enough to say on the phone. */
+  @Index('uq_incidents_number', { unique: true })
+  @Column({ type: 'bigint', insert: false, update: false, default: () => `nextval('incident_number_seq')`, transformer: bigintAsNumber })
+  number: number;
+
+  @Column({ type: 'uuid' })
+  serviceId: string;
+
+  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id' })
+  service?: Service;
+
+  @Column({ type: 'text' })
+  dedupKey: string;
+
+  @Column({ type: 'text' })
+  status: IncidentStatus;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  severity: Severity;
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  lastAlertAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  acknowledgedBy: ActorRecord | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  resolvedBy: ActorRecord | null;
+
+  /** Escalation state, owned by the escalation engine (updateEscalationState). */
+  @Column({ type: 'int', default: 0 })
+  level: number;
+
+  @Column({ type: 'int', default: 0 })
+  loop: number;
+
+  /** How many times escalation restarted at level 0 (ack timeout, un-acknowledge); part of every page's idempotency key. */
+  @Column({ type: 'int', default: 0 })
+  escalationEpoch: number;
+
+  @Column({ type: 'boolean', default: false })
+  escalationExhausted: boolean;
+
+  @Column({ type: 'jsonb', nullable: true })
+  policySnapshot: unknown;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  levelReachedAt: Date | null;
+
+  @OneToMany('Alert', 'incident')
+  alerts?: Alert[];
+
+  @OneToMany('IncidentTimelineEntry', 'incident')
+  timeline?: IncidentTimelineEntry[];
+}

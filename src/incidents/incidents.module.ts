@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Alert } from './alert.entity';
+import { IncidentRecorder } from './incident-recorder.service';
+import { Incident } from './incident.entity';
+import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsQueryService } from './incidents-query.service';
+import { IncidentsService } from './incidents.service';
+
+/** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
+  controllers: [IncidentsController],
+  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder],
+  exports: [IncidentsService, IncidentRecorder],
+})
+export class IncidentsModule {}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { HttpExceptionFilter } from '../common/http-exception.filter';
+import { DomainError, RateLimitedError } from '../common/errors';
+
+/** The body every webhook endpoint answers errors with: PagerDuty's Events v2 shape (ingest.md). */
+export interface IngestErrorBody {
+  status: string;
+  message: string;
+  errors: string[];
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'invalid event',
+  401: 'unauthorized',
+  404: 'not found',
+  413: 'payload too large',
+  415: 'unsupported media type',
+  429: 'throttle event',
+};
+
+/** Maps any error thrown by a webhook route to `{ status, message, errors }`, keeping the HTTP status of the common filter. */
+export function ingestErrorResponse(exception: unknown): { status: number; body: IngestErrorBody } {
+  if (exception instanceof IngestRejection) return { status: exception.status, body: exception.body };
+  const { status, body } = new HttpExceptionFilter().toHttp(exception);
+  const errors =
+    exception instanceof DomainError && exception.errors?.length
+      ? exception.errors.map((e) => `${e.field}: ${e.message}`)
+      : [body.message];
+  const message = status === 400 ? 'Event object is invalid' : body.message;
+  return { status, body: { status: STATUS_TEXT[status] ?? (status >= 500 ? 'error' : 'rejected'), message, errors } };
+}
+
+/** A rejection with an exact body (e.g. the Events v2 400 built by the adapter). */
+export class IngestRejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: IngestErrorBody,
+  ) {
+    super(body.message);
+  }
+
+  static invalid(errors: string[]): IngestRejection {
+    return new IngestRejection(400, { status: 'invalid event', message: 'Event object is invalid', errors: [...errors] });
+  }
+}
+
+@Catch()
+export class IngestExceptionFilter implements ExceptionFilter {
+  private readonly common = new HttpExceptionFilter();
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const { status, body } = ingestErrorResponse(exception);
+    // 5xx keep the common filter's behaviour (error id, logging).
+    if (status >= 500) return this.common.catch(exception, host);
+    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    res.status(status).json(body);
+  }
+}

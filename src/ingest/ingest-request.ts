@@ -1,0 +1,32 @@
+import type { Request } from 'express';
+import { IngestRejection } from './ingest-exception.filter';
+
+export type IngestRequest = Request & { rawBody?: Buffer };
+
+/**
+ * POST webhook bodies must be JSON (the app's body parser has already parsed
+ * them, enforced the 512 KB limit and answered malformed JSON with a 400).
+ * Any other declared type is a 415; no body at all is a 400.
+ */
+export function requireJsonBody(req: IngestRequest): unknown {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !req.is(['application/json', 'application/*+json'])) {
+    throw new IngestRejection(415, {
+      status: 'unsupported media type',
+      message: `Content-Type must be application/json, not ${String(type).split(';')[0]}`,
+      errors: ['Content-Type must be application/json'],
+    });
+  }
+  if (type === undefined || req.body === undefined || req.rawBody === undefined || req.rawBody.length === 0) {
+    throw IngestRejection.invalid(['Body must be a JSON object sent with Content-Type: application/json']);
+  }
+  return req.body;
+}
+
+export function notFoundKey(what: string): IngestRejection {
+  return new IngestRejection(404, { status: 'not found', message: `Unknown ${what}`, errors: [`Unknown ${what}`] });
+}
+
+export function unauthorized(reason: string): IngestRejection {
+  return new IngestRejection(401, { status: 'unauthorized', message: reason, errors: [reason] });
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { ServicesModule } from '../services/services.module';
+import { EventsV2Controller } from './events-v2.controller';
+import { HeartbeatsController } from './heartbeats.controller';
+import { IngestRateLimiter } from './ingest-rate-limiter';
+import { IngestService } from './ingest.service';
+import { WebhooksController } from './webhooks.controller';
+
+/** Webhook endpoints: one pure adapter per format (sources/), one ingest path behind them. */
+@Module({
+  imports: [ServicesModule, IncidentsModule],
+  controllers: [EventsV2Controller, WebhooksController, HeartbeatsController],
+  providers: [IngestService, IngestRateLimiter],
+  exports: [IngestService],
+})
+export class IngestModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MetricsService } from '../health/metrics.service';
+import { IncidentRecorder, IngestTarget, RecordOutcome } from '../incidents/incident-recorder.service';
+import type { Integration } from '../services/integration.entity';
+import type { NormalisedEvent } from './sources/normalised-event';
+
+/**
+ * The one ingest path behind every adapter: all events of one request in one
+ * transaction; the caller answers 202 only after this resolves (after COMMIT).
+ * Nothing pages here: listeners write timer rows that the worker dispatches.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: IncidentRecorder,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async ingest(integration: Integration, events: NormalisedEvent[], raw: unknown): Promise<RecordOutcome[]> {
+    const target: IngestTarget = {
+      serviceId: integration.serviceId,
+      integrationId: integration.id,
+      source: integration.type,
+      actor: { type: 'integration', id: integration.id, name: integration.name ?? integration.type, channel: 'integration' },
+    };
+    const outcomes = await this.dataSource.transaction(async (em) => {
+      const out: RecordOutcome[] = [];
+      for (const event of events) out.push(await this.recorder.record(em, target, event, raw));
+      return out;
+    });
+    this.metrics.eventsAccepted.inc({ source: integration.type }, events.length);
+    return outcomes;
+  }
+}

@@ -1,0 +1,104 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Clock } from '../common/clock';
+import type { Integration, IntegrationType } from '../services/integration.entity';
+import { IntegrationsService } from '../services/integrations.service';
+import { adaptAlertmanager } from './sources/alertmanager.adapter';
+import { adaptGeneric, adaptGenericQuery } from './sources/generic.adapter';
+import { adaptGrafana, verifyGrafanaSignature } from './sources/grafana.adapter';
+import type { AdapterResult } from './sources/normalised-event';
+import { IngestExceptionFilter, IngestRejection } from './ingest-exception.filter';
+import { IngestRateLimiter } from './ingest-rate-limiter';
+import { IngestRequest, notFoundKey, requireJsonBody, unauthorized } from './ingest-request';
+import { IngestService } from './ingest.service';
+
+export interface WebhookAccepted {
+  status: 'success';
+  message: 'Event processed';
+  dedup_key: string;
+}
+
+/** A signed request whose timestamp is further than this from now is refused (replay). */
+export const SIGNATURE_MAX_SKEW_SECONDS = 300;
+
+/** Alertmanager, Grafana and generic webhooks: the key in the path is the credential. */
+@ApiExcludeController()
+@UseFilters(IngestExceptionFilter)
+@Controller('integrations/:key')
+export class WebhooksController {
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly limiter: IngestRateLimiter,
+    private readonly ingest: IngestService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Post('alertmanager')
+  @HttpCode(202)
+  async alertmanager(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
+    const body = requireJsonBody(req);
+    const integration = await this.integration(key, 'alertmanager');
+    return this.accept(integration, adaptAlertmanager(body), body);
+  }
+
+  @Post('grafana')
+  @HttpCode(202)
+  async grafana(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
+    const body = requireJsonBody(req);
+    const integration = await this.integration(key, 'grafana');
+    this.verifySignature(integration, req);
+    return this.accept(integration, adaptGrafana(body), body);
+  }
+
+  @Post('generic')
+  @HttpCode(202)
+  async generic(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
+    const body = requireJsonBody(req);
+    const integration = await this.integration(key, 'generic');
+    return this.accept(integration, adaptGeneric(body), body);
+  }
+
+  /** For tools that can only open a URL: the same fields as query parameters. */
+  @Get('generic')
+  @HttpCode(202)
+  async genericGet(@Param('key') key: string, @Query() query: Record<string, unknown>): Promise<WebhookAccepted> {
+    const integration = await this.integration(key, 'generic');
+    return this.accept(integration, adaptGenericQuery(query), { query });
+  }
+
+  private async integration(key: string, type: IntegrationType): Promise<Integration> {
+    const integration = await this.integrations.findByKey(key);
+    // A key of another type is "unknown" here: a 404 says nothing about which keys exist.
+    if (!integration || integration.type !== type) throw notFoundKey('integration key');
+    this.limiter.take(integration);
+    return integration;
+  }
+
+  private async accept(integration: Integration, adapted: AdapterResult, raw: unknown): Promise<WebhookAccepted> {
+    if (!adapted.ok) throw IngestRejection.invalid(adapted.errors);
+    const [outcome] = await this.ingest.ingest(integration, adapted.events, raw);
+    return { status: 'success', message: 'Event processed', dedup_key: outcome.dedupKey };
+  }
+
+  private verifySignature(integration: Integration, req: IngestRequest): void {
+    if (!integration.signingSecret) return;
+    const signature = req.get(integration.signatureHeader ?? '');
+    if (!signature) throw unauthorized(`missing signature header ${integration.signatureHeader}`);
+    let timestamp: string | undefined;
+    if (integration.timestampHeader) {
+      timestamp = req.get(integration.timestampHeader);
+      const seconds = Number(timestamp);
+      const skew = Math.abs(this.clock.now().getTime() / 1000 - seconds);
+      if (!timestamp || !Number.isFinite(seconds) || skew > SIGNATURE_MAX_SKEW_SECONDS) {
+        throw unauthorized(`missing or stale timestamp header ${integration.timestampHeader}`);
+      }
+    }
+    const valid = verifyGrafanaSignature({
+      secret: integration.signingSecret,
+      body: req.rawBody ?? Buffer.alloc(0),
+      signatureHex: signature,
+      ...(timestamp !== undefined ? { timestamp } : {}),
+    });
+    if (!valid) throw unauthorized('invalid signature');
+  }
+}

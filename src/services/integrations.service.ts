@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { performance } from 'node:perf_hooks';
+import { Repository } from 'typeorm';
+import { NotFoundError, ValidationError } from '../common/errors';
+import { generateKey, keyLengthFor } from './integration-keys';
+import { Integration } from './integration.entity';
+import { CreateIntegrationDto } from './services.dto';
+import { ServicesService } from './services.service';
+
+/** How long a key lookup (hit or miss) is trusted: the ingest hot path skips the database within it. */
+export const INTEGRATION_CACHE_TTL_MS = 5_000;
+const INTEGRATION_CACHE_MAX_ENTRIES = 10_000;
+export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
+
+interface CacheEntry {
+  integration: Integration | null;
+  expiresAtMs: number;
+}
+
+@Injectable()
+export class IntegrationsService {
+  /**
+   * Per process. A deleted integration keeps working for up to the TTL on the
+   * other instances; that is the price of a lookup-free hot path.
+   */
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    @InjectRepository(Integration) private readonly integrations: Repository<Integration>,
+    private readonly services: ServicesService,
+  ) {}
+
+  async create(serviceId: string, dto: CreateIntegrationDto): Promise<Integration> {
+    await this.services.get(serviceId);
+    const grafanaOnly = (['signingSecret', 'signatureHeader', 'timestampHeader'] as const).filter(
+      (f) => dto[f] !== undefined && dto.type !== 'grafana',
+    );
+    if (grafanaOnly.length) {
+      throw new ValidationError(grafanaOnly.map((field) => ({ field, message: 'is only for grafana integrations' })));
+    }
+    const signed = dto.signingSecret !== undefined;
+    const saved = await this.integrations.save(
+      this.integrations.create({
+        serviceId,
+        type: dto.type,
+        name: dto.name?.trim() ?? null,
+        key: generateKey(keyLengthFor(dto.type)),
+        signingSecret: dto.signingSecret ?? null,
+        signatureHeader: signed ? (dto.signatureHeader ?? DEFAULT_GRAFANA_SIGNATURE_HEADER) : null,
+        timestampHeader: signed ? (dto.timestampHeader ?? null) : null,
+        rateLimitPerMinute: dto.rateLimitPerMinute ?? null,
+      }),
+    );
+    this.cache.delete(saved.key);
+    return saved;
+  }
+
+  list(serviceId: string): Promise<Integration[]> {
+    return this.integrations.find({ where: { serviceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async remove(serviceId: string, id: string): Promise<void> {
+    const integration = await this.integrations.findOne({ where: { id, serviceId } });
+    if (!integration) throw new NotFoundError('integration', id);
+    await this.integrations.delete({ id });
+    this.cache.delete(integration.key);
+  }
+
+  /** The integration (with its service) for a key, from a short-lived in-memory cache. */
+  async findByKey(key: string): Promise<Integration | null> {
+    const nowMs = performance.now();
+    const cached = this.cache.get(key);
+    if (cached && cached.expiresAtMs > nowMs) return cached.integration;
+    const integration = await this.integrations.findOne({ where: { key }, relations: { service: true } });
+    if (this.cache.size >= INTEGRATION_CACHE_MAX_ENTRIES) this.cache.clear();
+    this.cache.set(key, { integration, expiresAtMs: nowMs + INTEGRATION_CACHE_TTL_MS });
+    return integration;
+  }
+}

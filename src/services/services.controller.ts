@@ -1,0 +1,115 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Page, PageQuery } from '../common/pagination';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { HeartbeatMonitorsService } from './heartbeat-monitors.service';
+import { heartbeatUrl, integrationUrl, publicBaseUrl } from './integration-keys';
+import { IntegrationsService } from './integrations.service';
+import {
+  CreateHeartbeatDto,
+  CreateIntegrationDto,
+  CreateServiceDto,
+  HeartbeatMonitorResponse,
+  IntegrationResponse,
+  ServiceResponse,
+  UpdateServiceDto,
+} from './services.dto';
+import { ServicesService } from './services.service';
+
+@ApiTags('services')
+@ApiBearerAuth()
+@Controller('api/v1/services')
+export class ServicesController {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly integrations: IntegrationsService,
+    private readonly heartbeats: HeartbeatMonitorsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
+    return ServiceResponse.of(await this.services.create(dto));
+  }
+
+  @Get()
+  async list(@Query() query: PageQuery): Promise<Page<ServiceResponse>> {
+    const page = await this.services.list(query);
+    return { items: page.items.map(ServiceResponse.of), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUuidPipe) id: string): Promise<ServiceResponse> {
+    return ServiceResponse.of(await this.services.get(id));
+  }
+
+  @Put(':id')
+  async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
+    return ServiceResponse.of(await this.services.update(id, dto));
+  }
+
+  @Patch(':id')
+  async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
+    return ServiceResponse.of(await this.services.update(id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
+    await this.services.remove(id);
+  }
+
+  @Post(':id/integrations')
+  async addIntegration(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CreateIntegrationDto,
+    @Req() req: Request,
+  ): Promise<IntegrationResponse> {
+    const i = await this.integrations.create(id, dto);
+    return IntegrationResponse.of(i, integrationUrl(publicBaseUrl(this.config, req), i.type, i.key));
+  }
+
+  @Get(':id/integrations')
+  async listIntegrations(@Param('id', ParseUuidPipe) id: string, @Req() req: Request): Promise<IntegrationResponse[]> {
+    await this.services.get(id);
+    const base = publicBaseUrl(this.config, req);
+    return (await this.integrations.list(id)).map((i) => IntegrationResponse.of(i, integrationUrl(base, i.type, i.key)));
+  }
+
+  @Delete(':id/integrations/:integrationId')
+  @HttpCode(204)
+  async removeIntegration(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('integrationId', ParseUuidPipe) integrationId: string,
+  ): Promise<void> {
+    await this.integrations.remove(id, integrationId);
+  }
+
+  @Post(':id/heartbeats')
+  async addHeartbeat(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CreateHeartbeatDto,
+    @Req() req: Request,
+  ): Promise<HeartbeatMonitorResponse> {
+    const m = await this.heartbeats.create(id, dto);
+    return HeartbeatMonitorResponse.of(m, heartbeatUrl(publicBaseUrl(this.config, req), m.key));
+  }
+
+  @Get(':id/heartbeats')
+  async listHeartbeats(@Param('id', ParseUuidPipe) id: string, @Req() req: Request): Promise<HeartbeatMonitorResponse[]> {
+    await this.services.get(id);
+    const base = publicBaseUrl(this.config, req);
+    return (await this.heartbeats.list(id)).map((m) => HeartbeatMonitorResponse.of(m, heartbeatUrl(base, m.key)));
+  }
+
+  @Delete(':id/heartbeats/:monitorId')
+  @HttpCode(204)
+  async removeHeartbeat(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('monitorId', ParseUuidPipe) monitorId: string,
+  ): Promise<void> {
+    await this.heartbeats.remove(id, monitorId);
+  }
+}

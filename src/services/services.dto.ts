@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { HeartbeatMonitor } from './heartbeat-monitor.entity';
+import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.entity';
+import { Service } from './service.entity';
+
+const MAX_TIMER_MINUTES = 7 * 24 * 60;
+
+export class CreateServiceDto {
+  @ApiProperty({ example: 'Billing API' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  description?: string | null;
+
+  @ApiProperty()
+  @IsUUID()
+  escalationPolicyId: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TIMER_MINUTES)
+  ackTimeoutMinutes?: number | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TIMER_MINUTES)
+  autoResolveMinutes?: number | null;
+
+  @ApiPropertyOptional({ example: 'C024BE91L', nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Matches(/^[CGD][A-Z0-9]{2,}$/, { message: 'slackChannelId must be a Slack channel id such as C024BE91L' })
+  slackChannelId?: string | null;
+}
+
+/** A PATCH: absent fields stay as they are; null clears only the fields that say nullable. */
+export class UpdateServiceDto extends PartialType(CreateServiceDto, { skipNullProperties: false }) {}
+
+export class CreateIntegrationDto {
+  @ApiProperty({ enum: INTEGRATION_TYPES })
+  @IsIn(INTEGRATION_TYPES as unknown as string[])
+  type: IntegrationType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'grafana only: HMAC-SHA256 secret; requests must then be signed' })
+  @IsOptional()
+  @IsString()
+  @Length(8, 512)
+  signingSecret?: string;
+
+  @ApiPropertyOptional({ description: 'grafana only: the signature header', default: 'X-Grafana-Alerting-Signature' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'signatureHeader must be an HTTP header name' })
+  signatureHeader?: string;
+
+  @ApiPropertyOptional({ description: 'grafana only: when set, the signature covers "<timestamp>:<body>"' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'timestampHeader must be an HTTP header name' })
+  timestampHeader?: string;
+
+  @ApiPropertyOptional({ description: 'events per minute; 0 = unlimited; absent = install default' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  rateLimitPerMinute?: number;
+}
+
+export class CreateHeartbeatDto {
+  @ApiProperty({ example: 'nightly backup' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_TIMER_MINUTES })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TIMER_MINUTES)
+  intervalMinutes: number;
+}
+
+export class ServiceResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() escalationPolicyId: string;
+  @ApiProperty({ nullable: true, type: Number }) ackTimeoutMinutes: number | null;
+  @ApiProperty({ nullable: true, type: Number }) autoResolveMinutes: number | null;
+  @ApiProperty({ nullable: true, type: String }) slackChannelId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static of(s: Service): ServiceResponse {
+    return {
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      escalationPolicyId: s.escalationPolicyId,
+      ackTimeoutMinutes: s.ackTimeoutMinutes,
+      autoResolveMinutes: s.autoResolveMinutes,
+      slackChannelId: s.slackChannelId,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class IntegrationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() serviceId: string;
+  @ApiProperty({ enum: INTEGRATION_TYPES }) type: IntegrationType;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ description: 'the credential; for events-v2 the routing_key' }) key: string;
+  @ApiProperty({ description: 'the URL to paste into the monitoring tool' }) url: string;
+  @ApiProperty() signed: boolean;
+  @ApiProperty({ nullable: true, type: String }) signatureHeader: string | null;
+  @ApiProperty({ nullable: true, type: String }) timestampHeader: string | null;
+  @ApiProperty({ nullable: true, type: Number }) rateLimitPerMinute: number | null;
+  @ApiProperty() createdAt: string;
+
+  static of(i: Integration, url: string): IntegrationResponse {
+    return {
+      id: i.id,
+      serviceId: i.serviceId,
+      type: i.type,
+      name: i.name,
+      key: i.key,
+      url,
+      signed: i.signingSecret !== null,
+      signatureHeader: i.signatureHeader,
+      timestampHeader: i.timestampHeader,
+      rateLimitPerMinute: i.rateLimitPerMinute,
+      createdAt: i.createdAt.toISOString(),
+    };
+  }
+}
+
+export class HeartbeatMonitorResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() serviceId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() key: string;
+  @ApiProperty() url: string;
+  @ApiProperty() intervalMinutes: number;
+  @ApiProperty({ enum: ['pending', 'up', 'down'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) lastPingAt: string | null;
+  @ApiProperty() dueAt: string;
+
+  static of(m: HeartbeatMonitor, url: string): HeartbeatMonitorResponse {
+    return {
+      id: m.id,
+      serviceId: m.serviceId,
+      name: m.name,
+      key: m.key,
+      url,
+      intervalMinutes: m.intervalMinutes,
+      status: m.status,
+      lastPingAt: m.lastPingAt?.toISOString() ?? null,
+      dueAt: m.dueAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  ConflictError,
+  NotFoundError,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  ValidationError,
+} from '../common/errors';
+import { Page, PageQuery, paginate } from '../common/pagination';
+import { Service } from './service.entity';
+import { CreateServiceDto, UpdateServiceDto } from './services.dto';
+
+@Injectable()
+export class ServicesService {
+  constructor(@InjectRepository(Service) private readonly services: Repository<Service>) {}
+
+  async create(dto: CreateServiceDto): Promise<Service> {
+    try {
+      const saved = await this.services.save(
+        this.services.create({
+          name: dto.name.trim(),
+          description: dto.description ?? null,
+          escalationPolicyId: dto.escalationPolicyId.toLowerCase(),
+          ackTimeoutMinutes: dto.ackTimeoutMinutes ?? null,
+          autoResolveMinutes: dto.autoResolveMinutes ?? null,
+          slackChannelId: dto.slackChannelId ?? null,
+        }),
+      );
+      return this.get(saved.id);
+    } catch (e) {
+      throw this.translate(e, dto);
+    }
+  }
+
+  list(query: PageQuery): Promise<Page<Service>> {
+    return paginate(this.services.createQueryBuilder('s'), 's', query);
+  }
+
+  async get(id: string): Promise<Service> {
+    const service = await this.services.findOne({ where: { id } });
+    if (!service) throw new NotFoundError('service', id);
+    return service;
+  }
+
+  async update(id: string, dto: UpdateServiceDto): Promise<Service> {
+    const service = await this.get(id);
+    if (dto.name !== undefined) service.name = dto.name.trim();
+    if (dto.description !== undefined) service.description = dto.description ?? null;
+    if (dto.escalationPolicyId !== undefined) service.escalationPolicyId = dto.escalationPolicyId.toLowerCase();
+    if (dto.ackTimeoutMinutes !== undefined) service.ackTimeoutMinutes = dto.ackTimeoutMinutes ?? null;
+    if (dto.autoResolveMinutes !== undefined) service.autoResolveMinutes = dto.autoResolveMinutes ?? null;
+    if (dto.slackChannelId !== undefined) service.slackChannelId = dto.slackChannelId ?? null;
+    try {
+      await this.services.save(service);
+    } catch (e) {
+      throw this.translate(e, dto);
+    }
+    return this.get(id);
+  }
+
+  /** Deletes the service with its integrations, monitors and incident history (cascade). */
+  async remove(id: string): Promise<void> {
+    const result = await this.services.delete({ id });
+    if (!result.affected) throw new NotFoundError('service', id);
+  }
+
+  private translate(e: unknown, dto: Partial<CreateServiceDto>): unknown {
+    const code = pgErrorCode(e);
+    if (code === PG_FOREIGN_KEY_VIOLATION) {
+      return ValidationError.field('escalationPolicyId', `escalation policy ${dto.escalationPolicyId} does not exist`);
+    }
+    if (code === PG_UNIQUE_VIOLATION) return new ConflictError(`a service named "${dto.name}" already exists`);
+    return e;
+  }
+}

@@ -1,0 +1,116 @@
+import type { EntityManager } from 'typeorm';
+import { Incident } from '../../src/incidents/incident.entity';
+import { IncidentEventType, IncidentsService } from '../../src/incidents/incidents.service';
+import { createIntegration, createService, IntegrationFixture } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+import { postJson } from '../ingest/ingest-helpers';
+
+describe('IncidentsService: the contract the escalation engine uses (real PostgreSQL)', () => {
+  let t: TestApp;
+  let incidents: IncidentsService;
+  let v2: IntegrationFixture;
+  const heard: { type: IncidentEventType; status: string; actor: string; inTransaction: boolean }[] = [];
+  let failNext = false;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    incidents = t.get(IncidentsService);
+    incidents.registerListener({
+      async onIncidentEvent(em: EntityManager, incident: Incident, event) {
+        heard.push({ type: event.type, status: incident.status, actor: event.actor.type, inTransaction: em.queryRunner?.isTransactionActive === true });
+        if (failNext) {
+          failNext = false;
+          throw new Error('listener failed');
+        }
+      },
+    });
+    const service = await createService(t, { ackTimeoutMinutes: 30 });
+    v2 = await createIntegration(t, service.id, 'events-v2');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(() => {
+    heard.length = 0;
+  });
+
+  const trigger = async (dedupKey: string): Promise<Incident> => {
+    await postJson(t, '/v2/enqueue', {
+      routing_key: v2.key,
+      event_action: 'trigger',
+      dedup_key: dedupKey,
+      payload: { summary: dedupKey, source: 'test', severity: 'info' },
+    }).expect(202);
+    const [row] = await t.dataSource.query(`SELECT number FROM incidents WHERE dedup_key = $1`, [dedupKey]);
+    return (await incidents.findByNumber(Number(row.number)))!;
+  };
+  const timelineTypes = async (id: string) =>
+    (await t.dataSource.query(`SELECT type FROM incident_timeline WHERE incident_id = $1 ORDER BY at, seq`, [id])).map((r: { type: string }) => r.type);
+
+  it('tells listeners about ingest and API actions, inside the transaction, after the state change', async () => {
+    const incident = await trigger('listen-1');
+    await trigger('listen-1');
+    const actor = { type: 'user' as const, id: 'u1', name: 'Ada', channel: 'sms' as const };
+    await incidents.acknowledge(incident.id, actor);
+    await incidents.acknowledge(incident.id, actor);
+    await incidents.escalate(incident.id, actor, 'help');
+    await incidents.resolve(incident.id, actor);
+    expect(heard).toEqual([
+      { type: 'triggered', status: 'triggered', actor: 'integration', inTransaction: true },
+      { type: 'alert-added', status: 'triggered', actor: 'integration', inTransaction: true },
+      { type: 'acknowledged', status: 'acknowledged', actor: 'user', inTransaction: true },
+      { type: 'escalate-requested', status: 'triggered', actor: 'user', inTransaction: true },
+      { type: 'resolved', status: 'resolved', actor: 'user', inTransaction: true },
+    ]);
+    const resolved = await incidents.get(incident.id);
+    expect(resolved.service?.id).toBe(incident.serviceId);
+    expect(resolved.resolvedBy).toEqual({ type: 'user', id: 'u1', name: 'Ada', channel: 'sms' });
+  });
+
+  it('a failing listener rolls the state change back (and a failing ingest stores nothing: 500)', async () => {
+    const incident = await trigger('rollback-1');
+    failNext = true;
+    await expect(incidents.acknowledge(incident.id, { type: 'system', channel: 'system' })).rejects.toThrow('listener failed');
+    expect((await incidents.get(incident.id)).status).toBe('triggered');
+    expect(await timelineTypes(incident.id)).toEqual(['triggered']);
+
+    failNext = true;
+    await postJson(t, '/v2/enqueue', {
+      routing_key: v2.key, event_action: 'trigger', dedup_key: 'rollback-2', payload: { summary: 's', source: 's', severity: 'info' },
+    }).expect(500);
+    const rows = await t.dataSource.query(`SELECT id FROM incidents WHERE dedup_key = 'rollback-2'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('applySystemAction: ack-timeout returns an acknowledged incident to triggered; stale timers return null', async () => {
+    const incident = await trigger('timer-1');
+    await incidents.acknowledge(incident.id, { type: 'api-key', id: 'k', name: 'ci', channel: 'api' });
+    heard.length = 0;
+    t.clock.advanceMinutes(30);
+    const after = await t.dataSource.transaction((em) => incidents.applySystemAction(em, incident.id, 'ack-timeout'));
+    expect(after).toMatchObject({ status: 'triggered', acknowledgedAt: null, acknowledgedBy: null });
+    expect(heard.map((h) => h.type)).toEqual(['unacknowledged']);
+    expect(await t.dataSource.transaction((em) => incidents.applySystemAction(em, incident.id, 'ack-timeout'))).toBeNull();
+
+    const resolved = await t.dataSource.transaction((em) => incidents.applySystemAction(em, incident.id, 'auto-resolve'));
+    expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: { type: 'system', channel: 'system' } });
+    expect(resolved!.resolvedAt!.toISOString()).toBe(t.clock.now().toISOString());
+    expect(await t.dataSource.transaction((em) => incidents.applySystemAction(em, incident.id, 'auto-resolve'))).toBeNull();
+    expect(await timelineTypes(incident.id)).toEqual(['triggered', 'acknowledged', 'ack-timeout', 'auto-resolved']);
+  });
+
+  it('updateEscalationState and appendTimeline write in the caller transaction; findByNumber finds "#n"', async () => {
+    const incident = await trigger('esc-state-1');
+    const at = t.clock.now();
+    await t.dataSource.transaction(async (em) => {
+      await incidents.updateEscalationState(em, incident.id, { level: 2, loop: 1, exhausted: true, levelReachedAt: at, policySnapshot: { levels: [] } });
+      await incidents.appendTimeline(em, incident.id, { type: 'notified', message: 'SMS to Ada', data: { level: 2 } });
+    });
+    const found = await incidents.findByNumber(incident.number);
+    expect(found).toMatchObject({ id: incident.id, level: 2, loop: 1, escalationExhausted: true, policySnapshot: { levels: [] } });
+    expect(found!.levelReachedAt!.toISOString()).toBe(at.toISOString());
+    expect(await timelineTypes(incident.id)).toEqual(['triggered', 'notified']);
+    expect(await incidents.findByNumber(999_999_999)).toBeNull();
+    await expect(incidents.acknowledge('00000000-0000-4000-8000-000000000000', { type: 'system', channel: 'system' })).rejects.toThrow(/not found/);
+  });
+});
