@@ -1,0 +1,321 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import type { Incident } from '../../incidents/incident.entity';
+import {
+  Actor,
+  IncidentEventType,
+  IncidentLifecycleListener,
+  IncidentsService,
+} from '../../incidents/incidents.service';
+import { OutboxService, WORK_CHANNEL } from '../../notifications/outbox.service';
+import type { EscalationPolicy } from '../escalation-policy.entity';
+import {
+  EscalationInput,
+  EscalationState,
+  planEscalation,
+  PolicySnapshot,
+  snapshotPolicy,
+  StepRef,
+  stepRefOf,
+} from '../planner';
+import { TargetDirectory } from '../target-directory';
+import type { TimerKind } from './timer.entity';
+
+const MINUTE = 60_000;
+const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
+
+const INCIDENT_ROW_SQL = `
+  SELECT i.id, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
+         i.policy_snapshot, i.acknowledged_at, i.last_alert_at,
+         s.escalation_policy_id, s.ack_timeout_minutes, s.auto_resolve_minutes
+    FROM incidents i JOIN services s ON s.id = i.service_id`;
+
+/** A step timer that no longer matches the incident (acknowledged, moved on, exhausted). */
+function isStale(row: IncidentRow, step: StepRef | undefined): boolean {
+  if (row.status !== 'triggered' || row.escalation_exhausted) return true;
+  return !!step && (step.epoch !== row.escalation_epoch || step.loop !== row.loop || step.level !== row.level);
+}
+
+interface IncidentRow {
+  id: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  level: number;
+  loop: number;
+  escalation_epoch: number;
+  escalation_exhausted: boolean;
+  level_reached_at: Date | null;
+  policy_snapshot: PolicySnapshot | null;
+  acknowledged_at: Date | null;
+  last_alert_at: Date | null;
+  escalation_policy_id: string | null;
+  ack_timeout_minutes: number | null;
+  auto_resolve_minutes: number | null;
+}
+
+export interface FiredTimer {
+  id: string;
+  kind: TimerKind;
+  incident_id: string;
+  due_at: Date;
+  data: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * The durable escalation engine. It listens to incident changes (inside the
+ * transaction that made them) and turns them into timer rows; when a timer
+ * fires it asks the pure planner what happens next and writes the plan (new
+ * escalation state, outbox rows, the next timer, timeline) in that same
+ * transaction. It never keeps state in memory between calls.
+ */
+@Injectable()
+export class EscalationEngineService implements OnModuleInit, IncidentLifecycleListener {
+  private readonly logger = new Logger(EscalationEngineService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsService,
+    private readonly outbox: OutboxService,
+    private readonly directory: TargetDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.incidents.registerListener(this);
+  }
+
+  async onIncidentEvent(
+    em: EntityManager,
+    incident: Incident,
+    event: { type: IncidentEventType; actor: Actor; note?: string },
+  ): Promise<void> {
+    const now = this.clock.now();
+    switch (event.type) {
+      case 'triggered':
+        // One round trip on the ingest path: the start timer, the service's auto-resolve timer, the wake-up.
+        await em.query(
+          `WITH t AS (
+             INSERT INTO timers (kind, incident_id, due_at, data)
+             SELECT 'escalation', $1::uuid, $2::timestamptz, '{"input":"start"}'::jsonb
+             UNION ALL
+             SELECT 'auto-resolve', $1::uuid, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
+               FROM services s WHERE s.id = $3 AND s.auto_resolve_minutes IS NOT NULL
+             RETURNING 1)
+           SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT count(*) FROM t) AS inserted`,
+          [incident.id, now, incident.serviceId],
+        );
+        return;
+      case 'alert-added':
+        // Nothing to do: the auto-resolve timer re-arms itself from last_alert_at when it fires.
+        return;
+      case 'acknowledged':
+        await this.outbox.cancelPending(em, incident.id, 'cancelled: incident acknowledged');
+        if (incident.acknowledgedAt) {
+          await em.query(
+            `INSERT INTO timers (kind, incident_id, due_at, data)
+             SELECT 'ack-timeout', $1, $2::timestamptz + make_interval(mins => s.ack_timeout_minutes), $4::jsonb
+               FROM services s WHERE s.id = $3 AND s.ack_timeout_minutes IS NOT NULL`,
+            [incident.id, now, incident.serviceId, JSON.stringify({ acknowledgedAt: incident.acknowledgedAt.toISOString() })],
+          );
+        }
+        break;
+      case 'unacknowledged':
+        await this.addTimer(em, 'escalation', incident.id, now, { input: 'ack-timeout' });
+        break;
+      case 'escalate-requested':
+        await this.addTimer(em, 'escalation', incident.id, now, { input: 'manual-escalate' });
+        break;
+      case 'resolved':
+        await this.outbox.cancelPending(em, incident.id, 'cancelled: incident resolved');
+        break;
+    }
+    await this.outbox.wakeWorkers(em);
+  }
+
+  /**
+   * Claims up to `limit` due timers (SKIP LOCKED) and fires them in one
+   * transaction. Lock order is always timers, then incidents (sorted by id), so
+   * workers and API actions cannot deadlock. If any timer fails, the batch is
+   * rolled back and replayed one timer per savepoint, so one bad timer cannot
+   * block the rest; a failing timer is retried later with backoff.
+   * Returns how many timers were claimed.
+   */
+  async fireDueTimers(limit = 200): Promise<number> {
+    const now = this.clock.now();
+    try {
+      return await this.dataSource.transaction((em) => this.fireBatch(em, now, limit, false));
+    } catch (e) {
+      this.logger.warn({ err: e }, 'timer batch failed; replaying it timer by timer');
+      return this.dataSource.transaction((em) => this.fireBatch(em, now, limit, true));
+    }
+  }
+
+  private async fireBatch(em: EntityManager, now: Date, limit: number, isolate: boolean): Promise<number> {
+    const timers: FiredTimer[] = await em.query(
+      `SELECT id, kind, incident_id, due_at, data, attempts FROM timers
+        WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    if (!timers.length) return 0;
+    const rows = await this.lockIncidents(em, [...new Set(timers.map((t) => t.incident_id))]);
+    const fired: string[] = [];
+    for (const timer of timers) {
+      const row = rows.get(timer.incident_id);
+      if (!isolate) {
+        if (row && (await this.fire(em, timer, row, now))) rows.set(row.id, (await this.loadIncident(em, row.id))!);
+        fired.push(timer.id);
+        continue;
+      }
+      await em.query('SAVEPOINT fire_timer');
+      try {
+        if (row && (await this.fire(em, timer, row, now))) rows.set(row.id, (await this.loadIncident(em, row.id))!);
+        await em.query('RELEASE SAVEPOINT fire_timer');
+        fired.push(timer.id);
+      } catch (e) {
+        await em.query('ROLLBACK TO SAVEPOINT fire_timer');
+        this.logger.error({ err: e, timerId: timer.id, kind: timer.kind }, 'timer failed; retrying later');
+        await em.query(`UPDATE timers SET attempts = attempts + 1, due_at = $2 WHERE id = $1`, [
+          timer.id,
+          new Date(now.getTime() + Math.min(60_000, 1000 * 2 ** Math.min(6, timer.attempts))),
+        ]);
+      }
+    }
+    if (fired.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [fired]);
+    await this.outbox.wakeWorkers(em);
+    return timers.length;
+  }
+
+  /** Fires one timer against its locked incident; returns true when it changed the incident. */
+  private async fire(em: EntityManager, timer: FiredTimer, row: IncidentRow, now: Date): Promise<boolean> {
+    if (row.status === 'resolved') return false;
+    switch (timer.kind) {
+      case 'escalation':
+        return this.escalate(em, row, timer.data as { input: EscalationInput['kind']; step?: unknown }, now);
+      case 'ack-timeout':
+        if (row.status !== 'acknowledged' || row.acknowledged_at?.toISOString() !== timer.data.acknowledgedAt) return false;
+        return (await this.incidents.applySystemAction(em, row.id, 'ack-timeout')) !== null;
+      case 'auto-resolve': {
+        // One timer per incident, moved lazily: alerts only touch last_alert_at, the timer re-arms itself.
+        if (!row.auto_resolve_minutes || !row.last_alert_at) return false;
+        const dueAt = new Date(row.last_alert_at.getTime() + row.auto_resolve_minutes * MINUTE);
+        if (dueAt > now) {
+          await this.addTimer(em, 'auto-resolve', row.id, dueAt, {});
+          return false;
+        }
+        return (await this.incidents.applySystemAction(em, row.id, 'auto-resolve')) !== null;
+      }
+    }
+  }
+
+  private async escalate(
+    em: EntityManager,
+    row: IncidentRow,
+    data: { input: EscalationInput['kind']; step?: unknown },
+    now: Date,
+  ): Promise<boolean> {
+    // A start whose plan is already written (a duplicate timer) changes nothing.
+    if (data.input === 'start' && row.policy_snapshot) return false;
+    // A step timer for a level the incident has left: nothing to load, nothing to do.
+    if (data.input === 'step-due' && row.policy_snapshot && isStale(row, data.step as StepRef | undefined)) return false;
+    let snapshot = row.policy_snapshot;
+    let input: EscalationInput =
+      data.input === 'step-due' ? { kind: 'step-due', step: data.step as StepRef } : ({ kind: data.input } as EscalationInput);
+    if (!snapshot) {
+      // The incident keeps the policy as it is now, whatever later edits do.
+      const policy = await this.loadPolicy(em, row.escalation_policy_id);
+      if (!policy) {
+        await this.incidents.appendTimeline(em, row.id, {
+          type: 'escalation-unavailable',
+          message: 'The service has no escalation policy: nobody can be paged',
+          at: now,
+          actor: { type: 'system', channel: 'system' },
+        });
+        return true;
+      }
+      snapshot = snapshotPolicy(policy);
+      input = { kind: 'start' };
+    }
+    const state: EscalationState | null =
+      input.kind === 'start'
+        ? null
+        : {
+            status: row.status,
+            level: row.level,
+            loop: row.loop,
+            epoch: row.escalation_epoch,
+            exhausted: row.escalation_exhausted,
+            levelReachedAt: row.level_reached_at ?? now,
+          };
+    const ctx = await this.directory.load(snapshot.levels, em);
+    const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: row.id });
+    if (plan.ignored) return false;
+
+    await this.incidents.updateEscalationState(em, row.id, {
+      level: plan.state.level,
+      loop: plan.state.loop,
+      epoch: plan.state.epoch,
+      exhausted: plan.state.exhausted,
+      levelReachedAt: plan.state.levelReachedAt,
+      policySnapshot: input.kind === 'start' ? snapshot : undefined,
+    });
+    await this.incidents.appendTimelineMany(
+      em,
+      row.id,
+      plan.timeline.map((entry) => ({
+        type: entry.type,
+        message: entry.message,
+        at: entry.at,
+        data: entry.data,
+        actor: ESCALATION_ACTOR,
+      })),
+    );
+    await this.outbox.enqueue(em, row.id, plan.notifications);
+    if (plan.nextStepDueAt) {
+      await this.addTimer(em, 'escalation', row.id, plan.nextStepDueAt, { input: 'step-due', step: stepRefOf(plan.state) });
+    }
+    return true;
+  }
+
+  private async addTimer(em: EntityManager, kind: TimerKind, incidentId: string, dueAt: Date, data: object): Promise<void> {
+    await em.query(`INSERT INTO timers (kind, incident_id, due_at, data) VALUES ($1, $2, $3, $4)`, [
+      kind,
+      incidentId,
+      dueAt,
+      JSON.stringify(data),
+    ]);
+  }
+
+  private async loadIncident(em: EntityManager, id: string): Promise<IncidentRow | null> {
+    const rows: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Locks the incidents in id order (the one order every worker uses) and returns their rows. */
+  private async lockIncidents(em: EntityManager, ids: string[]): Promise<Map<string, IncidentRow>> {
+    const rows: IncidentRow[] = await em.query(
+      `${INCIDENT_ROW_SQL} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id FOR UPDATE OF i`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async loadPolicy(em: EntityManager, id: string | null): Promise<EscalationPolicy | null> {
+    if (!id) return null;
+    const rows: EscalationPolicy[] = await em.query(
+      'SELECT id, name, repeat, levels FROM escalation_policies WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The earliest due time of any timer or pending page, for the worker's sleep. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row]: { next: Date | null }[] = await this.dataSource.query(
+      `SELECT LEAST((SELECT min(due_at) FROM timers),
+                    (SELECT min(due_at) FROM notifications WHERE state = 'pending')) AS next`,
+    );
+    return row?.next ?? null;
+  }
+}

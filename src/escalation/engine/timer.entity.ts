@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type TimerKind = 'escalation' | 'ack-timeout' | 'auto-resolve';
+
+/**
+ * A timer is a row with a due time (never a setTimeout): claimed by exactly one
+ * worker with FOR UPDATE SKIP LOCKED, processed and deleted in one transaction,
+ * so a worker that dies mid-way leaves it for another. Timers are only ever
+ * inserted by state changes and deleted by the worker that fired them; a timer
+ * that no longer matches the incident's state (`data`) fires as a no-op.
+ */
+@Entity('timers')
+@Index('ix_timers_due', ['dueAt'])
+@Index('ix_timers_incident', ['incidentId'])
+export class Timer {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: TimerKind;
+
+  @Column({ type: 'uuid' })
+  incidentId: string;
+
+  @Column({ type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  data: Record<string, unknown>;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,121 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import {
+  ConflictError,
+  FieldError,
+  NotFoundError,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  ValidationError,
+} from '../common/errors';
+import { Page, PageQuery, paginate } from '../common/pagination';
+import { SchedulesService } from '../schedules/schedules.service';
+import { UserReferences } from '../users/user-references';
+import { UsersService } from '../users/users.service';
+import { EscalationPolicyDto } from './escalation-policies.dto';
+import { EscalationPolicy } from './escalation-policy.entity';
+import { computePolicyWarnings, PolicyWarning } from './planner';
+import { TargetDirectory } from './target-directory';
+
+@Injectable()
+export class EscalationPoliciesService implements OnModuleInit {
+  constructor(
+    @InjectRepository(EscalationPolicy) private readonly policies: Repository<EscalationPolicy>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly schedules: SchedulesService,
+    private readonly directory: TargetDirectory,
+    private readonly references: UserReferences,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.references.register(async (userId, em) => {
+      const rows: { id: string; name: string }[] = await em.query(
+        `SELECT id, name FROM escalation_policies
+          WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(levels) l, jsonb_array_elements(l->'targets') t
+                         WHERE t->>'type' = 'user' AND t->>'id' = $1)`,
+        [userId],
+      );
+      return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
+    });
+  }
+
+  async create(dto: EscalationPolicyDto): Promise<EscalationPolicy> {
+    await this.checkTargets(dto);
+    try {
+      return await this.policies.save(this.policies.create({ name: dto.name.trim(), repeat: dto.repeat, levels: dto.levels }));
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  async get(id: string): Promise<EscalationPolicy> {
+    const p = await this.policies.findOne({ where: { id } });
+    if (!p) throw new NotFoundError('escalation policy', id);
+    return p;
+  }
+
+  list(query: PageQuery): Promise<Page<EscalationPolicy>> {
+    return paginate(this.policies.createQueryBuilder('p'), 'p', query);
+  }
+
+  /** Replaces the policy. Running incidents keep the snapshot taken when they started. */
+  async update(id: string, dto: EscalationPolicyDto): Promise<EscalationPolicy> {
+    const existing = await this.get(id);
+    await this.checkTargets(dto);
+    try {
+      existing.name = dto.name.trim();
+      existing.repeat = dto.repeat;
+      existing.levels = dto.levels;
+      return await this.policies.save(existing);
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      const res = await this.policies.delete({ id });
+      if (!res.affected) throw new NotFoundError('escalation policy', id);
+    } catch (e) {
+      if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
+        throw new ConflictError('escalation policy is used by services; point them at another policy first');
+      }
+      throw e;
+    }
+  }
+
+  async warnings(policy: EscalationPolicy): Promise<PolicyWarning[]> {
+    const ctx = await this.directory.load(policy.levels);
+    return computePolicyWarnings(policy, ctx, this.clock.now());
+  }
+
+  private async checkTargets(dto: EscalationPolicyDto): Promise<void> {
+    const userIds = new Set<string>();
+    const scheduleIds = new Set<string>();
+    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : scheduleIds).add(t.id)));
+    const missingUsers = new Set(await this.users.missingIds([...userIds]));
+    const existingSchedules = new Set(await this.schedules.existingIds([...scheduleIds]));
+    const errors: FieldError[] = [];
+    dto.levels.forEach((l, i) =>
+      l.targets.forEach((t, j) => {
+        if (t.type === 'user' && missingUsers.has(t.id)) {
+          errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no user ${t.id}` });
+        }
+        if (t.type === 'schedule' && !existingSchedules.has(t.id)) {
+          errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no schedule ${t.id}` });
+        }
+      }),
+    );
+    if (errors.length) throw new ValidationError(errors);
+  }
+
+  private translate(e: unknown): unknown {
+    if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) return new ConflictError('an escalation policy with that name already exists');
+    return e;
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SchedulesService } from '../schedules/schedules.service';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import type { PolicyWarningContext, UserSnapshot } from './planner';
+
+export function toUserSnapshot(u: User): UserSnapshot {
+  return {
+    id: u.id,
+    contactMethods: (u.contactMethods ?? []).map((c) => ({ id: c.id, type: c.type, address: c.address, enabled: c.enabled })),
+    notificationRules: (u.notificationRules ?? []).map((r) => ({
+      id: r.id,
+      contactMethodId: r.contactMethodId,
+      delayMinutes: r.delayMinutes,
+    })),
+  };
+}
+
+/**
+ * Preloads every user and schedule a policy names, so the pure planner can
+ * resolve targets without touching the database (one query per kind).
+ */
+@Injectable()
+export class TargetDirectory {
+  constructor(
+    private readonly users: UsersService,
+    private readonly schedules: SchedulesService,
+  ) {}
+
+  async load(levels: readonly { readonly targets: readonly { readonly type: string; readonly id: string }[] }[], em?: EntityManager): Promise<PolicyWarningContext> {
+    const userIds: string[] = [];
+    const scheduleIds: string[] = [];
+    for (const level of levels) {
+      for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
+    }
+    const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em);
+    // Users reachable through a schedule are whoever it names; load every user of those rotations.
+    const scheduleUserIds = [...scheduleSnapshots.values()].flatMap((s) => this.schedules.userIdsOf(s));
+    const users = await this.users.loadSnapshots([...userIds, ...scheduleUserIds], em);
+    const userSnapshots = new Map([...users.values()].map((u) => [u.id, toUserSnapshot(u)]));
+    const schedules = this.schedules;
+    return {
+      getUser: (id) => userSnapshots.get(id),
+      hasSchedule: (id) => scheduleSnapshots.has(id),
+      resolveSchedule: (id, at) => {
+        const s = scheduleSnapshots.get(id);
+        return s ? schedules.onCallAt(s, at) : null;
+      },
+      scheduleHasGap: (id, from, to) => {
+        const s = scheduleSnapshots.get(id);
+        return s ? schedules.hasGap(s, from, to) : true;
+      },
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * A real Klaxon process (`src/main.ts` under ts-node) on the test's database,
+ * for tests that need several instances or a SIGKILL. Resolves once the worker
+ * loop has started.
+ */
+export class KlaxonProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  async start(timeoutMs = 60_000): Promise<void> {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker did not start:\n${this.output.slice(-3000)}`)), timeoutMs);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.output.length > 200_000) this.output = this.output.slice(-100_000);
+        if (/"msg":"worker started"/.test(this.output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker exited with ${code}:\n${this.output.slice(-3000)}`));
+      });
+    });
+  }
+
+  /** SIGKILL: no shutdown hooks, no released claims — a crash. */
+  kill(): Promise<void> {
+    return this.signal('SIGKILL');
+  }
+
+  /** SIGTERM: the graceful path. */
+  stop(): Promise<void> {
+    return this.signal('SIGTERM');
+  }
+
+  private signal(sig: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(sig);
+    });
+  }
+}
