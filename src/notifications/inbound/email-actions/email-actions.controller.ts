@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ACTION_LINK_PATH } from '../../action-tokens/action-token.service';
+import { EmailActionsService, type HtmlAnswer } from './email-actions.service';
+
+/** `/actions/{token}`: the one-click links of email pages (GET confirms, POST acts). */
+@ApiExcludeController()
+@Controller(ACTION_LINK_PATH)
+export class EmailActionsController {
+  constructor(private readonly emailActions: EmailActionsService) {}
+
+  @Get(':token')
+  async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(res, await this.emailActions.confirm(token, req.originalUrl));
+  }
+
+  @Post(':token')
+  async perform(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    send(res, await this.emailActions.perform(token));
+  }
+}
+
+function send(res: Response, answer: HtmlAnswer): void {
+  res
+    .status(answer.status)
+    .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+    .send(answer.html);
+}

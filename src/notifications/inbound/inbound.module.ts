@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentsModule } from '../../incidents/incidents.module';
+import { SchedulesModule } from '../../schedules/schedules.module';
+import { NotificationsModule } from '../notifications.module';
+import { EmailActionsController } from './email-actions/email-actions.controller';
+import { EmailActionsService } from './email-actions/email-actions.service';
+import { IncidentActionsService } from './incident-actions.service';
+import { OnCallAnswerService } from './slack/oncall-answer.service';
+import { SlackEventsController } from './slack/slack-events.controller';
+import { SlackEventsService } from './slack/slack-events.service';
+import { SlackInteractionsService } from './slack/slack-interactions.service';
+import { SmsHelpReply } from './twilio/sms-help-reply.entity';
+import { SmsRepliesService } from './twilio/sms-replies.service';
+import { TwilioSignatureGuard } from './twilio/twilio-signature.guard';
+import { TwilioSmsController } from './twilio/twilio-sms.controller';
+import { TwilioVoiceController } from './twilio/twilio-voice.controller';
+import { VoiceCallsService } from './twilio/voice-calls.service';
+
+/**
+ * The answering half of the two-way channels: Twilio SMS and voice webhooks, email
+ * action links and Slack interactions, each acting through IncidentsService.
+ */
+@Module({
+  imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply])],
+  controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
+  providers: [
+    IncidentActionsService,
+    TwilioSignatureGuard,
+    SmsRepliesService,
+    VoiceCallsService,
+    EmailActionsService,
+    OnCallAnswerService,
+    SlackInteractionsService,
+    SlackEventsService,
+  ],
+})
+export class InboundChannelsModule {}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IncidentActionType } from '../../incidents/domain/incident-state';
+import type { Actor } from '../../incidents/incident-lifecycle';
+import { IncidentsService } from '../../incidents/incidents.service';
+import type { ChannelType } from '../channels/notification-channel';
+
+export type ResponderAction = Extract<IncidentActionType, 'acknowledge' | 'resolve' | 'escalate'>;
+
+/** The Klaxon user behind an inbound reply, found by the contact method it came from. */
+export interface Responder {
+  userId: string;
+  name: string;
+}
+
+export interface ActionOutcome {
+  /** done: the state changed; unchanged: idempotent repeat; conflict: not allowed now (e.g. ack after resolve). */
+  kind: 'done' | 'unchanged' | 'conflict' | 'not-found';
+  incidentNumber?: number;
+  status?: string;
+  title?: string;
+}
+
+class RollBack extends Error {
+  constructor(readonly outcome: ActionOutcome) {
+    super('roll back');
+  }
+}
+
+/**
+ * What every two-way channel does with a person's answer: find who they are, then
+ * run the action through IncidentsService in one transaction (so the engine's
+ * listener stops escalation and the Slack listener queues message updates with it).
+ */
+@Injectable()
+export class IncidentActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsService,
+  ) {}
+
+  async responderByContact(types: ChannelType[], address: string): Promise<Responder | null> {
+    const rows: { user_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT cm.user_id, u.name FROM contact_methods cm JOIN users u ON u.id = cm.user_id
+        WHERE cm.type = ANY($1::text[]) AND cm.address = $2 ORDER BY cm.created_at LIMIT 1`,
+      [types, address],
+    );
+    return rows[0] ? { userId: rows[0].user_id, name: rows[0].name } : null;
+  }
+
+  async responderById(userId: string | null): Promise<Responder | null> {
+    if (!userId) return null;
+    const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = $1`, [userId]);
+    return rows[0] ? { userId: rows[0].id, name: rows[0].name } : null;
+  }
+
+  async incidentIdByNumber(n: number): Promise<string | null> {
+    return (await this.incidents.findByNumber(n))?.id ?? null;
+  }
+
+  /**
+   * Runs the action; `before` runs first in the same transaction (e.g. marking a
+   * link token used) and is rolled back with it when the action conflicts.
+   */
+  async perform(
+    incidentId: string,
+    action: ResponderAction,
+    actor: Actor,
+    before?: (em: EntityManager) => Promise<void>,
+  ): Promise<ActionOutcome> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        if (before) await before(em);
+        const incident = await this.incidents.lock(em, incidentId);
+        if (!incident) throw new RollBack({ kind: 'not-found' });
+        const result = await this.incidents.transition(em, incident, action, actor);
+        const outcome: ActionOutcome = {
+          kind: result.outcome === 'changed' ? 'done' : result.outcome === 'noop' ? 'unchanged' : 'conflict',
+          incidentNumber: Number(incident.number),
+          status: incident.status,
+          title: incident.title,
+        };
+        if (outcome.kind === 'conflict') throw new RollBack(outcome);
+        return outcome;
+      });
+    } catch (e) {
+      if (e instanceof RollBack) return e.outcome;
+      throw e;
+    }
+  }
+}
+
+export function personActor(responder: Responder, channel: Actor['channel']): Actor {
+  return { type: 'user', id: responder.userId, name: responder.name, channel };
+}
+
+const PAST: Record<ResponderAction, string> = { acknowledge: 'acknowledged', resolve: 'resolved', escalate: 'escalated' };
+
+/** One short sentence for SMS, voice and Slack answers. */
+export function describeOutcome(action: ResponderAction, o: ActionOutcome, numberLabel: string): string {
+  switch (o.kind) {
+    case 'not-found':
+      return `Incident ${numberLabel} not found.`;
+    case 'conflict':
+      return `Incident ${numberLabel} is ${o.status}; it cannot be ${PAST[action]}.`;
+    case 'unchanged':
+      return `Incident ${numberLabel} is already ${o.status}.`;
+    case 'done':
+      return `Incident ${numberLabel} ${PAST[action]}.`;
+  }
+}

@@ -1,0 +1,64 @@
+import { App, LogLevel, type Receiver } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { SLACK_ACTION_IDS } from '../../channels/slack/slack-blocks.renderer';
+import type { ResponderAction } from '../incident-actions.service';
+
+/** What the Bolt listeners delegate to (SlackInteractionsService). */
+export interface SlackInteractionHandler {
+  onButton(action: ResponderAction, incidentId: string, slackUserId: string): Promise<{ ephemeral?: string }>;
+  onOnCall(text: string): Promise<string>;
+}
+
+/**
+ * Bolt without its own HTTP server: the Nest controller at /slack/events checks the
+ * signature, parses the body and hands it to `App.processEvent` through this
+ * receiver, so Bolt's listener routing, ack contract and WebClient are used while
+ * Nest owns the route (and its raw-body parsing) like every other webhook.
+ */
+class NestSlackReceiver implements Receiver {
+  init(): void {}
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+const BUTTONS: [string, ResponderAction][] = [
+  [SLACK_ACTION_IDS.acknowledge, 'acknowledge'],
+  [SLACK_ACTION_IDS.resolve, 'resolve'],
+  [SLACK_ACTION_IDS.escalate, 'escalate'],
+];
+
+export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: string }, handler: SlackInteractionHandler): App {
+  const app = new App({
+    token: options.botToken,
+    receiver: new NestSlackReceiver(),
+    // No auth.test at boot: Klaxon starts even when Slack is unreachable.
+    tokenVerificationEnabled: false,
+    logLevel: LogLevel.ERROR,
+    clientOptions: {
+      slackApiUrl: options.apiBaseUrl ? options.apiBaseUrl.replace(/\/?$/, '/') : undefined,
+      retryConfig: { retries: 2 },
+    },
+  });
+  for (const [actionId, action] of BUTTONS) {
+    app.action(actionId, async ({ ack, body, client, payload }) => {
+      // Acted on before the ack (the HTTP answer), so the answer means "done"; it is one transaction.
+      const incidentId = 'value' in payload && typeof payload.value === 'string' ? payload.value : '';
+      const result = await handler.onButton(action, incidentId, body.user.id);
+      await ack();
+      const channelId = body.channel?.id;
+      if (result.ephemeral && channelId) await postEphemeral(client, channelId, body.user.id, result.ephemeral);
+    });
+  }
+  app.command(/^\/oncall$/, async ({ ack, command }) => {
+    await ack({ response_type: 'ephemeral', text: await handler.onOnCall(command.text ?? '') });
+  });
+  return app;
+}
+
+async function postEphemeral(client: WebClient, channel: string, user: string, text: string): Promise<void> {
+  await client.chat.postEphemeral({ channel, user, text });
+}

@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
+import { SMS_HELP_TEXT, parseSmsReply } from './sms-reply.parser';
+
+const PHONE_TYPES = ['sms', 'voice'] as const;
+
+/**
+ * Inbound SMS: acts on the incident a reply names (or the latest one paged to the
+ * number), honours STOP/START, and answers unknown texts with help at most
+ * KLAXON_SMS_HELP_REPLY_LIMIT times until a valid reply. Returns the one SMS to
+ * answer with, or null for silence.
+ */
+@Injectable()
+export class SmsRepliesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly actions: IncidentActionsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handle(from: string, body: string): Promise<string | null> {
+    const command = parseSmsReply(body);
+    if (command.kind === 'stop' || command.kind === 'start') {
+      await this.setEnabled(from, command.kind === 'start');
+      await this.resetHelp(from);
+      // Twilio answers STOP itself (and blocks further texts); START gets our confirmation.
+      return command.kind === 'start' ? 'Klaxon: pages to this number are enabled again.' : null;
+    }
+    if (command.kind === 'unknown') return this.help(from);
+    const responder = await this.actions.responderByContact([...PHONE_TYPES], from);
+    if (!responder) return this.help(from, 'Klaxon: this number is not linked to a Klaxon user.');
+    await this.resetHelp(from);
+    const incidentId = command.incidentNumber
+      ? await this.actions.incidentIdByNumber(command.incidentNumber)
+      : await this.latestIncidentPagedTo(from);
+    const label = command.incidentNumber ? `#${command.incidentNumber}` : 'latest';
+    if (!incidentId) return command.incidentNumber ? `Klaxon: incident ${label} not found.` : 'Klaxon: no page was sent to this number.';
+    const outcome = await this.actions.perform(incidentId, command.action, personActor(responder, 'sms'));
+    const numberLabel = outcome.incidentNumber ? `#${outcome.incidentNumber}` : label;
+    return `Klaxon: ${describeOutcome(command.action, outcome, numberLabel)}`;
+  }
+
+  /** Records a delivery status callback on the page it belongs to; false when no page has that id. */
+  async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
+    const res: [unknown[], number] = await this.dataSource.query(
+      `UPDATE notifications SET delivery_status = $2, updated_at = now() WHERE provider_message_id = $1`,
+      [providerMessageId, status.slice(0, 40)],
+    );
+    return res[1] > 0;
+  }
+
+  private async latestIncidentPagedTo(address: string): Promise<string | null> {
+    const rows: { incident_id: string }[] = await this.dataSource.query(
+      `SELECT incident_id FROM notifications
+        WHERE address = $1 AND channel IN ('sms', 'voice') AND state = 'sent'
+        ORDER BY sent_at DESC LIMIT 1`,
+      [address],
+    );
+    return rows[0]?.incident_id ?? null;
+  }
+
+  private async setEnabled(address: string, enabled: boolean): Promise<void> {
+    await this.dataSource.query(`UPDATE contact_methods SET enabled = $2 WHERE type = ANY($3::text[]) AND address = $1`, [
+      address,
+      enabled,
+      [...PHONE_TYPES],
+    ]);
+  }
+
+  /** Counts the help text atomically (concurrent texts from one number cannot pass the cap). */
+  private async help(address: string, text: string = SMS_HELP_TEXT): Promise<string | null> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `INSERT INTO sms_help_replies (address, count, updated_at) VALUES ($1, 1, $2)
+       ON CONFLICT (address) DO UPDATE SET count = sms_help_replies.count + 1, updated_at = $2
+         WHERE sms_help_replies.count < $3
+       RETURNING count`,
+      [address, this.clock.now(), this.config.KLAXON_SMS_HELP_REPLY_LIMIT],
+    );
+    return rows.length && rows[0].count <= this.config.KLAXON_SMS_HELP_REPLY_LIMIT ? text : null;
+  }
+
+  private async resetHelp(address: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sms_help_replies WHERE address = $1`, [address]);
+  }
+}

@@ -1,0 +1,65 @@
+import { Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { ChannelType, NotificationChannel } from './channels/notification-channel';
+import { SmtpEmailChannel } from './channels/email/smtp-email.channel';
+import { SlackChatChannel } from './channels/slack/slack-chat.channel';
+import { TwilioSmsChannel } from './channels/sms/twilio-sms.channel';
+import { TwilioVoiceChannel } from './channels/voice/twilio-voice.channel';
+import { ActionTokenService } from './action-tokens/action-token.service';
+import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
+import { UsedActionToken } from './action-tokens/used-action-token.entity';
+import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
+import { DispatcherService } from './dispatcher.service';
+import { OutboxService } from './outbox.service';
+import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
+import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
+import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
+import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
+
+/** Where Twilio posts SMS delivery status (MessageStatus) for the notification it belongs to. */
+export const SMS_STATUS_PATH = '/twilio/sms/status';
+
+/** The real channels for the configured providers; a channel without credentials is left out (pages skipped). */
+export function channelsFromConfig(config: AppConfig): Map<ChannelType, NotificationChannel> {
+  const channels = new Map<ChannelType, NotificationChannel>();
+  const twilio = {
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken: config.TWILIO_AUTH_TOKEN,
+    from: config.TWILIO_FROM,
+    apiBaseUrl: config.TWILIO_API_URL,
+  };
+  const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
+  const candidates: NotificationChannel[] = [
+    new TwilioSmsChannel({ ...twilio, statusCallbackUrl: publicUrl ? `${publicUrl}${SMS_STATUS_PATH}` : undefined }),
+    new TwilioVoiceChannel({ ...twilio, publicUrl: config.PUBLIC_URL }),
+    new SmtpEmailChannel({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }),
+    new SlackChatChannel({ botToken: config.SLACK_BOT_TOKEN, apiBaseUrl: config.SLACK_API_URL }),
+  ];
+  for (const c of candidates) if (c.isConfigured()) channels.set(c.type, c);
+  return channels;
+}
+
+@Module({
+  imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
+  providers: [
+    OutboxService,
+    DispatcherService,
+    ActionTokenService,
+    PageRateLimiterService,
+    SlackMessageUpdaterService,
+    SlackIncidentListener,
+    {
+      provide: ChannelRegistry,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const channels = channelsFromConfig(config);
+        new Logger('Channels').log({ configured: [...channels.keys()] }, 'paging channels');
+        return new MapChannelRegistry(channels);
+      },
+    },
+  ],
+  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import type { ChannelType } from '../channels/notification-channel';
+import { IncidentsService } from '../../incidents/incidents.service';
+import { RATE_WINDOW_MS } from './rate-limit.planner';
+
+/** Channels whose pages count against KLAXON_SMS_RATE_LIMIT_PER_MINUTE (a phone rings for both). */
+export const RATE_LIMITED_CHANNELS: ReadonlySet<ChannelType> = new Set<ChannelType>(['sms', 'voice']);
+
+/** The database side of rate limiting: the window count, deferring and absorbing rows into a bundle. */
+@Injectable()
+export class PageRateLimiterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly incidents: IncidentsService,
+  ) {}
+
+  get limitPerMinute(): number {
+    return this.config.KLAXON_SMS_RATE_LIMIT_PER_MINUTE;
+  }
+
+  /** Pages sent to this contact method in the minute before `now`, and when the oldest of them leaves the window. */
+  async window(contactMethodId: string, now: Date): Promise<{ sent: number; freesAt: Date }> {
+    const [row]: { n: number; oldest: Date | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, min(sent_at) AS oldest FROM notifications
+        WHERE contact_method_id = $1 AND state = 'sent' AND sent_at > $2`,
+      [contactMethodId, new Date(now.getTime() - RATE_WINDOW_MS)],
+    );
+    const oldest = row.oldest ? new Date(row.oldest) : now;
+    return { sent: row.n, freesAt: new Date(oldest.getTime() + RATE_WINDOW_MS) };
+  }
+
+  /** Hands claimed rows back, due when the window frees; the claim's attempt is not counted. */
+  async defer(ids: string[], until: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET state = 'pending', due_at = $2, attempts = greatest(attempts - 1, 0),
+              claimed_until = NULL, claimed_by = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND state = 'sending'`,
+      [ids, until],
+    );
+  }
+
+  /**
+   * Folds `absorbedIds` (claimed by this worker) and every other page of the contact
+   * method that is due and whose incident is still triggered into the representative:
+   * they are cancelled "bundled into <id>" (with a timeline entry each) and the
+   * representative's bundled_count says how many it stands for. Committed before the
+   * send, so a crash mid-send retries the same bundle.
+   */
+  async absorb(representativeId: string, contactMethodId: string, absorbedIds: string[], now: Date): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const [rows]: [{ id: string; incident_id: string; channel: ChannelType; address: string }[], number] = await em.query(
+        `UPDATE notifications n SET state = 'cancelled', error = $3, claimed_until = NULL, claimed_by = NULL, updated_at = now()
+          WHERE n.id <> $1 AND n.contact_method_id = $2
+            AND ((n.id = ANY($4::uuid[]) AND n.state = 'sending')
+                 OR (n.state = 'pending' AND n.due_at <= $5
+                     AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = n.incident_id AND i.status = 'triggered')))
+          RETURNING n.id, n.incident_id, n.channel, n.address`,
+        [representativeId, contactMethodId, `bundled into ${representativeId}`, absorbedIds, now],
+      );
+      await em.query(`UPDATE notifications SET bundled_count = $2 WHERE id = $1`, [representativeId, rows.length]);
+      for (const r of rows) {
+        await this.incidents.appendTimeline(em, r.incident_id, {
+          type: 'notification',
+          message: `${r.channel.toUpperCase()} to ${r.address}: bundled into one page with other incidents (rate limit)`,
+          at: now,
+          actor: { type: 'system', channel: 'system', name: 'dispatcher' },
+          data: { notificationId: r.id, channel: r.channel, address: r.address, outcome: 'bundled', bundledInto: representativeId },
+        });
+      }
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import type { Incident } from '../../incidents/incident.entity';
+import type { IncidentLifecycleEvent } from '../../incidents/incident-lifecycle';
+import { IncidentsService } from '../../incidents/incidents.service';
+import { OutboxService } from '../outbox.service';
+
+const STATE_CHANGES = new Set<IncidentLifecycleEvent['type']>(['acknowledged', 'resolved', 'unacknowledged']);
+
+/**
+ * Slack's share of the incident lifecycle, inside the transaction that changed the
+ * incident (so it commits with the change or not at all):
+ * - a new incident on a service with a Slack channel gets an outbox row for that
+ *   channel (user_id null), sent by the dispatcher like any page;
+ * - a state change, from any channel, queues a slack_message_updates row if the
+ *   incident has Slack messages, and the dispatcher rewrites them with chat.update.
+ */
+@Injectable()
+export class SlackIncidentListener implements OnModuleInit {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.incidents.registerListener({ onIncidentEvent: (em, incident, event) => this.onIncidentEvent(em, incident, event) });
+  }
+
+  async onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void> {
+    if (event.type === 'triggered') return this.postToServiceChannel(em, incident);
+    if (STATE_CHANGES.has(event.type)) return this.queueMessageUpdate(em, incident.id);
+  }
+
+  private async postToServiceChannel(em: EntityManager, incident: Incident): Promise<void> {
+    const [service]: { slack_channel_id: string | null }[] = await em.query(`SELECT slack_channel_id FROM services WHERE id = $1`, [
+      incident.serviceId,
+    ]);
+    if (!service?.slack_channel_id) return;
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
+       VALUES ($1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', $4, $5)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [incident.id, `slack-channel:${incident.id}`, incident.escalationEpoch ?? 0, service.slack_channel_id, this.clock.now()],
+    );
+    if (inserted.length) await this.outbox.wakeWorkers(em);
+  }
+
+  private async queueMessageUpdate(em: EntityManager, incidentId: string): Promise<void> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO slack_message_updates (incident_id, due_at)
+       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM notifications
+                                    WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending'))
+       RETURNING id`,
+      [incidentId, this.clock.now()],
+    );
+    if (inserted.length) await this.outbox.wakeWorkers(em);
+  }
+}

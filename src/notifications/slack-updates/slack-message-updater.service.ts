@@ -1,0 +1,94 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { ChannelRegistry } from '../channel-registry';
+import { ChannelError, type NotificationChannel, type PageContent } from '../channels/notification-channel';
+import { parseSlackMessageRef } from '../channels/slack/slack-chat.channel';
+import { actedByLabel, loadIncidentInfos, toPageContent } from '../incident-page.content';
+
+/** What the Slack channel offers besides sending; duck-typed so a test registry without it is fine. */
+interface SlackMessageEditor extends NotificationChannel {
+  updateIncidentMessage(channel: string, ts: string, content: PageContent, actedBy?: string): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 10;
+const CLAIM_MS = 60_000;
+/** A Slack message still being posted is waited for, so the update is not applied before it exists. */
+const WAIT_FOR_POST_MS = 5_000;
+
+/**
+ * Drains slack_message_updates: for each incident, rewrites every Slack message
+ * Klaxon posted about it (chat.update) to show the current state and who acted.
+ * Rows are claimed by pushing their due time forward (SKIP LOCKED), deleted once
+ * done, and retried with backoff on retryable Slack errors.
+ */
+@Injectable()
+export class SlackMessageUpdaterService {
+  private readonly logger = new Logger(SlackMessageUpdaterService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly channels: ChannelRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Processes the updates due now; returns how many rows it claimed. */
+  async drainDue(limit = 20): Promise<number> {
+    const now = this.clock.now();
+    const [rows]: [{ id: string; incident_id: string; attempts: number }[], number] = await this.dataSource.query(
+      `UPDATE slack_message_updates u SET due_at = $2, attempts = u.attempts + 1
+        WHERE u.id IN (SELECT id FROM slack_message_updates WHERE due_at <= $1 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING u.id, u.incident_id, u.attempts`,
+      [now, new Date(now.getTime() + CLAIM_MS), limit],
+    );
+    if (!rows.length) return 0;
+    const slack = this.channels.get('slack');
+    const byIncident = new Map<string, typeof rows>();
+    for (const r of rows) byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), r]);
+    for (const [incidentId, group] of byIncident) {
+      const ids = group.map((r) => r.id);
+      const attempts = Math.max(...group.map((r) => r.attempts));
+      try {
+        const outcome = isEditor(slack) ? await this.updateMessages(slack, incidentId) : 'done';
+        if (outcome === 'wait') await this.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
+        else await this.dataSource.query(`DELETE FROM slack_message_updates WHERE id = ANY($1::uuid[])`, [ids]);
+      } catch (e) {
+        const err = e instanceof ChannelError ? e : new ChannelError(String((e as Error)?.message ?? e), true);
+        if (err.retryable && attempts < MAX_ATTEMPTS) {
+          const delayMs = Math.min(600_000, 5_000 * 2 ** (attempts - 1));
+          await this.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
+        } else {
+          this.logger.warn({ incidentId, error: err.message }, 'Slack message update given up');
+          await this.dataSource.query(`DELETE FROM slack_message_updates WHERE id = ANY($1::uuid[])`, [ids]);
+        }
+      }
+    }
+    return rows.length;
+  }
+
+  private async updateMessages(slack: SlackMessageEditor, incidentId: string): Promise<'done' | 'wait'> {
+    const messages: { state: string; provider_message_id: string | null }[] = await this.dataSource.query(
+      `SELECT state, provider_message_id FROM notifications
+        WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending')`,
+      [incidentId],
+    );
+    if (messages.some((m) => m.state === 'sending')) return 'wait';
+    const incident = (await loadIncidentInfos(this.dataSource, [incidentId])).get(incidentId);
+    if (!incident) return 'done';
+    const content = toPageContent(incident);
+    for (const m of messages) {
+      const ref = parseSlackMessageRef(m.provider_message_id);
+      if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));
+    }
+    return 'done';
+  }
+
+  private async reschedule(ids: string[], dueAt: Date, error: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE slack_message_updates SET due_at = $2, last_error = $3 WHERE id = ANY($1::uuid[])`, [ids, dueAt, error]);
+  }
+}
+
+function isEditor(channel: NotificationChannel): channel is SlackMessageEditor {
+  return channel.isConfigured() && typeof (channel as Partial<SlackMessageEditor>).updateIncidentMessage === 'function';
+}

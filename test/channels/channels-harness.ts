@@ -1,0 +1,115 @@
+import { WorkerService } from '../../src/escalation/engine/worker.service';
+import { FakeSlackServer } from '../fakes/fake-slack.server';
+import { FakeTwilioServer } from '../fakes/fake-twilio.server';
+import { signedTwilioRequest, slackInteractionBody, slackSignatureHeaders } from '../fakes/signing';
+import { SmtpCaptureServer } from '../fakes/smtp-capture.server';
+import { createTestApp, TestApp } from '../support/test-app';
+
+export const PUBLIC_URL = 'https://klaxon.example.test';
+export const SLACK_SIGNING_SECRET = 'slack-signing-secret-for-tests';
+export const TWILIO_FROM = '+15550109999';
+
+/**
+ * A Klaxon app with every real channel configured against the fake Twilio, Slack and
+ * SMTP servers on loopback, plus signed-request helpers for the inbound webhooks.
+ */
+export class ChannelsHarness {
+  readonly twilio = new FakeTwilioServer();
+  readonly slack = new FakeSlackServer();
+  readonly smtp = new SmtpCaptureServer();
+  t!: TestApp;
+
+  async start(env: Record<string, string> = {}): Promise<this> {
+    const [twilioUrl, slackUrl, smtpUrl] = await Promise.all([this.twilio.start(), this.slack.start(), this.smtp.start()]);
+    this.t = await createTestApp({
+      env: {
+        TWILIO_ACCOUNT_SID: this.twilio.accountSid,
+        TWILIO_AUTH_TOKEN: this.twilio.authToken,
+        TWILIO_FROM,
+        TWILIO_API_URL: twilioUrl,
+        SMTP_URL: smtpUrl,
+        SMTP_FROM: 'klaxon@example.test',
+        SLACK_BOT_TOKEN: this.slack.botToken,
+        SLACK_SIGNING_SECRET,
+        SLACK_API_URL: slackUrl,
+        PUBLIC_URL,
+        ...env,
+      },
+    });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.t?.close();
+    await Promise.all([this.twilio.stop(), this.slack.stop(), this.smtp.stop()]);
+  }
+
+  reset(): void {
+    this.twilio.reset();
+    this.slack.reset();
+    this.smtp.reset();
+  }
+
+  drain(): Promise<void> {
+    return this.t.get(WorkerService).drain();
+  }
+
+  /** A Twilio webhook POST signed for PUBLIC_URL + path (path may carry a query string). */
+  twilioPost(path: string, params: Record<string, string>, authToken = this.twilio.authToken) {
+    const signed = signedTwilioRequest(authToken, `${PUBLIC_URL}${path}`, params);
+    return this.t.http().post(path).set(signed.headers).send(signed.body);
+  }
+
+  sms(from: string, body: string) {
+    return this.twilioPost('/twilio/sms', { From: from, To: TWILIO_FROM, Body: body, MessageSid: 'SMinbound' });
+  }
+
+  /** A Slack interaction (button press) signed with the app's signing secret, or another one to forge it. */
+  slackAction(payload: unknown, secret = SLACK_SIGNING_SECRET) {
+    const body = slackInteractionBody(payload);
+    return this.t
+      .http()
+      .post('/slack/events')
+      .set({ 'Content-Type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(secret, body) })
+      .send(body);
+  }
+
+  slackCommand(fields: Record<string, string>, secret = SLACK_SIGNING_SECRET) {
+    const body = new URLSearchParams(fields).toString();
+    return this.t
+      .http()
+      .post('/slack/events')
+      .set({ 'Content-Type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(secret, body) })
+      .send(body);
+  }
+
+  async incident(id: string): Promise<{ status: string; number: number; timeline: { type: string; message: string; channel?: string; data?: any }[] }> {
+    return (await this.t.api().get(`/api/v1/incidents/${id}`).expect(200)).body;
+  }
+}
+
+/** The payload Slack posts when a user presses one of the incident buttons. */
+export function buttonPayload(actionId: string, incidentId: string, slackUserId: string, channelId = 'C0INCIDENTS') {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: slackUserId, username: 'someone', team_id: 'T0FAKE' },
+    api_app_id: 'A0KLAXON',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: false },
+    trigger_id: '123.456.abc',
+    channel: { id: channelId, name: 'incidents' },
+    message: { type: 'message', ts: '1700000000.000100', text: 'incident' },
+    response_url: 'https://hooks.slack.invalid/actions/T0FAKE/1/abc',
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: `incident_actions:${incidentId}`,
+        value: incidentId,
+        text: { type: 'plain_text', text: 'Acknowledge' },
+        action_ts: '1700000001.000200',
+      },
+    ],
+  };
+}
