@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 
@@ -34,21 +35,21 @@ export const REDACT_PATHS = [
   '*.routing_key',
 ];
 
-export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>): Params {
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      redact: { paths: REDACT_PATHS, censor: '***' },
-      // Health probes and scrapes would drown everything else.
-      autoLogging: { ignore: (req: IncomingMessage) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? '') },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+/** `stream`: where log lines go (stdout when absent); tests pass one to read what was logged. */
+export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): Params {
+  const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACT_PATHS, censor: '***' },
+    // Health probes and scrapes would drown everything else.
+    autoLogging: { ignore: (req: IncomingMessage) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? '') },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
     },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   };
+  return { pinoHttp: stream ? [options, stream] : options };
 }

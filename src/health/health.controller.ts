@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { MetricsService } from './metrics.service';
 
@@ -19,11 +19,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers within a second (503 otherwise). */
+  /**
+   * Readiness: the database answers within a second. Otherwise a 503 with
+   * terminus's report (`{ status: 'error', error: { database: { status: 'down' } } }`),
+   * answered here because the common error filter would reduce it to a message.
+   */
   @Get('readyz')
   @HealthCheck()
-  readyz() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);
+  async readyz(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
+    try {
+      return await this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(503);
+      return e.getResponse();
+    }
   }
 
   @Get('metrics')

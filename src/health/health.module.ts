@@ -2,13 +2,14 @@ import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { HealthController } from './health.controller';
+import { DomainMetricsService } from './domain-metrics.service';
 import { MetricsService } from './metrics.service';
 
 @Global()
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [MetricsService],
+  providers: [MetricsService, DomainMetricsService],
   exports: [MetricsService],
 })
 export class HealthModule implements NestModule {

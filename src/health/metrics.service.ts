@@ -31,6 +31,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly auditWriteFailures = new Counter({
+    name: 'klaxon_audit_write_failures_total',
+    help: 'Audit log rows that could not be written after a successful change',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
   }

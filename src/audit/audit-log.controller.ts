@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEntryResponse, AuditPageResponse, AuditQuery } from './audit.dto';
+import { AuditService } from './audit.service';
+
+/** Readable by every role (the guard opens GETs to read-only keys); nothing here writes. */
+@ApiTags('audit-log')
+@ApiBearerAuth()
+@Controller('api/v1/audit-log')
+export class AuditLogController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditPageResponse })
+  async list(@Query() query: AuditQuery): Promise<AuditPageResponse> {
+    const page = await this.audit.list(query);
+    return { items: page.items.map(AuditEntryResponse.of), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,50 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { mergeMap, Observable } from 'rxjs';
+import type { Principal } from '../auth/api-keys.service';
+import { redactSecrets } from './audit-redaction';
+import { describeAuditTarget } from './audit-target';
+import { AuditService } from './audit.service';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type AuditedRequest = Request & { principal?: Principal; id?: unknown };
+
+/**
+ * Records every successful mutating /api/v1 request. It runs after the guard
+ * (so the principal is known) and after the handler has committed; the row is
+ * written before the response leaves, so a client that saw a 2xx finds its
+ * entry at once. Requests that fail (4xx, 5xx) change nothing and are not
+ * recorded; their trace is the request log.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditService) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
+    const req = ctx.switchToHttp().getRequest<AuditedRequest>();
+    if (!MUTATING.has(req.method) || !req.path.startsWith('/api/v1/')) return next.handle();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        const routePath = (req.route?.path as string | undefined) ?? req.path;
+        const target = describeAuditTarget(req.method, routePath, req.params ?? {}, body);
+        const principal = req.principal ?? { id: 'anonymous', name: 'anonymous', role: 'none' };
+        const hasBody = req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0);
+        await this.audit.record({
+          ...target,
+          principalId: principal.id,
+          principalName: principal.name,
+          principalRole: principal.role,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          requestBody: hasBody ? redactSecrets(req.body) : null,
+          requestId: req.id === undefined ? null : String(req.id),
+        });
+        return body;
+      }),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { ValidationError } from './errors';
+import { jsonDepth, MAX_BODY_DEPTH, nulTextPath, rejectDeepBodies, rejectNulText, wellFormedBody } from './body-guards';
+
+describe('jsonDepth', () => {
+  it('counts nesting of objects and arrays; scalars are depth 0', () => {
+    expect(jsonDepth('x')).toBe(0);
+    expect(jsonDepth({})).toBe(1);
+    expect(jsonDepth({ a: [1, { b: null }] })).toBe(3);
+  });
+
+  it('measures 200 000 levels without overflowing the stack', () => {
+    const d = 200_000;
+    const deep = JSON.parse('['.repeat(d) + ']'.repeat(d));
+    expect(jsonDepth(deep)).toBe(d);
+    expect(jsonDepth(deep, 10)).toBe(11);
+  });
+});
+
+describe('nulTextPath', () => {
+  it('names the first key or string value with a NUL', () => {
+    expect(nulTextPath({ name: 'ok', layers: [{ users: ['a', 'b\u0000'] }] })).toBe('layers.0.users.1');
+    expect(nulTextPath({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(nulTextPath('\u0000')).toBe('body');
+    expect(nulTextPath({ a: 1, b: [null, true, 'fine'] })).toBeNull();
+  });
+});
+
+describe('middleware', () => {
+  const run = (mw: typeof rejectDeepBodies, req: object) => {
+    let passed: unknown = 'not called';
+    mw(req as never, {} as never, (err?: unknown) => {
+      passed = err;
+    });
+    return passed as { status?: number; message?: string } | undefined;
+  };
+
+  it('rejectDeepBodies lets ordinary bodies through and refuses deeper ones with a 400', () => {
+    expect(run(rejectDeepBodies, { body: { a: { b: [1] } } })).toBeUndefined();
+    expect(run(rejectDeepBodies, { body: undefined })).toBeUndefined();
+    let deep: unknown = {};
+    for (let i = 0; i < MAX_BODY_DEPTH; i++) deep = { a: deep };
+    expect(run(rejectDeepBodies, { body: deep })).toMatchObject({ status: 400, message: `body: nested deeper than ${MAX_BODY_DEPTH} levels` });
+  });
+
+  it('rejectNulText refuses a NUL in the body or the query with a validation error naming the field', () => {
+    expect(run(rejectNulText, { body: { name: 'Ada' }, query: {} })).toBeUndefined();
+    const err = run(rejectNulText, { body: { name: 'A\u0000da' }, query: {} });
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as unknown as ValidationError).errors).toEqual([{ field: 'name', message: 'must not contain NUL characters (U+0000)' }]);
+    expect(run(rejectNulText, { body: undefined, query: { resourceType: '\u0000' } })).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('wellFormedBody', () => {
+  it('replaces lone surrogates in keys and values with U+FFFD and keeps valid pairs', () => {
+    const body = JSON.parse('{"a":"x\\ud800y","b":["\\udfff",{"k\\ud800":"\\ud83d\\udcdf"}],"__proto__":{"c":"\\ud800"}}');
+    const out = wellFormedBody(body) as Record<string, any>;
+    expect(out.a).toBe('x\ufffdy');
+    expect(out.b[0]).toBe('\ufffd');
+    expect(out.b[1]).toEqual({ 'k\ufffd': '\u{1F4DF}' });
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ c: '\ufffd' });
+    expect(({} as Record<string, unknown>).c).toBeUndefined();
+    expect(wellFormedBody('\udc00')).toBe('\ufffd');
+  });
+});

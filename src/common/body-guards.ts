@@ -1,0 +1,117 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ValidationError } from './errors';
+
+/**
+ * Request-level guards that run after the body parsers and before any code
+ * walks a body, turning two kinds of input that used to end in a 500 into 400s:
+ * nesting deep enough to overflow recursive code (class-transformer,
+ * JSON.stringify, PostgreSQL's jsonb parser), and text PostgreSQL cannot
+ * store: NUL characters, and lone UTF-16 surrogates (`"\ud800"` is valid JSON
+ * but no Unicode text; jsonb refuses it and validator.js's isEmail throws on it).
+ */
+
+/** Deeper JSON than any real client sends. */
+export const MAX_BODY_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value, measured without recursion; stops once `limit` is passed. */
+export function jsonDepth(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/** The path (`layers.0.name`) of the first key or string value holding U+0000, or null. */
+export function nulTextPath(value: unknown, root = ''): string | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path || 'body';
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    for (const [k, child] of Object.entries(v)) {
+      const childPath = path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return childPath;
+      stack.push([child, childPath]);
+    }
+  }
+  return null;
+}
+
+/** Every route: a body nested deeper than MAX_BODY_DEPTH is a 400, like malformed JSON. */
+export function rejectDeepBodies(req: Request, _res: Response, next: NextFunction): void {
+  if (req.body !== null && typeof req.body === 'object' && jsonDepth(req.body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    return next(
+      Object.assign(new Error(`body: nested deeper than ${MAX_BODY_DEPTH} levels`), { status: 400, type: 'entity.too.deep' }),
+    );
+  }
+  next();
+}
+
+/**
+ * The management API: a NUL in the body or the query is a 400 naming the field.
+ * (Webhooks keep theirs: ingest strips control characters from what it stores.)
+ */
+export function rejectNulText(req: Request, _res: Response, next: NextFunction): void {
+  const field = nulTextPath(req.body) ?? nulTextPath(req.query);
+  if (field) return next(ValidationError.field(field, 'must not contain NUL characters (U+0000)'));
+  next();
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Replaces each lone surrogate with U+FFFD, as a UTF-8 decoder does with bytes that are not UTF-8. */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/**
+ * Rewrites, in place, every key and string value of a parsed body that holds a
+ * lone surrogate; returns the body (or the replacement for a bare string).
+ * Iterative, like jsonDepth. The raw bytes (for signatures) are untouched.
+ */
+export function wellFormedBody(value: unknown): unknown {
+  if (typeof value === 'string') return toWellFormed(value);
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] === 'string') v[i] = toWellFormed(v[i]);
+        else stack.push(v[i]);
+      }
+      continue;
+    }
+    const obj = v as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+      const child = obj[key];
+      const fixedKey = toWellFormed(key);
+      const fixed = typeof child === 'string' ? toWellFormed(child) : child;
+      if (fixedKey !== key) {
+        delete obj[key];
+        Object.defineProperty(obj, fixedKey, { value: fixed, enumerable: true, writable: true, configurable: true });
+      } else if (fixed !== child) {
+        obj[key] = fixed;
+      }
+      if (typeof fixed === 'object') stack.push(fixed);
+    }
+  }
+  return value;
+}
+
+/** Every route: lone surrogates in a JSON body become U+FFFD before any handler sees them. */
+export function wellFormedText(req: Request, _res: Response, next: NextFunction): void {
+  if (req.body !== undefined) req.body = wellFormedBody(req.body);
+  next();
+}

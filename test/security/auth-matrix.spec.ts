@@ -1,0 +1,143 @@
+import { createTestApp, TestApp } from '../support/test-app';
+import { buildWorld, concretePath, openApiRoutes, World } from './security-world';
+
+/**
+ * Every route in the OpenAPI document, with ids of real objects: /api/v1 refuses
+ * a missing or unknown key (401) and a read-only key for writes (403); admin-only
+ * writes refuse responders too. Webhooks (not in the document: they have their
+ * own credentials) refuse unknown keys with a 404.
+ */
+
+/** Writes open to responders (@MinRole('responder')). Adding one is a security decision: it must be listed here. */
+const RESPONDER_WRITES = new Set([
+  'POST /api/v1/incidents/{id}/acknowledge',
+  'POST /api/v1/incidents/{id}/resolve',
+  'POST /api/v1/incidents/{id}/escalate',
+  'POST /api/v1/schedules/{id}/overrides',
+  'DELETE /api/v1/schedules/{id}/overrides/{overrideId}',
+]);
+
+/** /api/v1 routes that authenticate by their own secret (@OwnAuthentication): a calendar feed's token. */
+const OWN_AUTH_ROUTES = new Set(['GET /api/v1/schedules/{id}/ical']);
+
+/** Routes outside /api/v1 that are open by design. */
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz']);
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)', () => {
+  let t: TestApp;
+  let world: World;
+  let checked = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await buildWorld(t);
+  });
+  afterAll(async () => {
+    console.log(`auth-matrix: ${checked} routes checked`);
+    await t.close();
+  });
+
+  const call = (method: string, url: string, key?: string) => {
+    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+    if (key) req = req.set('Authorization', `Bearer ${key}`);
+    return WRITE.has(method) && method !== 'DELETE' ? req.send({}) : req;
+  };
+
+  it('the OpenAPI document lists every /api/v1 route the server serves', async () => {
+    const documented = new Set((await openApiRoutes(t)).map((r) => `${r.method} ${r.template}`));
+    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router;
+    const served = router.stack
+      .flatMap((l) => (l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`) : []))
+      .filter((r) => r.split(' ')[1].startsWith('/api/v1'));
+    expect(served.length).toBeGreaterThan(40);
+    expect(served.filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('every /api/v1 route refuses a missing and an unknown key (401), and a read-only key for writes (403)', async () => {
+    const routes = (await openApiRoutes(t)).filter((r) => r.template.startsWith('/api/v1'));
+    expect(routes.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    const expectStatus = (route: string, who: string, got: number, ok: (s: number) => boolean, want: string) => {
+      if (!ok(got)) failures.push(`${route} as ${who}: ${got}, expected ${want}`);
+    };
+    for (const r of routes) {
+      const route = `${r.method} ${r.template}`;
+      const url = concretePath(world, r.template);
+      if (OWN_AUTH_ROUTES.has(route)) {
+        // No key needed, but no token is no access: 404 says nothing about which schedules exist.
+        expectStatus(route, 'nobody', (await call(r.method, url)).status, (s) => s === 404, '404');
+        expectStatus(route, 'wrong token', (await call(r.method, `${url}?token=nope`)).status, (s) => s === 404, '404');
+        checked++;
+        continue;
+      }
+      expectStatus(route, 'nobody', (await call(r.method, url)).status, (s) => s === 401, '401');
+      expectStatus(route, 'an unknown key', (await call(r.method, url, 'klx_not-a-real-key')).status, (s) => s === 401, '401');
+      expectStatus(route, 'a malformed header', (await call(r.method, url).set('Authorization', t.keys.admin)).status, (s) => s === 401, '401');
+      if (WRITE.has(r.method)) {
+        expectStatus(route, 'read-only', (await call(r.method, url, t.keys.readOnly)).status, (s) => s === 403, '403');
+        if (RESPONDER_WRITES.has(route)) {
+          expectStatus(route, 'responder', (await call(r.method, url, t.keys.responder)).status, (s) => s !== 401 && s !== 403, 'not 401/403');
+        } else {
+          expectStatus(route, 'responder', (await call(r.method, url, t.keys.responder)).status, (s) => s === 403, '403');
+        }
+      } else {
+        expectStatus(route, 'read-only', (await call(r.method, url, t.keys.readOnly)).status, (s) => s < 400 || s === 404, 'allowed');
+      }
+      checked++;
+    }
+    expect(failures).toEqual([]);
+    // Every documented responder write exists: a renamed route must not silently drop out of the list.
+    const documented = new Set(routes.map((r) => `${r.method} ${r.template}`));
+    expect([...RESPONDER_WRITES].filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('routes outside /api/v1 in the document are only the open health checks', async () => {
+    const outside = (await openApiRoutes(t)).filter((r) => !r.template.startsWith('/api/v1')).map((r) => `${r.method} ${r.template}`);
+    expect(outside.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    for (const r of outside) {
+      await t.http().get(r.split(' ')[1]).expect(200);
+      checked++;
+    }
+  });
+
+  it('every webhook refuses an unknown key (404), including keys of another integration type', async () => {
+    const unknown = 'u'.repeat(32);
+    const i = world.integrations;
+    const cases: [string, string, object][] = [
+      ['POST', '/v2/enqueue', { routing_key: unknown, event_action: 'trigger', payload: { summary: 's', source: 's', severity: 'info' } }],
+      // (A routing key that is not 32 [a-z0-9] is malformed: a 400 naming it, as PagerDuty answers.)
+      ['POST', '/v2/enqueue', { routing_key: '0123456789abcdef0123456789abcdef', event_action: 'resolve', dedup_key: 'x' }],
+      ['POST', `/integrations/${unknown}/alertmanager`, {}],
+      ['POST', `/integrations/${i['events-v2'].key}/alertmanager`, {}],
+      ['POST', `/integrations/${unknown}/grafana`, {}],
+      ['POST', `/integrations/${i.alertmanager.key}/grafana`, {}],
+      ['POST', `/integrations/${unknown}/generic`, { summary: 's' }],
+      ['GET', `/integrations/${unknown}/generic?summary=s`, {}],
+      ['POST', `/integrations/${i.grafana.key}/generic`, { summary: 's' }],
+      ['POST', `/heartbeats/${unknown}`, {}],
+      ['POST', `/heartbeats/${i.generic.key}`, {}],
+    ];
+    const [{ before }] = await t.dataSource.query('SELECT count(*)::int AS before FROM alerts');
+    for (const [method, url, body] of cases) {
+      const req = method === 'GET' ? t.http().get(url) : t.http().post(url).set('Content-Type', 'application/json').send(JSON.stringify(body));
+      const res = await req;
+      expect({ url: url.replace(/[a-z0-9]{20,}/gi, '{key}'), status: res.status }).toEqual({ url: url.replace(/[a-z0-9]{20,}/gi, '{key}'), status: 404 });
+      checked++;
+    }
+    const [{ after }] = await t.dataSource.query('SELECT count(*)::int AS after FROM alerts');
+    expect(after).toBe(before);
+  });
+
+  it('signed inbound webhooks (Twilio, Slack, email actions) refuse unsigned or forged requests', async () => {
+    await t.http().post('/twilio/sms').type('form').send({ From: '+14155550100', Body: 'ack 1' }).expect(403);
+    await t.http().post('/twilio/sms').set('X-Twilio-Signature', 'forged').type('form').send({ From: '+14155550100', Body: 'ack 1' }).expect(403);
+    const slack = await t.http().post('/slack/events').set('X-Slack-Signature', 'v0=forged').set('X-Slack-Request-Timestamp', '1').type('form').send({ payload: '{}' });
+    expect([401, 403, 404]).toContain(slack.status);
+    const action = await t.http().get('/actions/not-a-token');
+    expect(action.status).toBeGreaterThanOrEqual(400);
+    expect(action.status).toBeLessThan(500);
+    checked += 4;
+  });
+});

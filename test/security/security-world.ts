@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createIntegration,
+  createPolicy,
+  createSchedule,
+  createService,
+  createTeam,
+  createUser,
+  IntegrationFixture,
+  layerBody,
+  loadSample,
+  phoneNumber,
+  trigger,
+} from '../support/factories';
+import type { TestApp } from '../support/test-app';
+
+/** One real object of every kind, so every route can be called with ids that exist. */
+export interface World {
+  userId: string;
+  otherUserId: string;
+  contactMethodId: string;
+  ruleId: string;
+  teamId: string;
+  scheduleId: string;
+  overrideId: string;
+  policyId: string;
+  serviceId: string;
+  integrations: Record<IntegrationFixture['type'], IntegrationFixture>;
+  heartbeat: { id: string; key: string };
+  incidentId: string;
+  apiKeyId: string;
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const user = await createUser(t, {}, [{ type: 'sms', address: phoneNumber() }]);
+  const other = await createUser(t);
+  const detail = (await t.api().get(`/api/v1/users/${user.id}`).expect(200)).body;
+  const team = await createTeam(t, [user.id]);
+  const schedule = await createSchedule(t, { layers: [layerBody([user.id, other.id])] });
+  const override = await t
+    .api()
+    .post(`/api/v1/schedules/${schedule.id}/overrides`, { userId: other.id, start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z' })
+    .expect(201);
+  const policy = await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] }]);
+  const service = await createService(t, { escalationPolicyId: policy.id });
+  const integrations = {
+    'events-v2': await createIntegration(t, service.id, 'events-v2'),
+    alertmanager: await createIntegration(t, service.id, 'alertmanager'),
+    grafana: await createIntegration(t, service.id, 'grafana'),
+    generic: await createIntegration(t, service.id, 'generic'),
+  };
+  const hb = await t.api().post(`/api/v1/services/${service.id}/heartbeats`, { name: 'nightly', intervalMinutes: 60 }).expect(201);
+  const incident = await trigger(t, integrations['events-v2'].key, `world-${randomBytes(4).toString('hex')}`);
+  const key = await t.api().post('/api/v1/api-keys', { name: 'world', role: 'read-only' }).expect(201);
+  return {
+    userId: user.id,
+    otherUserId: other.id,
+    contactMethodId: user.contactMethods[0].id,
+    ruleId: detail.notificationRules[0].id,
+    teamId: team.id,
+    scheduleId: schedule.id,
+    overrideId: override.body.id,
+    policyId: policy.id,
+    serviceId: service.id,
+    integrations,
+    heartbeat: { id: hb.body.id, key: hb.body.key },
+    incidentId: incident.id,
+    apiKeyId: key.body.id,
+  };
+}
+
+const COLLECTION_IDS: Record<string, keyof World> = {
+  users: 'userId',
+  teams: 'teamId',
+  schedules: 'scheduleId',
+  'escalation-policies': 'policyId',
+  services: 'serviceId',
+  incidents: 'incidentId',
+  'api-keys': 'apiKeyId',
+};
+
+const PARAM_IDS: Record<string, keyof World> = {
+  cmId: 'contactMethodId',
+  ruleId: 'ruleId',
+  overrideId: 'overrideId',
+  userId: 'otherUserId',
+  monitorId: 'heartbeat',
+};
+
+/** `/api/v1/schedules/{id}/overrides/{overrideId}` -> a URL naming real objects of the world. */
+export function concretePath(world: World, template: string): string {
+  const collection = template.split('/')[3] ?? '';
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'id') return String(world[COLLECTION_IDS[collection]]);
+    if (name === 'integrationId') return world.integrations.generic.id;
+    if (name === 'monitorId') return world.heartbeat.id;
+    const field = PARAM_IDS[name];
+    if (!field) throw new Error(`no fixture for path parameter {${name}} in ${template}`);
+    return String(world[field]);
+  });
+}
+
+/** A body each write route accepts, keyed by "METHOD /template"; the fuzzer mutates these. */
+export function validBodies(world: World): Record<string, Record<string, unknown>> {
+  const u = () => randomBytes(4).toString('hex');
+  return {
+    'POST /api/v1/api-keys': { name: 'fuzz', role: 'read-only' },
+    'POST /api/v1/users': { name: 'Fuzz', email: `fuzz-${u()}@example.com`, timeZone: 'Europe/London' },
+    'PATCH /api/v1/users/{id}': { name: 'Fuzzed', timeZone: 'UTC' },
+    'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },
+    'PATCH /api/v1/users/{id}/contact-methods/{cmId}': { enabled: true },
+    'POST /api/v1/users/{id}/notification-rules': { contactMethodId: world.contactMethodId, delayMinutes: 5 },
+    'POST /api/v1/teams': { name: `Team ${u()}`, memberIds: [world.userId] },
+    'PATCH /api/v1/teams/{id}': { name: `Team ${u()}` },
+    'POST /api/v1/teams/{id}/members': { userId: world.otherUserId },
+    'POST /api/v1/schedules': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId])] },
+    'PUT /api/v1/schedules/{id}': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId, world.otherUserId])] },
+    'POST /api/v1/schedules/{id}/overrides': { userId: world.userId, start: '2026-04-01T00:00:00Z', end: '2026-04-02T00:00:00Z' },
+    'POST /api/v1/services': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },
+    'PUT /api/v1/services/{id}': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },
+    'PATCH /api/v1/services/{id}': { ackTimeoutMinutes: 30 },
+    'POST /api/v1/services/{id}/integrations': { type: 'generic', name: 'fuzz' },
+    'POST /api/v1/services/{id}/heartbeats': { name: 'hb', intervalMinutes: 10 },
+    'POST /api/v1/incidents/{id}/acknowledge': { note: 'on it' },
+    'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
+    'POST /api/v1/incidents/{id}/escalate': { note: 'help' },
+    'POST /api/v1/escalation-policies': { name: 'Fuzz', repeat: 1, levels: [{ delayMinutes: 5, targets: [{ type: 'user', id: world.userId }] }] },
+    'PUT /api/v1/escalation-policies/{id}': { name: 'Fuzz', repeat: 0, levels: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: world.scheduleId }] }] },
+  };
+}
+
+/** Every webhook with a real key and a body it accepts. */
+export function webhooks(world: World): { url: string; valid: Record<string, unknown> }[] {
+  const i = world.integrations;
+  return [
+    {
+      url: '/v2/enqueue',
+      valid: { routing_key: i['events-v2'].key, event_action: 'trigger', payload: { summary: 'disk full', source: 'db-1', severity: 'critical' } },
+    },
+    { url: `/integrations/${i.alertmanager.key}/alertmanager`, valid: loadSample('alertmanager-webhook-firing.json') },
+    { url: `/integrations/${i.grafana.key}/grafana`, valid: loadSample('grafana-webhook-firing.json') },
+    { url: `/integrations/${i.generic.key}/generic`, valid: { summary: 'backup failed', dedupKey: 'nightly', severity: 'warning' } },
+    { url: `/heartbeats/${world.heartbeat.key}`, valid: {} },
+  ];
+}
+
+/** Row counts of every table: equal before and after a rejected request means nothing was written. */
+export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
+  const tables: { table_name: string }[] = await t.dataSource.query(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY table_name`,
+  );
+  const [row] = await t.dataSource.query(
+    `SELECT ${tables.map(({ table_name: n }) => `(SELECT count(*)::int FROM "${n}") AS "${n}"`).join(', ')}`,
+  );
+  return row;
+}
+
+export interface OpenApiRoute {
+  method: string;
+  template: string;
+  operation: Record<string, unknown>;
+}
+
+export async function openApiRoutes(t: TestApp): Promise<OpenApiRoute[]> {
+  const doc = (await t.http().get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const out: OpenApiRoute[] = [];
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(ops)) out.push({ method: method.toUpperCase(), template, operation });
+  }
+  return out;
+}
