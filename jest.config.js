@@ -31,4 +31,6 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Database tests wait on PostgreSQL more than on the CPU: three files at a time suit two cores.
+  maxWorkers: 3,
 };

@@ -1,26 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { IngestModule } from './ingest/ingest.module';
+import { InboundChannelsModule } from './notifications/inbound/inbound.module';
+import { EscalationModule } from './escalation/escalation.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulesModule } from './schedules/schedules.module';
+import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, in dependency order (STYLE.md: ingest -> incidents -> escalation -> notifications). */
-const FEATURE_MODULES = [AuthModule, UsersModule, TeamsModule];
+const FEATURE_MODULES = [
+  AuthModule,
+  UsersModule,
+  TeamsModule,
+  SchedulesModule,
+  ServicesModule,
+  IncidentsModule,
+  IngestModule,
+  NotificationsModule,
+  EscalationModule,
+  InboundChannelsModule,
+  AuditModule,
+];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `options.logStream`: where logs go instead of stdout (tests that read the logs). */
+  static forRoot(config: AppConfig, options: { logStream?: DestinationStream } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, options.logStream)),
         TypeOrmModule.forRoot({
           ...databaseOptions(config.databaseUrl, config.DATABASE_POOL_SIZE),
           autoLoadEntities: true,

@@ -3,8 +3,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { rejectDeepBodies, rejectNulText, wellFormedText } from './common/body-guards';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { ingestErrorResponse } from './ingest/ingest-exception.filter';
 
 export const API_BODY_LIMIT = '1mb';
 export const WEBHOOK_BODY_LIMIT = '512kb';
@@ -29,12 +31,18 @@ export function configureApp(app: INestApplication): void {
   app.use(webhookPaths, json({ limit: WEBHOOK_BODY_LIMIT, verify: keepRawBody, type: ['application/json', 'application/*+json'] }));
   app.use(webhookPaths, urlencoded({ limit: WEBHOOK_BODY_LIMIT, extended: false, verify: keepRawBody }));
   app.use(json({ limit: API_BODY_LIMIT }));
+  // Before anything walks a body: refuse absurd nesting, make text storable.
+  app.use(rejectDeepBodies);
+  app.use(wellFormedText);
+  app.use('/api/v1', rejectNulText);
 
   // body-parser errors (malformed JSON, too large) become the same error shape as everything else.
   const filter = new HttpExceptionFilter();
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // Webhooks answer in the {status, message, errors} shape their senders expect (PagerDuty's).
+  const ingestPaths = /^\/(v2|integrations|heartbeats)\//;
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
-    const { status, body } = filter.toHttp(err);
+    const { status, body } = ingestPaths.test(req.path) ? ingestErrorResponse(err) : filter.toHttp(err);
     res.status(status).json(body);
   });
 

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { DomainError, ErrorCode } from '../common/errors';
 import type { ApiKeyRole } from './api-key.entity';
 import { ApiKeysService } from './api-keys.service';
-import { MIN_ROLE_KEY } from './auth.decorators';
+import { MIN_ROLE_KEY, OWN_AUTH_KEY } from './auth.decorators';
 
 const RANK: Record<ApiKeyRole, number> = { 'read-only': 0, responder: 1, admin: 2 };
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -25,6 +25,7 @@ export class ApiKeyGuard implements CanActivate {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request & { principal?: unknown }>();
     if (!req.path.startsWith('/api/v1/') && req.path !== '/api/v1') return true;
+    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTH_KEY, [ctx.getHandler(), ctx.getClass()])) return true;
 
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

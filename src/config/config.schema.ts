@@ -20,6 +20,8 @@ export const envSchema = z.object({
   PUBLIC_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KLAXON_SAFETY_POLL_MS: intFrom(50, 1000),
+  /** How long a claimed page may stay `sending` before another worker retries it (a worker that died). */
+  KLAXON_CLAIM_TIMEOUT_MS: intFrom(1000, 120_000),
   KLAXON_INGEST_RATE_LIMIT_PER_MINUTE: intFrom(0, 0),
 
   TWILIO_ACCOUNT_SID: optionalString,
@@ -32,6 +34,10 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: optionalUrl,
   KLAXON_SMS_RATE_LIMIT_PER_MINUTE: intFrom(1, 5),
+  /** How long an email acknowledge/resolve link stays valid. */
+  KLAXON_ACTION_LINK_TTL_HOURS: intFrom(1, 24),
+  /** Help texts answered to one number's unknown SMS replies until it sends a valid one. */
+  KLAXON_SMS_HELP_REPLY_LIMIT: intFrom(0, 5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,15 +1,33 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from './database-options';
 
-/** Applies pending migrations (each in its own transaction) and returns their names. */
+/** Advisory-lock id serialising migrations among instances that start together. */
+export const MIGRATION_LOCK = 0x6b6c78_02;
+
+/**
+ * Applies pending migrations (each in its own transaction) and returns their
+ * names. Instances starting at the same time take turns under a session-level
+ * advisory lock: the first applies the migrations, the others then find none
+ * pending (without the lock both would run the same migration and one would
+ * fail on an object that already exists). The lock is released when the
+ * session ends, so a process killed mid-way does not leave it held.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource({ ...databaseOptions(url, 2), entities: [] });
-  await ds.initialize();
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
   try {
-    const done = await ds.runMigrations({ transaction: 'each' });
-    return done.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const ds = new DataSource({ ...databaseOptions(url, 2), entities: [] });
+    await ds.initialize();
+    try {
+      const done = await ds.runMigrations({ transaction: 'each' });
+      return done.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
   } finally {
-    await ds.destroy();
+    await lock.end();
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { Team } from './team.entity';
 
 export class CreateTeamDto {
@@ -16,15 +16,16 @@ export class CreateTeamDto {
   memberIds?: string[];
 }
 
+/** A PATCH: absent fields stay as they are; null is refused (a team always has a name and a member list). */
 export class UpdateTeamDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'replaces the member list' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })

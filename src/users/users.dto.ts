@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { IsIanaZone } from '../common/validators';
 import { CHANNEL_TYPES, ChannelType } from '../notifications/channels/notification-channel';
 import { ContactMethod } from './contact-method.entity';
@@ -19,12 +19,14 @@ export class CreateUserDto {
   email: string;
 
   @ApiPropertyOptional({ example: 'Europe/London', default: 'UTC' })
-  @IsOptional()
+  // Absent means UTC; null is not a zone (and a PATCH with null would clear a NOT NULL column).
+  @ValidateIf((_, v) => v !== undefined)
   @IsIanaZone()
   timeZone?: string;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {}
+/** A PATCH: absent fields stay as they are; null is not "absent" (a user always has a name and an email). */
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {}
 
 export class CreateContactMethodDto {
   @ApiProperty({ enum: CHANNEL_TYPES })

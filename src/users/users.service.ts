@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ConflictError, NotFoundError, PG_UNIQUE_VIOLATION, pgErrorCode, ValidationError } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { E164, SLACK_USER_ID } from '../common/validators';
@@ -157,6 +157,21 @@ export class UsersService {
       .getRawMany();
     const found = new Set(rows.map((r) => r.id));
     return unique.filter((id) => !found.has(id));
+  }
+
+  /**
+   * Users with their contact methods and rules, for the escalation engine and
+   * policy warnings (one query each; ids that are not users are absent).
+   */
+  async loadSnapshots(ids: string[], em?: EntityManager): Promise<Map<string, User>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const repo = em ? em.getRepository(User) : this.users;
+    const rows = await repo.find({
+      where: { id: In(unique) },
+      relations: { contactMethods: true, notificationRules: true },
+    });
+    return new Map(rows.map((u) => [u.id, u]));
   }
 
   private translate(e: unknown): unknown {

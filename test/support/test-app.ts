@@ -35,6 +35,8 @@ type ApiClient = {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  /** Use this (already migrated) database instead of a clone of the template; it is not dropped on close. */
+  databaseUrl?: string;
   clock?: FakeClock;
   /** Extra provider overrides, e.g. a recording channel. */
   override?: (builder: ReturnType<typeof Test.createTestingModule>) => ReturnType<typeof Test.createTestingModule>;
@@ -46,7 +48,9 @@ export interface TestAppOptions {
  * work explicitly so they never sleep.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, name: new URL(options.databaseUrl).pathname.slice(1), drop: async () => undefined }
+    : await createTestDatabase();
   const env = parseEnv({ LOG_LEVEL: 'silent', KLAXON_ROLE: 'api', KLAXON_SECRET: 'test-secret-0123456789abcdef', ...options.env });
   const config: AppConfig = { ...env, databaseUrl: db.url };
   const clock = options.clock ?? new FakeClock();
