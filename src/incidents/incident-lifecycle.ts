@@ -6,7 +6,6 @@ import type { ActionChannelName, ActorType } from './incident-timeline-entry.ent
 /** What listeners (the escalation engine, later Slack) hear about, after the state change, inside its transaction. */
 export type IncidentEventType =
   | 'triggered'
-  | 'alert-added'
   | 'acknowledged'
   | 'unacknowledged'
   | 'resolved'

@@ -198,7 +198,8 @@ export class IncidentsService {
 }
 
 function listenerEvent(type: IncidentActionType, result: TransitionResult): IncidentEventType | null {
-  if (type === 'trigger') return result.outcome === 'noop' ? 'alert-added' : null;
+  // A new alert on an open incident changes nothing that listeners act on (auto-resolve re-arms lazily).
+  if (type === 'trigger') return null;
   if (result.outcome !== 'changed') return null;
   switch (type) {
     case 'acknowledge':

@@ -26,7 +26,9 @@ export class IngestService {
       source: integration.type,
       actor: { type: 'integration', id: integration.id, name: integration.name ?? integration.type, channel: 'integration' },
     };
-    const outcomes = await this.dataSource.transaction(async (em) => {
+    // A repeated trigger (the common case in an alert storm) is one atomic statement, no transaction.
+    const joined = events.length === 1 ? await this.recorder.joinOpen(this.dataSource.manager, target, events[0], raw) : null;
+    const outcomes = joined ? [joined] : await this.dataSource.transaction(async (em) => {
       const out: RecordOutcome[] = [];
       for (const event of events) out.push(await this.recorder.record(em, target, event, raw));
       return out;

@@ -136,6 +136,15 @@ export class DispatcherService {
     }
   }
 
+  /** The earliest due page or Slack update, for the outbox loop's sleep. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row]: { next: Date | null }[] = await this.dataSource.query(
+      `SELECT LEAST((SELECT min(due_at) FROM notifications WHERE state = 'pending'),
+                    (SELECT min(due_at) FROM slack_message_updates)) AS next`,
+    );
+    return row?.next ?? null;
+  }
+
   /** Rows left `sending` by a worker that died (claim expired) go back to pending. */
   async recoverExpiredClaims(): Promise<number> {
     const res: [unknown[], number] = await this.dataSource.query(

@@ -66,6 +66,7 @@ export class SchedulesService implements OnModuleInit {
 
   /** Loads these schedules (compiled for fast lookups) in two queries; unknown ids are absent from the map. */
   async loadSnapshots(ids: string[], em?: EntityManager): Promise<Map<string, CompiledSchedule>> {
+    if (!ids.length) return new Map();
     const schedules = await this.store.findWithLayers(ids, em);
     const overrides = await this.store.findOverrides(
       schedules.map((s) => s.id),

@@ -57,7 +57,6 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     await incidents.resolve(incident.id, actor);
     expect(heard).toEqual([
       { type: 'triggered', status: 'triggered', actor: 'integration', inTransaction: true },
-      { type: 'alert-added', status: 'triggered', actor: 'integration', inTransaction: true },
       { type: 'acknowledged', status: 'acknowledged', actor: 'user', inTransaction: true },
       { type: 'escalate-requested', status: 'triggered', actor: 'user', inTransaction: true },
       { type: 'resolved', status: 'resolved', actor: 'user', inTransaction: true },

@@ -107,9 +107,6 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
           [incident.id, now, incident.serviceId],
         );
         return;
-      case 'alert-added':
-        // Nothing to do: the auto-resolve timer re-arms itself from last_alert_at when it fires.
-        return;
       case 'acknowledged':
         await this.outbox.cancelPending(em, incident.id, 'cancelled: incident acknowledged');
         if (incident.acknowledgedAt) {
@@ -310,12 +307,9 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     return rows[0] ?? null;
   }
 
-  /** The earliest due time of any timer or pending page, for the worker's sleep. */
-  async nextDueAt(): Promise<Date | null> {
-    const [row]: { next: Date | null }[] = await this.dataSource.query(
-      `SELECT LEAST((SELECT min(due_at) FROM timers),
-                    (SELECT min(due_at) FROM notifications WHERE state = 'pending')) AS next`,
-    );
+  /** The earliest due time of any timer, for the timer loop's sleep. */
+  async nextTimerDueAt(): Promise<Date | null> {
+    const [row]: { next: Date | null }[] = await this.dataSource.query(`SELECT min(due_at) AS next FROM timers`);
     return row?.next ?? null;
   }
 }

@@ -8,6 +8,7 @@ import { HeartbeatsService } from '../../services/heartbeats.service';
 import { EscalationEngineService } from './escalation-engine.service';
 
 const HEARTBEAT_CHECK_MS = 10_000;
+const CLAIM_RECOVERY_MS = 1_000;
 
 /**
  * The worker role's loop. New work wakes it at once through LISTEN/NOTIFY (the
@@ -19,11 +20,11 @@ const HEARTBEAT_CHECK_MS = 10_000;
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerService.name);
   private running = false;
-  private loopDone: Promise<void> | null = null;
+  private loops: Promise<void>[] = [];
   private listener: Client | null = null;
-  private wake: (() => void) | null = null;
-  private woken = false;
+  private readonly wakers = new Set<Waker>();
   private lastHeartbeatCheck = 0;
+  private lastClaimRecovery = 0;
 
   constructor(
     private readonly engine: EscalationEngineService,
@@ -42,11 +43,19 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     await this.stop();
   }
 
+  /**
+   * Two loops share the process: one fires timers (escalation steps, ack
+   * timeouts, auto-resolve, heartbeat checks), one drains the outbox. Pages
+   * never wait behind a long batch of timers, and the other way round.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     await this.listen();
-    this.loopDone = this.loop();
+    this.loops = [
+      this.loop('timers', () => this.timerPass(), () => this.engine.nextTimerDueAt()),
+      this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
+    ];
     this.logger.log({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
 
@@ -54,74 +63,75 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.poke();
-    await this.loopDone;
+    this.pokeAll();
+    await Promise.all(this.loops);
     await this.dispatcher.drainAndRelease();
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
   }
 
-  /**
-   * One pass over everything due now: expired claims, timers, pages, heartbeat
-   * checks. Returns true when a batch was full (more may be due right away).
-   */
+  /** One pass of both loops. Returns true when either had work (more may be due right away). */
   async tick(): Promise<boolean> {
-    await this.dispatcher.recoverExpiredClaims();
-    const timers = await this.engine.fireDueTimers();
-    const pages = await this.dispatcher.dispatchDue();
+    const timers = await this.timerPass();
+    const pages = await this.dispatchPass();
+    return timers || pages;
+  }
+
+  /** For tests: run passes until nothing is due at the clock's current time. */
+  async drain(maxTicks = 1000): Promise<void> {
+    this.lastHeartbeatCheck = 0;
+    this.lastClaimRecovery = 0;
+    for (let i = 0; i < maxTicks; i++) if (!(await this.tick())) return;
+    throw new Error('worker did not become idle');
+  }
+
+  private async timerPass(): Promise<boolean> {
     const now = this.clock.now().getTime();
     if (this.heartbeats && now - this.lastHeartbeatCheck >= HEARTBEAT_CHECK_MS) {
       this.lastHeartbeatCheck = now;
       await this.heartbeats.checkOverdue(this.clock.now());
     }
-    return timers > 0 || pages > 0;
+    return (await this.engine.fireDueTimers()) > 0;
   }
 
-  /** For tests: run ticks until nothing is due at the clock's current time. */
-  async drain(maxTicks = 1000): Promise<void> {
-    this.lastHeartbeatCheck = 0;
-    for (let i = 0; i < maxTicks; i++) if (!(await this.tick())) return;
-    throw new Error('worker did not become idle');
+  private async dispatchPass(): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    // Claims only expire after KLAXON_CLAIM_TIMEOUT_MS: checking a few times a second is plenty.
+    if (now - this.lastClaimRecovery >= CLAIM_RECOVERY_MS) {
+      this.lastClaimRecovery = now;
+      await this.dispatcher.recoverExpiredClaims();
+    }
+    return (await this.dispatcher.dispatchDue()) > 0;
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      try {
-        this.woken = false;
-        if (await this.tick()) continue;
-        const next = await this.engine.nextDueAt();
-        const until = next ? next.getTime() - this.clock.now().getTime() : Infinity;
-        await this.sleep(Math.max(0, Math.min(until, this.config.KLAXON_SAFETY_POLL_MS)));
-      } catch (e) {
-        this.logger.error({ err: e }, 'worker tick failed; retrying');
-        await this.sleep(Math.min(1000, this.config.KLAXON_SAFETY_POLL_MS));
+  private async loop(name: string, pass: () => Promise<boolean>, nextDueAt: () => Promise<Date | null>): Promise<void> {
+    const waker = new Waker();
+    this.wakers.add(waker);
+    try {
+      while (this.running) {
+        try {
+          waker.reset();
+          if (await pass()) continue;
+          const next = await nextDueAt();
+          const until = next ? next.getTime() - this.clock.now().getTime() : Infinity;
+          await waker.sleep(Math.max(0, Math.min(until, this.config.KLAXON_SAFETY_POLL_MS)));
+        } catch (e) {
+          this.logger.error({ err: e, loop: name }, 'worker pass failed; retrying');
+          await waker.sleep(Math.min(1000, this.config.KLAXON_SAFETY_POLL_MS));
+        }
       }
+    } finally {
+      this.wakers.delete(waker);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.woken || !this.running || ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
-  }
-
-  private poke(): void {
-    this.woken = true;
-    this.wake?.();
+  private pokeAll(): void {
+    for (const w of this.wakers) w.poke();
   }
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', () => this.poke());
+    client.on('notification', () => this.pokeAll());
     client.on('error', (e) => {
       this.logger.warn({ err: e.message }, 'LISTEN connection lost; reconnecting');
       this.listener = null;
@@ -131,11 +141,40 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       await client.connect();
       await client.query(`LISTEN ${WORK_CHANNEL}`);
       this.listener = client;
-      this.poke(); // anything committed while we were not listening
+      this.pokeAll(); // anything committed while we were not listening
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'could not LISTEN; relying on the safety poll');
       await client.end().catch(() => undefined);
       if (this.running) setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();
     }
+  }
+}
+
+/** A sleep that a NOTIFY can cut short; a poke that arrives while awake is not lost. */
+class Waker {
+  private woken = false;
+  private wake: (() => void) | null = null;
+
+  reset(): void {
+    this.woken = false;
+  }
+
+  poke(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  sleep(ms: number): Promise<void> {
+    if (this.woken || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = null;
+        resolve();
+      }
+      this.wake = done;
+    });
   }
 }

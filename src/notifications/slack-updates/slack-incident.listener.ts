@@ -33,16 +33,14 @@ export class SlackIncidentListener implements OnModuleInit {
     if (STATE_CHANGES.has(event.type)) return this.queueMessageUpdate(em, incident.id);
   }
 
+  /** One statement on the ingest path: nothing is written when the service has no Slack channel. */
   private async postToServiceChannel(em: EntityManager, incident: Incident): Promise<void> {
-    const [service]: { slack_channel_id: string | null }[] = await em.query(`SELECT slack_channel_id FROM services WHERE id = $1`, [
-      incident.serviceId,
-    ]);
-    if (!service?.slack_channel_id) return;
     const inserted: unknown[] = await em.query(
       `INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
-       VALUES ($1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', $4, $5)
+       SELECT $1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', s.slack_channel_id, $4
+         FROM services s WHERE s.id = $5 AND s.slack_channel_id IS NOT NULL
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [incident.id, `slack-channel:${incident.id}`, incident.escalationEpoch ?? 0, service.slack_channel_id, this.clock.now()],
+      [incident.id, `slack-channel:${incident.id}`, incident.escalationEpoch ?? 0, this.clock.now(), incident.serviceId],
     );
     if (inserted.length) await this.outbox.wakeWorkers(em);
   }
