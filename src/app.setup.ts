@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { rejectDeepBodies, rejectNulText, wellFormedText } from './common/body-guards';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { EventsV2Handler } from './ingest/events-v2.handler';
 import { ingestErrorResponse } from './ingest/ingest-exception.filter';
 
 export const API_BODY_LIMIT = '1mb';
@@ -35,6 +36,8 @@ export function configureApp(app: INestApplication): void {
   app.use(rejectDeepBodies);
   app.use(wellFormedText);
   app.use('/api/v1', rejectNulText);
+  // The hot ingest route, ahead of the Nest pipeline (events-v2.handler.ts).
+  app.use('/v2/enqueue', app.get(EventsV2Handler).route);
 
   // body-parser errors (malformed JSON, too large) become the same error shape as everything else.
   const filter = new HttpExceptionFilter();

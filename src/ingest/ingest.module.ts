@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { ServicesModule } from '../services/services.module';
-import { EventsV2Controller } from './events-v2.controller';
+import { EventsV2Handler } from './events-v2.handler';
 import { HeartbeatsController } from './heartbeats.controller';
 import { IngestRateLimiter } from './ingest-rate-limiter';
 import { IngestService } from './ingest.service';
@@ -10,8 +10,8 @@ import { WebhooksController } from './webhooks.controller';
 /** Webhook endpoints: one pure adapter per format (sources/), one ingest path behind them. */
 @Module({
   imports: [ServicesModule, IncidentsModule],
-  controllers: [EventsV2Controller, WebhooksController, HeartbeatsController],
-  providers: [IngestService, IngestRateLimiter],
-  exports: [IngestService],
+  controllers: [WebhooksController, HeartbeatsController],
+  providers: [IngestService, IngestRateLimiter, EventsV2Handler],
+  exports: [IngestService, EventsV2Handler],
 })
 export class IngestModule {}
