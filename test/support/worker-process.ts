@@ -49,20 +49,20 @@ export class KlaxonProcess {
   }
 
   /** SIGKILL: no shutdown hooks, no released claims — a crash. */
-  kill(): Promise<void> {
-    return this.signal('SIGKILL');
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
   }
 
-  /** SIGTERM: the graceful path. */
-  stop(): Promise<void> {
+  /** SIGTERM: the graceful path. Resolves with the exit code (0 after a clean shutdown). */
+  stop(): Promise<number | null> {
     return this.signal('SIGTERM');
   }
 
-  private signal(sig: NodeJS.Signals): Promise<void> {
+  private signal(sig: NodeJS.Signals): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve();
+    if (!child || child.exitCode !== null || child.signalCode) return Promise.resolve(child?.exitCode ?? null);
     return new Promise((resolve) => {
-      child.once('exit', () => resolve());
+      child.once('exit', (code) => resolve(code));
       child.kill(sig);
     });
   }

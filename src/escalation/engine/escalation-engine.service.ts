@@ -32,6 +32,25 @@ const INCIDENT_ROW_SQL = `
          s.escalation_policy_id, s.ack_timeout_minutes, s.auto_resolve_minutes
     FROM incidents i JOIN services s ON s.id = i.service_id`;
 
+/**
+ * A timer that can do nothing, judged without a lock: each of these stays
+ * true once true (an incident never leaves resolved, epochs and
+ * acknowledgement times only move forward), so deleting it is safe.
+ */
+function isNoop(timer: FiredTimer, row: IncidentRow | undefined): boolean {
+  if (!row || row.status === 'resolved') return true;
+  const data = timer.data as { input?: string; step?: StepRef; acknowledgedAt?: string };
+  switch (timer.kind) {
+    case 'escalation':
+      if (data.input === 'start') return row.policy_snapshot !== null;
+      return data.input === 'step-due' && row.policy_snapshot !== null && isStale(row, data.step);
+    case 'ack-timeout':
+      return row.status !== 'acknowledged' || row.acknowledged_at?.toISOString() !== data.acknowledgedAt;
+    case 'auto-resolve':
+      return false;
+  }
+}
+
 /** A step timer that no longer matches the incident (acknowledged, moved on, exhausted). */
 function isStale(row: IncidentRow, step: StepRef | undefined): boolean {
   if (row.status !== 'triggered' || row.escalation_exhausted) return true;
@@ -132,56 +151,58 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
   }
 
   /**
-   * Claims up to `limit` due timers (SKIP LOCKED) and fires them in one
-   * transaction. Lock order is always timers, then incidents (sorted by id), so
-   * workers and API actions cannot deadlock. If any timer fails, the batch is
-   * rolled back and replayed one timer per savepoint, so one bad timer cannot
-   * block the rest; a failing timer is retried later with backoff.
-   * Returns how many timers were claimed.
+   * Claims up to `limit` due timers (SKIP LOCKED). Timers that can no longer
+   * do anything (a step the incident has left, a resolved incident) are
+   * deleted at once in that short transaction, without locking incidents.
+   * Each remaining timer then fires in a transaction of its own, so an
+   * incident row is locked for one escalation step only and ingest (which
+   * touches the same rows) never waits behind a whole batch. Lock order is
+   * always timer, then incident. Returns how many timers were claimed.
    */
   async fireDueTimers(limit = 200): Promise<number> {
     const now = this.clock.now();
-    try {
-      return await this.dataSource.transaction((em) => this.fireBatch(em, now, limit, false));
-    } catch (e) {
-      this.logger.warn({ err: e }, 'timer batch failed; replaying it timer by timer');
-      return this.dataSource.transaction((em) => this.fireBatch(em, now, limit, true));
-    }
+    const { claimed, live } = await this.dataSource.transaction(async (em) => {
+      const timers: FiredTimer[] = await em.query(
+        `SELECT id, kind, incident_id, due_at, data, attempts FROM timers
+          WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now, limit],
+      );
+      if (!timers.length) return { claimed: 0, live: [] as FiredTimer[] };
+      const rows: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = ANY($1::uuid[])`, [
+        [...new Set(timers.map((t) => t.incident_id))],
+      ]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const noop = timers.filter((t) => isNoop(t, byId.get(t.incident_id)));
+      if (noop.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [noop.map((t) => t.id)]);
+      return { claimed: timers.length, live: timers.filter((t) => !noop.includes(t)) };
+    });
+    for (const timer of live) await this.fireOne(timer.id, now);
+    return claimed;
   }
 
-  private async fireBatch(em: EntityManager, now: Date, limit: number, isolate: boolean): Promise<number> {
-    const timers: FiredTimer[] = await em.query(
-      `SELECT id, kind, incident_id, due_at, data, attempts FROM timers
-        WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, limit],
-    );
-    if (!timers.length) return 0;
-    const rows = await this.lockIncidents(em, [...new Set(timers.map((t) => t.incident_id))]);
-    const fired: string[] = [];
-    for (const timer of timers) {
-      const row = rows.get(timer.incident_id);
-      if (!isolate) {
-        if (row && (await this.fire(em, timer, row, now))) rows.set(row.id, (await this.loadIncident(em, row.id))!);
-        fired.push(timer.id);
-        continue;
-      }
-      await em.query('SAVEPOINT fire_timer');
-      try {
-        if (row && (await this.fire(em, timer, row, now))) rows.set(row.id, (await this.loadIncident(em, row.id))!);
-        await em.query('RELEASE SAVEPOINT fire_timer');
-        fired.push(timer.id);
-      } catch (e) {
-        await em.query('ROLLBACK TO SAVEPOINT fire_timer');
-        this.logger.error({ err: e, timerId: timer.id, kind: timer.kind }, 'timer failed; retrying later');
-        await em.query(`UPDATE timers SET attempts = attempts + 1, due_at = $2 WHERE id = $1`, [
-          timer.id,
-          new Date(now.getTime() + Math.min(60_000, 1000 * 2 ** Math.min(6, timer.attempts))),
-        ]);
-      }
+  private async fireOne(timerId: string, now: Date): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (em) => {
+        const [timer]: FiredTimer[] = await em.query(
+          `SELECT id, kind, incident_id, due_at, data, attempts FROM timers WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+          [timerId],
+        );
+        if (!timer) return; // another worker has it, or it is gone
+        const [row]: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = $1 FOR UPDATE OF i`, [timer.incident_id]);
+        if (row) await this.fire(em, timer, row, now);
+        await em.query('DELETE FROM timers WHERE id = $1', [timer.id]);
+        await this.outbox.wakeWorkers(em);
+      });
+    } catch (e) {
+      // Rolled back: the timer is still there. Retry it later, with backoff, so it cannot spin.
+      this.logger.error({ err: e, timerId }, 'timer failed; retrying later');
+      await this.dataSource.query(
+        `UPDATE timers SET attempts = attempts + 1,
+                due_at = $2::timestamptz + make_interval(secs => least(60, power(2, least(attempts, 6))))
+          WHERE id = $1`,
+        [timerId, now],
+      );
     }
-    if (fired.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [fired]);
-    await this.outbox.wakeWorkers(em);
-    return timers.length;
   }
 
   /** Fires one timer against its locked incident; returns true when it changed the incident. */
@@ -282,20 +303,6 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
       dueAt,
       JSON.stringify(data),
     ]);
-  }
-
-  private async loadIncident(em: EntityManager, id: string): Promise<IncidentRow | null> {
-    const rows: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = $1`, [id]);
-    return rows[0] ?? null;
-  }
-
-  /** Locks the incidents in id order (the one order every worker uses) and returns their rows. */
-  private async lockIncidents(em: EntityManager, ids: string[]): Promise<Map<string, IncidentRow>> {
-    const rows: IncidentRow[] = await em.query(
-      `${INCIDENT_ROW_SQL} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id FOR UPDATE OF i`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async loadPolicy(em: EntityManager, id: string | null): Promise<EscalationPolicy | null> {
