@@ -24,6 +24,8 @@ import { TargetDirectory } from '../target-directory';
 import type { TimerKind } from './timer.entity';
 
 const MINUTE = 60_000;
+/** Live timers fired at once per worker; stays well under DATABASE_POOL_SIZE (10 by default). */
+const TIMER_CONCURRENCY = 4;
 const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
 
 const INCIDENT_ROW_SQL = `
@@ -176,7 +178,12 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
       if (noop.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [noop.map((t) => t.id)]);
       return { claimed: timers.length, live: timers.filter((t) => !noop.includes(t)) };
     });
-    for (const timer of live) await this.fireOne(timer.id, now);
+    // Different incidents' steps are independent: a few at a time keeps both the pool and PostgreSQL busy.
+    let next = 0;
+    const lane = async () => {
+      while (next < live.length) await this.fireOne(live[next++].id, now);
+    };
+    await Promise.all(Array.from({ length: Math.min(TIMER_CONCURRENCY, live.length) }, lane));
     return claimed;
   }
 
