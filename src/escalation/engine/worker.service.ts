@@ -66,7 +66,13 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.running = false;
     this.pokeAll();
     await Promise.all(this.loops);
-    await this.dispatcher.drainAndRelease();
+    try {
+      await this.dispatcher.drainAndRelease();
+    } catch (e) {
+      // E.g. Ctrl-C also stopped the embedded PostgreSQL (same process group). Nothing is lost:
+      // claims left behind are retried by the next worker after KLAXON_CLAIM_TIMEOUT_MS.
+      this.logger.warn({ err: (e as Error).message }, 'could not hand back claimed pages; they will be retried');
+    }
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
   }
