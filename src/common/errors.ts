@@ -75,6 +75,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 /** PostgreSQL error codes the services translate into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
+/** A delete refused by an `ON DELETE RESTRICT` foreign key. */
+export const PG_RESTRICT_VIOLATION = '23001';
 
 export function pgErrorCode(e: unknown): string | undefined {
   const err = e as { code?: unknown; driverError?: { code?: unknown } };

@@ -1,17 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import {
   ConflictError,
   FieldError,
   NotFoundError,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_RESTRICT_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
   ValidationError,
 } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
+import { ScheduleReferences } from '../schedules/schedule-references';
 import { SchedulesService } from '../schedules/schedules.service';
 import { UserReferences } from '../users/user-references';
 import { UsersService } from '../users/users.service';
@@ -29,19 +31,22 @@ export class EscalationPoliciesService implements OnModuleInit {
     private readonly schedules: SchedulesService,
     private readonly directory: TargetDirectory,
     private readonly references: UserReferences,
+    private readonly scheduleReferences: ScheduleReferences,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.references.register(async (userId, em) => {
+    const policiesTargeting = (type: 'user' | 'schedule') => async (id: string, em: EntityManager) => {
       const rows: { id: string; name: string }[] = await em.query(
         `SELECT id, name FROM escalation_policies
           WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(levels) l, jsonb_array_elements(l->'targets') t
-                         WHERE t->>'type' = 'user' AND t->>'id' = $1)`,
-        [userId],
+                         WHERE t->>'type' = $2 AND t->>'id' = $1)`,
+        [id, type],
       );
       return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
-    });
+    };
+    this.references.register(policiesTargeting('user'));
+    this.scheduleReferences.register(policiesTargeting('schedule'));
   }
 
   async create(dto: EscalationPolicyDto): Promise<EscalationPolicy> {
@@ -82,7 +87,8 @@ export class EscalationPoliciesService implements OnModuleInit {
       const res = await this.policies.delete({ id });
       if (!res.affected) throw new NotFoundError('escalation policy', id);
     } catch (e) {
-      if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
+      const code = pgErrorCode(e);
+      if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
         throw new ConflictError('escalation policy is used by services; point them at another policy first');
       }
       throw e;

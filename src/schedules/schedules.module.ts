@@ -9,13 +9,14 @@ import { ScheduleViewsService } from './schedule-views.service';
 import { Schedule } from './schedule.entity';
 import { ScheduleStore } from './schedule.store';
 import { SchedulesController } from './schedules.controller';
+import { ScheduleReferences } from './schedule-references';
 import { SchedulesService } from './schedules.service';
 
 /** Schedules; exports SchedulesService, whose lookup contract the escalation engine uses. */
 @Module({
   imports: [TypeOrmModule.forFeature([Schedule, ScheduleLayer, ScheduleLayerUser, ScheduleOverride]), UsersModule],
   controllers: [SchedulesController],
-  providers: [ScheduleStore, SchedulesService, ScheduleOverridesService, ScheduleViewsService],
-  exports: [SchedulesService],
+  providers: [ScheduleStore, SchedulesService, ScheduleOverridesService, ScheduleViewsService, ScheduleReferences],
+  exports: [SchedulesService, ScheduleReferences],
 })
 export class SchedulesModule {}

@@ -2,9 +2,10 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ScheduleReferences } from './schedule-references';
 import { UserReferences } from '../users/user-references';
 import { UsersService } from '../users/users.service';
 import {
@@ -52,6 +53,7 @@ export class SchedulesService implements OnModuleInit {
     private readonly store: ScheduleStore,
     private readonly users: UsersService,
     private readonly references: UserReferences,
+    private readonly scheduleReferences: ScheduleReferences,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -159,9 +161,19 @@ export class SchedulesService implements OnModuleInit {
     return this.get(id);
   }
 
+  /** Refused with a 409 listing the escalation policies that still page through this schedule. */
   async remove(id: string): Promise<void> {
-    const res = await this.store.dataSource.getRepository(Schedule).delete({ id });
-    if (!res.affected) throw new NotFoundError('schedule', id);
+    await this.store.dataSource.transaction(async (em) => {
+      const refs = await this.scheduleReferences.find(id, em);
+      if (refs.length) {
+        throw new ConflictError(
+          `schedule ${id} is still used by ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`,
+          { references: refs },
+        );
+      }
+      const res = await em.getRepository(Schedule).delete({ id });
+      if (!res.affected) throw new NotFoundError('schedule', id);
+    });
   }
 
   /** The schedule with layers and users, or a 404. */

@@ -1,30 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Reference, ReferenceChecker, ReferenceRegistry } from '../common/references';
 
-/** Something that still points at a user (a schedule rotation, an escalation policy). */
-export interface UserReference {
-  kind: string;
-  id: string;
-  name: string;
-}
+export type UserReference = Reference;
+export type UserReferenceChecker = ReferenceChecker;
 
-export type UserReferenceChecker = (userId: string, em: EntityManager) => Promise<UserReference[]>;
-
-/**
- * Modules that depend on users (schedules, escalation) register a checker here
- * so that deleting a user who is still referenced is refused with a 409 that
- * lists what refers to them, without users depending back on those modules.
- */
+/** What still refers to a user (schedules' rotations, escalation policies): deleting them is a 409. */
 @Injectable()
-export class UserReferences {
-  private readonly checkers: UserReferenceChecker[] = [];
-
-  register(checker: UserReferenceChecker): void {
-    this.checkers.push(checker);
-  }
-
-  async find(userId: string, em: EntityManager): Promise<UserReference[]> {
-    const all = await Promise.all(this.checkers.map((c) => c(userId, em)));
-    return all.flat();
-  }
-}
+export class UserReferences extends ReferenceRegistry {}

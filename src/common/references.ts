@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+
+/** Something that still points at an object (a schedule rotation, an escalation policy level). */
+export interface Reference {
+  kind: string;
+  id: string;
+  name: string;
+}
+
+export type ReferenceChecker = (id: string, em: EntityManager) => Promise<Reference[]>;
+
+/**
+ * Modules that depend on a module register checkers here, so that deleting an
+ * object still in use is refused with a 409 listing what refers to it, without
+ * the owning module depending back on them.
+ */
+export class ReferenceRegistry {
+  private readonly checkers: ReferenceChecker[] = [];
+
+  register(checker: ReferenceChecker): void {
+    this.checkers.push(checker);
+  }
+
+  async find(id: string, em: EntityManager): Promise<Reference[]> {
+    const all = await Promise.all(this.checkers.map((c) => c(id, em)));
+    return all.flat();
+  }
+}
