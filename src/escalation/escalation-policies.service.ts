@@ -96,8 +96,9 @@ export class EscalationPoliciesService implements OnModuleInit {
   }
 
   async warnings(policy: EscalationPolicy): Promise<PolicyWarning[]> {
-    const ctx = await this.directory.load(policy.levels);
-    return computePolicyWarnings(policy, ctx, this.clock.now());
+    const now = this.clock.now();
+    const ctx = await this.directory.load(policy.levels, undefined, now);
+    return computePolicyWarnings(policy, ctx, now);
   }
 
   private async checkTargets(dto: EscalationPolicyDto): Promise<void> {

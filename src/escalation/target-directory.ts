@@ -5,6 +5,8 @@ import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import type { PolicyWarningContext, UserSnapshot } from './planner';
 
+const DAY_MS = 24 * 60 * 60_000;
+
 export function toUserSnapshot(u: User): UserSnapshot {
   return {
     id: u.id,
@@ -28,13 +30,25 @@ export class TargetDirectory {
     private readonly schedules: SchedulesService,
   ) {}
 
-  async load(levels: readonly { readonly targets: readonly { readonly type: string; readonly id: string }[] }[], em?: EntityManager): Promise<PolicyWarningContext> {
+  /**
+   * `around`: the instant the caller asks about; schedules are then loaded with
+   * the overrides of [around - 1 day, around + 15 days) only, enough for paging
+   * now and for the 7-day gap warnings.
+   */
+  async load(
+    levels: readonly { readonly targets: readonly { readonly type: string; readonly id: string }[] }[],
+    em?: EntityManager,
+    around?: Date,
+  ): Promise<PolicyWarningContext> {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
     for (const level of levels) {
       for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
     }
-    const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em);
+    const window = around
+      ? { since: new Date(around.getTime() - DAY_MS), until: new Date(around.getTime() + 15 * DAY_MS) }
+      : {};
+    const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
     // Users reachable through a schedule are whoever it names; load every user of those rotations.
     const scheduleUserIds = [...scheduleSnapshots.values()].flatMap((s) => this.schedules.userIdsOf(s));
     const users = await this.users.loadSnapshots([...userIds, ...scheduleUserIds], em);

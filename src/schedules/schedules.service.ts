@@ -67,12 +67,21 @@ export class SchedulesService implements OnModuleInit {
   // ---- the lookup contract -------------------------------------------------
 
   /** Loads these schedules (compiled for fast lookups) in two queries; unknown ids are absent from the map. */
-  async loadSnapshots(ids: string[], em?: EntityManager): Promise<Map<string, CompiledSchedule>> {
+  /**
+   * `window`, when given, loads only the overrides that overlap it: answers are
+   * then exact inside the window only (the engine asks about "now" and the next
+   * days, and must not read a schedule's whole override history each time).
+   */
+  async loadSnapshots(
+    ids: string[],
+    em?: EntityManager,
+    window: { since?: Date; until?: Date } = {},
+  ): Promise<Map<string, CompiledSchedule>> {
     if (!ids.length) return new Map();
     const schedules = await this.store.findWithLayers(ids, em);
     const overrides = await this.store.findOverrides(
       schedules.map((s) => s.id),
-      {},
+      window,
       em,
     );
     const out = new Map<string, CompiledSchedule>();

@@ -96,4 +96,21 @@ describe('escalation policies and /oncall (real PostgreSQL)', () => {
     await t.get(WorkerService).drain();
     expect(channels.get('sms').sent.map((p) => p.address)).toEqual([a.contactMethods[0].address]);
   });
+
+  it('pages the override user of the moment, whatever overrides lie far in the past or future', async () => {
+    const a = await createUser(t, {}, [{ type: 'sms', address: phoneNumber() }]);
+    const c = await createUser(t, {}, [{ type: 'sms', address: phoneNumber() }]);
+    const schedule = await createSchedule(t, { layers: [layerBody([a.id])] });
+    const override = (start: string, end: string, userId: string) =>
+      t.api().post(`/api/v1/schedules/${schedule.id}/overrides`, { userId, start, end }).expect(201);
+    await override('2026-01-10T00:00:00Z', '2026-01-11T00:00:00Z', c.id); // long past
+    await override('2026-03-02T19:00:00Z', '2026-03-02T21:00:00Z', c.id); // now (20:00Z)
+    await override('2026-09-01T00:00:00Z', '2026-09-02T00:00:00Z', a.id); // far ahead
+    const policy = await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] }]);
+    const { routingKey } = await createServiceWithEventsV2(t, policy.id);
+    channels.clear();
+    await trigger(t, routingKey, 'override-page');
+    await t.get(WorkerService).drain();
+    expect(channels.get('sms').sent.map((p) => p.address)).toEqual([c.contactMethods[0].address]);
+  });
 });

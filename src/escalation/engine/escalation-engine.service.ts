@@ -273,7 +273,7 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
             exhausted: row.escalation_exhausted,
             levelReachedAt: row.level_reached_at ?? now,
           };
-    const ctx = await this.directory.load(snapshot.levels, em);
+    const ctx = await this.directory.load(snapshot.levels, em, now);
     const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: row.id });
     if (plan.ignored) return false;
 
