@@ -1,10 +1,10 @@
 import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { IngestExceptionFilter } from './ingest-exception.filter';
 import { HeartbeatsService } from '../services/heartbeats.service';
 
 /** `POST /heartbeats/{key}`: any body (or none) counts as a ping. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @UseFilters(IngestExceptionFilter)
 @Controller('heartbeats')
 export class HeartbeatsController {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '../common/clock';
 import type { Integration, IntegrationType } from '../services/integration.entity';
 import { IntegrationsService } from '../services/integrations.service';
@@ -22,7 +22,7 @@ export interface WebhookAccepted {
 export const SIGNATURE_MAX_SKEW_SECONDS = 300;
 
 /** Alertmanager, Grafana and generic webhooks: the key in the path is the credential. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @UseFilters(IngestExceptionFilter)
 @Controller('integrations/:key')
 export class WebhooksController {

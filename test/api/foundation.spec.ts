@@ -180,7 +180,21 @@ describe('foundation: auth, users, teams, errors, health (real PostgreSQL)', () 
       const res = await t.http().get('/docs/openapi.json').expect(200);
       const paths = Object.keys(res.body.paths);
       expect(paths).toEqual(
-        expect.arrayContaining(['/api/v1/users', '/api/v1/users/{id}', '/api/v1/teams', '/api/v1/api-keys', '/healthz', '/readyz']),
+        expect.arrayContaining([
+          '/api/v1/users',
+          '/api/v1/users/{id}',
+          '/api/v1/teams',
+          '/api/v1/api-keys',
+          '/healthz',
+          '/readyz',
+          '/v2/enqueue',
+          '/integrations/{key}/alertmanager',
+          '/integrations/{key}/grafana',
+          '/integrations/{key}/generic',
+          '/heartbeats/{key}',
+          '/slack/events',
+          '/twilio/sms',
+        ]),
       );
       expect(res.body.components.securitySchemes.bearer).toBeDefined();
     });

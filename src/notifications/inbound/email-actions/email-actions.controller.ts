@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ACTION_LINK_PATH } from '../../action-tokens/action-token.service';
 import { EmailActionsService, type HtmlAnswer } from './email-actions.service';
 
 /** `/actions/{token}`: the one-click links of email pages (GET confirms, POST acts). */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller(ACTION_LINK_PATH)
 export class EmailActionsController {
   constructor(private readonly emailActions: EmailActionsService) {}

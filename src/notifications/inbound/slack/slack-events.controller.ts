@@ -1,10 +1,10 @@
 import { Controller, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SlackEventsService } from './slack-events.service';
 
 /** Slack interactivity (buttons) and slash commands (/oncall), signed with the app's signing secret. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller()
 export class SlackEventsController {
   constructor(private readonly slack: SlackEventsService) {}

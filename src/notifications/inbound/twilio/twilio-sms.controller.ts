@@ -1,12 +1,12 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import twilio from 'twilio';
 import { SMS_STATUS_PATH } from '../../notifications.module';
 import { SmsRepliesService } from './sms-replies.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /** Twilio's SMS webhooks: replies from the people paged, and delivery status callbacks. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller()
 @UseGuards(TwilioSignatureGuard)
 export class TwilioSmsController {

@@ -1,11 +1,11 @@
 import { All, Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { VOICE_STATUS_PATH, VOICE_TWIML_PATH } from '../../channels/voice/twilio-voice.channel';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { VOICE_GATHER_PATH, VoiceCallsService } from './voice-calls.service';
 
 /** Twilio's voice webhooks: the call's TwiML (GET or POST), the gathered digit, the call status. */
-@ApiExcludeController()
+@ApiTags('webhooks')
 @Controller()
 @UseGuards(TwilioSignatureGuard)
 export class TwilioVoiceController {
