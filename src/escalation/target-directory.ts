@@ -10,6 +10,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export function toUserSnapshot(u: User): UserSnapshot {
   return {
     id: u.id,
+    name: u.name,
     contactMethods: (u.contactMethods ?? []).map((c) => ({ id: c.id, type: c.type, address: c.address, enabled: c.enabled })),
     notificationRules: (u.notificationRules ?? []).map((r) => ({
       id: r.id,

@@ -68,6 +68,8 @@ describe('escalation engine end to end', () => {
     const detail = await t.api().get(`/api/v1/incidents/${incident.id}`).expect(200);
     const types = detail.body.timeline.map((e: { type: string }) => e.type);
     expect(types).toContain('exhausted');
+    // People read the timeline: it names who was paged.
+    expect(detail.body.timeline.find((e: { type: string }) => e.type === 'notified').message).toContain('Alice');
     expect(detail.body).toMatchObject({ level: 1, loop: 1 });
     const sent = detail.body.timeline.filter((e: { type: string; data?: { outcome?: string } }) => e.type === 'notification');
     expect(sent).toHaveLength(4);

@@ -7,6 +7,7 @@ import {
   PlanTimelineEntry,
   PolicySnapshot,
   StepRef,
+  userLabel,
   UserSnapshot,
 } from './planner.types';
 
@@ -104,7 +105,7 @@ export function resolveLevel(
       const reason = user ? 'no-contact-method' : 'unknown-user';
       timeline.push({
         type: 'user-unreachable',
-        message: user ? `User ${userId} has no enabled contact method` : `User ${userId} no longer exists`,
+        message: user ? `User ${userLabel(userId, user)} has no enabled contact method` : `User ${userId} no longer exists`,
         at: reachedAt,
         data: { ...levelData, userId, reason, via },
       });
@@ -132,7 +133,7 @@ export function resolveLevel(
     timeline.push({
       type: 'notified',
       message:
-        `Paging user ${userId}` +
+        `Paging user ${userLabel(userId, user)}` +
         (via.type === 'schedule' ? ` (on call in schedule ${via.scheduleId})` : '') +
         ` with ${rules.length} notification rule${rules.length === 1 ? '' : 's'}`,
       at: reachedAt,

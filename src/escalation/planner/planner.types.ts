@@ -55,6 +55,8 @@ export interface NotificationRuleSnapshot {
 
 export interface UserSnapshot {
   readonly id: string;
+  /** For timeline and warning messages; messages fall back to the id. */
+  readonly name?: string;
   readonly contactMethods: readonly ContactMethodSnapshot[];
   readonly notificationRules: readonly NotificationRuleSnapshot[];
 }
@@ -180,4 +182,9 @@ export interface Plan {
   readonly nextStepDueAt: Date | null;
   readonly timeline: readonly PlanTimelineEntry[];
   readonly ignored: IgnoredReason | null;
+}
+
+/** How messages name a user: "Ada Lovelace (<id>)", or the id alone when the name is unknown. */
+export function userLabel(id: string, user: UserSnapshot | undefined): string {
+  return user?.name ? `${user.name} (${id})` : id;
 }

@@ -1,5 +1,5 @@
 import { effectiveRules } from './level-notifications';
-import { EscalationPolicyDefinition, PolicyTarget, TargetResolver } from './planner.types';
+import { EscalationPolicyDefinition, PolicyTarget, TargetResolver, userLabel } from './planner.types';
 
 export type PolicyWarningCode =
   | 'no-levels'
@@ -53,7 +53,7 @@ export function computePolicyWarnings(
         const user = ctx.getUser(target.id);
         if (!user) warn('unknown-user', `user ${target.id} does not exist`);
         else if (effectiveRules(user).length === 0) {
-          warn('user-unreachable', `user ${target.id} has no enabled contact method`);
+          warn('user-unreachable', `user ${userLabel(target.id, user)} has no enabled contact method`);
         }
       } else if (!ctx.hasSchedule(target.id)) {
         warn('unknown-schedule', `schedule ${target.id} does not exist`);
