@@ -35,9 +35,11 @@ const INCIDENT_ROW_SQL = `
     FROM incidents i JOIN services s ON s.id = i.service_id`;
 
 /**
- * A timer that can do nothing, judged without a lock: each of these stays
- * true once true (an incident never leaves resolved, epochs and
- * acknowledgement times only move forward), so deleting it is safe.
+ * A timer that can do nothing: a duplicate start, a step the incident has
+ * left, an ack timeout for an acknowledgement that is over, anything on a
+ * resolved incident. Each stays true once true (an incident never leaves
+ * resolved; epochs and acknowledgement times only move forward), so it may be
+ * judged without a lock and the timer deleted.
  */
 function isNoop(timer: FiredTimer, row: IncidentRow | undefined): boolean {
   if (!row || row.status === 'resolved') return true;
@@ -212,24 +214,25 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     }
   }
 
-  /** Fires one timer against its locked incident; returns true when it changed the incident. */
-  private async fire(em: EntityManager, timer: FiredTimer, row: IncidentRow, now: Date): Promise<boolean> {
-    if (row.status === 'resolved') return false;
+  /**
+   * Fires one timer against its locked incident. The state may have moved
+   * since the timer was claimed, so the same no-op test runs again under the lock.
+   */
+  private async fire(em: EntityManager, timer: FiredTimer, row: IncidentRow, now: Date): Promise<void> {
+    if (isNoop(timer, row)) return;
     switch (timer.kind) {
       case 'escalation':
         return this.escalate(em, row, timer.data as { input: EscalationInput['kind']; step?: unknown }, now);
       case 'ack-timeout':
-        if (row.status !== 'acknowledged' || row.acknowledged_at?.toISOString() !== timer.data.acknowledgedAt) return false;
-        return (await this.incidents.applySystemAction(em, row.id, 'ack-timeout')) !== null;
+        await this.incidents.applySystemAction(em, row.id, 'ack-timeout');
+        return;
       case 'auto-resolve': {
         // One timer per incident, moved lazily: alerts only touch last_alert_at, the timer re-arms itself.
-        if (!row.auto_resolve_minutes || !row.last_alert_at) return false;
+        if (!row.auto_resolve_minutes || !row.last_alert_at) return;
         const dueAt = new Date(row.last_alert_at.getTime() + row.auto_resolve_minutes * MINUTE);
-        if (dueAt > now) {
-          await this.addTimer(em, 'auto-resolve', row.id, dueAt, {});
-          return false;
-        }
-        return (await this.incidents.applySystemAction(em, row.id, 'auto-resolve')) !== null;
+        if (dueAt > now) await this.addTimer(em, 'auto-resolve', row.id, dueAt, {});
+        else await this.incidents.applySystemAction(em, row.id, 'auto-resolve');
+        return;
       }
     }
   }
@@ -239,11 +242,7 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     row: IncidentRow,
     data: { input: EscalationInput['kind']; step?: unknown },
     now: Date,
-  ): Promise<boolean> {
-    // A start whose plan is already written (a duplicate timer) changes nothing.
-    if (data.input === 'start' && row.policy_snapshot) return false;
-    // A step timer for a level the incident has left: nothing to load, nothing to do.
-    if (data.input === 'step-due' && row.policy_snapshot && isStale(row, data.step as StepRef | undefined)) return false;
+  ): Promise<void> {
     let snapshot = row.policy_snapshot;
     let input: EscalationInput =
       data.input === 'step-due' ? { kind: 'step-due', step: data.step as StepRef } : ({ kind: data.input } as EscalationInput);
@@ -257,7 +256,7 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
           at: now,
           actor: { type: 'system', channel: 'system' },
         });
-        return true;
+        return;
       }
       snapshot = snapshotPolicy(policy);
       input = { kind: 'start' };
@@ -275,7 +274,7 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
           };
     const ctx = await this.directory.load(snapshot.levels, em, now);
     const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: row.id });
-    if (plan.ignored) return false;
+    if (plan.ignored) return;
 
     await this.incidents.updateEscalationState(em, row.id, {
       level: plan.state.level,
@@ -300,7 +299,6 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     if (plan.nextStepDueAt) {
       await this.addTimer(em, 'escalation', row.id, plan.nextStepDueAt, { input: 'step-due', step: stepRefOf(plan.state) });
     }
-    return true;
   }
 
   private async addTimer(em: EntityManager, kind: TimerKind, incidentId: string, dueAt: Date, data: object): Promise<void> {
