@@ -8,6 +8,10 @@ import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { ListIncidentsQuery } from './incidents.dto';
 
+/** How much of an incident's history GET /incidents/{id} returns (the most recent part). */
+export const DETAIL_ALERTS = 200;
+export const DETAIL_TIMELINE = 1000;
+
 /** Read side of the incident API: lists and the full incident with its alerts and timeline. */
 @Injectable()
 export class IncidentsQueryService {
@@ -25,11 +29,26 @@ export class IncidentsQueryService {
     return paginate(qb, 'i', query);
   }
 
-  async getDetailed(id: string): Promise<Incident> {
+  /**
+   * The incident with its most recent alerts and timeline entries, oldest
+   * first, and how many there are in all: an incident that has absorbed an
+   * alert storm holds tens of thousands of rows, which one GET must not read.
+   */
+  async getDetailed(id: string): Promise<{ incident: Incident; alertCount: number; timelineCount: number }> {
     const incident = await this.incidents.findOne({ where: { id }, relations: { service: true } });
     if (!incident) throw new NotFoundError('incident', id);
-    incident.alerts = await this.alerts.find({ where: { incidentId: id }, order: { receivedAt: 'ASC', id: 'ASC' } });
-    incident.timeline = await this.timeline.find({ where: { incidentId: id }, order: { at: 'ASC', seq: 'ASC' } });
-    return incident;
+    const [alerts, alertCount] = await this.alerts.findAndCount({
+      where: { incidentId: id },
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: DETAIL_ALERTS,
+    });
+    const [timeline, timelineCount] = await this.timeline.findAndCount({
+      where: { incidentId: id },
+      order: { at: 'DESC', seq: 'DESC' },
+      take: DETAIL_TIMELINE,
+    });
+    incident.alerts = alerts.reverse();
+    incident.timeline = timeline.reverse();
+    return { incident, alertCount, timelineCount };
   }
 }

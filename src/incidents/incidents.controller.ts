@@ -30,7 +30,8 @@ export class IncidentsController {
 
   @Get(':id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<IncidentResponse> {
-    return IncidentResponse.of(await this.query.getDetailed(id));
+    const { incident, alertCount, timelineCount } = await this.query.getDetailed(id);
+    return { ...IncidentResponse.of(incident), alertCount, timelineCount };
   }
 
   @Post(':id/acknowledge')

@@ -99,6 +99,8 @@ export class IncidentResponse {
   @ApiProperty({ nullable: true }) resolvedBy: ActorRecord | null;
   @ApiPropertyOptional({ type: [AlertResponse] }) alerts?: AlertResponse[];
   @ApiPropertyOptional({ type: [TimelineEntryResponse] }) timeline?: TimelineEntryResponse[];
+  @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200' }) alertCount?: number;
+  @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000' }) timelineCount?: number;
 
   static of(i: Incident): IncidentResponse {
     const out: IncidentResponse = {

@@ -131,4 +131,23 @@ describe('incident API: list, get, acknowledge, resolve, escalate (real PostgreS
     await t.api('responder').post(`/api/v1/incidents/${id}/acknowledge`, { note: 5 }).expect(400);
     await t.api('responder').post(`/api/v1/incidents/${id}/resolve`, {}).expect(200);
   });
+
+  it('returns the most recent 200 alerts of a stormy incident and how many there are in all', async () => {
+    const id = await trigger(v2, 'storm-detail', 'first');
+    for (let i = 1; i <= 204; i++) {
+      await postJson(t, '/v2/enqueue', {
+        routing_key: v2.key,
+        event_action: 'trigger',
+        dedup_key: 'storm-detail',
+        payload: { summary: `again ${i}`, source: 'test', severity: 'error' },
+      }).expect(202);
+      t.clock.advanceMinutes(1);
+    }
+    const res = await t.api().get(`/api/v1/incidents/${id}`).expect(200);
+    expect(res.body.alertCount).toBe(205);
+    expect(res.body.alerts).toHaveLength(200);
+    expect(res.body.alerts[199].title).toBe('again 204');
+    expect(res.body.timelineCount).toBeGreaterThanOrEqual(205);
+    expect(res.body.timeline[0].type).toBeDefined();
+  });
 });
