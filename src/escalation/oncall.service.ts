@@ -28,9 +28,13 @@ export class OnCallService {
 
   async at(at: Date = this.clock.now()): Promise<{ at: string; items: OnCallItem[] }> {
     const policies = await this.policies.find({ order: { name: 'ASC' } });
-    const ctx = await this.directory.load(policies.flatMap((p) => p.levels));
-    const scheduleIds = [...new Set(policies.flatMap((p) => p.levels.flatMap((l) => l.targets)).filter((t) => t.type === 'schedule').map((t) => t.id))];
-    const snapshots = await this.schedules.loadSnapshots(scheduleIds);
+    // Segment bounds reach up to a year either side of `at`: load the overrides of that span.
+    const { ctx, schedules: snapshots } = await this.directory.loadWithSchedules(
+      policies.flatMap((p) => p.levels),
+      undefined,
+      at,
+      366,
+    );
     const items: OnCallItem[] = [];
     for (const p of policies) {
       for (const e of onCallForPolicy(p, at, ctx)) {

@@ -3,9 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import type { CompiledSchedule } from '../schedules/resolution';
 import type { PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
+
+type Levels = readonly { readonly targets: readonly { readonly type: string; readonly id: string }[] }[];
 
 export function toUserSnapshot(u: User): UserSnapshot {
   return {
@@ -36,18 +39,28 @@ export class TargetDirectory {
    * the overrides of [around - 1 day, around + 15 days) only, enough for paging
    * now and for the 7-day gap warnings.
    */
-  async load(
-    levels: readonly { readonly targets: readonly { readonly type: string; readonly id: string }[] }[],
+  async load(levels: Levels, em?: EntityManager, around?: Date): Promise<PolicyWarningContext> {
+    return (await this.loadWithSchedules(levels, em, around)).ctx;
+  }
+
+  /** The same, plus the compiled schedules themselves (for callers that also need segment bounds). */
+  async loadWithSchedules(
+    levels: Levels,
     em?: EntityManager,
     around?: Date,
-  ): Promise<PolicyWarningContext> {
+    /** Overrides of [around - reachDays, around + reachDays) instead of the default [-1, +15) days. */
+    reachDays?: number,
+  ): Promise<{ ctx: PolicyWarningContext; schedules: Map<string, CompiledSchedule> }> {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
     for (const level of levels) {
       for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
     }
     const window = around
-      ? { since: new Date(around.getTime() - DAY_MS), until: new Date(around.getTime() + 15 * DAY_MS) }
+      ? {
+          since: new Date(around.getTime() - (reachDays ?? 1) * DAY_MS),
+          until: new Date(around.getTime() + (reachDays ?? 15) * DAY_MS),
+        }
       : {};
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
     // Users reachable through a schedule are whoever it names; load every user of those rotations.
@@ -55,7 +68,7 @@ export class TargetDirectory {
     const users = await this.users.loadSnapshots([...userIds, ...scheduleUserIds], em);
     const userSnapshots = new Map([...users.values()].map((u) => [u.id, toUserSnapshot(u)]));
     const schedules = this.schedules;
-    return {
+    const ctx: PolicyWarningContext = {
       getUser: (id) => userSnapshots.get(id),
       hasSchedule: (id) => scheduleSnapshots.has(id),
       resolveSchedule: (id, at) => {
@@ -67,5 +80,6 @@ export class TargetDirectory {
         return s ? schedules.hasGap(s, from, to) : true;
       },
     };
+    return { ctx, schedules: scheduleSnapshots };
   }
 }
