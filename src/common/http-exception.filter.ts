@@ -2,7 +2,17 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, FieldError, HTTP_STATUS, RateLimitedError } from './errors';
+import {
+  DomainError,
+  ErrorCode,
+  FieldError,
+  HTTP_STATUS,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_RESTRICT_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  RateLimitedError,
+} from './errors';
 
 export interface ErrorBody {
   statusCode: number;
@@ -54,6 +64,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
     if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
       return { status: bodyParserStatus, body: errorBody(bodyParserStatus, describeBodyError(exception)) };
+    }
+    // A safety net for races the services' own checks cannot close (a row referenced or
+    // created by a concurrent request between the check and the write): a conflict, not a 500.
+    const code = pgErrorCode(exception);
+    if (code === PG_UNIQUE_VIOLATION || code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
+      const message =
+        code === PG_UNIQUE_VIOLATION
+          ? 'conflict: that already exists'
+          : 'conflict: the object is referenced by, or refers to, an object that changed concurrently; retry';
+      return { status: 409, body: errorBody(409, message) };
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'unhandled error');

@@ -6,7 +6,6 @@ import {
   ConflictError,
   FieldError,
   NotFoundError,
-  PG_FOREIGN_KEY_VIOLATION,
   PG_RESTRICT_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
@@ -87,8 +86,7 @@ export class EscalationPoliciesService implements OnModuleInit {
       const res = await this.policies.delete({ id });
       if (!res.affected) throw new NotFoundError('escalation policy', id);
     } catch (e) {
-      const code = pgErrorCode(e);
-      if (code === PG_FOREIGN_KEY_VIOLATION || code === PG_RESTRICT_VIOLATION) {
+      if (pgErrorCode(e) === PG_RESTRICT_VIOLATION) {
         throw new ConflictError('escalation policy is used by services; point them at another policy first');
       }
       throw e;
