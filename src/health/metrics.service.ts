@@ -24,6 +24,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly ingestBatchEvents = new Histogram({
+    name: 'klaxon_ingest_batch_events',
+    help: 'Repeated triggers written per statement (concurrent requests share one statement and commit)',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
+
   readonly notifications = new Counter({
     name: 'klaxon_notifications_total',
     help: 'Notification attempts by channel and outcome',

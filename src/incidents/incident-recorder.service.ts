@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Clock } from '../common/clock';
 import type { AlertmanagerAlert, NormalisedEvent, Severity } from '../ingest/sources/normalised-event';
 import { isSeverity } from '../ingest/sources/normalised-event';
-import { applyAction } from './domain/incident-state';
 import type { AlertSource } from './alert.entity';
 import { Incident } from './incident.entity';
 import type { Actor } from './incident-lifecycle';
 import { IncidentsService } from './incidents.service';
+import { json } from './json-text';
 
 /** Where an event came from: the service it belongs to and who the timeline says sent it. */
 export interface IngestTarget {
@@ -43,54 +41,6 @@ export class IncidentRecorder {
     private readonly incidents: IncidentsService,
     private readonly clock: Clock,
   ) {}
-
-  /**
-   * The hot path of a repeated trigger (an ungrouped alert for an open
-   * incident): one statement, atomic on its own, that touches the incident,
-   * stores the alert and writes the timeline. Null when there is no open
-   * incident with that key (the caller then takes the full path) or when the
-   * event is not of that kind.
-   */
-  async joinOpen(em: EntityManager, target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome | null> {
-    if (event.action !== 'trigger' || event.alerts || !event.dedupKey) return null;
-    const now = this.clock.now();
-    const by = target.actor.name ?? target.source;
-    const describe = (status: 'triggered' | 'acknowledged') =>
-      applyAction({ status }, { type: 'trigger', actor: { kind: 'integration', id: target.actor.id ?? undefined, name: by } }, now)
-        .timeline?.description ?? 'New alert';
-    const details = { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt };
-    const rows = await preparedQuery<{ id: string }>(em, 'klaxon_join_open_trigger',
-      `WITH inc AS (
-         UPDATE incidents SET last_alert_at = $3, updated_at = $3
-          WHERE service_id = $1 AND dedup_key = $2 AND status <> 'resolved'
-         RETURNING id, status
-       ), alert AS (
-         INSERT INTO alerts (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
-         SELECT inc.id, $4, $5, 'trigger', NULL, 'firing', $6, $7, $8, $9, $3, $3 FROM inc
-       ), timeline AS (
-         INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
-         SELECT inc.id, $3, 'alert-added', CASE inc.status WHEN 'acknowledged' THEN $11 ELSE $10 END,
-                'integration', $12, $13, 'integration', NULL
-           FROM inc
-       )
-       SELECT id FROM inc`, [
-        target.serviceId,
-        event.dedupKey,
-        now,
-        target.integrationId,
-        target.source,
-        event.title,
-        event.severity,
-        json(details),
-        json(raw),
-        describe('triggered'),
-        describe('acknowledged'),
-        target.actor.id ?? null,
-        by,
-      ],
-    );
-    return rows.length ? { dedupKey: event.dedupKey, incidentId: rows[0].id, created: false } : null;
-  }
 
   async record(em: EntityManager, target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome> {
     const dedupKey = event.dedupKey ?? randomUUID().replace(/-/g, '');
@@ -208,30 +158,6 @@ export class IncidentRecorder {
     }
     return changed;
   }
-}
-
-/**
- * A named prepared statement on the pool behind TypeORM: PostgreSQL parses and
- * plans it once per connection instead of once per event (measured in
- * docs/performance.md). Outside a transaction only; inside one, the manager's
- * own connection is used as usual.
- */
-async function preparedQuery<T>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  if (em.queryRunner) return em.query(text, values);
-  const pool = (em.connection.driver as PostgresDriver).master as Pool;
-  const res = await pool.query({ name, text, values });
-  return res.rows as T[];
-}
-
-/**
- * JSON text for a jsonb parameter. jsonb cannot hold U+0000, so its escape is
- * dropped (an odd run of backslashes before `u0000` is an escape; an even run
- * is literal backslashes followed by the text "u0000").
- */
-export function json(value: unknown): string {
-  return JSON.stringify(value ?? null).replace(/(\\+)u0000/g, (match, slashes: string) =>
-    slashes.length % 2 === 1 ? slashes.slice(1) : match,
-  );
 }
 
 function alertTitle(alert: AlertmanagerAlert, fallback: string): string {

@@ -7,12 +7,13 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
+import { RepeatedTriggerWriter } from './repeated-trigger-writer';
 
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder],
-  exports: [IncidentsService, IncidentRecorder],
+  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder, RepeatedTriggerWriter],
+  exports: [IncidentsService, IncidentRecorder, RepeatedTriggerWriter],
 })
 export class IncidentsModule {}

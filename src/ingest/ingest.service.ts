@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentRecorder, IngestTarget, RecordOutcome } from '../incidents/incident-recorder.service';
+import { RepeatedTriggerWriter } from '../incidents/repeated-trigger-writer';
 import type { Integration } from '../services/integration.entity';
 import type { NormalisedEvent } from './sources/normalised-event';
 
@@ -16,6 +17,7 @@ export class IngestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: IncidentRecorder,
+    private readonly repeated: RepeatedTriggerWriter,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -26,8 +28,9 @@ export class IngestService {
       source: integration.type,
       actor: { type: 'integration', id: integration.id, name: integration.name ?? integration.type, channel: 'integration' },
     };
-    // A repeated trigger (the common case in an alert storm) is one atomic statement, no transaction.
-    const joined = events.length === 1 ? await this.recorder.joinOpen(this.dataSource.manager, target, events[0], raw) : null;
+    // A repeated trigger (the common case in an alert storm) is one atomic statement shared with
+    // the other repeated triggers arriving at the same time, no transaction of its own.
+    const joined = events.length === 1 ? await this.repeated.join(target, events[0], raw) : null;
     const outcomes = joined ? [joined] : await this.dataSource.transaction(async (em) => {
       const out: RecordOutcome[] = [];
       for (const event of events) out.push(await this.recorder.record(em, target, event, raw));

@@ -1,0 +1,197 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Clock } from '../common/clock';
+import { MetricsService } from '../health/metrics.service';
+import type { NormalisedEvent } from '../ingest/sources/normalised-event';
+import { applyAction } from './domain/incident-state';
+import { json } from './json-text';
+import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
+
+/** One repeated trigger as the batch statement reads it (json_to_recordset). */
+interface JoinRow {
+  i: number;
+  service_id: string;
+  dedup_key: string;
+  integration_id: string | null;
+  source: string;
+  title: string;
+  severity: string;
+  details: unknown;
+  payload: unknown;
+  msg_triggered: string;
+  msg_acknowledged: string;
+  actor_id: string | null;
+  actor_name: string;
+}
+
+interface Pending {
+  row: Omit<JoinRow, 'i'>;
+  dedupKey: string;
+  resolve: (outcome: RecordOutcome | null) => void;
+  reject: (err: unknown) => void;
+}
+
+/** At most this many events in one statement (bounded statement size and lock set). */
+export const MAX_BATCH = 256;
+/** Batches in flight at once: the others wait, and grow, while these run. */
+export const MAX_IN_FLIGHT = 2;
+
+/**
+ * The hot path of a repeated trigger (an ungrouped alert for an incident that
+ * is already open): touch the incident, store the alert, write the timeline,
+ * in one statement that is atomic on its own.
+ *
+ * Concurrent requests share statements: a request joins the queue, and the
+ * queue is written as one statement at the end of the current event-loop turn,
+ * or as soon as one of the {@link MAX_IN_FLIGHT} statements under way finishes.
+ * An idle server therefore writes each event at once (a batch of one), and a
+ * busy one writes as many events per commit as arrived while the previous
+ * statement ran: one round trip, one commit and one WAL flush for all of them.
+ * Each caller still gets its answer only after the commit that holds its event
+ * (a 202 still means committed).
+ *
+ * Incidents are locked in id order, so two batches never deadlock each other.
+ * If a batch fails, its events are retried one by one, so one bad event (a
+ * deleted integration, say) fails alone.
+ */
+@Injectable()
+export class RepeatedTriggerWriter implements OnModuleDestroy {
+  private readonly logger = new Logger(RepeatedTriggerWriter.name);
+  private queue: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  private idle: Array<() => void> = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /**
+   * Records the event onto the open incident with its dedup key. Null when the
+   * event is not a plain repeated trigger or no incident with that key is
+   * open: the caller then takes the full path.
+   */
+  join(target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome | null> {
+    if (event.action !== 'trigger' || event.alerts || !event.dedupKey) return Promise.resolve(null);
+    const dedupKey = event.dedupKey;
+    const by = target.actor.name ?? target.source;
+    const describe = (status: 'triggered' | 'acknowledged') =>
+      applyAction({ status }, { type: 'trigger', actor: { kind: 'integration', id: target.actor.id ?? undefined, name: by } }, this.clock.now())
+        .timeline?.description ?? 'New alert';
+    const row: Omit<JoinRow, 'i'> = {
+      service_id: target.serviceId,
+      dedup_key: dedupKey,
+      integration_id: target.integrationId,
+      source: target.source,
+      title: event.title,
+      severity: event.severity,
+      details: { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt },
+      payload: raw ?? null,
+      msg_triggered: describe('triggered'),
+      msg_acknowledged: describe('acknowledged'),
+      actor_id: target.actor.id ?? null,
+      actor_name: by,
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, dedupKey, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
+    });
+  }
+
+  /** Resolves once nothing is queued or under way (used at shutdown, before the pool closes). */
+  drained(): Promise<void> {
+    if (!this.queue.length && !this.inFlight) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.pump();
+    await this.drained();
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+        if (!this.queue.length && !this.inFlight) for (const done of this.idle.splice(0)) done();
+      });
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    try {
+      const ids = await this.run(batch);
+      batch.forEach((p, i) => p.resolve(ids[i] ? { dedupKey: p.dedupKey, incidentId: ids[i], created: false } : null));
+    } catch (err) {
+      if (batch.length === 1) return batch[0].reject(err);
+      // One bad event must not fail its neighbours: write each alone.
+      this.logger.warn({ err, events: batch.length }, 'batched repeated triggers failed; writing them one by one');
+      await Promise.all(batch.map((p) => this.write([p])));
+    }
+  }
+
+  /** The incident id each event joined, in batch order (null: no open incident with that key). */
+  private async run(batch: Pending[]): Promise<(string | null)[]> {
+    const rows = batch.map((p, i) => ({ i, ...p.row }));
+    this.metrics.ingestBatchEvents.observe(batch.length);
+    const res = await this.pool().query<{ i: number; id: string | null }>({
+      name: 'klaxon_join_open_triggers',
+      text: JOIN_OPEN_TRIGGERS_SQL,
+      values: [json(rows), this.clock.now()],
+    });
+    const ids: (string | null)[] = new Array(batch.length).fill(null);
+    for (const r of res.rows) ids[r.i] = r.id;
+    return ids;
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+}
+
+/**
+ * $1: a JSON array of {@link JoinRow}; $2: now. A named prepared statement:
+ * PostgreSQL parses and plans it once per connection.
+ */
+const JOIN_OPEN_TRIGGERS_SQL = `
+WITH ev AS (
+  SELECT * FROM json_to_recordset($1::json) AS e(
+    i int, service_id uuid, dedup_key text, integration_id uuid, source text, title text, severity text,
+    details jsonb, payload jsonb, msg_triggered text, msg_acknowledged text, actor_id uuid, actor_name text)
+), locked AS (
+  SELECT i.id FROM incidents i
+    JOIN (SELECT DISTINCT service_id, dedup_key FROM ev) k ON i.service_id = k.service_id AND i.dedup_key = k.dedup_key
+   WHERE i.status <> 'resolved'
+   ORDER BY i.id
+     FOR NO KEY UPDATE OF i
+), inc AS (
+  UPDATE incidents i SET last_alert_at = $2, updated_at = $2
+    FROM locked WHERE i.id = locked.id
+  RETURNING i.id, i.service_id, i.dedup_key, i.status
+), joined AS (
+  SELECT ev.*, inc.id AS incident_id, inc.status FROM ev JOIN inc USING (service_id, dedup_key)
+), alert AS (
+  INSERT INTO alerts (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
+  SELECT incident_id, integration_id, source, 'trigger', NULL, 'firing', title, severity, details, payload, $2, $2
+    FROM joined ORDER BY i
+), timeline AS (
+  INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+  SELECT incident_id, $2, 'alert-added', CASE status WHEN 'acknowledged' THEN msg_acknowledged ELSE msg_triggered END,
+         'integration', actor_id, actor_name, 'integration', NULL
+    FROM joined ORDER BY i
+)
+SELECT i, incident_id AS id FROM joined`;
