@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { rejectDeepBodies, rejectNulText, wellFormedText } from './common/body-guards';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -51,6 +52,20 @@ const EVENTS_V2_OPENAPI = {
 };
 export const WEBHOOK_BODY_LIMIT = '512kb';
 
+/**
+ * Puts `handle` in front of the HTTP server's request listener (Express): a
+ * request it takes (returns true) never reaches Express; every other goes on
+ * to Express untouched.
+ */
+function routeAheadOfExpress(server: Server, handle: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (handle(req, res)) return;
+    for (const listener of listeners) listener.call(server, req, res);
+  });
+}
+
 /** Keeps the exact bytes of a request body: signatures (Slack, Grafana, Twilio) are computed over them. */
 function keepRawBody(req: Request & { rawBody?: Buffer }, _res: Response, buf: Buffer): void {
   req.rawBody = buf;
@@ -75,8 +90,11 @@ export function configureApp(app: INestApplication): void {
   app.use(rejectDeepBodies);
   app.use(wellFormedText);
   app.use('/api/v1', rejectNulText);
-  // The hot ingest route, ahead of the Nest pipeline (events-v2.handler.ts).
-  app.use('/v2/enqueue', app.get(EventsV2Handler).route);
+  // The hot ingest route, ahead of the Nest pipeline (events-v2.handler.ts); its ordinary
+  // requests never reach Express at all (the fast path below).
+  const eventsV2 = app.get(EventsV2Handler);
+  app.use('/v2/enqueue', eventsV2.route);
+  routeAheadOfExpress(app.getHttpServer() as Server, eventsV2.fastPath);
 
   // body-parser errors (malformed JSON, too large) become the same error shape as everything else.
   const filter = new HttpExceptionFilter();
