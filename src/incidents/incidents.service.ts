@@ -25,15 +25,6 @@ export interface TimelineInput {
   at?: Date;
 }
 
-export interface EscalationState {
-  level: number;
-  loop: number;
-  epoch?: number;
-  exhausted: boolean;
-  levelReachedAt: Date;
-  policySnapshot?: unknown;
-}
-
 /**
  * Every incident state change goes through here: lock the row (FOR UPDATE),
  * run the pure state machine, write the patch and the timeline, tell the
@@ -114,20 +105,6 @@ export class IncidentsService {
           data: (entry.data ?? null) as QueryDeepPartialEntity<IncidentTimelineEntry>['data'],
         };
       }),
-    );
-  }
-
-  async updateEscalationState(em: EntityManager, incidentId: string, s: EscalationState): Promise<void> {
-    await em.getRepository(Incident).update(
-      { id: incidentId },
-      {
-        level: s.level,
-        loop: s.loop,
-        ...(s.epoch !== undefined ? { escalationEpoch: s.epoch } : {}),
-        escalationExhausted: s.exhausted,
-        levelReachedAt: s.levelReachedAt,
-        ...(s.policySnapshot !== undefined ? { policySnapshot: s.policySnapshot } : {}),
-      } as QueryDeepPartialEntity<Incident>,
     );
   }
 

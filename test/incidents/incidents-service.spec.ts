@@ -98,11 +98,14 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     expect(await timelineTypes(incident.id)).toEqual(['triggered', 'acknowledged', 'ack-timeout', 'auto-resolved']);
   });
 
-  it('updateEscalationState and appendTimeline write in the caller transaction; findByNumber finds "#n"', async () => {
+  it('appendTimeline writes in the caller transaction; findByNumber finds "#n" with its escalation state', async () => {
     const incident = await trigger('esc-state-1');
     const at = t.clock.now();
     await t.dataSource.transaction(async (em) => {
-      await incidents.updateEscalationState(em, incident.id, { level: 2, loop: 1, exhausted: true, levelReachedAt: at, policySnapshot: { levels: [] } });
+      await em.query(
+        `UPDATE incidents SET level = 2, loop = 1, escalation_exhausted = true, level_reached_at = $2, policy_snapshot = '{"levels":[]}' WHERE id = $1`,
+        [incident.id, at],
+      );
       await incidents.appendTimeline(em, incident.id, { type: 'notified', message: 'SMS to Ada', data: { level: 2 } });
     });
     const found = await incidents.findByNumber(incident.number);

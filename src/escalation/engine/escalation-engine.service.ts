@@ -15,6 +15,7 @@ import {
   EscalationInput,
   EscalationState,
   planEscalation,
+  PlannedNotification,
   PolicySnapshot,
   snapshotPolicy,
   StepRef,
@@ -199,8 +200,8 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
         if (!timer) return; // another worker has it, or it is gone
         const [row]: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = $1 FOR UPDATE OF i`, [timer.incident_id]);
         if (row) await this.fire(em, timer, row, now);
-        await em.query('DELETE FROM timers WHERE id = $1', [timer.id]);
-        await this.outbox.wakeWorkers(em);
+        // Done with the timer; wake every worker at commit (NOTIFY is transactional) for the pages just written.
+        await em.query(`WITH done AS (DELETE FROM timers WHERE id = $1) SELECT pg_notify('${WORK_CHANNEL}', '')`, [timer.id]);
       });
     } catch (e) {
       // Rolled back: the timer is still there. Retry it later, with backoff, so it cannot spin.
@@ -276,29 +277,80 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: row.id });
     if (plan.ignored) return;
 
-    await this.incidents.updateEscalationState(em, row.id, {
-      level: plan.state.level,
-      loop: plan.state.loop,
-      epoch: plan.state.epoch,
-      exhausted: plan.state.exhausted,
-      levelReachedAt: plan.state.levelReachedAt,
-      policySnapshot: input.kind === 'start' ? snapshot : undefined,
+    await this.writePlan(em, row.id, {
+      state: plan.state,
+      policySnapshot: input.kind === 'start' ? snapshot : null,
+      timeline: plan.timeline,
+      notifications: plan.notifications,
+      nextStep: plan.nextStepDueAt ? { dueAt: plan.nextStepDueAt, data: { input: 'step-due', step: stepRefOf(plan.state) } } : null,
     });
-    await this.incidents.appendTimelineMany(
-      em,
-      row.id,
-      plan.timeline.map((entry) => ({
-        type: entry.type,
-        message: entry.message,
-        at: entry.at,
-        data: entry.data,
-        actor: ESCALATION_ACTOR,
-      })),
+  }
+
+  /**
+   * Writes a plan in one statement: the incident's new escalation state (and,
+   * on start, its policy snapshot), the timeline entries, the pages (an
+   * idempotency key already there is skipped) and the next step's timer.
+   */
+  private async writePlan(
+    em: EntityManager,
+    incidentId: string,
+    w: {
+      state: { level: number; loop: number; epoch: number; exhausted: boolean; levelReachedAt: Date | null };
+      policySnapshot: PolicySnapshot | null;
+      timeline: readonly { type: string; message: string; at: Date; data?: unknown }[];
+      notifications: readonly PlannedNotification[];
+      nextStep: { dueAt: Date; data: object } | null;
+    },
+  ): Promise<void> {
+    await em.query(
+      `WITH state AS (
+         UPDATE incidents SET level = $2, loop = $3, escalation_epoch = $4, escalation_exhausted = $5, level_reached_at = $6,
+                policy_snapshot = COALESCE($7::jsonb, policy_snapshot)
+          WHERE id = $1
+       ), timeline AS (
+         INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+         SELECT $1, e.at, e.type, e.message, $8, NULL, $9, $10, e.data
+           FROM json_to_recordset($11::json) AS e(n int, at timestamptz, type text, message text, data jsonb)
+          ORDER BY e.n
+       ), pages AS (
+         INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
+         SELECT $1, p.key, p.user_id, p.contact_method_id, p.rule_id, p.level, p.loop, p.epoch, p.channel, p.address, p.due_at
+           FROM json_to_recordset($12::json) AS p(key text, user_id uuid, contact_method_id uuid, rule_id uuid, level int, loop int,
+                                                   epoch int, channel text, address text, due_at timestamptz)
+         ON CONFLICT (idempotency_key) DO NOTHING
+       )
+       INSERT INTO timers (kind, incident_id, due_at, data)
+       SELECT 'escalation', $1, $13::timestamptz, $14::jsonb WHERE $13::timestamptz IS NOT NULL`,
+      [
+        incidentId,
+        w.state.level,
+        w.state.loop,
+        w.state.epoch,
+        w.state.exhausted,
+        w.state.levelReachedAt,
+        w.policySnapshot ? JSON.stringify(w.policySnapshot) : null,
+        ESCALATION_ACTOR.type,
+        ESCALATION_ACTOR.name,
+        ESCALATION_ACTOR.channel,
+        JSON.stringify(w.timeline.map((e, n) => ({ n, at: e.at, type: e.type, message: e.message, data: e.data ?? null }))),
+        JSON.stringify(
+          w.notifications.map((p) => ({
+            key: p.idempotencyKey,
+            user_id: p.userId,
+            contact_method_id: p.contactMethodId,
+            rule_id: p.ruleId,
+            level: p.level,
+            loop: p.loop,
+            epoch: p.epoch,
+            channel: p.contactMethodType,
+            address: p.address,
+            due_at: p.dueAt,
+          })),
+        ),
+        w.nextStep?.dueAt ?? null,
+        w.nextStep ? JSON.stringify(w.nextStep.data) : null,
+      ],
     );
-    await this.outbox.enqueue(em, row.id, plan.notifications);
-    if (plan.nextStepDueAt) {
-      await this.addTimer(em, 'escalation', row.id, plan.nextStepDueAt, { input: 'step-due', step: stepRefOf(plan.state) });
-    }
   }
 
   private async addTimer(em: EntityManager, kind: TimerKind, incidentId: string, dueAt: Date, data: object): Promise<void> {
