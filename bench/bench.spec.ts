@@ -4,6 +4,7 @@ import { formatTable, parseArgs } from './run';
 import { summarizeProfile } from './lib/cpu-profile-summary';
 import { percentile, summarize } from './lib/stats';
 import { TcpRoundRobin } from './lib/tcp-round-robin';
+import { parseWrkOutput, wrkScript } from './lib/wrk';
 import { REQUIRED_SCENARIOS, SCENARIOS, scenarioNumbers } from './scenarios';
 import type { BenchContext } from './lib/bench-types';
 
@@ -108,5 +109,26 @@ describe('bench helpers', () => {
         await new Promise((resolve) => s.close(resolve));
       }
     }
+  });
+
+  it('writes a wrk script that sends the same Events v2 triggers as autocannon, and reads its summary', () => {
+    const script = wrkScript({ url: 'http://127.0.0.1:1', connections: 32, routingKeys: ['k'.repeat(32)], dedupKeys: 1000, dedupPrefix: 'ingest-1' });
+    expect(script).toContain(`local keys = { "${'k'.repeat(32)}" }`);
+    expect(script).toContain('local dedupKeys = 1000');
+    expect(script).toContain('wrk.format("POST", "/v2/enqueue", headers, body)');
+    const out = 'Running 20s test\nWRKJSON {"requests":60500,"durationUs":20000000,"status":500,"connect":0,"read":1,"write":0,"timeout":2,"p50":8312,"p99":41234,"max":120000}\n';
+    expect(parseWrkOutput(out)).toEqual({
+      requests: 60500,
+      ok: 60000,
+      non2xx: 500,
+      errors: 1,
+      timeouts: 2,
+      seconds: 20,
+      perSecond: 3000,
+      latencyP50: 8.3,
+      latencyP99: 41.2,
+      latencyMax: 120,
+    });
+    expect(() => parseWrkOutput('no summary')).toThrow(/no summary/);
   });
 });

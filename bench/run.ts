@@ -15,6 +15,7 @@ import { runMigrations } from '../src/database/run-migrations';
 import type { BenchContext, BenchRow, Scenario } from './lib/bench-types';
 import { buildKlaxon, KlaxonProcess, REPO_ROOT } from './lib/klaxon-process';
 import { TimingTwilioServer } from './lib/timing-twilio.server';
+import { wrkAvailable } from './lib/wrk';
 import { SCENARIOS } from './scenarios';
 
 interface Args {
@@ -56,6 +57,7 @@ async function machine(db: Pool): Promise<Record<string, unknown>> {
     synchronousCommit: rows[0].sc,
     sharedBuffers: rows[0].sb,
     maxConnections: rows[0].mc,
+    loadGenerator: wrkAvailable() ? 'wrk (1 thread) for closed-loop runs, autocannon for paced runs' : 'autocannon (install wrk for a lighter one)',
   };
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runWrk, wrkAvailable } from './wrk';
 
 export interface LoadSpec {
   url: string;
@@ -26,10 +27,23 @@ export interface LoadResult {
   latencyP50: number;
   latencyP99: number;
   latencyMax: number;
+  /** Which load generator measured it. */
+  generator?: 'wrk' | 'autocannon';
 }
 
-/** Runs autocannon (Events v2 triggers) in a child process; resolves with its summary. */
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/**
+ * Events v2 triggers as fast as `spec.connections` closed-loop connections
+ * go (or paced / counted): wrk when installed and the run is by duration,
+ * otherwise autocannon in a child process. Resolves with the summary.
+ */
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  if (spec.durationSeconds && !spec.amount && !spec.overallRate && wrkAvailable()) {
+    return { ...(await runWrk(spec)), generator: 'wrk' };
+  }
+  return { ...(await runAutocannon(spec)), generator: 'autocannon' };
+}
+
+function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
