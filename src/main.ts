@@ -5,6 +5,8 @@ import { createApp } from './bootstrap';
 import { AppConfig, ConfigError, maskedConfig, parseEnv } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
+import { MetricsService } from './health/metrics.service';
+import { WorkerThread } from './worker-thread';
 
 /**
  * Starts Klaxon: validates the environment, starts the embedded PostgreSQL when
@@ -37,7 +39,19 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) boot.info({ migrations: applied }, 'migrations applied');
 
-  const app = await createApp(config);
+  // KLAXON_ROLE=all: the API here, the worker in a thread of its own (worker-thread.ts).
+  const threaded = config.KLAXON_ROLE === 'all' && config.KLAXON_WORKER_THREAD;
+  const app = await createApp(threaded ? { ...config, KLAXON_ROLE: 'api' } : config);
+  let stopping = false;
+  const worker = threaded
+    ? await WorkerThread.start(config, (code, error) => {
+        if (stopping) return;
+        // A paging service must not keep answering 202 with nobody paging: exit, and let the supervisor restart us.
+        boot.fatal({ code, error }, 'the worker thread stopped unexpectedly; exiting');
+        process.exit(1);
+      })
+    : undefined;
+  if (worker) app.get(MetricsService).addRemote(() => worker.metrics());
   const firstKey = await app.get(ApiKeysService).ensureBootstrapKey();
   if (firstKey) {
     // Printed once, on the first start only; it is stored hashed and cannot be shown again.
@@ -46,7 +60,6 @@ async function main(): Promise<void> {
     );
   }
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -55,6 +68,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await worker?.stop();
       if (embedded) await embedded.stop();
       boot.info('stopped');
       process.exit(0);
@@ -67,7 +81,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen(config.PORT, config.HOST);
-  boot.info({ port: config.PORT, role: config.KLAXON_ROLE, embeddedDatabase: !!embedded }, 'Klaxon is up');
+  boot.info({ port: config.PORT, role: config.KLAXON_ROLE, workerThread: !!worker, embeddedDatabase: !!embedded }, 'Klaxon is up');
 }
 
 main().catch((e) => {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { isMainThread } from 'node:worker_threads';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 
 /**
  * One Prometheus registry per process (not the global one, so tests can build
@@ -44,8 +46,23 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Other registries served with this one (the worker thread's, under KLAXON_ROLE=all). */
+  private readonly remotes: (() => Promise<MetricObjectWithValues<MetricValue<string>>[]>)[] = [];
+
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
+    // Process metrics (CPU, memory, handles) once per process: the main thread reports them.
+    if (isMainThread) collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
+  }
+
+  addRemote(collect: () => Promise<MetricObjectWithValues<MetricValue<string>>[]>): void {
+    this.remotes.push(collect);
+  }
+
+  /** The Prometheus text of this registry, summed with the remotes' counters and histograms. */
+  async text(): Promise<string> {
+    if (!this.remotes.length) return this.registry.metrics();
+    const all = [await this.registry.getMetricsAsJSON(), ...(await Promise.all(this.remotes.map((r) => r())))];
+    return AggregatorRegistry.aggregate(all).metrics();
   }
 
   /** A gauge computed when /metrics is scraped (e.g. outbox depth from the database). */
