@@ -28,6 +28,14 @@ export interface IncidentLifecycleEvent {
 export interface IncidentLifecycleListener {
   /** Runs inside the transaction that changed the incident; throwing rolls the change back. */
   onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void>;
+  /**
+   * What onIncidentEvent does on 'triggered', as SQL, for incidents opened in
+   * a batch (new-incident-writer.ts): one data-modifying statement over the
+   * CTE `opened(id, service_id, dedup_key, escalation_epoch, created_at)`,
+   * with $2 the time. The batch statement sends the NOTIFY. A listener without
+   * it sends every new incident down the one-transaction-per-event path.
+   */
+  readonly openedSql?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Klaxon', channel: 'system' };

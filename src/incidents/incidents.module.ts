@@ -7,13 +7,14 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
+import { NewIncidentWriter } from './new-incident-writer';
 import { RepeatedTriggerWriter } from './repeated-trigger-writer';
 
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder, RepeatedTriggerWriter],
-  exports: [IncidentsService, IncidentRecorder, RepeatedTriggerWriter],
+  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder, RepeatedTriggerWriter, NewIncidentWriter],
+  exports: [IncidentsService, IncidentRecorder, RepeatedTriggerWriter, NewIncidentWriter],
 })
 export class IncidentsModule {}

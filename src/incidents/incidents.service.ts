@@ -44,6 +44,12 @@ export class IncidentsService {
     this.listeners.push(listener);
   }
 
+  /** Every listener's 'triggered' effect as SQL (IncidentLifecycleListener.openedSql), or null if one has none. */
+  openedSql(): string[] | null {
+    const sql = this.listeners.map((l) => l.openedSql);
+    return sql.every((s): s is string => typeof s === 'string') ? sql : null;
+  }
+
   acknowledge(id: string, actor: Actor, note?: string): Promise<Incident> {
     return this.act(id, 'acknowledge', actor, note);
   }

@@ -8,6 +8,7 @@ import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { applyAction } from './domain/incident-state';
 import { json } from './json-text';
+import { StatementBatcher } from './statement-batcher';
 import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
 
 /** One repeated trigger as the batch statement reads it (json_to_recordset). */
@@ -27,13 +28,6 @@ interface JoinRow {
   actor_name: string;
 }
 
-interface Pending {
-  row: Omit<JoinRow, 'i'>;
-  dedupKey: string;
-  resolve: (outcome: RecordOutcome | null) => void;
-  reject: (err: unknown) => void;
-}
-
 /** At most this many events in one statement (bounded statement size and lock set). */
 export const MAX_BATCH = 256;
 /** Batches in flight at once: the others wait, and grow, while these run. */
@@ -44,46 +38,46 @@ export const MAX_IN_FLIGHT = 2;
  * is already open): touch the incident, store the alert, write the timeline,
  * in one statement that is atomic on its own.
  *
- * Concurrent requests share statements: a request joins the queue, and the
- * queue is written as one statement at the end of the current event-loop turn,
- * or as soon as one of the {@link MAX_IN_FLIGHT} statements under way finishes.
- * An idle server therefore writes each event at once (a batch of one), and a
- * busy one writes as many events per commit as arrived while the previous
- * statement ran: one round trip, one commit and one WAL flush for all of them.
- * Each caller still gets its answer only after the commit that holds its event
- * (a 202 still means committed).
+ * Concurrent requests share statements (StatementBatcher): one round trip,
+ * one commit and one WAL flush for every event that arrived while the previous
+ * statement ran. Each caller still gets its answer only after the commit that
+ * holds its event (a 202 still means committed).
  *
  * Incidents are locked in id order, so two batches never deadlock each other.
- * If a batch fails, its events are retried one by one, so one bad event (a
- * deleted integration, say) fails alone.
+ * A failed batch is retried event by event, so one bad event (a deleted
+ * integration, say) fails alone.
  */
 @Injectable()
 export class RepeatedTriggerWriter implements OnModuleDestroy {
   private readonly logger = new Logger(RepeatedTriggerWriter.name);
-  private queue: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private idle: Array<() => void> = [];
+  private readonly batcher: StatementBatcher<Omit<JoinRow, 'i'>, string | null>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly metrics: MetricsService,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.batcher = new StatementBatcher((rows) => this.run(rows), {
+      maxBatch: MAX_BATCH,
+      maxInFlight: MAX_IN_FLIGHT,
+      onBatch: (n) => metrics.ingestBatchEvents.observe(n),
+      onBatchFailed: (err, n) => this.logger.warn({ err, events: n }, 'batched repeated triggers failed; writing them one by one'),
+    });
+  }
 
   /**
    * Records the event onto the open incident with its dedup key. Null when the
    * event is not a plain repeated trigger or no incident with that key is
    * open: the caller then takes the full path.
    */
-  join(target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome | null> {
-    if (event.action !== 'trigger' || event.alerts || !event.dedupKey) return Promise.resolve(null);
+  async join(target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome | null> {
+    if (event.action !== 'trigger' || event.alerts || !event.dedupKey) return null;
     const dedupKey = event.dedupKey;
     const by = target.actor.name ?? target.source;
     const describe = (status: 'triggered' | 'acknowledged') =>
       applyAction({ status }, { type: 'trigger', actor: { kind: 'integration', id: target.actor.id ?? undefined, name: by } }, this.clock.now())
         .timeline?.description ?? 'New alert';
-    const row: Omit<JoinRow, 'i'> = {
+    const incidentId = await this.batcher.submit({
       service_id: target.serviceId,
       dedup_key: dedupKey,
       integration_id: target.integrationId,
@@ -96,59 +90,23 @@ export class RepeatedTriggerWriter implements OnModuleDestroy {
       msg_acknowledged: describe('acknowledged'),
       actor_id: target.actor.id ?? null,
       actor_name: by,
-    };
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, dedupKey, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.pump();
-        });
-      }
     });
+    return incidentId ? { dedupKey, incidentId, created: false } : null;
   }
 
-  /** Resolves once nothing is queued or under way (used at shutdown, before the pool closes). */
+  /** Resolves once nothing is queued or under way. */
   drained(): Promise<void> {
-    if (!this.queue.length && !this.inFlight) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+    return this.batcher.drained();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.pump();
-    await this.drained();
-  }
-
-  private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.write(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-        if (!this.queue.length && !this.inFlight) for (const done of this.idle.splice(0)) done();
-      });
-    }
-  }
-
-  private async write(batch: Pending[]): Promise<void> {
-    try {
-      const ids = await this.run(batch);
-      batch.forEach((p, i) => p.resolve(ids[i] ? { dedupKey: p.dedupKey, incidentId: ids[i], created: false } : null));
-    } catch (err) {
-      if (batch.length === 1) return batch[0].reject(err);
-      // One bad event must not fail its neighbours: write each alone.
-      this.logger.warn({ err, events: batch.length }, 'batched repeated triggers failed; writing them one by one');
-      await Promise.all(batch.map((p) => this.write([p])));
-    }
+    await this.batcher.drained();
   }
 
   /** The incident id each event joined, in batch order (null: no open incident with that key). */
-  private async run(batch: Pending[]): Promise<(string | null)[]> {
-    const rows = batch.map((p, i) => ({ i, ...p.row }));
-    this.metrics.ingestBatchEvents.observe(batch.length);
-    const res = await this.pool().query<{ i: number; id: string | null }>({
+  private async run(batch: Omit<JoinRow, 'i'>[]): Promise<(string | null)[]> {
+    const rows = batch.map((row, i) => ({ i, ...row }));
+    const res = await poolOf(this.dataSource).query<{ i: number; id: string | null }>({
       name: 'klaxon_join_open_triggers',
       text: JOIN_OPEN_TRIGGERS_SQL,
       values: [json(rows), this.clock.now()],
@@ -157,10 +115,11 @@ export class RepeatedTriggerWriter implements OnModuleDestroy {
     for (const r of res.rows) ids[r.i] = r.id;
     return ids;
   }
+}
 
-  private pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
-  }
+/** The pool behind TypeORM: named prepared statements outside any transaction. */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
 }
 
 /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentRecorder, IngestTarget, RecordOutcome } from '../incidents/incident-recorder.service';
+import { NewIncidentWriter } from '../incidents/new-incident-writer';
 import { RepeatedTriggerWriter } from '../incidents/repeated-trigger-writer';
 import type { Integration } from '../services/integration.entity';
 import type { NormalisedEvent } from './sources/normalised-event';
@@ -18,6 +19,7 @@ export class IngestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: IncidentRecorder,
     private readonly repeated: RepeatedTriggerWriter,
+    private readonly opener: NewIncidentWriter,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -28,10 +30,14 @@ export class IngestService {
       source: integration.type,
       actor: { type: 'integration', id: integration.id, name: integration.name ?? integration.type, channel: 'integration' },
     };
-    // A repeated trigger (the common case in an alert storm) is one atomic statement shared with
-    // the other repeated triggers arriving at the same time, no transaction of its own.
-    const joined = events.length === 1 ? await this.repeated.join(target, events[0], raw) : null;
-    const outcomes = joined ? [joined] : await this.dataSource.transaction(async (em) => {
+    // A single trigger (every Events v2 request) joins its open incident, or opens a new one, in
+    // one atomic statement shared with the other triggers arriving at the same time; anything
+    // else, and whatever these decline, takes one transaction per request.
+    const single = events.length === 1 ? events[0] : null;
+    const joined = single ? await this.repeated.join(target, single, raw) : null;
+    const opened = single && !joined ? await this.opener.open(target, single, raw) : null;
+    const fast = joined ?? opened;
+    const outcomes = fast ? [fast] : await this.dataSource.transaction(async (em) => {
       const out: RecordOutcome[] = [];
       for (const event of events) out.push(await this.recorder.record(em, target, event, raw));
       return out;

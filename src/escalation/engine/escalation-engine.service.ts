@@ -110,6 +110,14 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     this.incidents.registerListener(this);
   }
 
+  /** 'triggered' for incidents opened in a batch: what onIncidentEvent writes below, for each of them. */
+  readonly openedSql = `
+    INSERT INTO timers (kind, incident_id, due_at, data)
+    SELECT 'escalation', o.id, $2::timestamptz, '{"input":"start"}'::jsonb FROM opened o
+    UNION ALL
+    SELECT 'auto-resolve', o.id, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
+      FROM opened o JOIN services s ON s.id = o.service_id WHERE s.auto_resolve_minutes IS NOT NULL`;
+
   async onIncidentEvent(
     em: EntityManager,
     incident: Incident,

@@ -25,7 +25,16 @@ export class SlackIncidentListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.incidents.registerListener({ onIncidentEvent: (em, incident, event) => this.onIncidentEvent(em, incident, event) });
+    this.incidents.registerListener({
+      onIncidentEvent: (em, incident, event) => this.onIncidentEvent(em, incident, event),
+      // 'triggered' for incidents opened in a batch: postToServiceChannel for each of them.
+      openedSql: `
+        INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
+        SELECT o.id, 'slack-channel:' || o.id, NULL, NULL, NULL, 0, 0, o.escalation_epoch, 'slack', s.slack_channel_id, $2::timestamptz
+          FROM opened o JOIN services s ON s.id = o.service_id
+         WHERE s.slack_channel_id IS NOT NULL
+        ON CONFLICT (idempotency_key) DO NOTHING`,
+    });
   }
 
   async onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void> {
