@@ -8,9 +8,8 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { WORK_CHANNEL } from '../notifications/outbox.service';
 import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
 import { IncidentsService } from './incidents.service';
-import { json } from './json-text';
-import { MAX_BATCH, MAX_IN_FLIGHT, poolOf } from './repeated-trigger-writer';
-import { StatementBatcher } from './statement-batcher';
+import { incidentStatementBatcher } from './batched-statement';
+import type { StatementBatcher } from './statement-batcher';
 
 /** One opening trigger as the batch statement reads it (json_to_recordset). */
 interface OpenRow {
@@ -53,16 +52,19 @@ export class NewIncidentWriter implements OnModuleDestroy {
   private sql: string | null | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    @InjectDataSource() dataSource: DataSource,
+    clock: Clock,
     private readonly incidents: IncidentsService,
     metrics: MetricsService,
   ) {
-    this.batcher = new StatementBatcher((rows) => this.run(rows), {
-      maxBatch: MAX_BATCH,
-      maxInFlight: MAX_IN_FLIGHT,
-      onBatch: (n) => metrics.ingestBatchEvents.observe(n),
-      onBatchFailed: (err, n) => this.logger.warn({ err, events: n }, 'batched new incidents failed; writing them one by one'),
+    this.batcher = incidentStatementBatcher({
+      dataSource,
+      clock,
+      metrics,
+      logger: this.logger,
+      name: 'klaxon_open_incidents',
+      text: () => this.statement()!,
+      what: 'new incidents',
     });
   }
 
@@ -104,21 +106,9 @@ export class NewIncidentWriter implements OnModuleDestroy {
     }
     return this.sql;
   }
-
-  private async run(batch: OpenRow[]): Promise<(string | null)[]> {
-    const rows = batch.map((row, i) => ({ i, ...row }));
-    const res = await poolOf(this.dataSource).query<{ i: number; id: string }>({
-      name: 'klaxon_open_incidents',
-      text: this.statement()!,
-      values: [json(rows), this.clock.now()],
-    });
-    const ids: (string | null)[] = new Array(batch.length).fill(null);
-    for (const r of res.rows) ids[r.i] = r.id;
-    return ids;
-  }
 }
 
-/** $1: a JSON array of OpenRow (with `i`); $2: now. */
+/** $1: a JSON array of OpenRow (each with its index `i`); $2: now. */
 function openIncidentsSql(listeners: string[]): string {
   return `
 WITH ev AS (

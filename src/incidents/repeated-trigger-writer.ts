@@ -1,19 +1,16 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { applyAction } from './domain/incident-state';
-import { json } from './json-text';
-import { StatementBatcher } from './statement-batcher';
+import { incidentStatementBatcher } from './batched-statement';
+import type { StatementBatcher } from './statement-batcher';
 import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
 
-/** One repeated trigger as the batch statement reads it (json_to_recordset). */
+/** One repeated trigger as the batch statement reads it (json_to_recordset; the batcher adds `i`). */
 interface JoinRow {
-  i: number;
   service_id: string;
   dedup_key: string;
   integration_id: string | null;
@@ -27,11 +24,6 @@ interface JoinRow {
   actor_id: string | null;
   actor_name: string;
 }
-
-/** At most this many events in one statement (bounded statement size and lock set). */
-export const MAX_BATCH = 256;
-/** Batches in flight at once: the others wait, and grow, while these run. */
-export const MAX_IN_FLIGHT = 2;
 
 /**
  * The hot path of a repeated trigger (an ungrouped alert for an incident that
@@ -50,18 +42,21 @@ export const MAX_IN_FLIGHT = 2;
 @Injectable()
 export class RepeatedTriggerWriter implements OnModuleDestroy {
   private readonly logger = new Logger(RepeatedTriggerWriter.name);
-  private readonly batcher: StatementBatcher<Omit<JoinRow, 'i'>, string | null>;
+  private readonly batcher: StatementBatcher<JoinRow, string | null>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly clock: Clock,
     metrics: MetricsService,
   ) {
-    this.batcher = new StatementBatcher((rows) => this.run(rows), {
-      maxBatch: MAX_BATCH,
-      maxInFlight: MAX_IN_FLIGHT,
-      onBatch: (n) => metrics.ingestBatchEvents.observe(n),
-      onBatchFailed: (err, n) => this.logger.warn({ err, events: n }, 'batched repeated triggers failed; writing them one by one'),
+    this.batcher = incidentStatementBatcher({
+      dataSource,
+      clock,
+      metrics,
+      logger: this.logger,
+      name: 'klaxon_join_open_triggers',
+      text: () => JOIN_OPEN_TRIGGERS_SQL,
+      what: 'repeated triggers',
     });
   }
 
@@ -102,24 +97,6 @@ export class RepeatedTriggerWriter implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.batcher.drained();
   }
-
-  /** The incident id each event joined, in batch order (null: no open incident with that key). */
-  private async run(batch: Omit<JoinRow, 'i'>[]): Promise<(string | null)[]> {
-    const rows = batch.map((row, i) => ({ i, ...row }));
-    const res = await poolOf(this.dataSource).query<{ i: number; id: string | null }>({
-      name: 'klaxon_join_open_triggers',
-      text: JOIN_OPEN_TRIGGERS_SQL,
-      values: [json(rows), this.clock.now()],
-    });
-    const ids: (string | null)[] = new Array(batch.length).fill(null);
-    for (const r of res.rows) ids[r.i] = r.id;
-    return ids;
-  }
-}
-
-/** The pool behind TypeORM: named prepared statements outside any transaction. */
-export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as PostgresDriver).master as Pool;
 }
 
 /**
