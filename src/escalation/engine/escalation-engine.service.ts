@@ -208,8 +208,8 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
         if (!timer) return; // another worker has it, or it is gone
         const [row]: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = $1 FOR UPDATE OF i`, [timer.incident_id]);
         if (row) await this.fire(em, timer, row, now);
-        // Done with the timer; wake every worker at commit (NOTIFY is transactional) for the pages just written.
-        await em.query(`WITH done AS (DELETE FROM timers WHERE id = $1) SELECT pg_notify('${WORK_CHANNEL}', '')`, [timer.id]);
+        // Done with the timer. The worker that fired it sends the pages it wrote (WorkerService.timerPass).
+        await em.query('DELETE FROM timers WHERE id = $1', [timer.id]);
       });
     } catch (e) {
       // Rolled back: the timer is still there. Retry it later, with backoff, so it cannot spin.

@@ -98,7 +98,12 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       this.lastHeartbeatCheck = now;
       await this.heartbeats.checkOverdue(this.clock.now());
     }
-    return (await this.engine.fireDueTimers()) > 0;
+    const fired = await this.engine.fireDueTimers();
+    // Pages a fired step wrote are this worker's to send: wake its outbox loop directly (no NOTIFY
+    // per step, whose commit-time lock serialises commits). Other workers find them on their own
+    // next pass if this one dies first.
+    if (fired > 0) this.pokeAll();
+    return fired > 0;
   }
 
   private async dispatchPass(): Promise<boolean> {
