@@ -17,6 +17,7 @@ import {
   planEscalation,
   PlannedNotification,
   PolicySnapshot,
+  PolicyWarningContext,
   snapshotPolicy,
   StepRef,
   stepRefOf,
@@ -25,8 +26,19 @@ import { TargetDirectory } from '../target-directory';
 import type { TimerKind } from './timer.entity';
 
 const MINUTE = 60_000;
-/** Live timers fired at once per worker; stays well under DATABASE_POOL_SIZE (10 by default). */
+/** Transactions firing timers at once per worker; stays well under DATABASE_POOL_SIZE (10 by default). */
 const TIMER_CONCURRENCY = 4;
+/** Incidents whose escalation steps fire in one transaction. */
+const STEP_BATCH = 25;
+
+/** Runs `work` over `items`, TIMER_CONCURRENCY at a time. */
+async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(TIMER_CONCURRENCY, items.length) }, lane));
+}
 const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
 
 const INCIDENT_ROW_SQL = `
@@ -61,6 +73,20 @@ function isStale(row: IncidentRow, step: StepRef | undefined): boolean {
   if (row.status !== 'triggered' || row.escalation_exhausted) return true;
   return !!step && (step.epoch !== row.escalation_epoch || step.loop !== row.loop || step.level !== row.level);
 }
+
+/** What one escalation step writes (EscalationEngineService.writePlans). */
+interface PlanWrite {
+  incidentId: string;
+  /** Null: the incident's escalation state does not change (no policy to page with). */
+  state: { level: number; loop: number; epoch: number; exhausted: boolean; levelReachedAt: Date | null } | null;
+  policySnapshot: PolicySnapshot | null;
+  timeline: { type: string; message: string; at: Date; data: unknown; actor: { type: string; name?: string; channel: string } }[];
+  notifications: readonly PlannedNotification[];
+  nextStep: { dueAt: Date; data: object } | null;
+}
+
+/** The timeline's actor for "no escalation policy" (as IncidentsService.appendTimeline wrote it). */
+const UNAVAILABLE_ACTOR = { type: 'system', channel: 'system' } as const;
 
 interface IncidentRow {
   id: string;
@@ -167,10 +193,13 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
    * Claims up to `limit` due timers (SKIP LOCKED). Timers that can no longer
    * do anything (a step the incident has left, a resolved incident) are
    * deleted at once in that short transaction, without locking incidents.
-   * Each remaining timer then fires in a transaction of its own, so an
-   * incident row is locked for one escalation step only and ingest (which
-   * touches the same rows) never waits behind a whole batch. Lock order is
-   * always timer, then incident. Returns how many timers were claimed.
+   * The live escalation steps, one per incident, then fire in batches of
+   * {@link STEP_BATCH} incidents, one transaction and one plan-writing
+   * statement per batch (a storm's thousands of first steps are not
+   * thousands of transactions); every other live timer fires in a
+   * transaction of its own. Either way an incident row is locked for one
+   * short transaction only, and the lock order is always timer, then
+   * incident (incidents in id order). Returns how many timers were claimed.
    */
   async fireDueTimers(limit = 200): Promise<number> {
     const now = this.clock.now();
@@ -189,13 +218,69 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
       if (noop.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [noop.map((t) => t.id)]);
       return { claimed: timers.length, live: timers.filter((t) => !noop.includes(t)) };
     });
+    // An incident's timers fire in due order: its first escalation step may share a batch; the rest follow one by one.
+    const batched: FiredTimer[] = [];
+    const alone: FiredTimer[] = [];
+    const seen = new Set<string>();
+    for (const t of live) {
+      const first = !seen.has(t.incident_id);
+      seen.add(t.incident_id);
+      (first && t.kind === 'escalation' ? batched : alone).push(t);
+    }
+    const batches: string[][] = [];
+    for (let i = 0; i < batched.length; i += STEP_BATCH) batches.push(batched.slice(i, i + STEP_BATCH).map((t) => t.id));
     // Different incidents' steps are independent: a few at a time keeps both the pool and PostgreSQL busy.
-    let next = 0;
-    const lane = async () => {
-      while (next < live.length) await this.fireOne(live[next++].id, now);
-    };
-    await Promise.all(Array.from({ length: Math.min(TIMER_CONCURRENCY, live.length) }, lane));
+    await inLanes(batches, (ids) => this.fireSteps(ids, now));
+    await inLanes(alone, (t) => this.fireOne(t.id, now));
     return claimed;
+  }
+
+  /**
+   * Fires the escalation timers `ids` (at most one per incident) in one
+   * transaction: lock them (SKIP LOCKED) and their incidents (in id order),
+   * load each policy and each set of targets once, plan every step, write
+   * every plan and delete the timers in one statement. If the batch fails,
+   * each timer fires on its own (with its own retry and backoff).
+   */
+  private async fireSteps(ids: string[], now: Date): Promise<void> {
+    if (ids.length === 1) return this.fireOne(ids[0], now);
+    try {
+      await this.dataSource.transaction(async (em) => {
+        const timers: FiredTimer[] = await em.query(
+          `SELECT id, kind, incident_id, due_at, data, attempts FROM timers WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+          [ids],
+        );
+        if (!timers.length) return;
+        const rows: IncidentRow[] = await em.query(`${INCIDENT_ROW_SQL} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id FOR UPDATE OF i`, [
+          timers.map((t) => t.incident_id),
+        ]);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const policyIds = [...new Set(rows.filter((r) => !r.policy_snapshot && r.escalation_policy_id).map((r) => r.escalation_policy_id!))];
+        const policies = new Map((await this.loadPolicies(em, policyIds)).map((p) => [p.id, p]));
+        const targets = new Map<string, Promise<PolicyWarningContext>>();
+        const plans: PlanWrite[] = [];
+        for (const timer of timers) {
+          const row = byId.get(timer.incident_id);
+          if (!row || isNoop(timer, row)) continue;
+          const plan = await this.planStep(
+            row,
+            timer.data as { input: EscalationInput['kind']; step?: unknown },
+            now,
+            async (id) => policies.get(id) ?? null,
+            (levels) => {
+              const key = JSON.stringify(levels);
+              if (!targets.has(key)) targets.set(key, this.directory.load(levels, em, now));
+              return targets.get(key)!;
+            },
+          );
+          if (plan) plans.push(plan);
+        }
+        await this.writePlans(em, plans, timers.map((t) => t.id));
+      });
+    } catch (e) {
+      this.logger.warn({ err: e, timers: ids.length }, 'batched escalation steps failed; firing them one by one');
+      for (const id of ids) await this.fireOne(id, now);
+    }
   }
 
   private async fireOne(timerId: string, now: Date): Promise<void> {
@@ -252,22 +337,39 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     data: { input: EscalationInput['kind']; step?: unknown },
     now: Date,
   ): Promise<void> {
+    const plan = await this.planStep(row, data, now, (id) => this.loadPolicy(em, id), (levels) => this.directory.load(levels, em, now));
+    if (plan) await this.writePlans(em, [plan], []);
+  }
+
+  /**
+   * What one escalation step writes, asked of the pure planner: null when the
+   * planner ignores the input. `policy` and `targets` load what the planner
+   * needs (in a batch, once for every incident with the same policy).
+   */
+  private async planStep(
+    row: IncidentRow,
+    data: { input: EscalationInput['kind']; step?: unknown },
+    now: Date,
+    policy: (id: string) => Promise<EscalationPolicy | null>,
+    targets: (levels: PolicySnapshot['levels']) => Promise<PolicyWarningContext>,
+  ): Promise<PlanWrite | null> {
     let snapshot = row.policy_snapshot;
     let input: EscalationInput =
       data.input === 'step-due' ? { kind: 'step-due', step: data.step as StepRef } : ({ kind: data.input } as EscalationInput);
     if (!snapshot) {
       // The incident keeps the policy as it is now, whatever later edits do.
-      const policy = await this.loadPolicy(em, row.escalation_policy_id);
-      if (!policy) {
-        await this.incidents.appendTimeline(em, row.id, {
-          type: 'escalation-unavailable',
-          message: 'The service has no escalation policy: nobody can be paged',
-          at: now,
-          actor: { type: 'system', channel: 'system' },
-        });
-        return;
+      const found = row.escalation_policy_id ? await policy(row.escalation_policy_id) : null;
+      if (!found) {
+        return {
+          incidentId: row.id,
+          state: null,
+          policySnapshot: null,
+          timeline: [{ type: 'escalation-unavailable', message: 'The service has no escalation policy: nobody can be paged', at: now, data: null, actor: UNAVAILABLE_ACTOR }],
+          notifications: [],
+          nextStep: null,
+        };
       }
-      snapshot = snapshotPolicy(policy);
+      snapshot = snapshotPolicy(found);
       input = { kind: 'start' };
     }
     const state: EscalationState | null =
@@ -281,83 +383,95 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
             exhausted: row.escalation_exhausted,
             levelReachedAt: row.level_reached_at ?? now,
           };
-    const ctx = await this.directory.load(snapshot.levels, em, now);
+    const ctx = await targets(snapshot.levels);
     const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: row.id });
-    if (plan.ignored) return;
-
-    await this.writePlan(em, row.id, {
+    if (plan.ignored) return null;
+    return {
+      incidentId: row.id,
       state: plan.state,
       policySnapshot: input.kind === 'start' ? snapshot : null,
-      timeline: plan.timeline,
+      timeline: plan.timeline.map((e) => ({ type: e.type, message: e.message, at: e.at, data: e.data ?? null, actor: ESCALATION_ACTOR })),
       notifications: plan.notifications,
       nextStep: plan.nextStepDueAt ? { dueAt: plan.nextStepDueAt, data: { input: 'step-due', step: stepRefOf(plan.state) } } : null,
-    });
+    };
   }
 
   /**
-   * Writes a plan in one statement: the incident's new escalation state (and,
-   * on start, its policy snapshot), the timeline entries, the pages (an
-   * idempotency key already there is skipped) and the next step's timer.
+   * Writes the plans of one or more incidents in one statement: each
+   * incident's new escalation state (and, on start, its policy snapshot), the
+   * timeline entries, the pages (an idempotency key already there is skipped)
+   * and the next step's timer; and deletes the timers in `done`.
    */
-  private async writePlan(
-    em: EntityManager,
-    incidentId: string,
-    w: {
-      state: { level: number; loop: number; epoch: number; exhausted: boolean; levelReachedAt: Date | null };
-      policySnapshot: PolicySnapshot | null;
-      timeline: readonly { type: string; message: string; at: Date; data?: unknown }[];
-      notifications: readonly PlannedNotification[];
-      nextStep: { dueAt: Date; data: object } | null;
-    },
-  ): Promise<void> {
+  private async writePlans(em: EntityManager, plans: PlanWrite[], done: string[]): Promise<void> {
+    if (!plans.length && !done.length) return;
+    const states = plans
+      .filter((p) => p.state)
+      .map((p) => ({
+        incident_id: p.incidentId,
+        level: p.state!.level,
+        loop: p.state!.loop,
+        epoch: p.state!.epoch,
+        exhausted: p.state!.exhausted,
+        level_reached_at: p.state!.levelReachedAt,
+        policy_snapshot: p.policySnapshot,
+      }));
+    let n = 0;
+    const timeline = plans.flatMap((p) =>
+      p.timeline.map((e) => ({
+        n: n++,
+        incident_id: p.incidentId,
+        at: e.at,
+        type: e.type,
+        message: e.message,
+        data: e.data,
+        actor_type: e.actor.type,
+        actor_name: e.actor.name ?? null,
+        channel: e.actor.channel,
+      })),
+    );
+    const pages = plans.flatMap((p) =>
+      p.notifications.map((x) => ({
+        incident_id: p.incidentId,
+        key: x.idempotencyKey,
+        user_id: x.userId,
+        contact_method_id: x.contactMethodId,
+        rule_id: x.ruleId,
+        level: x.level,
+        loop: x.loop,
+        epoch: x.epoch,
+        channel: x.contactMethodType,
+        address: x.address,
+        due_at: x.dueAt,
+      })),
+    );
+    const next = plans.filter((p) => p.nextStep).map((p) => ({ incident_id: p.incidentId, due_at: p.nextStep!.dueAt, data: p.nextStep!.data }));
     await em.query(
-      `WITH state AS (
-         UPDATE incidents SET level = $2, loop = $3, escalation_epoch = $4, escalation_exhausted = $5, level_reached_at = $6,
-                policy_snapshot = COALESCE($7::jsonb, policy_snapshot)
-          WHERE id = $1
+      `WITH s AS (
+         SELECT * FROM json_to_recordset($1::json) AS x(incident_id uuid, level int, loop int, epoch int, exhausted boolean,
+                                                        level_reached_at timestamptz, policy_snapshot jsonb)
+       ), state AS (
+         UPDATE incidents i SET level = s.level, loop = s.loop, escalation_epoch = s.epoch, escalation_exhausted = s.exhausted,
+                level_reached_at = s.level_reached_at, policy_snapshot = COALESCE(s.policy_snapshot, i.policy_snapshot)
+           FROM s WHERE i.id = s.incident_id
        ), timeline AS (
          INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
-         SELECT $1, e.at, e.type, e.message, $8, NULL, $9, $10, e.data
-           FROM json_to_recordset($11::json) AS e(n int, at timestamptz, type text, message text, data jsonb)
+         SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, NULL, e.actor_name, e.channel, e.data
+           FROM json_to_recordset($2::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, data jsonb,
+                                                 actor_type text, actor_name text, channel text)
           ORDER BY e.n
        ), pages AS (
          INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
-         SELECT $1, p.key, p.user_id, p.contact_method_id, p.rule_id, p.level, p.loop, p.epoch, p.channel, p.address, p.due_at
-           FROM json_to_recordset($12::json) AS p(key text, user_id uuid, contact_method_id uuid, rule_id uuid, level int, loop int,
-                                                   epoch int, channel text, address text, due_at timestamptz)
+         SELECT p.incident_id, p.key, p.user_id, p.contact_method_id, p.rule_id, p.level, p.loop, p.epoch, p.channel, p.address, p.due_at
+           FROM json_to_recordset($3::json) AS p(incident_id uuid, key text, user_id uuid, contact_method_id uuid, rule_id uuid, level int,
+                                                 loop int, epoch int, channel text, address text, due_at timestamptz)
          ON CONFLICT (idempotency_key) DO NOTHING
+       ), done AS (
+         DELETE FROM timers WHERE id = ANY($5::bigint[])
        )
        INSERT INTO timers (kind, incident_id, due_at, data)
-       SELECT 'escalation', $1, $13::timestamptz, $14::jsonb WHERE $13::timestamptz IS NOT NULL`,
-      [
-        incidentId,
-        w.state.level,
-        w.state.loop,
-        w.state.epoch,
-        w.state.exhausted,
-        w.state.levelReachedAt,
-        w.policySnapshot ? JSON.stringify(w.policySnapshot) : null,
-        ESCALATION_ACTOR.type,
-        ESCALATION_ACTOR.name,
-        ESCALATION_ACTOR.channel,
-        JSON.stringify(w.timeline.map((e, n) => ({ n, at: e.at, type: e.type, message: e.message, data: e.data ?? null }))),
-        JSON.stringify(
-          w.notifications.map((p) => ({
-            key: p.idempotencyKey,
-            user_id: p.userId,
-            contact_method_id: p.contactMethodId,
-            rule_id: p.ruleId,
-            level: p.level,
-            loop: p.loop,
-            epoch: p.epoch,
-            channel: p.contactMethodType,
-            address: p.address,
-            due_at: p.dueAt,
-          })),
-        ),
-        w.nextStep?.dueAt ?? null,
-        w.nextStep ? JSON.stringify(w.nextStep.data) : null,
-      ],
+       SELECT 'escalation', t.incident_id, t.due_at, t.data
+         FROM json_to_recordset($4::json) AS t(incident_id uuid, due_at timestamptz, data jsonb)`,
+      [JSON.stringify(states), JSON.stringify(timeline), JSON.stringify(pages), JSON.stringify(next), done],
     );
   }
 
@@ -372,11 +486,12 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
 
   private async loadPolicy(em: EntityManager, id: string | null): Promise<EscalationPolicy | null> {
     if (!id) return null;
-    const rows: EscalationPolicy[] = await em.query(
-      'SELECT id, name, repeat, levels FROM escalation_policies WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
+    return (await this.loadPolicies(em, [id]))[0] ?? null;
+  }
+
+  private async loadPolicies(em: EntityManager, ids: string[]): Promise<EscalationPolicy[]> {
+    if (!ids.length) return [];
+    return em.query('SELECT id, name, repeat, levels FROM escalation_policies WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   /** The earliest due time of any timer, for the timer loop's sleep. */
