@@ -67,8 +67,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     try {
-      await app.close();
-      await worker?.stop();
+      // The API and the worker thread stop side by side (each finishes what it has under way).
+      await Promise.all([app.close(), worker?.stop()]);
       if (embedded) await embedded.stop();
       boot.info('stopped');
       process.exit(0);
