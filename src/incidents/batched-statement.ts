@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Clock } from '../common/clock';
 import type { MetricsService } from '../health/metrics.service';
+import type { NormalisedEvent } from '../ingest/sources/normalised-event';
+import type { IngestTarget } from './incident-recorder.service';
 import { json } from './json-text';
 import { StatementBatcher } from './statement-batcher';
 
@@ -46,4 +48,18 @@ export function incidentStatementBatcher<Row extends object>(deps: {
       onBatchFailed: (err, n) => deps.logger.warn({ err, events: n }, `batched ${deps.what} failed; writing them one by one`),
     },
   );
+}
+
+/** The alert columns both ingest statements store for an ungrouped event (as `IncidentRecorder` does). */
+export function alertColumns(target: IngestTarget, dedupKey: string, event: NormalisedEvent, raw: unknown) {
+  return {
+    service_id: target.serviceId,
+    dedup_key: dedupKey,
+    integration_id: target.integrationId,
+    source: target.source,
+    title: event.title,
+    severity: event.severity,
+    details: { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt },
+    payload: raw ?? null,
+  };
 }

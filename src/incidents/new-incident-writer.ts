@@ -8,7 +8,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { WORK_CHANNEL } from '../notifications/outbox.service';
 import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
 import { IncidentsService } from './incidents.service';
-import { incidentStatementBatcher } from './batched-statement';
+import { alertColumns, incidentStatementBatcher } from './batched-statement';
 import type { StatementBatcher } from './statement-batcher';
 
 /** One opening trigger as the batch statement reads it (json_to_recordset). */
@@ -72,14 +72,7 @@ export class NewIncidentWriter implements OnModuleDestroy {
     if (event.action !== 'trigger' || event.alerts || !this.statement()) return null;
     const dedupKey = event.dedupKey ?? randomUUID().replace(/-/g, '');
     const incidentId = await this.batcher.submit({
-      service_id: target.serviceId,
-      dedup_key: dedupKey,
-      integration_id: target.integrationId,
-      source: target.source,
-      title: event.title,
-      severity: event.severity,
-      details: { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt },
-      payload: raw ?? null,
+      ...alertColumns(target, dedupKey, event, raw),
       message: `Triggered by ${target.actor.name ?? target.source}: ${event.title}`,
       actor_type: target.actor.type,
       actor_id: target.actor.id ?? null,
@@ -88,10 +81,6 @@ export class NewIncidentWriter implements OnModuleDestroy {
       tl_data: { source: target.source, severity: event.severity },
     });
     return incidentId ? { dedupKey, incidentId, created: true } : null;
-  }
-
-  drained(): Promise<void> {
-    return this.batcher.drained();
   }
 
   async onModuleDestroy(): Promise<void> {

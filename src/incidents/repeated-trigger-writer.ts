@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { applyAction } from './domain/incident-state';
-import { incidentStatementBatcher } from './batched-statement';
+import { alertColumns, incidentStatementBatcher } from './batched-statement';
 import type { StatementBatcher } from './statement-batcher';
 import type { IngestTarget, RecordOutcome } from './incident-recorder.service';
 
@@ -73,25 +73,13 @@ export class RepeatedTriggerWriter implements OnModuleDestroy {
       applyAction({ status }, { type: 'trigger', actor: { kind: 'integration', id: target.actor.id ?? undefined, name: by } }, this.clock.now())
         .timeline?.description ?? 'New alert';
     const incidentId = await this.batcher.submit({
-      service_id: target.serviceId,
-      dedup_key: dedupKey,
-      integration_id: target.integrationId,
-      source: target.source,
-      title: event.title,
-      severity: event.severity,
-      details: { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt },
-      payload: raw ?? null,
+      ...alertColumns(target, dedupKey, event, raw),
       msg_triggered: describe('triggered'),
       msg_acknowledged: describe('acknowledged'),
       actor_id: target.actor.id ?? null,
       actor_name: by,
     });
     return incidentId ? { dedupKey, incidentId, created: false } : null;
-  }
-
-  /** Resolves once nothing is queued or under way. */
-  drained(): Promise<void> {
-    return this.batcher.drained();
   }
 
   async onModuleDestroy(): Promise<void> {
