@@ -52,14 +52,6 @@ export class IncidentRecorder {
       return { dedupKey, incidentId: incident.id, created: false };
     }
 
-    // The first alert of a new incident (the common case of a trigger that did not join an open
-    // incident): the incident, its alert and its timeline in one statement.
-    const opened = event.alerts ? null : await this.openWithAlert(em, target, dedupKey, event, raw);
-    if (opened) {
-      await this.incidents.emit(em, opened, 'triggered', target.actor);
-      return { dedupKey, incidentId: opened.id, created: true };
-    }
-
     const { incident, created } = await this.openOrJoin(em, target.serviceId, dedupKey, event);
     const changed = await this.storeAlerts(em, incident.id, target, event, raw);
     if (created) {
@@ -79,57 +71,6 @@ export class IncidentRecorder {
     }
     // An identical redelivery (Alertmanager HA pairs, retries) changes nothing: no timeline, no listener.
     return { dedupKey, incidentId: incident.id, created };
-  }
-
-  /**
-   * Opens an incident for an ungrouped trigger and stores its alert and its
-   * "triggered" timeline entry, in one statement. Null when an open incident
-   * with the key already exists (ON CONFLICT on the partial unique index): the
-   * caller then joins it the usual way.
-   */
-  private async openWithAlert(
-    em: EntityManager,
-    target: IngestTarget,
-    dedupKey: string,
-    event: NormalisedEvent,
-    raw: unknown,
-  ): Promise<Incident | null> {
-    const now = this.clock.now();
-    const by = target.actor.name ?? target.source;
-    const details = { ...event.details, links: event.links, source: event.source, occurredAt: event.occurredAt };
-    const rows: Record<string, unknown>[] = await em.query(
-      `WITH inc AS (
-         INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at)
-         VALUES ($1, $2, 'triggered', $3, $4, $5, $5, $5)
-         ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
-         RETURNING *
-       ), alert AS (
-         INSERT INTO alerts (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
-         SELECT inc.id, $6, $7, 'trigger', NULL, 'firing', $3, $4, $8, $9, $5, $5 FROM inc
-       ), timeline AS (
-         INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
-         SELECT inc.id, $5, 'triggered', $10, $11, $12, $13, $14, $15 FROM inc
-       )
-       SELECT * FROM inc`,
-      [
-        target.serviceId,
-        dedupKey,
-        event.title,
-        event.severity,
-        now,
-        target.integrationId,
-        target.source,
-        json(details),
-        json(raw),
-        `Triggered by ${by}: ${event.title}`,
-        target.actor.type,
-        target.actor.id ?? null,
-        target.actor.name ?? null,
-        target.actor.channel,
-        json({ source: target.source, severity: event.severity }),
-      ],
-    );
-    return rows.length ? hydrate(em, Incident, rows[0]) : null;
   }
 
   private lockOpen(em: EntityManager, serviceId: string, dedupKey: string): Promise<Incident | null> {
@@ -217,16 +158,6 @@ export class IncidentRecorder {
     }
     return changed;
   }
-}
-
-/** An entity from a raw row (snake_case columns), converted the way TypeORM converts its own query results. */
-function hydrate<T extends object>(em: EntityManager, target: new () => T, row: Record<string, unknown>): T {
-  const meta = em.connection.getMetadata(target);
-  const entity = meta.create() as T;
-  for (const column of meta.columns) {
-    if (column.databaseName in row) column.setEntityValue(entity, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
-  }
-  return entity;
 }
 
 function alertTitle(alert: AlertmanagerAlert, fallback: string): string {

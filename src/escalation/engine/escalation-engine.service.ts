@@ -30,6 +30,7 @@ const MINUTE = 60_000;
 const TIMER_CONCURRENCY = 4;
 /** Incidents whose escalation steps fire in one transaction. */
 const STEP_BATCH = 25;
+const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
 
 /** Runs `work` over `items`, TIMER_CONCURRENCY at a time. */
 async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -39,7 +40,6 @@ async function inLanes<T>(items: T[], work: (item: T) => Promise<void>): Promise
   };
   await Promise.all(Array.from({ length: Math.min(TIMER_CONCURRENCY, items.length) }, lane));
 }
-const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
 
 const INCIDENT_ROW_SQL = `
   SELECT i.id, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
