@@ -1,16 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, urlencoded } from 'express';
+import { Reflector } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import express, { json, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import { rejectDeepBodies, rejectNulText, wellFormedText } from './common/body-guards';
+import { UNROUTED_ENTRY_POINTS } from './auth/unrouted-entry-points';
+import { rejectDeepBodies, wellFormedText } from './common/body-guards';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { BodyInterceptor, deferBodyErrors, keepRawBody, MAX_BODY_BYTES } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import { EventsV2Handler } from './ingest/events-v2.handler';
-import { ingestErrorResponse } from './ingest/ingest-exception.filter';
-
-export const API_BODY_LIMIT = '1mb';
 
 const EVENTS_V2_OPENAPI = {
   post: {
@@ -50,7 +51,6 @@ const EVENTS_V2_OPENAPI = {
     },
   },
 };
-export const WEBHOOK_BODY_LIMIT = '512kb';
 
 /**
  * Puts `handle` in front of the HTTP server's request listener (Express): a
@@ -66,9 +66,17 @@ function routeAheadOfExpress(server: Server, handle: (req: IncomingMessage, res:
   });
 }
 
-/** Keeps the exact bytes of a request body: signatures (Slack, Grafana, Twilio) are computed over them. */
-function keepRawBody(req: Request & { rawBody?: Buffer }, _res: Response, buf: Buffer): void {
-  req.rawBody = buf;
+/**
+ * The HTTP adapter every app is built on. Routes match their exact spelling
+ * (/API/v1/users is a 404, as under Fastify); Express reads the setting when it
+ * creates its router, so it is set here, before Nest touches the instance.
+ * (Authentication never depends on the spelling: the guard reads each
+ * handler's decision.)
+ */
+export function createHttpAdapter(): ExpressAdapter {
+  const instance = express();
+  instance.set('case sensitive routing', true);
+  return new ExpressAdapter(instance);
 }
 
 /**
@@ -78,31 +86,33 @@ function keepRawBody(req: Request & { rawBody?: Buffer }, _res: Response, buf: B
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   const http = app.getHttpAdapter().getInstance();
+  if (!(http.router as { caseSensitive?: boolean }).caseSensitive) {
+    throw new Error('configureApp: build the app on createHttpAdapter() (case-sensitive routing)');
+  }
   http.disable('x-powered-by');
   http.set('trust proxy', true);
 
-  // Webhooks: 512 KB; the management API: 1 MB. Raw bytes are kept for signature checks.
-  const webhookPaths = ['/v2', '/integrations', '/heartbeats', '/slack', '/twilio'];
-  app.use(webhookPaths, json({ limit: WEBHOOK_BODY_LIMIT, verify: keepRawBody, type: ['application/json', 'application/*+json'] }));
-  app.use(webhookPaths, urlencoded({ limit: WEBHOOK_BODY_LIMIT, extended: false, verify: keepRawBody }));
-  app.use(json({ limit: API_BODY_LIMIT }));
+  // Every body is parsed once with the largest limit; a route's own limit and the answer to a
+  // parser's error are decided by the route's metadata in the Nest pipeline (common/request-body.ts).
+  // Raw bytes are kept for signature checks.
+  const jsonTypes = ['application/json', 'application/*+json'];
+  app.use(deferBodyErrors(json({ limit: MAX_BODY_BYTES, verify: keepRawBody, type: jsonTypes })));
+  app.use(deferBodyErrors(urlencoded({ limit: MAX_BODY_BYTES, extended: false, verify: keepRawBody })));
   // Before anything walks a body: refuse absurd nesting, make text storable.
-  app.use(rejectDeepBodies);
+  app.use(deferBodyErrors(rejectDeepBodies));
   app.use(wellFormedText);
-  app.use('/api/v1', rejectNulText);
+  app.useGlobalInterceptors(new BodyInterceptor(app.get(Reflector)));
   // The hot ingest route, ahead of the Nest pipeline (events-v2.handler.ts); its ordinary
-  // requests never reach Express at all (the fast path below).
+  // requests never reach Express at all (the fast path below). Listed in UNROUTED_ENTRY_POINTS.
   const eventsV2 = app.get(EventsV2Handler);
-  app.use('/v2/enqueue', eventsV2.route);
+  app.use(UNROUTED_ENTRY_POINTS.eventsV2.path, eventsV2.route);
   routeAheadOfExpress(app.getHttpServer() as Server, eventsV2.fastPath);
 
-  // body-parser errors (malformed JSON, too large) become the same error shape as everything else.
+  // Anything that still fails inside Express gets the common error shape.
   const filter = new HttpExceptionFilter();
-  // Webhooks answer in the {status, message, errors} shape their senders expect (PagerDuty's).
-  const ingestPaths = /^\/(v2|integrations|heartbeats)\//;
-  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
-    const { status, body } = ingestPaths.test(req.path) ? ingestErrorResponse(err) : filter.toHttp(err);
+    const { status, body } = filter.toHttp(err);
     res.status(status).json(body);
   });
 
@@ -119,6 +129,6 @@ export function configureApp(app: INestApplication): void {
       .build(),
   );
   // POST /v2/enqueue is a plain Express route (events-v2.handler.ts), so Nest cannot see it: describe it here.
-  doc.paths['/v2/enqueue'] = EVENTS_V2_OPENAPI;
-  SwaggerModule.setup('docs', app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
+  doc.paths[UNROUTED_ENTRY_POINTS.eventsV2.path] = EVENTS_V2_OPENAPI;
+  SwaggerModule.setup(UNROUTED_ENTRY_POINTS.openApi.path.slice(1), app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -1,12 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, createHttpAdapter } from './app.setup';
 import type { AppConfig } from './config/app-config';
 
 /** Builds (but does not start listening) the app for a validated config. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create(AppModule.forRoot(config), createHttpAdapter(), { bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();
   return app;

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { MinRole } from '../auth/auth.decorators';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEntryResponse, AuditPageResponse, AuditQuery } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -11,6 +12,7 @@ export class AuditLogController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @MinRole('read-only')
   @ApiOkResponse({ type: AuditPageResponse })
   async list(@Query() query: AuditQuery): Promise<AuditPageResponse> {
     const page = await this.audit.list(query);

@@ -2,6 +2,8 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Request, Response } from 'express';
 import { mergeMap, Observable } from 'rxjs';
 import type { Principal } from '../auth/api-keys.service';
+import { authDecisionOf } from '../auth/auth.decorators';
+import { routeTemplateOf } from '../auth/route-handlers';
 import { redactSecrets } from './audit-redaction';
 import { describeAuditTarget } from './audit-target';
 import { AuditService } from './audit.service';
@@ -11,7 +13,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type AuditedRequest = Request & { principal?: Principal; id?: unknown };
 
 /**
- * Records every successful mutating /api/v1 request. It runs after the guard
+ * Records every successful mutating request to a handler that takes an API key
+ * (its @MinRole decision; never decided from the path). It runs after the guard
  * (so the principal is known) and after the handler has committed; the row is
  * written before the response leaves, so a client that saw a 2xx finds its
  * entry at once. Requests that fail (4xx, 5xx) change nothing and are not
@@ -24,11 +27,11 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
-    if (!MUTATING.has(req.method) || !req.path.startsWith('/api/v1/')) return next.handle();
+    if (!MUTATING.has(req.method) || authDecisionOf(ctx.getHandler())?.kind !== 'api-key') return next.handle();
     const res = ctx.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        const routePath = (req.route?.path as string | undefined) ?? req.path;
+        const routePath = routeTemplateOf(ctx.getClass(), ctx.getHandler());
         const target = describeAuditTarget(req.method, routePath, req.params ?? {}, body);
         const principal = req.principal ?? { id: 'anonymous', name: 'anonymous', role: 'none' };
         const hasBody = req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0);

@@ -1,23 +1,50 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { ApiKeyRole } from './api-key.entity';
 import type { Principal } from './api-keys.service';
 
-export const MIN_ROLE_KEY = 'klaxon:min-role';
+/**
+ * Every route handler carries exactly one authentication decision, read by the
+ * global guard (api-key.guard.ts) and nothing else: who may call a route is
+ * never inferred from how its path is spelled. A handler with no decision stops
+ * the application from starting (auth-decisions.check.ts); a handler with two
+ * fails when its class is defined.
+ */
+export type AuthDecision =
+  /** Needs `Authorization: Bearer <api key>` of at least this role. */
+  | { kind: 'api-key'; minRole: ApiKeyRole }
+  /** No API key: the handler verifies its own credential (a routing key, a signature, a token), or is open by design. */
+  | { kind: 'public'; verifiedBy: string };
+
+export const AUTH_DECISION_KEY = 'klaxon:auth-decision';
+
+function decide(decision: AuthDecision): MethodDecorator {
+  return (_target, propertyKey, descriptor: PropertyDescriptor) => {
+    const handler = descriptor.value as object;
+    const existing = Reflect.getMetadata(AUTH_DECISION_KEY, handler) as AuthDecision | undefined;
+    if (existing) {
+      throw new Error(`${String(propertyKey)} has two authentication decisions (${existing.kind} and ${decision.kind}); keep one`);
+    }
+    Reflect.defineMetadata(AUTH_DECISION_KEY, decision, handler);
+    return descriptor;
+  };
+}
 
 /**
- * The least role a write route needs. Writes default to admin; incident actions
- * are open to responders. Reads (GET) are open to every role.
+ * The least role that may call this handler. Reads are usually `read-only`,
+ * incident actions `responder`, configuration `admin`; each handler says which.
  */
-export const MinRole = (role: ApiKeyRole) => SetMetadata(MIN_ROLE_KEY, role);
-
-export const OWN_AUTH_KEY = 'klaxon:own-auth';
+export const MinRole = (role: ApiKeyRole): MethodDecorator => decide({ kind: 'api-key', minRole: role });
 
 /**
- * A /api/v1 route that authenticates by its own secret instead of an API key
- * (the schedule iCal feed, read by calendar apps with a token in the URL).
- * The route must check that secret itself.
+ * No API key. `verifiedBy` names what the handler checks instead (or why the
+ * route is open); it is listed in docs/security.md and in the auth tests.
  */
-export const OwnAuthentication = () => SetMetadata(OWN_AUTH_KEY, true);
+export const Public = (verifiedBy: string): MethodDecorator => decide({ kind: 'public', verifiedBy });
+
+/** The decision of one handler, or undefined when it has none. */
+export function authDecisionOf(handler: object): AuthDecision | undefined {
+  return Reflect.getMetadata(AUTH_DECISION_KEY, handler) as AuthDecision | undefined;
+}
 
 /** The authenticated caller, for timelines and audit. */
 export const CurrentPrincipal = createParamDecorator(

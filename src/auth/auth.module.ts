@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { getDataSourceToken, getRepositoryToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { ApiKey } from './api-key.entity';
+import { ApiInputInterceptor } from './api-input.interceptor';
 import { ApiKeyGuard } from './api-key.guard';
+import { AuthDecisionsCheck } from './auth-decisions.check';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKey])],
+  imports: [TypeOrmModule.forFeature([ApiKey]), DiscoveryModule],
   controllers: [ApiKeysController],
   providers: [
     {
@@ -20,6 +22,8 @@ import { ApiKeysService } from './api-keys.service';
         new ApiKeysService(repo, ds, clock, config.KLAXON_ADMIN_API_KEY),
     },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_INTERCEPTOR, useClass: ApiInputInterceptor },
+    AuthDecisionsCheck,
   ],
   exports: [ApiKeysService],
 })

@@ -1,5 +1,14 @@
 import { ValidationError } from './errors';
-import { jsonDepth, MAX_BODY_DEPTH, nulTextPath, rejectDeepBodies, rejectNulText, wellFormedBody } from './body-guards';
+import {
+  apiInputProblem,
+  jsonDepth,
+  MAX_BODY_DEPTH,
+  MAX_OBJECT_KEYS,
+  nulTextPath,
+  overWideObjectPath,
+  rejectDeepBodies,
+  wellFormedBody,
+} from './body-guards';
 
 describe('jsonDepth', () => {
   it('counts nesting of objects and arrays; scalars are depth 0', () => {
@@ -42,12 +51,31 @@ describe('middleware', () => {
     expect(run(rejectDeepBodies, { body: deep })).toMatchObject({ status: 400, message: `body: nested deeper than ${MAX_BODY_DEPTH} levels` });
   });
 
-  it('rejectNulText refuses a NUL in the body or the query with a validation error naming the field', () => {
-    expect(run(rejectNulText, { body: { name: 'Ada' }, query: {} })).toBeUndefined();
-    const err = run(rejectNulText, { body: { name: 'A\u0000da' }, query: {} });
+});
+
+describe('apiInputProblem', () => {
+  it('refuses a NUL in the body or the query with a validation error naming the field', () => {
+    expect(apiInputProblem({ name: 'Ada' }, {})).toBeNull();
+    const err = apiInputProblem({ name: 'A\u0000da' }, {});
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as unknown as ValidationError).errors).toEqual([{ field: 'name', message: 'must not contain NUL characters (U+0000)' }]);
-    expect(run(rejectNulText, { body: undefined, query: { resourceType: '\u0000' } })).toBeInstanceOf(ValidationError);
+    expect(err!.errors).toEqual([{ field: 'name', message: 'must not contain NUL characters (U+0000)' }]);
+    expect(apiInputProblem(undefined, { resourceType: '\u0000' })).toBeInstanceOf(ValidationError);
+  });
+
+  it(`refuses an object with more than ${MAX_OBJECT_KEYS} keys anywhere, naming where`, () => {
+    const wide = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+    expect(apiInputProblem(wide(MAX_OBJECT_KEYS), {})).toBeNull();
+    expect(apiInputProblem(wide(MAX_OBJECT_KEYS + 1), {})!.errors).toEqual([{ field: 'body', message: `has more than ${MAX_OBJECT_KEYS} keys` }]);
+    expect(overWideObjectPath({ layers: [{ name: 'a' }, { rotation: wide(300) }] })).toBe('layers.1.rotation');
+    // Arrays may be long: only objects' keys are counted.
+    expect(overWideObjectPath({ users: Array.from({ length: 1000 }, (_, i) => String(i)) })).toBeNull();
+  });
+
+  it('counts 70,000 keys in a few milliseconds', () => {
+    const body = { name: 'x', ...Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`unknown${i}`, i])) };
+    const started = performance.now();
+    expect(overWideObjectPath(body)).toBe('body');
+    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 

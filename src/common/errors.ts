@@ -32,9 +32,15 @@ export class DomainError extends Error {
   }
 }
 
+/** One 400 names at most this many problems, and says how many more there were. */
+export const MAX_REPORTED_ERRORS = 50;
+
 export class ValidationError extends DomainError {
   constructor(errors: FieldError[], message?: string) {
-    super(ErrorCode.Validation, message ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    const shown = errors.slice(0, MAX_REPORTED_ERRORS);
+    const more = errors.length - shown.length;
+    const text = shown.map((e) => `${e.field}: ${e.message}`).join('; ') + (more > 0 ? `; and ${more} more` : '');
+    super(ErrorCode.Validation, message ?? text, shown, more > 0 ? { moreErrors: more } : undefined);
   }
 
   static field(field: string, message: string): ValidationError {

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { MinRole } from '../auth/auth.decorators';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { OnCallService, OnCallItem } from './oncall.service';
@@ -31,6 +32,7 @@ export class OnCallController {
   constructor(private readonly oncall: OnCallService) {}
 
   @Get()
+  @MinRole('read-only')
   async get(@Query() q: OnCallQuery): Promise<OnCallResponse> {
     return this.oncall.at(q.at ? new Date(q.at) : undefined);
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
@@ -15,6 +16,7 @@ export class HealthController {
 
   /** Liveness: the process answers. Never touches the database. */
   @Get('healthz')
+  @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
   healthz(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -25,6 +27,7 @@ export class HealthController {
    * answered here because the common error filter would reduce it to a message.
    */
   @Get('readyz')
+  @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
   @HealthCheck()
   async readyz(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
     try {
@@ -37,6 +40,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
   @ApiExcludeEndpoint()
   @Header('Cache-Control', 'no-store')
   async metricsText(@Res() res: Response): Promise<void> {

@@ -23,12 +23,14 @@ export class IncidentsController {
   ) {}
 
   @Get()
+  @MinRole('read-only')
   async list(@Query() q: ListIncidentsQuery): Promise<Page<IncidentResponse>> {
     const page = await this.query.list(q);
     return { items: page.items.map(IncidentResponse.of), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @MinRole('read-only')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<IncidentResponse> {
     const { incident, alertCount, timelineCount } = await this.query.getDetailed(id);
     return { ...IncidentResponse.of(incident), alertCount, timelineCount };

@@ -3,6 +3,7 @@ import type { NextFunction, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonDepth, MAX_BODY_DEPTH, wellFormedBody } from '../common/body-guards';
 import { RateLimitedError } from '../common/errors';
+import { WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { MetricsService } from '../health/metrics.service';
 import { IntegrationsService } from '../services/integrations.service';
 import { adaptEventsV2, eventsV2SuccessBody, EventsV2SuccessBody, parseRoutingKey } from './sources/events-v2.adapter';
@@ -67,7 +68,7 @@ export class EventsV2Handler {
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
     const length = Number(req.headers['content-length']);
-    if (!Number.isInteger(length) || length <= 0 || length > WEBHOOK_BODY_BYTES || req.headers['transfer-encoding']) return false;
+    if (!Number.isInteger(length) || length <= 0 || length > WEBHOOK_BODY_LIMIT_BYTES || req.headers['transfer-encoding']) return false;
 
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -102,8 +103,6 @@ export class EventsV2Handler {
 
 /** `application/json`, optionally with a UTF-8 charset: what every Events v2 sender sends. */
 const PLAIN_JSON = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-/** WEBHOOK_BODY_LIMIT (512 KB) in bytes, as the Express body parser reads it. */
-const WEBHOOK_BODY_BYTES = 512 * 1024;
 
 /**
  * JSON.parse with the Express JSON parser's rules (strict: an object or an

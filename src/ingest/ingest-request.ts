@@ -1,14 +1,17 @@
 import type { Request } from 'express';
+import { bodyProblem, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { IngestRejection } from './ingest-exception.filter';
 
-export type IngestRequest = Request & { rawBody?: Buffer };
+export type IngestRequest = Request & { rawBody?: Buffer; bodyError?: unknown };
 
 /**
- * POST webhook bodies must be JSON (the app's body parser has already parsed
- * them, enforced the 512 KB limit and answered malformed JSON with a 400).
- * Any other declared type is a 415; no body at all is a 400.
+ * POST webhook bodies must be JSON within the webhook limit (512 KB; the
+ * app's parser keeps its errors for the route to raise: malformed JSON is a
+ * 400, too large a 413). Any other declared type is a 415; no body at all is a 400.
  */
 export function requireJsonBody(req: IngestRequest): unknown {
+  const problem = bodyProblem(req, WEBHOOK_BODY_LIMIT_BYTES);
+  if (problem) throw problem;
   const type = req.headers['content-type'];
   if (type !== undefined && !req.is(['application/json', 'application/*+json'])) {
     throw new IngestRejection(415, {

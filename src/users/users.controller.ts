@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { MinRole } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page, PageQuery } from '../common/pagination';
@@ -21,33 +22,39 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @MinRole('admin')
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.create(dto));
   }
 
   @Get()
+  @MinRole('read-only')
   async list(@Query() query: PageQuery): Promise<Page<UserResponse>> {
     const page = await this.users.list(query);
     return { items: page.items.map(UserResponse.of), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @MinRole('read-only')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return UserResponse.of(await this.users.get(id));
   }
 
   @Patch(':id')
+  @MinRole('admin')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.update(id, dto));
   }
 
   @Delete(':id')
+  @MinRole('admin')
   @HttpCode(204)
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.users.remove(id);
   }
 
   @Post(':id/contact-methods')
+  @MinRole('admin')
   async addContactMethod(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateContactMethodDto,
@@ -56,6 +63,7 @@ export class UsersController {
   }
 
   @Patch(':id/contact-methods/:cmId')
+  @MinRole('admin')
   async updateContactMethod(
     @Param('id', ParseUuidPipe) id: string,
     @Param('cmId', ParseUuidPipe) cmId: string,
@@ -65,6 +73,7 @@ export class UsersController {
   }
 
   @Delete(':id/contact-methods/:cmId')
+  @MinRole('admin')
   @HttpCode(204)
   async removeContactMethod(
     @Param('id', ParseUuidPipe) id: string,
@@ -74,6 +83,7 @@ export class UsersController {
   }
 
   @Post(':id/notification-rules')
+  @MinRole('admin')
   async addRule(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateNotificationRuleDto,
@@ -82,6 +92,7 @@ export class UsersController {
   }
 
   @Delete(':id/notification-rules/:ruleId')
+  @MinRole('admin')
   @HttpCode(204)
   async removeRule(
     @Param('id', ParseUuidPipe) id: string,

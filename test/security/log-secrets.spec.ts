@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, createHttpAdapter } from '../../src/app.setup';
 import { ApiKeysService } from '../../src/auth/api-keys.service';
 import { AppConfig, maskedConfig, parseEnv } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -60,7 +60,7 @@ describe('secrets never appear in logs (LOG_LEVEL=trace, real PostgreSQL)', () =
     });
     config = { ...env, databaseUrl: db.url };
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { logStream: stream })] }).compile();
-    app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
+    app = moduleRef.createNestApplication(createHttpAdapter(), { bodyParser: false, bufferLogs: true });
     configureApp(app);
     await app.init();
     // What main.ts logs at boot, through the same kind of logger.

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, createHttpAdapter } from '../../src/app.setup';
 import { ApiKeysService } from '../../src/auth/api-keys.service';
 import { Clock } from '../../src/common/clock';
 import { AppConfig, parseEnv } from '../../src/config/app-config';
@@ -59,7 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication(createHttpAdapter(), { bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
 

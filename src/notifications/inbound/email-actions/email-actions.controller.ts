@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Public } from '../../../auth/auth.decorators';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ACTION_LINK_PATH } from '../../action-tokens/action-token.service';
@@ -11,11 +12,13 @@ export class EmailActionsController {
   constructor(private readonly emailActions: EmailActionsService) {}
 
   @Get(':token')
+  @Public('the signed, single-use, expiring action token in the path')
   async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(res, await this.emailActions.confirm(token, req.originalUrl));
   }
 
   @Post(':token')
+  @Public('the signed, single-use, expiring action token in the path')
   async perform(@Param('token') token: string, @Res() res: Response): Promise<void> {
     send(res, await this.emailActions.perform(token));
   }

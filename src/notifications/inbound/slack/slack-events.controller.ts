@@ -1,15 +1,19 @@
 import { Controller, Post, Req, Res } from '@nestjs/common';
+import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../../../common/request-body';
+import { Public } from '../../../auth/auth.decorators';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SlackEventsService } from './slack-events.service';
 
 /** Slack interactivity (buttons) and slash commands (/oncall), signed with the app's signing secret. */
 @ApiTags('webhooks')
+@BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
 @Controller()
 export class SlackEventsController {
   constructor(private readonly slack: SlackEventsService) {}
 
   @Post('/slack/events')
+  @Public("Slack's X-Slack-Signature and request timestamp")
   async events(@Req() req: Request & { rawBody?: Buffer }, @Res() res: Response): Promise<void> {
     const answer = await this.slack.handle({
       rawBody: req.rawBody,

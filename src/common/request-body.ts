@@ -1,0 +1,78 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { NextFunction } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Observable } from 'rxjs';
+
+/**
+ * Bodies are parsed once, for every request, with the largest limit any route
+ * allows; what a route accepts is then decided by the route's own metadata, in
+ * the Nest pipeline, never by how the request's path is spelled:
+ * - a parser's error (malformed JSON, too large, too deep) is kept on the
+ *   request and raised by BodyInterceptor once the route is known, so each
+ *   route answers it in its own error shape (webhooks in PagerDuty's); a
+ *   request that matches no route is a plain 404;
+ * - a route's byte limit is @BodyLimit (default API_BODY_LIMIT_BYTES).
+ */
+export const API_BODY_LIMIT_BYTES = 1024 * 1024;
+export const WEBHOOK_BODY_LIMIT_BYTES = 512 * 1024;
+/** What the parsers read at most: the largest limit of any route. */
+export const MAX_BODY_BYTES = API_BODY_LIMIT_BYTES;
+
+export type BodyRequest = IncomingMessage & { body?: unknown; rawBody?: Buffer; bodyError?: unknown };
+
+/** Keeps the exact bytes of a body: signatures (Slack, Grafana, Twilio) are computed over them, and limits measured. */
+export function keepRawBody(req: BodyRequest, _res: ServerResponse, buf: Buffer): void {
+  req.rawBody = buf;
+}
+
+/** Wraps a body middleware so that its error is kept on the request (for BodyInterceptor) instead of answered. */
+export function deferBodyErrors<Req extends BodyRequest, Res extends ServerResponse>(
+  middleware: (req: Req, res: Res, next: NextFunction) => void,
+): (req: Req, res: Res, next: NextFunction) => void {
+  return (req, res, next) =>
+    middleware(req, res, (err?: unknown) => {
+      if (err && req.bodyError === undefined) {
+        req.bodyError = err;
+        req.body = undefined;
+      }
+      next();
+    });
+}
+
+const BODY_LIMIT_KEY = 'klaxon:body-limit';
+
+/** The largest body, in bytes, a route (or every route of a controller) accepts. */
+export const BodyLimit = (bytes: number) => SetMetadata(BODY_LIMIT_KEY, bytes);
+
+function tooLarge(limit: number): Error {
+  return Object.assign(new Error(`request entity too large`), { status: 413, type: 'entity.too.large', limit });
+}
+
+/**
+ * The problem with a request's body for a route accepting `limitBytes`, or
+ * null: the parser's own error, or a body over the route's limit.
+ */
+export function bodyProblem(req: BodyRequest, limitBytes: number): unknown {
+  const err = req.bodyError as { type?: string } | undefined;
+  if (err) return err.type === 'entity.too.large' ? tooLarge(limitBytes) : err;
+  if (req.rawBody && req.rawBody.length > limitBytes) return tooLarge(limitBytes);
+  return null;
+}
+
+/** Raises a request's body problem once its route, and so its limit and error shape, is known. */
+@Injectable()
+export class BodyInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() === 'http') {
+      const limit =
+        this.reflector.getAllAndOverride<number | undefined>(BODY_LIMIT_KEY, [ctx.getHandler(), ctx.getClass()]) ??
+        API_BODY_LIMIT_BYTES;
+      const problem = bodyProblem(ctx.switchToHttp().getRequest<BodyRequest>(), limit);
+      if (problem) throw problem;
+    }
+    return next.handle();
+  }
+}
