@@ -42,7 +42,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const { status, body } = this.toHttp(exception);
     if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    res.status(status).json(body);
+    // A handler's own Content-Type (@Header, e.g. TwiML's text/xml) is set before its pipes run: the error is JSON.
+    res.status(status).type('application/json').json(body);
   }
 
   toHttp(exception: unknown): { status: number; body: ErrorBody } {

@@ -1,13 +1,19 @@
 import { WorkerService } from '../../src/escalation/engine/worker.service';
 import { FakeSlackServer } from '../fakes/fake-slack.server';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
-import { signedTwilioRequest, slackInteractionBody, slackSignatureHeaders } from '../fakes/signing';
+import { TwilioParams, signedTwilioRequest, slackInteractionBody, slackSignatureHeaders } from '../fakes/signing';
 import { SmtpCaptureServer } from '../fakes/smtp-capture.server';
 import { createTestApp, TestApp } from '../support/test-app';
 
 export const PUBLIC_URL = 'https://klaxon.example.test';
 export const SLACK_SIGNING_SECRET = 'slack-signing-secret-for-tests';
 export const TWILIO_FROM = '+15550109999';
+
+let sidSequence = 0;
+/** A Twilio resource id as Twilio makes them: a two-letter prefix and 32 hex digits, unique per call. */
+export function twilioSid(prefix: 'SM' | 'CA'): string {
+  return prefix + (++sidSequence).toString(16).padStart(32, '0');
+}
 
 /**
  * A Klaxon app with every real channel configured against the fake Twilio, Slack and
@@ -55,31 +61,45 @@ export class ChannelsHarness {
   }
 
   /** A Twilio webhook POST signed for PUBLIC_URL + path (path may carry a query string). */
-  twilioPost(path: string, params: Record<string, string>, authToken = this.twilio.authToken) {
+  twilioPost(path: string, params: TwilioParams, authToken = this.twilio.authToken) {
     const signed = signedTwilioRequest(authToken, `${PUBLIC_URL}${path}`, params);
     return this.t.http().post(path).set(signed.headers).send(signed.body);
   }
 
-  sms(from: string, body: string) {
-    return this.twilioPost('/twilio/sms', { From: from, To: TWILIO_FROM, Body: body, MessageSid: 'SMinbound' });
+  /** An inbound SMS; the same `messageSid` again is a replay of the same signed request. */
+  sms(from: string, body: string, messageSid = twilioSid('SM')) {
+    return this.twilioPost('/twilio/sms', { From: from, To: TWILIO_FROM, Body: body, MessageSid: messageSid });
+  }
+
+  /** The digit a callee pressed on a page call (Twilio's <Gather> callback). */
+  gather(notificationId: string, digits: string, callSid = twilioSid('CA')) {
+    return this.twilioPost(`/twilio/voice/gather?notification=${notificationId}`, { CallSid: callSid, Digits: digits });
+  }
+
+  /** The app's clock in whole seconds: what Slack's request timestamps are checked against. */
+  slackNow(): number {
+    return Math.floor(this.t.clock.now().getTime() / 1000);
   }
 
   /** A Slack interaction (button press) signed with the app's signing secret, or another one to forge it. */
-  slackAction(payload: unknown, secret = SLACK_SIGNING_SECRET) {
-    const body = slackInteractionBody(payload);
-    return this.t
-      .http()
-      .post('/slack/events')
-      .set({ 'Content-Type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(secret, body) })
-      .send(body);
+  slackAction(payload: unknown, secret = SLACK_SIGNING_SECRET, timestampSec = this.slackNow()) {
+    return this.slackPost(slackInteractionBody(payload), secret, timestampSec);
   }
 
   slackCommand(fields: Record<string, string>, secret = SLACK_SIGNING_SECRET) {
-    const body = new URLSearchParams(fields).toString();
+    return this.slackPost(new URLSearchParams(fields).toString(), secret, this.slackNow());
+  }
+
+  /** A signed form POST to /slack/events; `timestampHeader` sends another spelling of the signed timestamp. */
+  slackPost(body: string, secret: string, timestampSec: number, timestampHeader = String(timestampSec)) {
     return this.t
       .http()
       .post('/slack/events')
-      .set({ 'Content-Type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(secret, body) })
+      .set({
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...slackSignatureHeaders(secret, body, timestampSec),
+        'X-Slack-Request-Timestamp': timestampHeader,
+      })
       .send(body);
   }
 
@@ -88,8 +108,19 @@ export class ChannelsHarness {
   }
 }
 
-/** The payload Slack posts when a user presses one of the incident buttons. */
-export function buttonPayload(actionId: string, incidentId: string, slackUserId: string, channelId = 'C0INCIDENTS') {
+let actionSequence = 0;
+
+/**
+ * The payload Slack posts when a user presses one of the incident buttons; every
+ * press has an `action_ts` of its own (the same one again is a replay).
+ */
+export function buttonPayload(
+  actionId: string,
+  incidentId: string,
+  slackUserId: string,
+  channelId = 'C0INCIDENTS',
+  actionTs = `1700000001.${String(++actionSequence).padStart(6, '0')}`,
+) {
   return {
     type: 'block_actions',
     team: { id: 'T0FAKE', domain: 'fake' },
@@ -108,7 +139,7 @@ export function buttonPayload(actionId: string, incidentId: string, slackUserId:
         block_id: `incident_actions:${incidentId}`,
         value: incidentId,
         text: { type: 'plain_text', text: 'Acknowledge' },
-        action_ts: '1700000001.000200',
+        action_ts: actionTs,
       },
     ],
   };

@@ -1,18 +1,26 @@
 import { createPolicy, createServiceWithEventsV2, createUser, trigger } from '../support/factories';
-import { ChannelsHarness, buttonPayload } from './channels-harness';
+import { slackInteractionBody } from '../fakes/signing';
+import { ChannelsHarness, SLACK_SIGNING_SECRET, buttonPayload } from './channels-harness';
 
 describe('Slack buttons and /oncall', () => {
   const h = new ChannelsHarness();
 
   beforeAll(async () => {
     await h.start();
+    // Request timestamps are checked against the app's clock; it starts at the wall time so that
+    // these tests mean the same to a verifier that reads the system clock (Bolt's default).
+    h.t.clock.set(new Date());
   });
   afterAll(() => h.stop());
   beforeEach(() => h.reset());
 
   async function slackIncident(key: string) {
     const judy = await createUser(h.t, { name: 'Judy' }, [{ type: 'slack', address: 'U0JUDY' }]);
-    const policy = await createPolicy(h.t, [{ delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] }]);
+    const policy = await createPolicy(h.t, [
+      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
+      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
+      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
+    ]);
     const service = await createServiceWithEventsV2(h.t, policy.id, { slackChannelId: 'C0INCIDENTS' });
     const incident = await trigger(h.t, service.routingKey, key);
     await h.drain();
@@ -59,5 +67,65 @@ describe('Slack buttons and /oncall', () => {
     expect(res.body.text).toContain('Level 1: Judy');
     const unknown = await h.slackCommand({ command: '/oncall', text: 'no such thing', user_id: 'U0JUDY', channel_id: 'C0X', team_id: 'T0FAKE' }).expect(200);
     expect(unknown.body.text).toContain('No service or schedule');
+  });
+
+  async function manualEscalations(incidentId: string): Promise<number> {
+    return (await h.incident(incidentId)).timeline.filter((e) => e.type === 'escalated' && e.channel === 'slack').length;
+  }
+
+  it('acts on each (action_ts, user) once: a replayed press is a 200 that changes and posts nothing', async () => {
+    const { incident } = await slackIncident('slack-replay');
+    const press = buttonPayload('incident_escalate', incident.id, 'U0JUDY');
+    const at = h.slackNow();
+    await h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200);
+    expect(await manualEscalations(incident.id)).toBe(1);
+
+    h.reset();
+    await h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200);
+    await h.slackAction(press, SLACK_SIGNING_SECRET, at + 60).expect(200);
+    expect(await manualEscalations(incident.id)).toBe(1);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+
+    // The next press of the same button has an action_ts of its own.
+    await h.slackAction(buttonPayload('incident_escalate', incident.id, 'U0JUDY')).expect(200);
+    expect(await manualEscalations(incident.id)).toBe(2);
+  });
+
+  it('of concurrent deliveries of one press exactly one acts', async () => {
+    const { incident } = await slackIncident('slack-concurrent');
+    const press = buttonPayload('incident_escalate', incident.id, 'U0JUDY');
+    const at = h.slackNow();
+    await Promise.all(Array.from({ length: 6 }, () => h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200)));
+    expect(await manualEscalations(incident.id)).toBe(1);
+  });
+
+  it('refuses request timestamps more than 5 minutes from the app clock, either way, with 401', async () => {
+    const { incident } = await slackIncident('slack-window');
+    const now = h.slackNow();
+    await h.slackAction(buttonPayload('incident_ack', incident.id, 'U0JUDY'), SLACK_SIGNING_SECRET, now + 6 * 60).expect(401);
+    await h.slackAction(buttonPayload('incident_ack', incident.id, 'U0JUDY'), SLACK_SIGNING_SECRET, now - 6 * 60).expect(401);
+    expect((await h.incident(incident.id)).status).toBe('triggered');
+    await h.slackAction(buttonPayload('incident_ack', incident.id, 'U0JUDY'), SLACK_SIGNING_SECRET, now + 4 * 60).expect(200);
+    expect((await h.incident(incident.id)).status).toBe('acknowledged');
+  });
+
+  it('refuses a timestamp header that is not plain decimal seconds, even when it reads as the signed time', async () => {
+    const { incident } = await slackIncident('slack-decimal');
+    const now = h.slackNow();
+    for (const spelling of [`${now}.0`, `0x${now.toString(16)}`, `${now / 1e9}e9`, `+${now}`, `0${now}`]) {
+      const body = slackInteractionBody(buttonPayload('incident_ack', incident.id, 'U0JUDY'));
+      const res = await h.slackPost(body, SLACK_SIGNING_SECRET, now, spelling);
+      expect({ spelling, status: res.status }).toEqual({ spelling, status: 401 });
+    }
+    expect((await h.incident(incident.id)).status).toBe('triggered');
+  });
+
+  it('a button value that is not an incident id is a 400 naming it', async () => {
+    const { incident } = await slackIncident('slack-bad-value');
+    for (const value of ['-'.repeat(36), 'not-an-incident']) {
+      const res = await h.slackAction(buttonPayload('incident_ack', value, 'U0JUDY')).expect(400);
+      expect(JSON.stringify(res.body)).toContain('value');
+    }
+    expect((await h.incident(incident.id)).status).toBe('triggered');
   });
 });

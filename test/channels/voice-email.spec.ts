@@ -35,12 +35,12 @@ describe('voice and email actions', () => {
     expect(twiml.text).toContain('Disk full on db-1');
     expect(twiml.text).toContain(`<Gather numDigits="1" action="https://klaxon.example.test/twilio/voice/gather?notification=${notificationId}"`);
 
-    const other = await h.twilioPost(`/twilio/voice/gather?notification=${notificationId}`, { Digits: '9' }).expect(200);
+    const other = await h.gather(notificationId, '9', call.sid).expect(200);
     expect(other.text).toContain('not an option');
     expect(other.text).toContain('<Gather');
     expect((await h.incident(incident.id)).status).toBe('triggered');
 
-    const result = await h.twilioPost(`/twilio/voice/gather?notification=${notificationId}`, { Digits: '4' }).expect(200);
+    const result = await h.gather(notificationId, '4', call.sid).expect(200);
     expect(result.text).toContain(`Incident number ${String(incident.number).split('').join(' ')} acknowledged.`);
     const detail = await h.incident(incident.id);
     expect(detail.status).toBe('acknowledged');
@@ -57,7 +57,7 @@ describe('voice and email actions', () => {
     const phone = phoneNumber();
     const { incident } = await pagedIncident({ type: 'voice', address: phone }, 'voice-6');
     const { notificationId } = await callTo(phone);
-    const result = await h.twilioPost(`/twilio/voice/gather?notification=${notificationId}`, { Digits: '6' }).expect(200);
+    const result = await h.gather(notificationId, '6').expect(200);
     expect(result.text).toContain('resolved');
     expect((await h.incident(incident.id)).status).toBe('resolved');
   });

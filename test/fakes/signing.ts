@@ -6,11 +6,14 @@ import twilio from 'twilio';
  * through the application's real signature checks instead of around them.
  */
 
+/** Form fields; an array is a key repeated in the body (`Body=a&Body=b`). */
+export type TwilioParams = Record<string, string | string[]>;
+
 /**
  * `X-Twilio-Signature` for a form POST to `url` (the full public URL Twilio was given,
  * query string included) with these form fields.
  */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
+export function twilioSignature(authToken: string, url: string, params: TwilioParams): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }
 
@@ -18,14 +21,15 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
 export function signedTwilioRequest(
   authToken: string,
   url: string,
-  params: Record<string, string>,
+  params: TwilioParams,
 ): { headers: Record<string, string>; body: string } {
+  const pairs = Object.entries(params).flatMap(([key, value]) => [value].flat().map((v): [string, string] => [key, v]));
   return {
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
       'X-Twilio-Signature': twilioSignature(authToken, url, params),
     },
-    body: new URLSearchParams(params).toString(),
+    body: new URLSearchParams(pairs).toString(),
   };
 }
 

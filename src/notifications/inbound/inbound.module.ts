@@ -6,6 +6,8 @@ import { NotificationsModule } from '../notifications.module';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
+import { InboundReceipt } from './inbound-receipt.entity';
+import { InboundReceiptsRepository } from './inbound-receipts.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
@@ -22,10 +24,11 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
  * action links and Slack interactions, each acting through IncidentsService.
  */
 @Module({
-  imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply])],
+  imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
   providers: [
     IncidentActionsService,
+    InboundReceiptsRepository,
     TwilioSignatureGuard,
     SmsRepliesService,
     VoiceCallsService,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { isUuid } from '../../common/parse-uuid.pipe';
 import type { IncidentActionType } from '../../incidents/domain/incident-state';
 import type { Actor } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
 import type { ChannelType } from '../channels/notification-channel';
+import { type InboundReceiptKey, InboundReceiptsRepository } from './inbound-receipts.repository';
 
 export type ResponderAction = Extract<IncidentActionType, 'acknowledge' | 'resolve' | 'escalate'>;
 
@@ -38,6 +41,8 @@ export class IncidentActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
+    private readonly receipts: InboundReceiptsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async responderByContact(types: ChannelType[], address: string): Promise<Responder | null> {
@@ -72,22 +77,45 @@ export class IncidentActionsService {
     try {
       return await this.dataSource.transaction(async (em) => {
         if (before) await before(em);
-        const incident = await this.incidents.lock(em, incidentId);
-        if (!incident) throw new RollBack({ kind: 'not-found' });
-        const result = await this.incidents.transition(em, incident, action, actor);
-        const outcome: ActionOutcome = {
-          kind: result.outcome === 'changed' ? 'done' : result.outcome === 'noop' ? 'unchanged' : 'conflict',
-          incidentNumber: Number(incident.number),
-          status: incident.status,
-          title: incident.title,
-        };
-        if (outcome.kind === 'conflict') throw new RollBack(outcome);
+        const outcome = await this.performIn(em, incidentId, action, actor);
+        if (outcome.kind === 'conflict' || outcome.kind === 'not-found') throw new RollBack(outcome);
         return outcome;
       });
     } catch (e) {
       if (e instanceof RollBack) return e.outcome;
       throw e;
     }
+  }
+
+  /**
+   * Runs the action once per inbound receipt (an SMS's MessageSid, a Slack press):
+   * the receipt and the action commit together, so of two deliveries of one signed
+   * request exactly one acts. A refused action keeps its receipt: a replay is
+   * refused even if the incident has changed since. Null: already received.
+   */
+  performOnce(receipt: InboundReceiptKey, incidentId: string, action: ResponderAction, actor: Actor): Promise<ActionOutcome | null> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.claimReceipt(em, receipt))) return null;
+      return this.performIn(em, incidentId, action, actor);
+    });
+  }
+
+  /** Records an inbound receipt in the caller's transaction; false: already received (a replay). */
+  claimReceipt(em: EntityManager, receipt: InboundReceiptKey): Promise<boolean> {
+    return this.receipts.claim(em, receipt, this.clock.now());
+  }
+
+  /** The action in the caller's transaction; a conflict or an unknown incident changes nothing. */
+  async performIn(em: EntityManager, incidentId: string, action: ResponderAction, actor: Actor): Promise<ActionOutcome> {
+    const incident = isUuid(incidentId) ? await this.incidents.lock(em, incidentId) : null;
+    if (!incident) return { kind: 'not-found' };
+    const result = await this.incidents.transition(em, incident, action, actor);
+    return {
+      kind: result.outcome === 'changed' ? 'done' : result.outcome === 'noop' ? 'unchanged' : 'conflict',
+      incidentNumber: Number(incident.number),
+      status: incident.status,
+      title: incident.title,
+    };
   }
 }
 

@@ -3,9 +3,17 @@ import type { WebClient } from '@slack/web-api';
 import { SLACK_ACTION_IDS } from '../../channels/slack/slack-blocks.renderer';
 import type { ResponderAction } from '../incident-actions.service';
 
+/** One press of an incident button: `actionTs` and the user identify it (a replay repeats both). */
+export interface ButtonPress {
+  action: ResponderAction;
+  incidentId: string;
+  slackUserId: string;
+  actionTs: string;
+}
+
 /** What the Bolt listeners delegate to (SlackInteractionsService). */
 export interface SlackInteractionHandler {
-  onButton(action: ResponderAction, incidentId: string, slackUserId: string): Promise<{ ephemeral?: string }>;
+  onButton(press: ButtonPress): Promise<{ ephemeral?: string }>;
   onOnCall(text: string): Promise<string>;
 }
 
@@ -46,8 +54,10 @@ export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: str
   for (const [actionId, action] of BUTTONS) {
     app.action(actionId, async ({ ack, body, client, payload }) => {
       // Acted on before the ack (the HTTP answer), so the answer means "done"; it is one transaction.
+      // SlackEventsService has checked the value and action_ts of incident buttons already.
       const incidentId = 'value' in payload && typeof payload.value === 'string' ? payload.value : '';
-      const result = await handler.onButton(action, incidentId, body.user.id);
+      const actionTs = 'action_ts' in payload && typeof payload.action_ts === 'string' ? payload.action_ts : '';
+      const result = await handler.onButton({ action, incidentId, slackUserId: body.user.id, actionTs });
       await ack();
       const channelId = body.channel?.id;
       if (result.ephemeral && channelId) await postEphemeral(client, channelId, body.user.id, result.ephemeral);

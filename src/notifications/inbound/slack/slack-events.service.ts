@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type App, isValidSlackRequest } from '@slack/bolt';
+import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { createSlackBoltApp } from './slack-bolt.app';
 import { SlackInteractionsService } from './slack-interactions.service';
+import { incidentButtonProblem, isFreshSlackTimestamp, parseSlackTimestamp } from './slack-request.checks';
 
 export interface SlackHttpAnswer {
   status: number;
@@ -23,9 +25,12 @@ export interface SlackRequest {
 const ACK_TIMEOUT_MS = 2_500;
 
 /**
- * /slack/events: the signature is checked here with Bolt's own verifier over the raw
- * bytes app.setup keeps (401 otherwise, before anything is parsed or done), then the
- * payload goes to the Bolt App's listeners; what they ack becomes the HTTP answer.
+ * /slack/events: the request is authenticated here, not by a Bolt receiver (Bolt's
+ * App has a no-op one): a timestamp in plain decimal seconds within 5 minutes of our
+ * clock, either way, then the signature with Bolt's own verifier over the raw bytes
+ * app.setup keeps (401 otherwise, before anything is parsed or done). Incident
+ * buttons must name an incident (400 naming the field). Then the payload goes to the
+ * Bolt App's listeners; what they ack becomes the HTTP answer.
  */
 @Injectable()
 export class SlackEventsService {
@@ -34,6 +39,7 @@ export class SlackEventsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
     interactions: SlackInteractionsService,
   ) {
     this.app = config.SLACK_BOT_TOKEN
@@ -43,19 +49,26 @@ export class SlackEventsService {
 
   async handle(req: SlackRequest): Promise<SlackHttpAnswer> {
     const secret = this.config.SLACK_SIGNING_SECRET;
+    const now = this.clock.now();
+    const timestampSec = parseSlackTimestamp(req.timestamp);
+    if (timestampSec === null || !isFreshSlackTimestamp(timestampSec, now)) {
+      return { status: 401, body: { error: 'Slack request timestamp missing, malformed or more than 5 minutes from now' } };
+    }
     const valid =
       !!secret &&
       !!req.rawBody &&
       !!req.signature &&
-      !!req.timestamp &&
       isValidSlackRequest({
         signingSecret: secret,
         body: req.rawBody.toString('utf8'),
-        headers: { 'x-slack-signature': req.signature, 'x-slack-request-timestamp': Number(req.timestamp) },
+        headers: { 'x-slack-signature': req.signature, 'x-slack-request-timestamp': timestampSec },
+        nowMilliseconds: now.getTime(),
       });
     if (!valid) return { status: 401, body: { error: 'invalid Slack signature' } };
     const body = parsePayload(req.body);
     if (!body) return { status: 400, body: { error: 'unreadable Slack payload' } };
+    const problem = incidentButtonProblem(body);
+    if (problem) return { status: 400, body: { error: problem } };
     if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
     if (!this.app) return { status: 503, body: { error: 'Slack is not configured (SLACK_BOT_TOKEN)' } };
     const acked = await this.process(this.app, body, req);

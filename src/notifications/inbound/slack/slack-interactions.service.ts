@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { IncidentActionsService, type ResponderAction, describeOutcome, personActor } from '../incident-actions.service';
+import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
 import { OnCallAnswerService } from './oncall-answer.service';
-import type { SlackInteractionHandler } from './slack-bolt.app';
+import type { ButtonPress, SlackInteractionHandler } from './slack-bolt.app';
 
 export const SLACK_LINK_HELP =
   'Your Slack account is not linked to a Klaxon user, so Klaxon cannot tell who you are. ' +
   'Ask a Klaxon admin to add a `slack` contact method holding your Slack user id ({id}) to your Klaxon user.';
 
-/** Button presses act as the Klaxon user whose `slack` contact method holds the presser's Slack user id. */
+/**
+ * Button presses act as the Klaxon user whose `slack` contact method holds the
+ * presser's Slack user id, once per (action_ts, user): a press delivered again
+ * (replayed within the signature's 5 minutes, or sent twice) is answered with
+ * nothing, so Slack sees a 200 and does not retry.
+ */
 @Injectable()
 export class SlackInteractionsService implements SlackInteractionHandler {
   constructor(
@@ -15,14 +20,14 @@ export class SlackInteractionsService implements SlackInteractionHandler {
     private readonly oncall: OnCallAnswerService,
   ) {}
 
-  async onButton(action: ResponderAction, incidentId: string, slackUserId: string): Promise<{ ephemeral?: string }> {
-    const responder = await this.actions.responderByContact(['slack'], slackUserId);
-    if (!responder) return { ephemeral: SLACK_LINK_HELP.replace('{id}', slackUserId) };
-    if (!/^[0-9a-f-]{36}$/i.test(incidentId)) return { ephemeral: 'This button does not name an incident.' };
-    const outcome = await this.actions.perform(incidentId, action, personActor(responder, 'slack'));
+  async onButton(press: ButtonPress): Promise<{ ephemeral?: string }> {
+    const responder = await this.actions.responderByContact(['slack'], press.slackUserId);
+    if (!responder) return { ephemeral: SLACK_LINK_HELP.replace('{id}', press.slackUserId) };
+    const receipt = { source: 'slack-action', receiptId: `${press.actionTs}:${press.slackUserId}` } as const;
+    const outcome = await this.actions.performOnce(receipt, press.incidentId, press.action, personActor(responder, 'slack'));
     // Success shows in the message itself (rewritten by the updater); only refusals get a private answer.
-    if (outcome.kind === 'done') return {};
-    return { ephemeral: describeOutcome(action, outcome, outcome.incidentNumber ? `#${outcome.incidentNumber}` : '') };
+    if (!outcome || outcome.kind === 'done') return {};
+    return { ephemeral: describeOutcome(press.action, outcome, outcome.incidentNumber ? `#${outcome.incidentNumber}` : '') };
   }
 
   onOnCall(text: string): Promise<string> {

@@ -1,18 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
-import { SMS_HELP_TEXT, parseSmsReply } from './sms-reply.parser';
+import { IncidentActionsService, type Responder, describeOutcome, personActor } from '../incident-actions.service';
+import { SMS_HELP_TEXT, type SmsCommand, parseSmsReply } from './sms-reply.parser';
 
 const PHONE_TYPES = ['sms', 'voice'] as const;
+
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  body: string;
+}
+
+/** Who answered and which incident they mean, looked up before the transaction that acts. */
+interface ActionTarget {
+  responder: Responder | null;
+  incidentId: string | null;
+}
 
 /**
  * Inbound SMS: acts on the incident a reply names (or the latest one paged to the
  * number), honours STOP/START, and answers unknown texts with help at most
  * KLAXON_SMS_HELP_REPLY_LIMIT times until a valid reply. Returns the one SMS to
  * answer with, or null for silence.
+ *
+ * Twilio's signature carries no time, so a captured request stays valid forever:
+ * each MessageSid is acted on once. Its receipt and every write of the reply
+ * (action, STOP/START, help count) commit in one transaction; a replay is silence.
  */
 @Injectable()
 export class SmsRepliesService {
@@ -23,26 +39,39 @@ export class SmsRepliesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(from: string, body: string): Promise<string | null> {
-    const command = parseSmsReply(body);
+  async handle(sms: InboundSms): Promise<string | null> {
+    const command = parseSmsReply(sms.body);
+    const target = command.kind === 'action' ? await this.target(sms.from, command) : null;
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.actions.claimReceipt(em, { source: 'twilio-sms', receiptId: sms.messageSid }))) return null;
+      return this.reply(em, sms.from, command, target);
+    });
+  }
+
+  private async reply(em: EntityManager, from: string, command: SmsCommand, target: ActionTarget | null): Promise<string | null> {
     if (command.kind === 'stop' || command.kind === 'start') {
-      await this.setEnabled(from, command.kind === 'start');
-      await this.resetHelp(from);
+      await this.setEnabled(em, from, command.kind === 'start');
+      await this.resetHelp(em, from);
       // Twilio answers STOP itself (and blocks further texts); START gets our confirmation.
       return command.kind === 'start' ? 'Klaxon: pages to this number are enabled again.' : null;
     }
-    if (command.kind === 'unknown') return this.help(from);
+    if (command.kind === 'unknown' || !target) return this.help(em, from);
+    if (!target.responder) return this.help(em, from, 'Klaxon: this number is not linked to a Klaxon user.');
+    await this.resetHelp(em, from);
+    const label = command.incidentNumber ? `#${command.incidentNumber}` : 'latest';
+    if (!target.incidentId) return command.incidentNumber ? `Klaxon: incident ${label} not found.` : 'Klaxon: no page was sent to this number.';
+    const outcome = await this.actions.performIn(em, target.incidentId, command.action, personActor(target.responder, 'sms'));
+    const numberLabel = outcome.incidentNumber ? `#${outcome.incidentNumber}` : label;
+    return `Klaxon: ${describeOutcome(command.action, outcome, numberLabel)}`;
+  }
+
+  private async target(from: string, command: Extract<SmsCommand, { kind: 'action' }>): Promise<ActionTarget> {
     const responder = await this.actions.responderByContact([...PHONE_TYPES], from);
-    if (!responder) return this.help(from, 'Klaxon: this number is not linked to a Klaxon user.');
-    await this.resetHelp(from);
+    if (!responder) return { responder, incidentId: null };
     const incidentId = command.incidentNumber
       ? await this.actions.incidentIdByNumber(command.incidentNumber)
       : await this.latestIncidentPagedTo(from);
-    const label = command.incidentNumber ? `#${command.incidentNumber}` : 'latest';
-    if (!incidentId) return command.incidentNumber ? `Klaxon: incident ${label} not found.` : 'Klaxon: no page was sent to this number.';
-    const outcome = await this.actions.perform(incidentId, command.action, personActor(responder, 'sms'));
-    const numberLabel = outcome.incidentNumber ? `#${outcome.incidentNumber}` : label;
-    return `Klaxon: ${describeOutcome(command.action, outcome, numberLabel)}`;
+    return { responder, incidentId };
   }
 
   /** Records a delivery status callback on the page it belongs to; false when no page has that id. */
@@ -64,8 +93,8 @@ export class SmsRepliesService {
     return rows[0]?.incident_id ?? null;
   }
 
-  private async setEnabled(address: string, enabled: boolean): Promise<void> {
-    await this.dataSource.query(`UPDATE contact_methods SET enabled = $2 WHERE type = ANY($3::text[]) AND address = $1`, [
+  private async setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {
+    await em.query(`UPDATE contact_methods SET enabled = $2 WHERE type = ANY($3::text[]) AND address = $1`, [
       address,
       enabled,
       [...PHONE_TYPES],
@@ -73,8 +102,8 @@ export class SmsRepliesService {
   }
 
   /** Counts the help text atomically (concurrent texts from one number cannot pass the cap). */
-  private async help(address: string, text: string = SMS_HELP_TEXT): Promise<string | null> {
-    const rows: { count: number }[] = await this.dataSource.query(
+  private async help(em: EntityManager, address: string, text: string = SMS_HELP_TEXT): Promise<string | null> {
+    const rows: { count: number }[] = await em.query(
       `INSERT INTO sms_help_replies (address, count, updated_at) VALUES ($1, 1, $2)
        ON CONFLICT (address) DO UPDATE SET count = sms_help_replies.count + 1, updated_at = $2
          WHERE sms_help_replies.count < $3
@@ -84,7 +113,7 @@ export class SmsRepliesService {
     return rows.length && rows[0].count <= this.config.KLAXON_SMS_HELP_REPLY_LIMIT ? text : null;
   }
 
-  private async resetHelp(address: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sms_help_replies WHERE address = $1`, [address]);
+  private async resetHelp(em: EntityManager, address: string): Promise<void> {
+    await em.query(`DELETE FROM sms_help_replies WHERE address = $1`, [address]);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../../../common/parse-uuid.pipe';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { VOICE_DIGITS, renderVoiceResultTwiml, renderVoiceTwiml, spellDigits } from '../../channels/voice/voice-twiml.renderer';
 import { loadIncidentInfos, toPageContent } from '../../incident-page.content';
@@ -23,7 +24,8 @@ interface CallPage {
 /**
  * The TwiML of a page call: read the incident (as it is when the callee answers)
  * and gather one digit; 4 acknowledges, 6 resolves, 5 escalates as the paged user,
- * any other digit reads the incident again.
+ * any other digit reads the incident again. Each (CallSid, digit) acts once: a
+ * replayed gather (Twilio's signature carries no time) is told so and changes nothing.
  */
 @Injectable()
 export class VoiceCallsService {
@@ -42,7 +44,7 @@ export class VoiceCallsService {
     return renderVoiceTwiml(toPageContent(incident), { gatherActionUrl, prompt });
   }
 
-  async gather(notificationId: string | undefined, digits: string | undefined): Promise<string> {
+  async gather(notificationId: string | undefined, callSid: string, digits: string | undefined): Promise<string> {
     const action = DIGIT_ACTIONS[digits ?? ''];
     if (!action) return this.answer(notificationId, 'Sorry, that is not an option. Press 4 to acknowledge, 6 to resolve, 5 to escalate.');
     const page = await this.page(notificationId);
@@ -50,7 +52,9 @@ export class VoiceCallsService {
     const responder =
       (await this.actions.responderById(page.userId)) ?? (await this.actions.responderByContact(['voice', 'sms'], page.address));
     if (!responder) return renderVoiceResultTwiml('This number is not linked to a Klaxon user. Goodbye.');
-    const outcome = await this.actions.perform(page.incidentId, action, personActor(responder, 'voice'));
+    const receipt = { source: 'twilio-voice-gather', receiptId: `${callSid}:${digits}` } as const;
+    const outcome = await this.actions.performOnce(receipt, page.incidentId, action, personActor(responder, 'voice'));
+    if (!outcome) return renderVoiceResultTwiml('This answer was already received. Goodbye.');
     const label = outcome.incidentNumber ? `number ${spellDigits(outcome.incidentNumber)}` : '';
     return renderVoiceResultTwiml(`${describeOutcome(action, outcome, label)} Goodbye.`);
   }
@@ -64,7 +68,7 @@ export class VoiceCallsService {
   }
 
   private async page(notificationId: string | undefined): Promise<CallPage | null> {
-    if (!notificationId || !/^[0-9a-f-]{36}$/i.test(notificationId)) return null;
+    if (!isUuid(notificationId)) return null;
     const rows: { incident_id: string; user_id: string | null; address: string }[] = await this.dataSource.query(
       `SELECT incident_id, user_id, address FROM notifications WHERE id = $1 AND channel = 'voice'`,
       [notificationId],
