@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
+import { NoControlChars } from '../common/validators';
 import { API_KEY_ROLES, ApiKey, ApiKeyRole } from './api-key.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'grafana automation' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiProperty({ enum: API_KEY_ROLES })

@@ -71,11 +71,9 @@ describe('apiInputProblem', () => {
     expect(overWideObjectPath({ users: Array.from({ length: 1000 }, (_, i) => String(i)) })).toBeNull();
   });
 
-  it('counts 70,000 keys in a few milliseconds', () => {
-    const body = { name: 'x', ...Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`unknown${i}`, i])) };
-    const started = performance.now();
-    expect(overWideObjectPath(body)).toBe('body');
-    expect(performance.now() - started).toBeLessThan(50);
+  it('stops counting at the limit: the refusal names the object, whatever its size', () => {
+    const body = { name: 'x', nested: { ...Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`unknown${i}`, i])) } };
+    expect(overWideObjectPath(body)).toBe('nested');
   });
 });
 

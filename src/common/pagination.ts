@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from './errors';
+import { isUuid } from './parse-uuid.pipe';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
@@ -25,20 +26,38 @@ export interface Page<T> {
 }
 
 interface CursorPosition {
-  t: string;
+  t: Date;
   id: string;
 }
 
-function decodeCursor(cursor: string): CursorPosition {
+/** Exactly what `toISOString` writes, for the years a row can have been created in. */
+const CURSOR_INSTANT = /^(\d{4})-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const CURSOR_YEARS = { min: 1970, max: 9999 };
+
+/**
+ * The position a cursor names, checked in full here: a cursor is client input,
+ * and a value PostgreSQL refuses (an id that is not a uuid, a year out of its
+ * range) would otherwise come back as a 500 instead of a 400 naming `cursor`.
+ */
+export function decodeCursor(cursor: string): CursorPosition {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed?.t === 'string' && typeof parsed?.id === 'string' && !isNaN(Date.parse(parsed.t))) {
-      return parsed;
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    parsed = undefined;
   }
-  throw ValidationError.field('cursor', 'is not a cursor returned by this API');
+  const { t, id } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { t?: unknown; id?: unknown };
+  const at = cursorInstant(t);
+  if (!at || !isUuid(id)) throw ValidationError.field('cursor', 'is not a cursor returned by this API');
+  return { t: at, id };
+}
+
+function cursorInstant(t: unknown): Date | null {
+  const year = typeof t === 'string' ? Number(CURSOR_INSTANT.exec(t)?.[1]) : NaN;
+  if (!(year >= CURSOR_YEARS.min && year <= CURSOR_YEARS.max)) return null;
+  const at = new Date(t as string);
+  // The round trip refuses dates that do not exist (2026-02-30) rather than letting them roll over.
+  return at.getTime() === at.getTime() && at.toISOString() === t ? at : null;
 }
 
 /**
@@ -54,7 +73,7 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
   if (query.cursor) {
     const pos = decodeCursor(query.cursor);
     qb.andWhere(`(${alias}.createdAt, ${alias}.id) < (:cursorT, :cursorId)`, {
-      cursorT: new Date(pos.t),
+      cursorT: pos.t,
       cursorId: pos.id,
     });
   }

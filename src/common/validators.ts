@@ -20,3 +20,26 @@ export function IsIanaZone(options?: ValidationOptions) {
       validator: { validate: isIanaZone },
     });
 }
+
+/** C0 controls (line breaks and tabs included), DEL and C1 controls. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function hasNoControlCharacters(value: unknown): boolean {
+  return typeof value !== 'string' || !CONTROL_CHARACTER.test(value);
+}
+
+/**
+ * For names: they are written into iCal lines, email subjects, SMS and Slack
+ * text, where a line break or an escape sequence is an injection. Any other
+ * Unicode is fine. Non-strings pass (IsString says what is wrong with them).
+ */
+export function NoControlChars(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'noControlChars',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not contain control characters (U+0000-U+001F, U+007F-U+009F)`, ...options },
+      validator: { validate: hasNoControlCharacters },
+    });
+}

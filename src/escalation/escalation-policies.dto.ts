@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NoControlChars } from '../common/validators';
 import type { PolicyWarning } from './planner';
 import { EscalationPolicy } from './escalation-policy.entity';
 
@@ -45,6 +46,7 @@ export class EscalationPolicyDto {
   @ApiProperty({ example: 'Payments primary' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiProperty({ minimum: 0, maximum: 9, description: 'how many times to start again at level 0 after the last level' })

@@ -95,7 +95,7 @@ export class EscalationPoliciesService implements OnModuleInit {
 
   async warnings(policy: EscalationPolicy): Promise<PolicyWarning[]> {
     const now = this.clock.now();
-    const ctx = await this.directory.load(policy.levels, undefined, now);
+    const ctx = await this.directory.loadForWarnings(policy.levels, now);
     return computePolicyWarnings(policy, ctx, now);
   }
 

@@ -43,29 +43,47 @@ export class TargetDirectory {
     return (await this.loadWithSchedules(levels, em, around)).ctx;
   }
 
+  /**
+   * For a policy's warnings: schedules come with every override that has not
+   * ended by `now`, however far ahead, so the users of future overrides are
+   * checked too. The same three queries, whatever the number of overrides.
+   */
+  async loadForWarnings(levels: Levels, now: Date): Promise<PolicyWarningContext> {
+    return (await this.loadWindow(levels, undefined, { since: now })).ctx;
+  }
+
   /** The same, plus the compiled schedules themselves (for callers that also need segment bounds). */
-  async loadWithSchedules(
+  loadWithSchedules(
     levels: Levels,
     em?: EntityManager,
     around?: Date,
     /** Overrides of [around - reachDays, around + reachDays) instead of the default [-1, +15) days. */
     reachDays?: number,
   ): Promise<{ ctx: PolicyWarningContext; schedules: Map<string, CompiledSchedule> }> {
-    const userIds: string[] = [];
-    const scheduleIds: string[] = [];
-    for (const level of levels) {
-      for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
-    }
     const window = around
       ? {
           since: new Date(around.getTime() - (reachDays ?? 1) * DAY_MS),
           until: new Date(around.getTime() + (reachDays ?? 15) * DAY_MS),
         }
       : {};
+    return this.loadWindow(levels, em, window);
+  }
+
+  /** One query for the schedules, one for their overrides in `window`, one for every user either names. */
+  private async loadWindow(
+    levels: Levels,
+    em: EntityManager | undefined,
+    window: { since?: Date; until?: Date },
+  ): Promise<{ ctx: PolicyWarningContext; schedules: Map<string, CompiledSchedule> }> {
+    const userIds: string[] = [];
+    const scheduleIds: string[] = [];
+    for (const level of levels) {
+      for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
+    }
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
-    // Users reachable through a schedule are whoever it names; load every user of those rotations.
-    const scheduleUserIds = [...scheduleSnapshots.values()].flatMap((s) => this.schedules.userIdsOf(s));
-    const users = await this.users.loadSnapshots([...userIds, ...scheduleUserIds], em);
+    // Users reachable through a schedule are whoever it names: its rotations and its overrides.
+    const usersBySchedule = new Map([...scheduleSnapshots].map(([id, s]) => [id, this.schedules.userIdsOf(s)]));
+    const users = await this.users.loadSnapshots([...userIds, ...[...usersBySchedule.values()].flat()], em);
     const userSnapshots = new Map([...users.values()].map((u) => [u.id, toUserSnapshot(u)]));
     const schedules = this.schedules;
     const ctx: PolicyWarningContext = {
@@ -79,6 +97,7 @@ export class TargetDirectory {
         const s = scheduleSnapshots.get(id);
         return s ? schedules.hasGap(s, from, to) : true;
       },
+      scheduleUserIds: (id) => usersBySchedule.get(id) ?? [],
     };
     return { ctx, schedules: scheduleSnapshots };
   }

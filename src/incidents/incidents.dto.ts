@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { redactCredentialFields, redactStoredPayload } from '../common/credential-redaction';
 import { PageQuery } from '../common/pagination';
 import { INCIDENT_STATUSES, IncidentStatus } from './domain/incident-state';
 import { Alert } from './alert.entity';
@@ -36,7 +37,8 @@ export class AlertResponse {
   @ApiProperty() title: string;
   @ApiProperty() severity: string;
   @ApiProperty() details: Record<string, unknown>;
-  @ApiProperty({ description: 'the raw payload as received' }) payload: unknown;
+  @ApiProperty({ description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"' })
+  payload: unknown;
   @ApiProperty() receivedAt: string;
   @ApiProperty() updatedAt: string;
 
@@ -50,8 +52,9 @@ export class AlertResponse {
       status: a.status,
       title: a.title,
       severity: a.severity,
-      details: a.details,
-      payload: a.payload,
+      // Rows stored before ingest redacted credentials still hold them: mask them here too.
+      details: redactCredentialFields(a.details),
+      payload: redactStoredPayload(a.payload),
       receivedAt: a.receivedAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { redactStoredPayload } from '../common/credential-redaction';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentRecorder, IngestTarget, RecordOutcome } from '../incidents/incident-recorder.service';
 import { NewIncidentWriter } from '../incidents/new-incident-writer';
@@ -23,7 +24,9 @@ export class IngestService {
     private readonly metrics: MetricsService,
   ) {}
 
-  async ingest(integration: Integration, events: NormalisedEvent[], raw: unknown): Promise<RecordOutcome[]> {
+  /** `body`: the request as received; it is stored with each alert, its credential fields redacted. */
+  async ingest(integration: Integration, events: NormalisedEvent[], body: unknown): Promise<RecordOutcome[]> {
+    const raw = redactStoredPayload(body);
     const target: IngestTarget = {
       serviceId: integration.serviceId,
       integrationId: integration.id,

@@ -1,6 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
+import { Public } from '../auth/auth.decorators';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '../common/clock';
+import { redactCredentialFields } from '../common/credential-redaction';
 import type { Integration, IntegrationType } from '../services/integration.entity';
 import { IntegrationsService } from '../services/integrations.service';
 import { adaptAlertmanager } from './sources/alertmanager.adapter';
@@ -24,6 +27,7 @@ export const SIGNATURE_MAX_SKEW_SECONDS = 300;
 /** Alertmanager, Grafana and generic webhooks: the key in the path is the credential. */
 @ApiTags('webhooks')
 @UseFilters(IngestExceptionFilter)
+@BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
 @Controller('integrations/:key')
 export class WebhooksController {
   constructor(
@@ -34,6 +38,7 @@ export class WebhooksController {
   ) {}
 
   @Post('alertmanager')
+  @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
   @HttpCode(202)
   async alertmanager(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -42,6 +47,7 @@ export class WebhooksController {
   }
 
   @Post('grafana')
+  @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
   @HttpCode(202)
   async grafana(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -51,6 +57,7 @@ export class WebhooksController {
   }
 
   @Post('generic')
+  @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
   @HttpCode(202)
   async generic(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -60,10 +67,13 @@ export class WebhooksController {
 
   /** For tools that can only open a URL: the same fields as query parameters. */
   @Get('generic')
+  @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
   @HttpCode(202)
   async genericGet(@Param('key') key: string, @Query() query: Record<string, unknown>): Promise<WebhookAccepted> {
     const integration = await this.integration(key, 'generic');
-    return this.accept(integration, adaptGenericQuery(query), { query });
+    // Unknown parameters become details: a token in the URL must not be kept there either.
+    const redacted = redactCredentialFields(query);
+    return this.accept(integration, adaptGenericQuery(redacted), { query: redacted });
   }
 
   private async integration(key: string, type: IntegrationType): Promise<Integration> {

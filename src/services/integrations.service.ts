@@ -40,6 +40,13 @@ export class IntegrationsService {
       throw new ValidationError(grafanaOnly.map((field) => ({ field, message: 'is only for grafana integrations' })));
     }
     const signed = dto.signingSecret !== undefined;
+    // A header without a secret means the caller meant to sign: refuse it rather than create an unsigned integration.
+    const unsignedHeaders = (['signatureHeader', 'timestampHeader'] as const).filter((f) => dto[f] !== undefined && !signed);
+    if (unsignedHeaders.length) {
+      throw new ValidationError(
+        unsignedHeaders.map((field) => ({ field, message: 'needs signingSecret: without a secret requests are not signed' })),
+      );
+    }
     const saved = await this.integrations.save(
       this.integrations.create({
         serviceId,

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
+import type { Principal } from '../auth/api-keys.service';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -13,6 +15,7 @@ import {
   CreateServiceDto,
   HeartbeatMonitorResponse,
   IntegrationResponse,
+  seesWebhookKeys,
   ServiceResponse,
   UpdateServiceDto,
 } from './services.dto';
@@ -30,55 +33,72 @@ export class ServicesController {
   ) {}
 
   @Post()
+  @MinRole('admin')
   async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.create(dto));
   }
 
   @Get()
+  @MinRole('read-only')
   async list(@Query() query: PageQuery): Promise<Page<ServiceResponse>> {
     const page = await this.services.list(query);
     return { items: page.items.map(ServiceResponse.of), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @MinRole('read-only')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.get(id));
   }
 
   @Put(':id')
+  @MinRole('admin')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
 
   @Patch(':id')
+  @MinRole('admin')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
 
   @Delete(':id')
+  @MinRole('admin')
   @HttpCode(204)
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.services.remove(id);
   }
 
   @Post(':id/integrations')
+  @ApiCreatedResponse({ type: IntegrationResponse })
+  @MinRole('admin')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateIntegrationDto,
     @Req() req: Request,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<IntegrationResponse> {
     const i = await this.integrations.create(id, dto);
-    return IntegrationResponse.of(i, integrationUrl(publicBaseUrl(this.config, req), i.type, i.key));
+    return IntegrationResponse.of(i, integrationUrl(publicBaseUrl(this.config, req), i.type, i.key), seesWebhookKeys(principal));
   }
 
   @Get(':id/integrations')
-  async listIntegrations(@Param('id', ParseUuidPipe) id: string, @Req() req: Request): Promise<IntegrationResponse[]> {
+  @ApiOkResponse({ type: [IntegrationResponse] })
+  @MinRole('read-only')
+  async listIntegrations(
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() req: Request,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IntegrationResponse[]> {
     await this.services.get(id);
     const base = publicBaseUrl(this.config, req);
-    return (await this.integrations.list(id)).map((i) => IntegrationResponse.of(i, integrationUrl(base, i.type, i.key)));
+    const showKey = seesWebhookKeys(principal);
+    return (await this.integrations.list(id)).map((i) => IntegrationResponse.of(i, integrationUrl(base, i.type, i.key), showKey));
   }
 
   @Delete(':id/integrations/:integrationId')
+  @MinRole('admin')
   @HttpCode(204)
   async removeIntegration(
     @Param('id', ParseUuidPipe) id: string,
@@ -88,23 +108,34 @@ export class ServicesController {
   }
 
   @Post(':id/heartbeats')
+  @ApiCreatedResponse({ type: HeartbeatMonitorResponse })
+  @MinRole('admin')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateHeartbeatDto,
     @Req() req: Request,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<HeartbeatMonitorResponse> {
     const m = await this.heartbeats.create(id, dto);
-    return HeartbeatMonitorResponse.of(m, heartbeatUrl(publicBaseUrl(this.config, req), m.key));
+    return HeartbeatMonitorResponse.of(m, heartbeatUrl(publicBaseUrl(this.config, req), m.key), seesWebhookKeys(principal));
   }
 
   @Get(':id/heartbeats')
-  async listHeartbeats(@Param('id', ParseUuidPipe) id: string, @Req() req: Request): Promise<HeartbeatMonitorResponse[]> {
+  @ApiOkResponse({ type: [HeartbeatMonitorResponse] })
+  @MinRole('read-only')
+  async listHeartbeats(
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() req: Request,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HeartbeatMonitorResponse[]> {
     await this.services.get(id);
     const base = publicBaseUrl(this.config, req);
-    return (await this.heartbeats.list(id)).map((m) => HeartbeatMonitorResponse.of(m, heartbeatUrl(base, m.key)));
+    const showKey = seesWebhookKeys(principal);
+    return (await this.heartbeats.list(id)).map((m) => HeartbeatMonitorResponse.of(m, heartbeatUrl(base, m.key), showKey));
   }
 
   @Delete(':id/heartbeats/:monitorId')
+  @MinRole('admin')
   @HttpCode(204)
   async removeHeartbeat(
     @Param('id', ParseUuidPipe) id: string,

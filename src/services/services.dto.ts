@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import type { Principal } from '../auth/api-keys.service';
+import { NoControlChars } from '../common/validators';
 import { HeartbeatMonitor } from './heartbeat-monitor.entity';
 import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.entity';
 import { Service } from './service.entity';
@@ -11,6 +13,7 @@ export class CreateServiceDto {
   @ApiProperty({ example: 'Billing API' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiPropertyOptional()
@@ -55,6 +58,7 @@ export class CreateIntegrationDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name?: string;
 
   @ApiPropertyOptional({ description: 'grafana only: HMAC-SHA256 secret; requests must then be signed' })
@@ -63,12 +67,12 @@ export class CreateIntegrationDto {
   @Length(8, 512)
   signingSecret?: string;
 
-  @ApiPropertyOptional({ description: 'grafana only: the signature header', default: 'X-Grafana-Alerting-Signature' })
+  @ApiPropertyOptional({ description: 'grafana only, with signingSecret: the signature header', default: 'X-Grafana-Alerting-Signature' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'signatureHeader must be an HTTP header name' })
   signatureHeader?: string;
 
-  @ApiPropertyOptional({ description: 'grafana only: when set, the signature covers "<timestamp>:<body>"' })
+  @ApiPropertyOptional({ description: 'grafana only, with signingSecret: when set, the signature covers "<timestamp>:<body>"' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'timestampHeader must be an HTTP header name' })
   timestampHeader?: string;
@@ -86,6 +90,7 @@ export class CreateHeartbeatDto {
   @ApiProperty({ example: 'nightly backup' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_TIMER_MINUTES })
@@ -121,27 +126,39 @@ export class ServiceResponse {
   }
 }
 
+/**
+ * Integration and heartbeat keys are write credentials (anyone holding one can
+ * open, acknowledge and resolve incidents of the service): only admin keys see
+ * them, and the URLs that embed them. Other roles get null.
+ */
+export function seesWebhookKeys(principal: Pick<Principal, 'role'> | undefined): boolean {
+  return principal?.role === 'admin';
+}
+
 export class IntegrationResponse {
   @ApiProperty() id: string;
   @ApiProperty() serviceId: string;
   @ApiProperty({ enum: INTEGRATION_TYPES }) type: IntegrationType;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ description: 'the credential; for events-v2 the routing_key' }) key: string;
-  @ApiProperty({ description: 'the URL to paste into the monitoring tool' }) url: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the credential (for events-v2 the routing_key); null unless the caller is an admin key' })
+  key: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the URL to paste into the monitoring tool; null unless the caller is an admin key' })
+  url: string | null;
   @ApiProperty() signed: boolean;
   @ApiProperty({ nullable: true, type: String }) signatureHeader: string | null;
   @ApiProperty({ nullable: true, type: String }) timestampHeader: string | null;
   @ApiProperty({ nullable: true, type: Number }) rateLimitPerMinute: number | null;
   @ApiProperty() createdAt: string;
 
-  static of(i: Integration, url: string): IntegrationResponse {
+  /** `url` embeds the key, so both are withheld together. */
+  static of(i: Integration, url: string, showKey: boolean): IntegrationResponse {
     return {
       id: i.id,
       serviceId: i.serviceId,
       type: i.type,
       name: i.name,
-      key: i.key,
-      url,
+      key: showKey ? i.key : null,
+      url: showKey ? url : null,
       signed: i.signingSecret !== null,
       signatureHeader: i.signatureHeader,
       timestampHeader: i.timestampHeader,
@@ -155,20 +172,22 @@ export class HeartbeatMonitorResponse {
   @ApiProperty() id: string;
   @ApiProperty() serviceId: string;
   @ApiProperty() name: string;
-  @ApiProperty() key: string;
-  @ApiProperty() url: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the credential; null unless the caller is an admin key' })
+  key: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the URL to ping; null unless the caller is an admin key' })
+  url: string | null;
   @ApiProperty() intervalMinutes: number;
   @ApiProperty({ enum: ['pending', 'up', 'down'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) lastPingAt: string | null;
   @ApiProperty() dueAt: string;
 
-  static of(m: HeartbeatMonitor, url: string): HeartbeatMonitorResponse {
+  static of(m: HeartbeatMonitor, url: string, showKey: boolean): HeartbeatMonitorResponse {
     return {
       id: m.id,
       serviceId: m.serviceId,
       name: m.name,
-      key: m.key,
-      url,
+      key: showKey ? m.key : null,
+      url: showKey ? url : null,
       intervalMinutes: m.intervalMinutes,
       status: m.status,
       lastPingAt: m.lastPingAt?.toISOString() ?? null,

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { NoControlChars } from '../common/validators';
 import { Team } from './team.entity';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Payments SRE' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -22,6 +24,7 @@ export class UpdateTeamDto {
   @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'replaces the member list' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
-import { IsIanaZone } from '../common/validators';
+import { IsIanaZone, NoControlChars } from '../common/validators';
 import { CHANNEL_TYPES, ChannelType } from '../notifications/channels/notification-channel';
 import { ContactMethod } from './contact-method.entity';
 import { NotificationRule } from './notification-rule.entity';
@@ -11,6 +11,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'Ada Lovelace' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiProperty({ example: 'ada@example.com' })

@@ -52,7 +52,50 @@ describe('escalation policies and /oncall (real PostgreSQL)', () => {
       { delayMinutes: 5, targets: [{ type: 'schedule', id: weekdays.id }] },
       { delayMinutes: 5, targets: [] },
     ]);
-    expect(policy.warnings.map((w) => w.code).sort()).toEqual(['empty-level', 'schedule-gap', 'user-unreachable']);
+    // The schedule's rotation user is the unreachable user again: level 2 warns about that too.
+    expect((policy.warnings as { code: string; level: number }[]).map((w) => [w.level, w.code])).toEqual([
+      [0, 'user-unreachable'],
+      [1, 'schedule-gap'],
+      [1, 'user-unreachable'],
+      [2, 'empty-level'],
+    ]);
+  });
+
+  it('warns, on every policy paging a schedule, about unreachable users its current and future overrides put on call', async () => {
+    const ok = await createUser(t, {}, [{ type: 'sms', address: phoneNumber() }]);
+    const mute = await createUser(t); // no contact method
+    const disabled = await createUser(t, {}, [{ type: 'email', address: `off-${Date.now()}@example.com` }]);
+    await t.api().patch(`/api/v1/users/${disabled.id}/contact-methods/${disabled.contactMethods[0].id}`, { enabled: false }).expect(200);
+    const ruleless = await createUser(t);
+    await t.api().post(`/api/v1/users/${ruleless.id}/contact-methods`, { type: 'sms', address: phoneNumber(), defaultRule: false }).expect(201);
+    const schedule = await createSchedule(t, { layers: [layerBody([ok.id])] });
+    const paging = [{ delayMinutes: 5, targets: [{ type: 'schedule' as const, id: schedule.id }] }];
+    const first = await createPolicy(t, paging);
+    const second = await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'user', id: ok.id }] }, ...paging]);
+    const warningsOf = async (id: string) =>
+      (await t.api('readOnly').get(`/api/v1/escalation-policies/${id}`).expect(200)).body.warnings as { code: string; level: number; target: unknown; message: string }[];
+    expect(await warningsOf(first.id)).toEqual([]);
+
+    // now = 2026-03-02T20:00Z: one override ended, one running, one 40 days ahead, one by a user paged without rules.
+    const override = (userId: string, start: string, end: string) =>
+      t.api('responder').post(`/api/v1/schedules/${schedule.id}/overrides`, { userId, start, end }).expect(201);
+    await override(mute.id, '2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z');
+    const running = await override(mute.id, '2026-03-02T19:00:00Z', '2026-03-02T21:00:00Z');
+    const ahead = await override(disabled.id, '2026-04-11T00:00:00Z', '2026-04-12T00:00:00Z');
+    await override(ruleless.id, '2026-03-05T00:00:00Z', '2026-03-06T00:00:00Z');
+
+    const expected = (level: number) => [
+      expect.objectContaining({ code: 'user-unreachable', level, target: { type: 'schedule', id: schedule.id }, message: expect.stringContaining(mute.id) }),
+      expect.objectContaining({ code: 'user-unreachable', level, target: { type: 'schedule', id: schedule.id }, message: expect.stringContaining(disabled.id) }),
+    ];
+    expect(await warningsOf(first.id)).toEqual(expected(0));
+    expect(await warningsOf(second.id)).toEqual(expected(1));
+    const listed = (await t.api('readOnly').get('/api/v1/escalation-policies?limit=500').expect(200)).body.items;
+    expect(listed.find((p: { id: string }) => p.id === first.id).warnings).toEqual(expected(0));
+
+    await t.api('responder').delete(`/api/v1/schedules/${schedule.id}/overrides/${running.body.id}`).expect(204);
+    await t.api('responder').delete(`/api/v1/schedules/${schedule.id}/overrides/${ahead.body.id}`).expect(204);
+    expect(await warningsOf(first.id)).toEqual([]);
   });
 
   it('refuses to delete a user or a schedule that a policy still pages (409 listing the policy)', async () => {

@@ -48,7 +48,8 @@ describe('PagerDuty Events API v2 drop-in (real PostgreSQL)', () => {
     const detail = await incidentDetail(t, incident.id);
     expect(detail.status).toBe('resolved');
     expect(detail.alerts.map((a: { action: string }) => a.action)).toEqual(['trigger', 'trigger', 'acknowledge', 'resolve']);
-    expect(detail.alerts[0].payload).toMatchObject({ routing_key: v2.key, payload: { summary: 'Disk full on db-1' } });
+    // The routing key is the sender's credential: kept out of the stored payload (docs/api.md).
+    expect(detail.alerts[0].payload).toMatchObject({ routing_key: '[redacted]', payload: { summary: 'Disk full on db-1' } });
     expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['triggered', 'alert-added', 'acknowledged', 'resolved']);
     expect(detail.timeline[2]).toMatchObject({ channel: 'integration', actor: { type: 'integration', id: v2.id } });
     expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 4 });

@@ -59,6 +59,35 @@ describe('computePolicyWarnings', () => {
     ]);
   });
 
+  it('warns about every unreachable user a schedule can put on call (rotations and overrides), naming the schedule and the user', () => {
+    const named = { ...user('muted', { contactMethods: [{ id: 'm', type: 'sms', address: '+15550100', enabled: false }] }), name: 'Mo' };
+    const ctx = context({ ...world, users: [...world.users, named], scheduleUsers: { covered: ['ok', 'empty', 'muted', 'ghost'] } });
+
+    const warnings = computePolicyWarnings(policy(0, level(5, scheduleTarget('covered'))), ctx, T0);
+
+    expect(warnings).toEqual([
+      {
+        code: 'user-unreachable',
+        level: 0,
+        target: scheduleTarget('covered'),
+        message: 'Level 1: schedule covered can put user empty on call, who has no enabled contact method',
+      },
+      {
+        code: 'user-unreachable',
+        level: 0,
+        target: scheduleTarget('covered'),
+        message: 'Level 1: schedule covered can put user Mo (muted) on call, who has no enabled contact method',
+      },
+    ]);
+  });
+
+  it('a user with an enabled contact method and no notification rule is reachable (paged on every method at once)', () => {
+    const ruleless = user('ruleless', { notificationRules: [] });
+    const ctx = context({ ...world, users: [...world.users, ruleless], scheduleUsers: { covered: ['ruleless'] } });
+
+    expect(computePolicyWarnings(policy(0, level(5, scheduleTarget('covered'), userTarget('ruleless'))), ctx, T0)).toEqual([]);
+  });
+
   it('reports every problem of every level, in order', () => {
     const pol = policy(1, level(5, userTarget('ghost'), scheduleTarget('gappy')), level(5), level(5, userTarget('muted')));
 

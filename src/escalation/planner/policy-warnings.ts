@@ -20,6 +20,11 @@ export interface PolicyWarning {
 export interface PolicyWarningContext extends TargetResolver {
   /** true when the schedule has nobody on call somewhere in [from, to). */
   scheduleHasGap(scheduleId: string, from: Date, to: Date): boolean;
+  /**
+   * Every user the schedule can put on call from now on: its rotation users and
+   * the users of the overrides it was loaded with (for warnings: those not ended yet).
+   */
+  scheduleUserIds(scheduleId: string): readonly string[];
 }
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -27,8 +32,9 @@ const DAY_MS = 24 * 60 * 60_000;
 /**
  * Problems that would make this policy page nobody, returned by the API with
  * the policy (they do not block saving it: a schedule gap may be intended).
- * Schedule gaps are looked for in [now, now + windowDays). Levels are 1-based
- * in messages and 0-based in `level`.
+ * Schedule gaps are looked for in [now, now + windowDays); unreachable users
+ * among everyone a schedule can put on call, however far ahead. Levels are
+ * 1-based in messages and 0-based in `level`.
  */
 export function computePolicyWarnings(
   policy: EscalationPolicyDefinition,
@@ -57,8 +63,17 @@ export function computePolicyWarnings(
         }
       } else if (!ctx.hasSchedule(target.id)) {
         warn('unknown-schedule', `schedule ${target.id} does not exist`);
-      } else if (ctx.scheduleHasGap(target.id, now, until)) {
-        warn('schedule-gap', `schedule ${target.id} has nobody on call at some time in the next ${windowDays} days`);
+      } else {
+        if (ctx.scheduleHasGap(target.id, now, until)) {
+          warn('schedule-gap', `schedule ${target.id} has nobody on call at some time in the next ${windowDays} days`);
+        }
+        // Whoever the schedule hands the page to must be reachable, whether by rotation or by override.
+        for (const userId of ctx.scheduleUserIds(target.id)) {
+          const user = ctx.getUser(userId);
+          if (user && effectiveRules(user).length === 0) {
+            warn('user-unreachable', `schedule ${target.id} can put user ${userLabel(userId, user)} on call, who has no enabled contact method`);
+          }
+        }
       }
     }
   });

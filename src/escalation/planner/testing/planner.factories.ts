@@ -44,6 +44,8 @@ export interface FakeWorld {
   schedules?: Record<string, (at: Date) => string | null>;
   /** Schedules that have a gap in any window asked about (for warnings). */
   schedulesWithGaps?: string[];
+  /** Who each schedule can put on call from now on (for warnings); nobody when absent. */
+  scheduleUsers?: Record<string, string[]>;
 }
 
 /**
@@ -63,6 +65,7 @@ export function context(world: FakeWorld, incidentId = 'inc-1'): PlanContext & P
       return resolve(at);
     },
     scheduleHasGap: (scheduleId) => (world.schedulesWithGaps ?? []).includes(scheduleId),
+    scheduleUserIds: (scheduleId) => world.scheduleUsers?.[scheduleId] ?? [],
   };
 }
 
