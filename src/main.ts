@@ -5,13 +5,15 @@ import { createApp } from './bootstrap';
 import { AppConfig, ConfigError, maskedConfig, parseEnv } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
-import { MetricsService } from './health/metrics.service';
-import { WorkerThread } from './worker-thread';
 
 /**
  * Starts Klaxon: validates the environment, starts the embedded PostgreSQL when
  * DATABASE_URL is unset, applies migrations, then serves the API and/or runs the
- * worker according to KLAXON_ROLE. SIGTERM/SIGINT stop it gracefully.
+ * worker according to KLAXON_ROLE, in this one process and event loop (`all`
+ * runs both side by side: for a small install and development; production
+ * runs `api` and `worker` processes). Every role listens on PORT, so each
+ * process serves its own /healthz, /readyz and /metrics. SIGTERM/SIGINT stop
+ * it gracefully.
  */
 async function main(): Promise<void> {
   const boot = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid, component: 'boot' } });
@@ -39,19 +41,9 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) boot.info({ migrations: applied }, 'migrations applied');
 
-  // KLAXON_ROLE=all: the API here, the worker in a thread of its own (worker-thread.ts).
-  const threaded = config.KLAXON_ROLE === 'all' && config.KLAXON_WORKER_THREAD;
-  const app = await createApp(threaded ? { ...config, KLAXON_ROLE: 'api' } : config);
+  // The worker loops (roles `worker` and `all`) start in app.init(), inside createApp.
+  const app = await createApp(config);
   let stopping = false;
-  const worker = threaded
-    ? await WorkerThread.start(config, (code, error) => {
-        if (stopping) return;
-        // A paging service must not keep answering 202 with nobody paging: exit, and let the supervisor restart us.
-        boot.fatal({ code, error }, 'the worker thread stopped unexpectedly; exiting');
-        process.exit(1);
-      })
-    : undefined;
-  if (worker) app.get(MetricsService).addRemote(() => worker.metrics());
   const firstKey = await app.get(ApiKeysService).ensureBootstrapKey();
   if (firstKey) {
     // Printed once, on the first start only; it is stored hashed and cannot be shown again.
@@ -67,8 +59,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     try {
-      // The API and the worker thread stop side by side (each finishes what it has under way).
-      await Promise.all([app.close(), worker?.stop()]);
+      // The worker finishes the sends under way and hands back its claims before the pool closes (WorkerService).
+      await app.close();
       if (embedded) await embedded.stop();
       boot.info('stopped');
       process.exit(0);
@@ -81,7 +73,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen(config.PORT, config.HOST);
-  boot.info({ port: config.PORT, role: config.KLAXON_ROLE, workerThread: !!worker, embeddedDatabase: !!embedded }, 'Klaxon is up');
+  boot.info({ port: config.PORT, role: config.KLAXON_ROLE, embeddedDatabase: !!embedded }, 'Klaxon is up');
 }
 
 main().catch((e) => {

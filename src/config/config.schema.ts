@@ -14,12 +14,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
   DATABASE_POOL_SIZE: intFrom(1, 10),
   KLAXON_DATA_DIR: z.string().default('./.data'),
+  /** `api` and `worker` are separate processes in production; `all` runs both in one (small installs, development). */
   KLAXON_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
-  /** With KLAXON_ROLE=all: run the worker in a thread of its own (its own event loop), not beside the API. */
-  KLAXON_WORKER_THREAD: z
-    .enum(['true', 'false'], { message: 'must be true or false' })
-    .default('true')
-    .transform((v) => v === 'true'),
   KLAXON_ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   KLAXON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PUBLIC_URL: optionalUrl,

@@ -45,6 +45,6 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   async metricsText(@Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', this.metrics.registry.contentType);
-    res.send(await this.metrics.text());
+    res.send(await this.metrics.registry.metrics());
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isMainThread } from 'node:worker_threads';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { MetricObjectWithValues, MetricValue } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
- * One Prometheus registry per process (not the global one, so tests can build
- * several apps). Domain modules get their metrics from here.
+ * One Prometheus registry per app (not prom-client's global one, so tests can
+ * build several apps in one process). Domain modules get their metrics from
+ * here; under KLAXON_ROLE=all the API and the worker count into this one.
  */
 @Injectable()
 export class MetricsService {
@@ -46,23 +45,9 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  /** Other registries served with this one (the worker thread's, under KLAXON_ROLE=all). */
-  private readonly remotes: (() => Promise<MetricObjectWithValues<MetricValue<string>>[]>)[] = [];
-
   constructor() {
-    // Process metrics (CPU, memory, handles) once per process: the main thread reports them.
-    if (isMainThread) collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
-  }
-
-  addRemote(collect: () => Promise<MetricObjectWithValues<MetricValue<string>>[]>): void {
-    this.remotes.push(collect);
-  }
-
-  /** The Prometheus text of this registry, summed with the remotes' counters and histograms. */
-  async text(): Promise<string> {
-    if (!this.remotes.length) return this.registry.metrics();
-    const all = [await this.registry.getMetricsAsJSON(), ...(await Promise.all(this.remotes.map((r) => r())))];
-    return AggregatorRegistry.aggregate(all).metrics();
+    // Process metrics: CPU, memory, event loop, handles.
+    collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });
   }
 
   /** A gauge computed when /metrics is scraped (e.g. outbox depth from the database). */

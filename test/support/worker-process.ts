@@ -5,8 +5,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /**
  * A real Klaxon process (`src/main.ts` under ts-node) on the test's database,
- * for tests that need several instances or a SIGKILL. Resolves once the worker
- * loop has started.
+ * for tests that need several instances or a SIGKILL. `start` resolves once
+ * the process listens on PORT (any role; a worker's loops start before that).
  */
 export class KlaxonProcess {
   private child: ChildProcess | null = null;
@@ -30,11 +30,11 @@ export class KlaxonProcess {
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`worker did not start:\n${this.output.slice(-3000)}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`Klaxon did not start:\n${this.output.slice(-3000)}`)), timeoutMs);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
         if (this.output.length > 200_000) this.output = this.output.slice(-100_000);
-        if (/"msg":"worker started"/.test(this.output)) {
+        if (/"msg":"Klaxon is up"/.test(this.output)) {
           clearTimeout(timer);
           resolve();
         }
@@ -43,7 +43,7 @@ export class KlaxonProcess {
       child.stderr!.on('data', onData);
       child.on('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`worker exited with ${code}:\n${this.output.slice(-3000)}`));
+        reject(new Error(`Klaxon exited with ${code}:\n${this.output.slice(-3000)}`));
       });
     });
   }
