@@ -1,12 +1,10 @@
 import {
   ActionOutcome,
   applyAction,
-  httpStatusForOutcome,
   INCIDENT_ACTION_TYPES,
   INCIDENT_STATUSES,
   IncidentActionType,
   IncidentActor,
-  IncidentEffect,
   IncidentStatus,
   isOpen,
   TimelineEntryType,
@@ -15,48 +13,33 @@ import {
 const now = new Date('2026-03-08T14:00:00.000Z');
 const alice: IncidentActor = { kind: 'user', id: 'user-alice', name: 'Alice', channel: 'slack' };
 
-type Row = [
-  IncidentStatus,
-  IncidentActionType,
-  ActionOutcome,
-  IncidentStatus,
-  TimelineEntryType | null,
-  IncidentEffect[],
-];
+type Row = [IncidentStatus, IncidentActionType, ActionOutcome, IncidentStatus, TimelineEntryType | null];
 
-const STOP_PAGING: IncidentEffect[] = ['cancel-escalation', 'cancel-notifications', 'start-ack-timeout'];
-const STOP_EVERYTHING: IncidentEffect[] = [
-  'cancel-escalation',
-  'cancel-notifications',
-  'cancel-ack-timeout',
-  'cancel-auto-resolve',
-];
-
-// from, action, outcome, next status, timeline entry type, effects
+// from, action, outcome, next status, timeline entry type
 const table: Row[] = [
-  ['triggered', 'trigger', 'noop', 'triggered', 'alert-added', ['reset-auto-resolve']],
-  ['triggered', 'acknowledge', 'changed', 'acknowledged', 'acknowledged', STOP_PAGING],
-  ['triggered', 'resolve', 'changed', 'resolved', 'resolved', STOP_EVERYTHING],
-  ['triggered', 'escalate', 'changed', 'triggered', 'escalated', ['escalate-now']],
-  ['triggered', 'ack-timeout', 'noop', 'triggered', null, []],
-  ['triggered', 'auto-resolve', 'changed', 'resolved', 'auto-resolved', STOP_EVERYTHING],
-  ['triggered', 'retrigger', 'noop', 'triggered', 'already-triggered', []],
+  ['triggered', 'trigger', 'noop', 'triggered', 'alert-added'],
+  ['triggered', 'acknowledge', 'changed', 'acknowledged', 'acknowledged'],
+  ['triggered', 'resolve', 'changed', 'resolved', 'resolved'],
+  ['triggered', 'escalate', 'changed', 'triggered', 'escalated'],
+  ['triggered', 'ack-timeout', 'noop', 'triggered', null],
+  ['triggered', 'auto-resolve', 'changed', 'resolved', 'auto-resolved'],
+  ['triggered', 'retrigger', 'noop', 'triggered', 'already-triggered'],
 
-  ['acknowledged', 'trigger', 'noop', 'acknowledged', 'alert-added', ['reset-auto-resolve']],
-  ['acknowledged', 'acknowledge', 'noop', 'acknowledged', 'already-acknowledged', []],
-  ['acknowledged', 'resolve', 'changed', 'resolved', 'resolved', STOP_EVERYTHING],
-  ['acknowledged', 'escalate', 'changed', 'triggered', 'escalated', ['cancel-ack-timeout', 'escalate-now']],
-  ['acknowledged', 'ack-timeout', 'changed', 'triggered', 'ack-timeout', ['restart-escalation']],
-  ['acknowledged', 'auto-resolve', 'changed', 'resolved', 'auto-resolved', STOP_EVERYTHING],
-  ['acknowledged', 'retrigger', 'changed', 'triggered', 'retriggered', ['cancel-ack-timeout', 'restart-escalation']],
+  ['acknowledged', 'trigger', 'noop', 'acknowledged', 'alert-added'],
+  ['acknowledged', 'acknowledge', 'noop', 'acknowledged', 'already-acknowledged'],
+  ['acknowledged', 'resolve', 'changed', 'resolved', 'resolved'],
+  ['acknowledged', 'escalate', 'changed', 'triggered', 'escalated'],
+  ['acknowledged', 'ack-timeout', 'changed', 'triggered', 'ack-timeout'],
+  ['acknowledged', 'auto-resolve', 'changed', 'resolved', 'auto-resolved'],
+  ['acknowledged', 'retrigger', 'changed', 'triggered', 'retriggered'],
 
-  ['resolved', 'trigger', 'conflict', 'resolved', null, []],
-  ['resolved', 'acknowledge', 'conflict', 'resolved', null, []],
-  ['resolved', 'resolve', 'noop', 'resolved', 'already-resolved', []],
-  ['resolved', 'escalate', 'conflict', 'resolved', null, []],
-  ['resolved', 'ack-timeout', 'noop', 'resolved', null, []],
-  ['resolved', 'auto-resolve', 'noop', 'resolved', null, []],
-  ['resolved', 'retrigger', 'conflict', 'resolved', null, []],
+  ['resolved', 'trigger', 'conflict', 'resolved', null],
+  ['resolved', 'acknowledge', 'conflict', 'resolved', null],
+  ['resolved', 'resolve', 'noop', 'resolved', 'already-resolved'],
+  ['resolved', 'escalate', 'conflict', 'resolved', null],
+  ['resolved', 'ack-timeout', 'noop', 'resolved', null],
+  ['resolved', 'auto-resolve', 'noop', 'resolved', null],
+  ['resolved', 'retrigger', 'conflict', 'resolved', null],
 ];
 
 describe('applyAction', () => {
@@ -69,13 +52,12 @@ describe('applyAction', () => {
     }
   });
 
-  it.each(table)('%s + %s -> %s, %s', (from, type, outcome, next, timelineType, effects) => {
+  it.each(table)('%s + %s -> %s, %s', (from, type, outcome, next, timelineType) => {
     const result = applyAction({ status: from }, { type, actor: alice }, now);
 
     expect(result.outcome).toBe(outcome);
     expect(result.previousStatus).toBe(from);
     expect(result.status).toBe(next);
-    expect(result.effects).toEqual(effects);
     expect(result.description.length).toBeGreaterThan(0);
     if (timelineType === null) {
       expect(result.timeline).toBeNull();
@@ -121,8 +103,8 @@ describe('applyAction', () => {
   it('explains a conflict for the 409 body', () => {
     const result = applyAction({ status: 'resolved' }, { type: 'acknowledge', actor: alice }, now);
 
+    expect(result.outcome).toBe('conflict');
     expect(result.description).toBe('Incident is resolved; it cannot be acknowledged');
-    expect(httpStatusForOutcome(result.outcome)).toBe(409);
   });
 
   it('clears the acknowledgement when an ack timeout returns the incident to triggered', () => {
@@ -161,11 +143,6 @@ describe('applyAction', () => {
     expect(byIntegration.description).toBe('Resolved by integration');
     expect(anonymous.description).toBe('Resolved');
     expect(anonymous.patch.resolvedBy).toBeNull();
-  });
-
-  it('answers 200 for changed and noop', () => {
-    expect(httpStatusForOutcome('changed')).toBe(200);
-    expect(httpStatusForOutcome('noop')).toBe(200);
   });
 
   it('treats triggered and acknowledged as open', () => {

@@ -1,9 +1,10 @@
 /**
  * The incident lifecycle of paging.md as one pure function: given the
- * incident's current status and an action, what the status becomes, what the
- * timeline says, and which timers the caller must start or cancel. The caller
- * runs it inside the transaction that holds the incident row lock, writes the
- * patch and the timeline entry, and applies the effects to the timer rows.
+ * incident's current status and an action, what the status becomes and what
+ * the timeline says. The caller runs it inside the transaction that holds the
+ * incident row lock and writes the patch and the timeline entry; timers and
+ * pages follow from the change through the lifecycle listeners (the
+ * escalation engine), not from this module.
  *
  * Not decided here: which incident a trigger belongs to. The caller looks for
  * an open incident (triggered or acknowledged) with the dedup key on the
@@ -58,28 +59,6 @@ export interface IncidentStateSnapshot {
 
 export type ActionOutcome = 'changed' | 'noop' | 'conflict';
 
-/**
- * What the caller does with timer and outbox rows, in this order:
- * - `cancel-escalation`: delete the pending escalation step;
- * - `cancel-notifications`: delete pending notification-rule sends;
- * - `cancel-ack-timeout` / `start-ack-timeout` (only when the service has
- *   `ackTimeoutMinutes`);
- * - `cancel-auto-resolve` / `reset-auto-resolve` (only when the service has
- *   `autoResolveMinutes`; reset = due again that long after `now`);
- * - `restart-escalation`: level 0, loop 0, notify level 0 now;
- * - `escalate-now`: move to the next level (the escalation planner decides
- *   which, including loops and exhaustion) and notify it now.
- */
-export type IncidentEffect =
-  | 'cancel-escalation'
-  | 'cancel-notifications'
-  | 'cancel-ack-timeout'
-  | 'start-ack-timeout'
-  | 'cancel-auto-resolve'
-  | 'reset-auto-resolve'
-  | 'restart-escalation'
-  | 'escalate-now';
-
 export type TimelineEntryType =
   | 'alert-added'
   | 'acknowledged'
@@ -125,16 +104,8 @@ export interface TransitionResult {
    */
   timeline: TimelineEntry | null;
   patch: IncidentPatch;
-  effects: IncidentEffect[];
   conflictCode?: IncidentConflictCode;
 }
-
-const STOP_EVERYTHING: IncidentEffect[] = [
-  'cancel-escalation',
-  'cancel-notifications',
-  'cancel-ack-timeout',
-  'cancel-auto-resolve',
-];
 
 export function isOpen(status: IncidentStatus): boolean {
   return status !== 'resolved';
@@ -154,7 +125,6 @@ export function applyAction(
     type: TimelineEntryType,
     description: string,
     patch: IncidentPatch,
-    effects: IncidentEffect[],
   ): TransitionResult => ({
     outcome: 'changed',
     previousStatus: from,
@@ -162,20 +132,14 @@ export function applyAction(
     description,
     timeline: { type, at: now, description, actor },
     patch: { status, ...patch },
-    effects,
   });
-  const noop = (
-    type: TimelineEntryType | null,
-    description: string,
-    effects: IncidentEffect[] = [],
-  ): TransitionResult => ({
+  const noop = (type: TimelineEntryType | null, description: string): TransitionResult => ({
     outcome: 'noop',
     previousStatus: from,
     status: from,
     description,
     timeline: type === null ? null : { type, at: now, description, actor },
     patch: {},
-    effects,
   });
   const conflict = (description: string): TransitionResult => ({
     outcome: 'conflict',
@@ -184,33 +148,25 @@ export function applyAction(
     description,
     timeline: null,
     patch: {},
-    effects: [],
     conflictCode: 'INCIDENT_RESOLVED',
   });
 
   switch (action.type) {
     case 'trigger':
       if (from === 'resolved') return conflict('Incident is resolved; a new trigger opens a new incident');
-      return noop('alert-added', `New alert${by}; incident already ${from}, nobody new paged`, [
-        'reset-auto-resolve',
-      ]);
+      return noop('alert-added', `New alert${by}; incident already ${from}, nobody new paged`);
 
     case 'acknowledge':
       if (from === 'resolved') return conflict('Incident is resolved; it cannot be acknowledged');
       if (from === 'acknowledged') return noop('already-acknowledged', `Acknowledge${by}: already acknowledged`);
-      return changed(
-        'acknowledged',
-        'acknowledged',
-        `Acknowledged${by}`,
-        { acknowledgedBy: actorId(actor), acknowledgedAt: now },
-        ['cancel-escalation', 'cancel-notifications', 'start-ack-timeout'],
-      );
+      return changed('acknowledged', 'acknowledged', `Acknowledged${by}`, {
+        acknowledgedBy: actorId(actor),
+        acknowledgedAt: now,
+      });
 
     case 'resolve':
       if (from === 'resolved') return noop('already-resolved', `Resolve${by}: already resolved`);
-      return changed('resolved', 'resolved', `Resolved${by}`, { resolvedBy: actorId(actor), resolvedAt: now }, [
-        ...STOP_EVERYTHING,
-      ]);
+      return changed('resolved', 'resolved', `Resolved${by}`, { resolvedBy: actorId(actor), resolvedAt: now });
 
     case 'escalate':
       if (from === 'resolved') return conflict('Incident is resolved; it cannot be escalated');
@@ -221,7 +177,6 @@ export function applyAction(
         'escalated',
         `Escalated manually${by}`,
         from === 'acknowledged' ? { acknowledgedBy: null, acknowledgedAt: null } : {},
-        from === 'acknowledged' ? ['cancel-ack-timeout', 'escalate-now'] : ['escalate-now'],
       );
 
     case 'ack-timeout':
@@ -232,7 +187,6 @@ export function applyAction(
         'ack-timeout',
         'Still acknowledged after the acknowledgement timeout: triggered again, escalation restarts at level 0',
         { acknowledgedBy: null, acknowledgedAt: null },
-        ['restart-escalation'],
       );
 
     case 'auto-resolve':
@@ -242,7 +196,6 @@ export function applyAction(
         'auto-resolved',
         'Resolved automatically: no new alert within the auto-resolve time',
         { resolvedBy: null, resolvedAt: now },
-        [...STOP_EVERYTHING],
       );
 
     case 'retrigger':
@@ -253,14 +206,8 @@ export function applyAction(
         'retriggered',
         `Triggered again${by}; escalation restarts at level 0`,
         { acknowledgedBy: null, acknowledgedAt: null },
-        ['cancel-ack-timeout', 'restart-escalation'],
       );
   }
-}
-
-/** HTTP status for an outcome: the API answers 409 for a conflict, 200 with the current incident otherwise. */
-export function httpStatusForOutcome(outcome: ActionOutcome): 200 | 409 {
-  return outcome === 'conflict' ? 409 : 200;
 }
 
 function actorId(actor: IncidentActor | null): string | null {
