@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { ChannelType } from '../notifications/channels/notification-channel';
+import type { ChannelType } from './contact-method-type';
 import { User } from './user.entity';
 
 @Entity('contact_methods')

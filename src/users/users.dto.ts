@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { IsIanaZone, NoControlChars } from '../common/validators';
-import { CHANNEL_TYPES, ChannelType } from '../notifications/channels/notification-channel';
+import { CHANNEL_TYPES, ChannelType } from './contact-method-type';
 import { ContactMethod } from './contact-method.entity';
 import { NotificationRule } from './notification-rule.entity';
 import { User } from './user.entity';

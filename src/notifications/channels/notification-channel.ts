@@ -3,9 +3,9 @@
  * A channel sends one rendered message and returns the provider's id for it, or
  * throws a ChannelError that says whether a retry can help.
  */
-export type ChannelType = 'sms' | 'voice' | 'email' | 'slack';
+import type { ChannelType } from '../../users/contact-method-type';
 
-export const CHANNEL_TYPES: readonly ChannelType[] = ['sms', 'voice', 'email', 'slack'];
+export { CHANNEL_TYPES, type ChannelType } from '../../users/contact-method-type';
 
 /** What a page says, independent of the channel that carries it. */
 export interface PageContent {
