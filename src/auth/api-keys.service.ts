@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
+import { ApiKeysRepository, NewApiKey } from './api-keys.repository';
 
 export interface Principal {
   /** api key id, or "env" for KLAXON_ADMIN_API_KEY. */
@@ -17,8 +16,11 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** Advisory-lock id serialising the first-start admin key among instances. */
-const BOOTSTRAP_LOCK = 0x6b6c78_01;
+/** A new random key and what is stored of it. */
+function newKey(name: string, role: ApiKeyRole): { key: string; row: NewApiKey } {
+  const key = `klx_${randomBytes(24).toString('base64url')}`;
+  return { key, row: { name, role, prefix: key.slice(0, 8), hash: hashApiKey(key) } };
+}
 
 @Injectable()
 export class ApiKeysService {
@@ -29,8 +31,7 @@ export class ApiKeysService {
   private static readonly CACHE_TTL_MS = 5_000;
 
   constructor(
-    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
     private readonly clock: Clock,
     envAdminKey: string | undefined,
   ) {
@@ -45,7 +46,7 @@ export class ApiKeysService {
     const now = Date.now();
     const cached = this.cache.get(hash);
     if (cached && cached.until > now) return cached.principal;
-    const row = await this.keys.findOne({ where: { hash, revokedAt: IsNull() } });
+    const row = await this.keys.findActiveByHash(hash);
     const principal: Principal | null = row ? { id: row.id, name: row.name, role: row.role } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { principal, until: now + ApiKeysService.CACHE_TTL_MS });
@@ -53,21 +54,17 @@ export class ApiKeysService {
   }
 
   async create(name: string, role: ApiKeyRole): Promise<{ key: string; apiKey: ApiKey }> {
-    const key = `klx_${randomBytes(24).toString('base64url')}`;
-    const apiKey = await this.keys.save(
-      this.keys.create({ name, role, prefix: key.slice(0, 8), hash: hashApiKey(key), revokedAt: null }),
-    );
-    return { key, apiKey };
+    const { key, row } = newKey(name, role);
+    return { key, apiKey: await this.keys.insert(row) };
   }
 
   list(): Promise<ApiKey[]> {
-    return this.keys.find({ order: { createdAt: 'ASC' } });
+    return this.keys.list();
   }
 
   async revoke(id: string): Promise<void> {
-    const row = await this.keys.findOne({ where: { id } });
-    if (!row) throw new NotFoundError('api key', id);
-    if (!row.revokedAt) await this.keys.update({ id }, { revokedAt: this.clock.now() });
+    if (!(await this.keys.findById(id))) throw new NotFoundError('api key', id);
+    await this.keys.markRevoked(id, this.clock.now());
     this.cache.clear();
   }
 
@@ -78,20 +75,9 @@ export class ApiKeysService {
    */
   async ensureBootstrapKey(): Promise<string | null> {
     if (this.envKeyHash) return null;
-    return this.dataSource.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      const count = await em.getRepository(ApiKey).count();
-      if (count > 0) return null;
-      const key = `klx_${randomBytes(24).toString('base64url')}`;
-      await em.getRepository(ApiKey).save({
-        name: 'bootstrap admin',
-        role: 'admin' as const,
-        prefix: key.slice(0, 8),
-        hash: hashApiKey(key),
-        revokedAt: null,
-      });
-      this.logger.log('created the first admin API key');
-      return key;
-    });
+    const { key, row } = newKey('bootstrap admin', 'admin');
+    if (!(await this.keys.insertIfNone(row))) return null;
+    this.logger.log('created the first admin API key');
+    return key;
   }
 }

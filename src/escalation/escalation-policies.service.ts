@@ -17,6 +17,7 @@ import { SchedulesService } from '../schedules/schedules.service';
 import { UserReferences } from '../users/user-references';
 import { UsersService } from '../users/users.service';
 import { EscalationPolicyDto } from './escalation-policies.dto';
+import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPolicy } from './escalation-policy.entity';
 import { computePolicyWarnings, PolicyWarning } from './planner';
 import { TargetDirectory } from './target-directory';
@@ -32,16 +33,12 @@ export class EscalationPoliciesService implements OnModuleInit {
     private readonly references: UserReferences,
     private readonly scheduleReferences: ScheduleReferences,
     private readonly clock: Clock,
+    private readonly policyRefs: EscalationPoliciesRepository,
   ) {}
 
   onModuleInit(): void {
     const policiesTargeting = (type: 'user' | 'schedule') => async (id: string, em: EntityManager) => {
-      const rows: { id: string; name: string }[] = await em.query(
-        `SELECT id, name FROM escalation_policies
-          WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(levels) l, jsonb_array_elements(l->'targets') t
-                         WHERE t->>'type' = $2 AND t->>'id' = $1)`,
-        [id, type],
-      );
+      const rows = await this.policyRefs.targeting(em, type, id);
       return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
     };
     this.references.register(policiesTargeting('user'));

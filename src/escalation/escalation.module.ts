@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { EscalationEngineService } from './engine/escalation-engine.service';
 import { WorkerService } from './engine/worker.service';
 import { EscalationPoliciesController } from './escalation-policies.controller';
+import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { EscalationPolicy } from './escalation-policy.entity';
 import { OnCallController } from './oncall.controller';
@@ -24,7 +25,7 @@ import { TargetDirectory } from './target-directory';
     NotificationsModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController],
-  providers: [EscalationPoliciesService, TargetDirectory, OnCallService, EscalationEngineService, WorkerService],
+  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, EscalationEngineService, WorkerService],
   exports: [EscalationPoliciesService, WorkerService, EscalationEngineService],
 })
 export class EscalationModule {}

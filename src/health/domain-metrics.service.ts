@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { DomainMetricsRepository } from './domain-metrics.repository';
 import { MetricsService } from './metrics.service';
 
 const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
@@ -32,7 +32,7 @@ export class DomainMetricsService implements OnModuleInit {
 
   constructor(
     private readonly metrics: MetricsService,
-    private readonly dataSource: DataSource,
+    private readonly counts: DomainMetricsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -77,25 +77,16 @@ export class DomainMetricsService implements OnModuleInit {
     return null;
   }
 
-  /** Reads everything in one statement; each part uses a (partial) index. */
+  /** Reads everything in one statement (DomainMetricsRepository). */
   async read(): Promise<DomainSnapshot> {
     const now = this.clock.now();
-    const [row] = await this.dataSource.query(
-      `SELECT
-         (SELECT coalesce(json_object_agg(status, n), '{}') FROM
-            (SELECT status, count(*)::int AS n FROM incidents GROUP BY status) i) AS incidents,
-         (SELECT coalesce(json_object_agg(state, n), '{}') FROM
-            (SELECT state, count(*)::int AS n FROM notifications WHERE state IN ('pending', 'sending') GROUP BY state) o) AS outbox,
-         (SELECT min(due_at) FROM timers WHERE due_at <= $1) AS oldest_timer,
-         (SELECT min(due_at) FROM notifications WHERE state = 'pending' AND due_at <= $1) AS oldest_page`,
-      [now],
-    );
-    const ageSeconds = (t: Date | null) => (t ? Math.max(0, (now.getTime() - new Date(t).getTime()) / 1000) : 0);
+    const counts = await this.counts.read(now);
+    const ageSeconds = (t: Date | null) => (t ? Math.max(0, (now.getTime() - t.getTime()) / 1000) : 0);
     return {
-      incidents: row.incidents,
-      outbox: row.outbox,
-      oldestDueTimerAgeSeconds: ageSeconds(row.oldest_timer),
-      dispatcherLagSeconds: ageSeconds(row.oldest_page),
+      incidents: counts.incidents,
+      outbox: counts.outbox,
+      oldestDueTimerAgeSeconds: ageSeconds(counts.oldestDueTimer),
+      dispatcherLagSeconds: ageSeconds(counts.oldestDuePage),
     };
   }
 }

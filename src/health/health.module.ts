@@ -2,6 +2,7 @@ import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { HealthController } from './health.controller';
+import { DomainMetricsRepository } from './domain-metrics.repository';
 import { DomainMetricsService } from './domain-metrics.service';
 import { MetricsService } from './metrics.service';
 
@@ -9,7 +10,7 @@ import { MetricsService } from './metrics.service';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [MetricsService, DomainMetricsService],
+  providers: [MetricsService, DomainMetricsRepository, DomainMetricsService],
   exports: [MetricsService],
 })
 export class HealthModule implements NestModule {
