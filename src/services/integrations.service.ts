@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { performance } from 'node:perf_hooks';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { NotFoundError, ValidationError } from '../common/errors';
 import { generateKey, keyLengthFor } from './integration-keys';
@@ -10,12 +10,13 @@ import { ServicesService } from './services.service';
 
 /** How long a key lookup (hit or miss) is trusted: the ingest hot path skips the database within it. */
 export const INTEGRATION_CACHE_TTL_MS = 5_000;
+/** Keys remembered at most; the least recently used go first. */
 const INTEGRATION_CACHE_MAX_ENTRIES = 10_000;
 export const DEFAULT_GRAFANA_SIGNATURE_HEADER = 'X-Grafana-Alerting-Signature';
 
+/** A lookup's answer, a miss (null) included. */
 interface CacheEntry {
   integration: Integration | null;
-  expiresAtMs: number;
 }
 
 @Injectable()
@@ -24,7 +25,7 @@ export class IntegrationsService {
    * Per process. A deleted integration keeps working for up to the TTL on the
    * other instances; that is the price of a lookup-free hot path.
    */
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache = new LRUCache<string, CacheEntry>({ max: INTEGRATION_CACHE_MAX_ENTRIES, ttl: INTEGRATION_CACHE_TTL_MS });
 
   constructor(
     @InjectRepository(Integration) private readonly integrations: Repository<Integration>,
@@ -76,12 +77,10 @@ export class IntegrationsService {
 
   /** The integration (with its service) for a key, from a short-lived in-memory cache. */
   async findByKey(key: string): Promise<Integration | null> {
-    const nowMs = performance.now();
     const cached = this.cache.get(key);
-    if (cached && cached.expiresAtMs > nowMs) return cached.integration;
+    if (cached) return cached.integration;
     const integration = await this.integrations.findOne({ where: { key }, relations: { service: true } });
-    if (this.cache.size >= INTEGRATION_CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(key, { integration, expiresAtMs: nowMs + INTEGRATION_CACHE_TTL_MS });
+    this.cache.set(key, { integration });
     return integration;
   }
 }

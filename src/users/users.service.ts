@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ConflictError, NotFoundError, PG_UNIQUE_VIOLATION, pgErrorCode, ValidationError } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
+import { isEmail } from 'class-validator';
 import { E164, SLACK_USER_ID } from '../common/validators';
 import type { ChannelType } from './contact-method-type';
 import { ContactMethod } from './contact-method.entity';
@@ -11,7 +12,6 @@ import { User } from './user.entity';
 import { UserReferences } from './user-references';
 import { CreateContactMethodDto, CreateNotificationRuleDto, CreateUserDto, UpdateUserDto } from './users.dto';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Normalises and checks a contact address for its type; throws a 400 naming `address`. */
 export function normaliseAddress(type: ChannelType, raw: string): string {
@@ -24,7 +24,7 @@ export function normaliseAddress(type: ChannelType, raw: string): string {
       return compact;
     }
     case 'email':
-      if (!EMAIL.test(address)) throw ValidationError.field('address', 'must be an email address');
+      if (!isEmail(address)) throw ValidationError.field('address', 'must be an email address');
       return address.toLowerCase();
     case 'slack':
       if (!SLACK_USER_ID.test(address)) throw ValidationError.field('address', 'must be a Slack user id such as U024BE7LH');
