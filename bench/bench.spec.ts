@@ -1,11 +1,18 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { formatTable, parseArgs } from './run';
+import { alertmanagerArgs, alertmanagerConfig, findAlertmanager, parseAlertmanagerVersion } from './lib/alertmanager-process';
 import { summarizeProfile } from './lib/cpu-profile-summary';
+import type { LoadResult } from './lib/load';
+import { requestBody, requestKey } from './lib/load-targets';
 import { percentile, summarize } from './lib/stats';
 import { TcpRoundRobin } from './lib/tcp-round-robin';
 import { parseWrkOutput, wrkScript } from './lib/wrk';
 import { REQUIRED_SCENARIOS, SCENARIOS, scenarioNumbers } from './scenarios';
+import { formatPeerTable, peerRatio, peerRows, PeerComparison } from './scenarios/peer.scenario';
 import type { BenchContext } from './lib/bench-types';
 
 // The server scenarios start PostgreSQL and Klaxon processes and run for minutes:
@@ -13,7 +20,7 @@ import type { BenchContext } from './lib/bench-types';
 // the suite's shape and runs the pure scenarios in quick mode.
 
 describe('bench suite', () => {
-  it('lists every scenario of issue 7 exactly once', () => {
+  it('lists every scenario of issue 7, and the peer comparison, exactly once', () => {
     const numbers = SCENARIOS.flatMap(scenarioNumbers);
     expect([...numbers].sort()).toEqual([...REQUIRED_SCENARIOS].sort());
     expect(new Set(numbers).size).toBe(numbers.length);
@@ -113,7 +120,7 @@ describe('bench helpers', () => {
 
   it('writes a wrk script that sends the same Events v2 triggers as autocannon, and reads its summary', () => {
     const script = wrkScript({ url: 'http://127.0.0.1:1', connections: 32, routingKeys: ['k'.repeat(32)], dedupKeys: 1000, dedupPrefix: 'ingest-1' });
-    expect(script).toContain(`local keys = { "${'k'.repeat(32)}" }`);
+    expect(script).toContain(`local routingKeys = { "${'k'.repeat(32)}" }`);
     expect(script).toContain('local dedupKeys = 1000');
     expect(script).toContain('wrk.format("POST", "/v2/enqueue", headers, body)');
     const out = 'Running 20s test\nWRKJSON {"requests":60500,"durationUs":20000000,"status":500,"connect":0,"read":1,"write":0,"timeout":2,"p50":8312,"p99":41234,"max":120000}\n';
@@ -130,5 +137,117 @@ describe('bench helpers', () => {
       latencyMax: 120,
     });
     expect(() => parseWrkOutput('no summary')).toThrow(/no summary/);
+  });
+
+  it('gives every request its own key, or cycles over dedupKeys', () => {
+    expect([0, 1, 2, 3].map((i) => requestKey({ dedupKeys: 2, dedupPrefix: 'p' }, i))).toEqual(['p-0', 'p-1', 'p-0', 'p-1']);
+    expect([0, 1, 1000].map((i) => requestKey({ dedupKeys: 0, dedupPrefix: 'p' }, i))).toEqual(['p-0', 'p-1', 'p-1000']);
+  });
+
+  it('builds the Events v2 trigger and the Alertmanager alert of request i', () => {
+    const base = { url: 'http://127.0.0.1:1', connections: 32, dedupKeys: 1000, dedupPrefix: 'run' };
+    expect(requestBody({ ...base, routingKeys: ['a', 'b'] }, 1051)).toBe(
+      '{"routing_key":"b","event_action":"trigger","dedup_key":"run-51","payload":{"summary":"run run-51 disk almost full","source":"host-1","severity":"critical"}}',
+    );
+    expect(requestBody({ ...base, target: 'alertmanager' }, 1051)).toBe(
+      '[{"labels":{"alertname":"BenchDiskAlmostFull","instance":"run-51","job":"host-1","severity":"critical"},"annotations":{"summary":"run run-51 disk almost full"}}]',
+    );
+    // Distinct alerts: no two requests share a label set.
+    const labels = new Set([0, 1, 2, 1000, 1001].map((i) => JSON.stringify(JSON.parse(requestBody({ ...base, dedupKeys: 0, target: 'alertmanager' }, i))[0].labels)));
+    expect(labels.size).toBe(5);
+  });
+
+  it('writes a wrk script that posts one alert per request to Alertmanager', () => {
+    const script = wrkScript({ target: 'alertmanager', url: 'http://127.0.0.1:1', connections: 32, dedupKeys: 0, dedupPrefix: 'peer-am' });
+    expect(script).toContain('local prefix = "peer-am"');
+    expect(script).toContain('local dedupKeys = 0');
+    expect(script).toContain('wrk.format("POST", "/api/v2/alerts", headers, body)');
+    expect(script).toContain(`'[{"labels":{"alertname":"BenchDiskAlmostFull","instance":"' .. key .. '","job":"host-' .. (i % 50) ..`);
+    expect(script).not.toContain('routingKeys');
+  });
+});
+
+describe('the Alertmanager peer', () => {
+  it('reads the version Alertmanager prints', () => {
+    expect(parseAlertmanagerVersion('alertmanager, version 0.25.0 (branch: debian/sid, revision: 0.25.0-1+b4)\n  build user: x')).toBe('0.25.0');
+    expect(parseAlertmanagerVersion('prometheus, version 2.42.0')).toBeNull();
+  });
+
+  it('finds the binary BENCH_ALERTMANAGER_BIN names, and nothing when it does not run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-am-'));
+    try {
+      const fake = path.join(dir, 'alertmanager');
+      writeFileSync(fake, '#!/bin/sh\necho "alertmanager, version 9.9.9 (branch: test)" >&2\n');
+      chmodSync(fake, 0o755);
+      expect(findAlertmanager({ BENCH_ALERTMANAGER_BIN: fake })).toEqual({ path: fake, version: '9.9.9' });
+      expect(findAlertmanager({ BENCH_ALERTMANAGER_BIN: path.join(dir, 'missing') })).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs on loopback with one receiver that sends nothing, state in its own dir, no cluster', () => {
+    expect(alertmanagerConfig()).toBe('route:\n  receiver: discard\nreceivers:\n  - name: discard\n');
+    expect(alertmanagerArgs('/tmp/am', 40123)).toEqual([
+      '--config.file=/tmp/am/alertmanager.yml',
+      '--storage.path=/tmp/am/data',
+      '--web.listen-address=127.0.0.1:40123',
+      '--cluster.listen-address=',
+    ]);
+  });
+
+  const run = (perSecond: number, latencyP99 = 10, errors = 0): LoadResult => ({
+    requests: perSecond * 15,
+    ok: perSecond * 15,
+    non2xx: 0,
+    errors,
+    timeouts: 0,
+    seconds: 15,
+    perSecond,
+    latencyP50: 5,
+    latencyP99,
+    latencyMax: 100,
+    generator: 'wrk',
+  });
+  // The figures measured before issue 13.
+  const before: PeerComparison = {
+    alertmanager: { version: '0.25.0', distinct: run(13156), repeated: run(12494) },
+    klaxon: { distinct: run(1055, 120), repeated: run(3616, 40) },
+    seconds: 15,
+  };
+
+  it('judges Klaxon by its ratio to Alertmanager, and its repeated p99', () => {
+    expect(peerRatio(run(3616), run(12494))).toBe(0.29);
+    const rows = Object.fromEntries(peerRows(before).map((r) => [r.id, r]));
+    expect(Object.keys(rows)).toEqual(['peer-am', 'peer-k', 'peer-kc', 'peer', 'peerw-am', 'peerw-k', 'peerw-kc', 'peerw']);
+    expect(rows['peer-am']).toMatchObject({ value: 13156, unit: 'alerts/s', met: null });
+    expect(rows['peer']).toMatchObject({ value: 0.08, unit: 'x', goal: '>= 0.15x', met: false });
+    expect(rows['peer-kc']).toMatchObject({ value: 120, met: null });
+    expect(rows['peerw']).toMatchObject({ value: 0.29, goal: '>= 0.5x', met: false });
+    expect(rows['peerw-kc']).toMatchObject({ value: 40, goal: '< 50 ms', met: true });
+
+    const after = { ...before, klaxon: { distinct: run(2000), repeated: run(6500, 30) } };
+    expect(peerRows(after).filter((r) => r.met !== null).every((r) => r.met)).toBe(true);
+    // A ratio does not count as met when either side had failed requests.
+    const failing = { ...after, alertmanager: { ...after.alertmanager!, repeated: run(12494, 10, 3) } };
+    expect(peerRows(failing).find((r) => r.id === 'peerw')).toMatchObject({ met: false });
+  });
+
+  it('reports Klaxon alone, with no verdict on the ratios, when Alertmanager is not installed', () => {
+    const rows = peerRows({ ...before, alertmanager: null });
+    expect(rows.map((r) => r.id)).toEqual(['peer-k', 'peer-kc', 'peer', 'peerw-k', 'peerw-kc', 'peerw']);
+    const ratio = rows.find((r) => r.id === 'peer')!;
+    expect(ratio.value).toBeNaN();
+    expect(ratio.met).toBeNull();
+    expect(ratio.scenario).toContain('skipped');
+    expect(formatPeerTable({ ...before, alertmanager: null })).toContain('not installed');
+  });
+
+  it('prints both sides, the ratio and the goal on one line per load', () => {
+    const lines = formatPeerTable(before).split('\n');
+    expect(lines[0]).toBe('Klaxon vs Prometheus Alertmanager: wrk, 32 connections, 15 s per run, one after the other');
+    expect(lines[1]).toMatch(/^alerts\s+Alertmanager 0\.25\.0\s+Klaxon\s+ratio\s+goal$/);
+    expect(lines[3]).toMatch(/^distinct \(a new label set \/ incident each\)\s+13,156\/s\s+1,055\/s \(p99 120 ms\)\s+0\.08x\s+>= 0\.15x: NOT MET$/);
+    expect(lines[4]).toMatch(/^repeated \(1,000 firing alerts \/ open incidents\)\s+12,494\/s\s+3,616\/s \(p99 40 ms\)\s+0\.29x\s+>= 0\.5x, p99 < 50 ms: NOT MET$/);
   });
 });

@@ -4,6 +4,7 @@
  * Input: one JSON argument (LoadSpec); output: one JSON line (LoadResult).
  */
 import type { LoadResult, LoadSpec } from './load';
+import { loadTarget, requestBody } from './load-targets';
 
 /** The part of autocannon 8's result this runner reads (the package ships no types). */
 interface AutocannonResult {
@@ -21,6 +22,7 @@ const autocannon: (opts: object, done: (err: Error | null, r: AutocannonResult) 
 
 function main(): void {
   const spec: LoadSpec = JSON.parse(process.argv[2]);
+  const target = loadTarget(spec);
   let n = 0;
   const run = autocannon(
     {
@@ -32,22 +34,9 @@ function main(): void {
       requests: [
         {
           method: 'POST',
-          path: '/v2/enqueue',
+          path: target.path,
           headers: { 'content-type': 'application/json' },
-          setupRequest: (req: Record<string, unknown>) => {
-            const i = n++;
-            const key = spec.routingKeys[i % spec.routingKeys.length];
-            const dedup = spec.dedupKeys > 0 ? `${spec.dedupPrefix}-${i % spec.dedupKeys}` : `${spec.dedupPrefix}-${i}`;
-            return {
-              ...req,
-              body: JSON.stringify({
-                routing_key: key,
-                event_action: 'trigger',
-                dedup_key: dedup,
-                payload: { summary: `${spec.dedupPrefix} ${dedup} disk almost full`, source: `host-${i % 50}`, severity: 'critical' },
-              }),
-            };
-          },
+          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: requestBody(spec, n++) }),
         },
       ],
     },

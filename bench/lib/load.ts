@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runWrk, wrkAvailable } from './wrk';
 
-export interface LoadSpec {
+interface LoadShape {
   url: string;
   connections: number;
   durationSeconds?: number;
@@ -10,11 +10,24 @@ export interface LoadSpec {
   amount?: number;
   /** Requests per second across all connections (open-loop pacing); omit for as fast as possible. */
   overallRate?: number;
-  routingKeys: string[];
-  /** Distinct dedup keys cycled through; 0 = every request its own key. */
+  /** Distinct keys cycled through; 0 = every request its own key. */
   dedupKeys: number;
   dedupPrefix: string;
 }
+
+/** Events v2 triggers to Klaxon's `/v2/enqueue`: the key is the dedup key, rotating over `routingKeys`. */
+export interface EventsV2Load extends LoadShape {
+  target?: 'events-v2';
+  routingKeys: string[];
+}
+
+/** One alert per POST to Alertmanager's `/api/v2/alerts`: the key is the alert's `instance` label. */
+export interface AlertmanagerLoad extends LoadShape {
+  target: 'alertmanager';
+}
+
+/** What a load run sends, and how hard; `load-targets.ts` turns it into request bodies for either generator. */
+export type LoadSpec = EventsV2Load | AlertmanagerLoad;
 
 export interface LoadResult {
   requests: number;
@@ -32,9 +45,10 @@ export interface LoadResult {
 }
 
 /**
- * Events v2 triggers as fast as `spec.connections` closed-loop connections
- * go (or paced / counted): wrk when installed and the run is by duration,
- * otherwise autocannon in a child process. Resolves with the summary.
+ * The spec's requests (Events v2 triggers, or Alertmanager alerts) as fast as
+ * `spec.connections` closed-loop connections go (or paced / counted): wrk when
+ * installed and the run is by duration, otherwise autocannon in a child
+ * process. Resolves with the summary.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   if (spec.durationSeconds && !spec.amount && !spec.overallRate && wrkAvailable()) {

@@ -3,14 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoadResult, LoadSpec } from './load';
+import { loadTarget, lua } from './load-targets';
 
 /**
  * wrk (C, one thread, epoll) as the closed-loop load generator when it is
  * installed (`apt-get install wrk`): it spends a fraction of autocannon's CPU
  * per request, and on a 2-core machine every cycle the generator takes is one
  * Klaxon and PostgreSQL do not get. It is also what Prometheus Alertmanager's
- * reference figure was measured with (deps-notes.md). The request bodies are
- * the same as autocannon's (load-runner.ts), made by a Lua `request()`.
+ * reference figure was measured with, and the peer scenario runs it against both.
+ * The request bodies are the same as autocannon's (load-targets.ts), made by a Lua
+ * `request()`.
  */
 export function wrkAvailable(): boolean {
   if (process.env.BENCH_LOAD === 'autocannon') return false;
@@ -18,14 +20,10 @@ export function wrkAvailable(): boolean {
   return !found.error;
 }
 
-/** Lua string literal. */
-function lua(text: string): string {
-  return JSON.stringify(text);
-}
-
 export function wrkScript(spec: LoadSpec): string {
+  const target = loadTarget(spec);
   return `
-local keys = { ${spec.routingKeys.map(lua).join(', ')} }
+${target.luaLocals(spec)}
 local prefix = ${lua(spec.dedupPrefix)}
 local dedupKeys = ${spec.dedupKeys}
 local n = 0
@@ -34,13 +32,10 @@ local headers = { ["Content-Type"] = "application/json" }
 request = function()
   local i = n
   n = n + 1
-  local key = keys[(i % #keys) + 1]
-  local dedup
-  if dedupKeys > 0 then dedup = prefix .. "-" .. (i % dedupKeys) else dedup = prefix .. "-" .. i end
-  local body = '{"routing_key":"' .. key .. '","event_action":"trigger","dedup_key":"' .. dedup ..
-    '","payload":{"summary":"' .. prefix .. ' ' .. dedup .. ' disk almost full","source":"host-' .. (i % 50) ..
-    '","severity":"critical"}}'
-  return wrk.format("POST", "/v2/enqueue", headers, body)
+  local key
+  if dedupKeys > 0 then key = prefix .. "-" .. (i % dedupKeys) else key = prefix .. "-" .. i end
+  local body = ${target.luaBody}
+  return wrk.format("POST", ${lua(target.path)}, headers, body)
 end
 
 done = function(summary, latency, requests)
@@ -90,7 +85,7 @@ export function parseWrkOutput(out: string): LoadResult {
 /** A closed-loop run of `spec.durationSeconds` with one wrk thread. */
 export function runWrk(spec: LoadSpec): Promise<LoadResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'klaxon-wrk-'));
-  const script = path.join(dir, 'events-v2.lua');
+  const script = path.join(dir, `${spec.target ?? 'events-v2'}.lua`);
   writeFileSync(script, wrkScript(spec));
   const args = ['-t1', `-c${spec.connections}`, `-d${spec.durationSeconds}s`, '--timeout', '30s', '-s', script, spec.url];
   return new Promise<LoadResult>((resolve, reject) => {

@@ -1,15 +1,16 @@
 import type { Scenario } from '../lib/bench-types';
 import { ingestScenario, scaleOutScenario } from './ingest.scenario';
 import { pageLatencyScenario } from './page-latency.scenario';
+import { peerScenario } from './peer.scenario';
 import { schedulesScenario } from './schedules.scenario';
 import { startupScenario } from './startup.scenario';
 import { rssScenario, stormScenario } from './storm.scenario';
 import { timerLatenessScenario } from './timer-lateness.scenario';
 
 /**
- * Every scenario of issue 7, in run order: the pure ones, then those against
- * the main server (the storm before the RSS reading), then those that start
- * their own processes.
+ * Every scenario of issue 7 and issue 13's peer comparison, in run order: the
+ * pure ones, then those against the main server (the storm before the RSS
+ * reading), then those that start their own processes.
  */
 export const SCENARIOS: readonly Scenario[] = [
   schedulesScenario,
@@ -20,10 +21,11 @@ export const SCENARIOS: readonly Scenario[] = [
   rssScenario,
   startupScenario,
   scaleOutScenario,
+  peerScenario,
 ];
 
-/** Issue 7's scenarios (8 figures + scale-out); bench.spec.ts checks SCENARIOS covers each. */
-export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+/** Issue 7's scenarios (8 figures + scale-out) and issue 13's peer; bench.spec.ts checks SCENARIOS covers each. */
+export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'peer'] as const;
 
 /** The scenario numbers a Scenario stands for ('5+6' covers 5 and 6). */
 export const scenarioNumbers = (s: Pick<Scenario, 'id'>): string[] => s.id.split('+');

@@ -8,7 +8,7 @@ import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
 export const INGEST_GOAL_PER_SECOND = 3000;
 export const INGEST_GOAL_P99_MS = 50;
-/** Prometheus Alertmanager 0.25, in memory, distinct alerts, 50 connections, this machine (deps-notes.md). */
+/** Prometheus Alertmanager 0.25, in memory, distinct alerts, 50 connections, on this machine; the peer scenario measures it in the run. */
 export const ALERTMANAGER_PER_SECOND = 9000;
 
 const CONNECTIONS = 32;

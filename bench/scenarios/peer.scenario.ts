@@ -1,0 +1,225 @@
+import { AlertmanagerProcess, findAlertmanager } from '../lib/alertmanager-process';
+import { waitForIdle } from '../lib/drain';
+import { createServices } from '../lib/klaxon-api';
+import { KlaxonProcess } from '../lib/klaxon-process';
+import { LoadResult, LoadSpec, runLoad } from '../lib/load';
+import { round } from '../lib/stats';
+import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
+
+export const PEER_DISTINCT_GOAL_RATIO = 0.15;
+export const PEER_REPEATED_GOAL_RATIO = 0.5;
+export const PEER_P99_GOAL_MS = 50;
+export const PEER_CONNECTIONS = 32;
+/** Open incidents (Klaxon) and firing alerts (Alertmanager) the repeated run re-sends. */
+export const PEER_REPEATED_KEYS = 1000;
+
+/** One side's two runs, measured the same way for both. */
+export interface PeerRuns {
+  /** Every request a key never sent before: a new incident (Klaxon), a new label set (Alertmanager). */
+  distinct: LoadResult;
+  /** The same 1,000 keys again and again, each already open / firing. */
+  repeated: LoadResult;
+}
+
+export interface PeerComparison {
+  /** Null when no Alertmanager binary is installed: Klaxon's side is still measured. */
+  alertmanager: (PeerRuns & { version: string }) | null;
+  klaxon: PeerRuns;
+  seconds: number;
+}
+
+const rate = (r: LoadResult): number => round(r.perSecond, 0);
+/** Every request answered 2xx in time: otherwise the rate flatters or wrongs that side. */
+const clean = (r: LoadResult): boolean => r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
+const failures = (r: LoadResult): string => (clean(r) ? '' : ` (${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`);
+/** Klaxon's rate as a multiple of Alertmanager's; NaN without a peer. */
+export const peerRatio = (klaxon: LoadResult, alertmanager: LoadResult | undefined): number =>
+  alertmanager && alertmanager.perSecond > 0 ? round(klaxon.perSecond / alertmanager.perSecond, 2) : NaN;
+
+/**
+ * The result rows: per load, Alertmanager's rate, Klaxon's rate and 202 p99,
+ * and the ratio judged against issue 13's goals (reported, not judged, when
+ * Alertmanager is not installed).
+ */
+export function peerRows(c: PeerComparison): BenchRow[] {
+  const am = c.alertmanager;
+  const how = `${PEER_CONNECTIONS} conns, ${c.seconds} s, ${c.klaxon.distinct.generator ?? 'autocannon'}`;
+  const skipped = am ? '' : ' (skipped: no Alertmanager installed)';
+  const rows: BenchRow[] = [];
+  const load = (
+    id: string,
+    label: string,
+    what: { alertmanager: string; klaxon: string },
+    amRun: LoadResult | undefined,
+    kRun: LoadResult,
+    goalRatio: number,
+    p99Goal: number | null,
+  ): void => {
+    if (amRun) {
+      rows.push({
+        id: `${id}-am`,
+        scenario: `peer, ${label}: Alertmanager ${am!.version} in memory, ${what.alertmanager} (${how})${failures(amRun)}`,
+        value: rate(amRun),
+        unit: 'alerts/s',
+        goal: 'reported',
+        met: null,
+        detail: { ...amRun },
+      });
+    }
+    rows.push({
+      id: `${id}-k`,
+      scenario: `peer, ${label}: Klaxon durable, ${what.klaxon} (${how})${failures(kRun)}`,
+      value: rate(kRun),
+      unit: 'events/s',
+      goal: 'reported',
+      met: null,
+      detail: { ...kRun },
+    });
+    rows.push({
+      id: `${id}-kc`,
+      scenario: `peer, ${label}: Klaxon 202 latency p99`,
+      value: kRun.latencyP99,
+      unit: 'ms',
+      goal: p99Goal === null ? 'reported' : `< ${p99Goal} ms`,
+      met: p99Goal === null ? null : kRun.latencyP99 < p99Goal,
+    });
+    const ratio = peerRatio(kRun, amRun);
+    rows.push({
+      id,
+      scenario: `peer, ${label}: Klaxon / Alertmanager${skipped}`,
+      value: ratio,
+      unit: 'x',
+      goal: `>= ${goalRatio}x`,
+      met: amRun ? ratio >= goalRatio && clean(kRun) && clean(amRun) : null,
+    });
+  };
+  const keys = PEER_REPEATED_KEYS.toLocaleString('en-US');
+  load('peer', 'distinct', { alertmanager: 'a new label set each', klaxon: 'a new incident each' }, am?.distinct, c.klaxon.distinct, PEER_DISTINCT_GOAL_RATIO, null);
+  load('peerw', 'repeated', { alertmanager: `${keys} firing alerts re-sent`, klaxon: `${keys} open incidents re-sent` }, am?.repeated, c.klaxon.repeated, PEER_REPEATED_GOAL_RATIO, PEER_P99_GOAL_MS);
+  return rows;
+}
+
+/** The side-by-side table the scenario prints: one line per load, both rates, the ratio and its goal. */
+export function formatPeerTable(c: PeerComparison): string {
+  const perSecond = (r: LoadResult | undefined) => (r ? `${Math.round(r.perSecond).toLocaleString('en-US')}/s${failures(r)}` : 'not installed');
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
+  const am = c.alertmanager;
+  const line = (label: string, amRun: LoadResult | undefined, kRun: LoadResult, goalRatio: number, p99Goal: number | null) => {
+    const ratio = peerRatio(kRun, amRun);
+    const goal = `>= ${goalRatio}x${p99Goal === null ? '' : `, p99 < ${p99Goal} ms`}`;
+    const met = ratio >= goalRatio && (p99Goal === null || kRun.latencyP99 < p99Goal) && clean(kRun) && !!amRun && clean(amRun);
+    return [label, perSecond(amRun), `${perSecond(kRun)} (p99 ${kRun.latencyP99} ms)`, amRun ? `${ratio.toFixed(2)}x` : '-', amRun ? `${goal}: ${verdict(met)}` : `${goal}: -`];
+  };
+  const head = ['alerts', `Alertmanager${am ? ` ${am.version}` : ''}`, 'Klaxon', 'ratio', 'goal'];
+  const cells = [
+    line('distinct (a new label set / incident each)', am?.distinct, c.klaxon.distinct, PEER_DISTINCT_GOAL_RATIO, null),
+    line(`repeated (${PEER_REPEATED_KEYS.toLocaleString('en-US')} firing alerts / open incidents)`, am?.repeated, c.klaxon.repeated, PEER_REPEATED_GOAL_RATIO, PEER_P99_GOAL_MS),
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  const row = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const generator = c.klaxon.distinct.generator ?? 'autocannon';
+  return [
+    `Klaxon vs Prometheus Alertmanager: ${generator}, ${PEER_CONNECTIONS} connections, ${c.seconds} s per run, one after the other`,
+    row(head),
+    row(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(row),
+  ].join('\n');
+}
+
+/** How one side is loaded: its URL and request format, and what it must finish before the next run. */
+interface PeerSide {
+  name: string;
+  spec(prefix: string, keys: number, seconds: number): LoadSpec;
+  /** Waits until the work a run left behind is done (Klaxon: pages and due timers); in-memory Alertmanager has none. */
+  settle(): Promise<void>;
+}
+
+/**
+ * The same steps for every side, each step taken by one side after the other
+ * (never both under load at once), so the two runs a ratio compares are
+ * seconds apart on this shared machine rather than minutes: a 1 s warm-up of
+ * new keys (JIT, pools, connections); the distinct run; the 1,000 repeated
+ * keys sent until each has been sent once (opened / firing); the repeated run.
+ */
+async function measure(sides: PeerSide[], seconds: number, log: (line: string) => void): Promise<PeerRuns[]> {
+  const stamp = Date.now().toString(36);
+  const step = async (run: (side: PeerSide) => Promise<LoadResult>): Promise<LoadResult[]> => {
+    const results: LoadResult[] = [];
+    for (const side of sides) {
+      results.push(await run(side));
+      await side.settle();
+    }
+    return results;
+  };
+  await step((side) => runLoad(side.spec(`${side.name}-warm-${stamp}`, 0, 1)));
+  const distinct = await step((side) => runLoad(side.spec(`${side.name}-distinct-${stamp}`, 0, seconds)));
+  log(`peer: distinct ${sides.map((side, i) => `${side.name} ${Math.round(distinct[i].perSecond)}/s`).join(', ')}`);
+  await step(async (side) => {
+    // Request i carries key i % 1,000 in sending order, so a clean run that answered 1,000 more than it had in
+    // flight has sent every key (wrk also calls request() once before it starts, which only shifts the keys by one).
+    for (let primeSeconds = 1; ; primeSeconds *= 2) {
+      const prime = await runLoad(side.spec(`${side.name}-repeated-${stamp}`, PEER_REPEATED_KEYS, primeSeconds));
+      if (prime.ok > PEER_REPEATED_KEYS + PEER_CONNECTIONS && clean(prime)) return prime;
+      if (primeSeconds >= 16) throw new Error(`${side.name} did not take the ${PEER_REPEATED_KEYS} repeated keys: ${JSON.stringify(prime)}`);
+    }
+  });
+  const repeated = await step((side) => runLoad(side.spec(`${side.name}-repeated-${stamp}`, PEER_REPEATED_KEYS, seconds)));
+  log(`peer: repeated ${sides.map((side, i) => `${side.name} ${Math.round(repeated[i].perSecond)}/s`).join(', ')}`);
+  return sides.map((_, i) => ({ distinct: distinct[i], repeated: repeated[i] }));
+}
+
+/**
+ * Issue 13's peer comparison: Prometheus Alertmanager in memory and Klaxon
+ * (KLAXON_ROLE=all, durable) loaded the same way, one after the other: one
+ * alert per request, the same generator and connections, distinct keys then
+ * 1,000 repeated keys. Without an Alertmanager binary the peer is skipped with
+ * a note and Klaxon's side still runs.
+ */
+export const peerScenario: Scenario = {
+  id: 'peer',
+  title: 'Klaxon vs Prometheus Alertmanager: distinct and repeated alerts, one after the other',
+  kind: 'own',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const seconds = ctx.quick ? 3 : 15;
+    const logDir = `${ctx.workDir}/logs`;
+    const binary = findAlertmanager();
+    if (!binary) ctx.log('peer: no prometheus-alertmanager binary (apt-get install prometheus-alertmanager): Alertmanager skipped, Klaxon measured alone');
+    const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, logDir) : null;
+    const klaxon = await KlaxonProcess.create({ name: 'peer', env: { ...ctx.serverEnv, KLAXON_ROLE: 'all' }, logDir });
+    try {
+      const sides: PeerSide[] = [];
+      if (am && binary) {
+        const readyMs = await am.start();
+        ctx.log(`peer: Alertmanager ${binary.version} (${binary.path}, pid ${am.pid}) ready in ${readyMs} ms at ${am.url}`);
+        sides.push({
+          name: 'alertmanager',
+          spec: (prefix, keys, s) => ({ target: 'alertmanager', url: am.url, connections: PEER_CONNECTIONS, durationSeconds: s, dedupKeys: keys, dedupPrefix: prefix }),
+          settle: async () => undefined,
+        });
+      }
+      const readyMs = await klaxon.start();
+      ctx.log(`peer: Klaxon (KLAXON_ROLE=all, pid ${klaxon.pid}) ready in ${readyMs} ms at ${klaxon.url}`);
+      const [svc] = await createServices(klaxon.url, 1, 'peer');
+      const settleMs = ctx.quick ? 20_000 : 180_000;
+      sides.push({
+        name: 'klaxon',
+        spec: (prefix, keys, s) => ({ url: klaxon.url, connections: PEER_CONNECTIONS, durationSeconds: s, routingKeys: [svc.routingKey], dedupKeys: keys, dedupPrefix: prefix }),
+        settle: async () => {
+          const ms = await waitForIdle(ctx.db, settleMs);
+          if (ms === null) ctx.log(`peer: Klaxon's worker still had pages or due timers after ${settleMs / 1000} s; the next run starts anyway`);
+        },
+      });
+      const runs = await measure(sides, seconds, ctx.log);
+      const comparison: PeerComparison = {
+        alertmanager: binary && runs.length === 2 ? { ...runs[0], version: binary.version } : null,
+        klaxon: runs[runs.length - 1],
+        seconds,
+      };
+      for (const line of formatPeerTable(comparison).split('\n')) ctx.log(line);
+      return peerRows(comparison);
+    } finally {
+      await klaxon.stop();
+      await am?.stop();
+    }
+  },
+};
