@@ -9,6 +9,7 @@ import { TwilioSmsChannel } from './channels/sms/twilio-sms.channel';
 import { TwilioVoiceChannel } from './channels/voice/twilio-voice.channel';
 import { ActionTokenService } from './action-tokens/action-token.service';
 import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
+import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.repository';
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
@@ -44,6 +45,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 @Module({
   imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
   providers: [
+    KlaxonSettingsRepository,
     OutboxService,
     DispatcherService,
     ActionTokenService,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../../incidents/incidents.module';
 import { SchedulesModule } from '../../schedules/schedules.module';
+import { UsedActionTokensRepository } from '../action-tokens/used-action-tokens.repository';
 import { NotificationsModule } from '../notifications.module';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailActionsService } from './email-actions/email-actions.service';
@@ -12,6 +13,7 @@ import { OnCallAnswerService } from './slack/oncall-answer.service';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
 import { SlackInteractionsService } from './slack/slack-interactions.service';
+import { SmsHelpRepliesRepository } from './twilio/sms-help-replies.repository';
 import { SmsHelpReply } from './twilio/sms-help-reply.entity';
 import { SmsRepliesService } from './twilio/sms-replies.service';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard';
@@ -27,8 +29,10 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
   imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
   providers: [
-    IncidentActionsService,
     InboundReceiptsRepository,
+    UsedActionTokensRepository,
+    SmsHelpRepliesRepository,
+    IncidentActionsService,
     TwilioSignatureGuard,
     SmsRepliesService,
     VoiceCallsService,
