@@ -18,6 +18,7 @@ import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
+import { SlackMessageUpdatesRepository } from './slack-updates/slack-message-updates.repository';
 
 /** Where Twilio posts SMS delivery status (MessageStatus) for the notification it belongs to. */
 export const SMS_STATUS_PATH = '/twilio/sms/status';
@@ -45,6 +46,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 @Module({
   imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
   providers: [
+    SlackMessageUpdatesRepository,
     KlaxonSettingsRepository,
     OutboxService,
     DispatcherService,

@@ -5,6 +5,7 @@ import type { Incident } from '../../incidents/incident.entity';
 import type { IncidentLifecycleEvent } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
 import { OutboxService } from '../outbox.service';
+import { SlackMessageUpdatesRepository } from './slack-message-updates.repository';
 
 const STATE_CHANGES = new Set<IncidentLifecycleEvent['type']>(['acknowledged', 'resolved', 'unacknowledged']);
 
@@ -22,6 +23,7 @@ export class SlackIncidentListener implements OnModuleInit {
     private readonly incidents: IncidentsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly slackUpdates: SlackMessageUpdatesRepository,
   ) {}
 
   onModuleInit(): void {
@@ -55,13 +57,7 @@ export class SlackIncidentListener implements OnModuleInit {
   }
 
   private async queueMessageUpdate(em: EntityManager, incidentId: string): Promise<void> {
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO slack_message_updates (incident_id, due_at)
-       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM notifications
-                                    WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending'))
-       RETURNING id`,
-      [incidentId, this.clock.now()],
-    );
-    if (inserted.length) await this.outbox.wakeWorkers(em);
+    const inserted = await this.slackUpdates.queueIfMessaged(em, incidentId, this.clock.now());
+    if (inserted) await this.outbox.wakeWorkers(em);
   }
 }
