@@ -9,7 +9,9 @@ import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
 import { InboundReceipt } from './inbound-receipt.entity';
 import { InboundReceiptsRepository } from './inbound-receipts.repository';
+import { RespondersRepository } from './responders.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
+import { OnCallLookupRepository } from './slack/oncall-lookup.repository';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
 import { SlackInteractionsService } from './slack/slack-interactions.service';
@@ -32,6 +34,8 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     InboundReceiptsRepository,
     UsedActionTokensRepository,
     SmsHelpRepliesRepository,
+    RespondersRepository,
+    OnCallLookupRepository,
     IncidentActionsService,
     TwilioSignatureGuard,
     SmsRepliesService,
