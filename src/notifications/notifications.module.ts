@@ -13,7 +13,10 @@ import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.reposi
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
+import { IncidentPagesRepository } from './incident-pages.repository';
+import { NotificationsRepository } from './notifications.repository';
 import { OutboxService } from './outbox.service';
+import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
@@ -46,8 +49,11 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 @Module({
   imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
   providers: [
+    NotificationsRepository,
+    NotificationsRateLimitRepository,
     SlackMessageUpdatesRepository,
     KlaxonSettingsRepository,
+    IncidentPagesRepository,
     OutboxService,
     DispatcherService,
     ActionTokenService,

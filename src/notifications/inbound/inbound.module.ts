@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../../incidents/incidents.module';
 import { SchedulesModule } from '../../schedules/schedules.module';
 import { UsedActionTokensRepository } from '../action-tokens/used-action-tokens.repository';
+import { IncidentPagesRepository } from '../incident-pages.repository';
 import { NotificationsModule } from '../notifications.module';
+import { NotificationsRepository } from '../notifications.repository';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
@@ -25,16 +27,20 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
 
 /**
  * The answering half of the two-way channels: Twilio SMS and voice webhooks, email
- * action links and Slack interactions, each acting through IncidentsService.
+ * action links and Slack interactions, each acting through IncidentsService. The
+ * notifications repositories it uses are provided here (stateless), not exported
+ * by NotificationsModule, so that no other module reaches them.
  */
 @Module({
   imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
   providers: [
     InboundReceiptsRepository,
+    NotificationsRepository,
+    IncidentPagesRepository,
     UsedActionTokensRepository,
-    SmsHelpRepliesRepository,
     RespondersRepository,
+    SmsHelpRepliesRepository,
     OnCallLookupRepository,
     IncidentActionsService,
     TwilioSignatureGuard,

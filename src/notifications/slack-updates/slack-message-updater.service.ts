@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ChannelRegistry } from '../channel-registry';
 import { ChannelError, type NotificationChannel, type PageContent } from '../channels/notification-channel';
 import { parseSlackMessageRef } from '../channels/slack/slack-chat.channel';
-import { actedByLabel, loadIncidentInfos, toPageContent } from '../incident-page.content';
+import { actedByLabel, toPageContent } from '../incident-page.content';
+import { IncidentPagesRepository } from '../incident-pages.repository';
+import { NotificationsRepository } from '../notifications.repository';
 import { type ClaimedSlackUpdate, SlackMessageUpdatesRepository } from './slack-message-updates.repository';
 
 /** What the Slack channel offers besides sending; duck-typed so a test registry without it is fine. */
@@ -29,8 +29,9 @@ export class SlackMessageUpdaterService {
   private readonly logger = new Logger(SlackMessageUpdaterService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly updates: SlackMessageUpdatesRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly incidentPages: IncidentPagesRepository,
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
   ) {}
@@ -65,17 +66,13 @@ export class SlackMessageUpdaterService {
   }
 
   private async updateMessages(slack: SlackMessageEditor, incidentId: string): Promise<'done' | 'wait'> {
-    const messages: { state: string; provider_message_id: string | null }[] = await this.dataSource.query(
-      `SELECT state, provider_message_id FROM notifications
-        WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending')`,
-      [incidentId],
-    );
+    const messages = await this.notifications.slackMessagesOf(incidentId);
     if (messages.some((m) => m.state === 'sending')) return 'wait';
-    const incident = (await loadIncidentInfos(this.dataSource, [incidentId])).get(incidentId);
+    const incident = (await this.incidentPages.load([incidentId])).get(incidentId);
     if (!incident) return 'done';
     const content = toPageContent(incident);
     for (const m of messages) {
-      const ref = parseSlackMessageRef(m.provider_message_id);
+      const ref = parseSlackMessageRef(m.providerMessageId);
       if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));
     }
     return 'done';

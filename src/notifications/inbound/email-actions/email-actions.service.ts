@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { ActionTokenService } from '../../action-tokens/action-token.service';
 import { UsedActionTokensRepository } from '../../action-tokens/used-action-tokens.repository';
+import { IncidentPagesRepository } from '../../incident-pages.repository';
 import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
-import { loadIncidentInfos } from '../../incident-page.content';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { confirmationPage, resultPage } from './email-action.pages';
 
 export interface HtmlAnswer {
@@ -29,8 +27,8 @@ const REFUSED: Record<string, string> = {
 @Injectable()
 export class EmailActionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly usedTokens: UsedActionTokensRepository,
+    private readonly incidentPages: IncidentPagesRepository,
     private readonly tokens: ActionTokenService,
     private readonly actions: IncidentActionsService,
     private readonly clock: Clock,
@@ -42,11 +40,11 @@ export class EmailActionsService {
     if (await this.usedTokens.isUsed(check.claims.tokenId)) {
       return { status: 409, html: resultPage('Link already used', 'This link has already been used.') };
     }
-    const incident = (await loadIncidentInfos(this.dataSource, [check.claims.incidentId])).get(check.claims.incidentId);
+    const incident = (await this.incidentPages.load([check.claims.incidentId])).get(check.claims.incidentId);
     if (!incident) return { status: 404, html: resultPage('Not found', 'This incident no longer exists.') };
     return {
       status: 200,
-      html: confirmationPage(check.claims.action, { number: Number(incident.number), title: incident.title, status: incident.status }, postUrl),
+      html: confirmationPage(check.claims.action, { number: incident.number, title: incident.title, status: incident.status }, postUrl),
     };
   }
 

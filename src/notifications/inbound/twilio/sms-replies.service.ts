@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { NotificationsRepository } from '../../notifications.repository';
 import { IncidentActionsService, type Responder, describeOutcome, personActor } from '../incident-actions.service';
 import { SmsHelpRepliesRepository } from './sms-help-replies.repository';
 import { SMS_HELP_TEXT, type SmsCommand, parseSmsReply } from './sms-reply.parser';
@@ -35,6 +36,7 @@ interface ActionTarget {
 export class SmsRepliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly helpReplies: SmsHelpRepliesRepository,
     private readonly actions: IncidentActionsService,
     private readonly clock: Clock,
@@ -72,27 +74,13 @@ export class SmsRepliesService {
     if (!responder) return { responder, incidentId: null };
     const incidentId = command.incidentNumber
       ? await this.actions.incidentIdByNumber(command.incidentNumber)
-      : await this.latestIncidentPagedTo(from);
+      : await this.notifications.latestIncidentPagedToPhone(from);
     return { responder, incidentId };
   }
 
   /** Records a delivery status callback on the page it belongs to; false when no page has that id. */
   async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
-    const res: [unknown[], number] = await this.dataSource.query(
-      `UPDATE notifications SET delivery_status = $2, updated_at = now() WHERE provider_message_id = $1`,
-      [providerMessageId, status.slice(0, 40)],
-    );
-    return res[1] > 0;
-  }
-
-  private async latestIncidentPagedTo(address: string): Promise<string | null> {
-    const rows: { incident_id: string }[] = await this.dataSource.query(
-      `SELECT incident_id FROM notifications
-        WHERE address = $1 AND channel IN ('sms', 'voice') AND state = 'sent'
-        ORDER BY sent_at DESC LIMIT 1`,
-      [address],
-    );
-    return rows[0]?.incident_id ?? null;
+    return this.notifications.recordDeliveryStatus(providerMessageId, status.slice(0, 40));
   }
 
   private async setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {
