@@ -9,8 +9,10 @@ import { IncidentsService } from '../incidents/incidents.service';
 import { ActionTokenService } from './action-tokens/action-token.service';
 import { ChannelError, ChannelType, OutgoingNotification } from './channels/notification-channel';
 import { ChannelRegistry } from './channel-registry';
-import { IncidentInfo, loadIncidentInfos, toPageContent } from './incident-page.content';
+import { IncidentInfo, toPageContent } from './incident-page.content';
+import { IncidentPagesRepository } from './incident-pages.repository';
 import type { NotificationState } from './notification.entity';
+import { type ClaimedPage, NotificationsRepository } from './notifications.repository';
 import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page-rate-limiter.service';
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
@@ -25,20 +27,6 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp * (0.8 + 0.4 * random()));
-}
-
-interface ClaimedRow {
-  id: string;
-  incident_id: string;
-  user_id: string | null;
-  contact_method_id: string | null;
-  level: number;
-  loop: number;
-  channel: ChannelType;
-  address: string;
-  attempts: number;
-  bundled_count: number;
-  due_at: Date;
 }
 
 const LABEL: Record<ChannelType, string> = { sms: 'SMS', voice: 'Voice call', email: 'Email', slack: 'Slack message' };
@@ -62,6 +50,8 @@ export class DispatcherService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly incidentPages: IncidentPagesRepository,
     private readonly channels: ChannelRegistry,
     private readonly incidents: IncidentsService,
     private readonly clock: Clock,
@@ -81,32 +71,23 @@ export class DispatcherService {
 
   private async dispatchPages(limit: number): Promise<number> {
     const now = this.clock.now();
-    // UPDATE ... RETURNING answers [rows, affected] through TypeORM.
-    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
-      `UPDATE notifications n
-          SET state = 'sending', attempts = n.attempts + 1, claimed_until = $2, claimed_by = $3, updated_at = now()
-        WHERE n.id IN (SELECT id FROM notifications
-                        WHERE state = 'pending' AND due_at <= $1
-                        ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, n.incident_id, n.user_id, n.contact_method_id, n.level, n.loop, n.channel, n.address,
-                  n.attempts, n.bundled_count, n.due_at`,
-      [now, new Date(now.getTime() + (this.config.KLAXON_CLAIM_TIMEOUT_MS ?? CLAIM_MS)), this.workerId, limit],
-    );
+    const claimedUntil = new Date(now.getTime() + (this.config.KLAXON_CLAIM_TIMEOUT_MS ?? CLAIM_MS));
+    const rows = await this.notifications.claimDue(now, claimedUntil, this.workerId, limit);
     if (!rows.length) return 0;
-    const byId = await loadIncidentInfos(this.dataSource, rows.map((r) => r.incident_id));
+    const byId = await this.incidentPages.load(rows.map((r) => r.incidentId));
     // Live SMS/voice pages are grouped per contact method and rate limited; everything else goes out at once.
-    const alone: ClaimedRow[] = [];
-    const limited = new Map<string, ClaimedRow[]>();
+    const alone: ClaimedPage[] = [];
+    const limited = new Map<string, ClaimedPage[]>();
     for (const r of rows) {
-      const live = byId.get(r.incident_id)?.status === 'triggered';
-      if (live && r.contact_method_id && RATE_LIMITED_CHANNELS.has(r.channel)) {
-        limited.set(r.contact_method_id, [...(limited.get(r.contact_method_id) ?? []), r]);
+      const live = byId.get(r.incidentId)?.status === 'triggered';
+      if (live && r.contactMethodId && RATE_LIMITED_CHANNELS.has(r.channel)) {
+        limited.set(r.contactMethodId, [...(limited.get(r.contactMethodId) ?? []), r]);
       } else {
         alone.push(r);
       }
     }
     const work = Promise.all([
-      ...alone.map((r) => this.sendOne(r, byId.get(r.incident_id))),
+      ...alone.map((r) => this.sendOne(r, byId.get(r.incidentId))),
       ...[...limited].map(([cm, group]) => this.sendRateLimited(cm, group, byId)),
     ]);
     const tracked = work.then(() => undefined);
@@ -120,52 +101,39 @@ export class DispatcherService {
   }
 
   /** One contact method's due SMS/voice pages, oldest first, within its per-minute budget. */
-  private async sendRateLimited(contactMethodId: string, group: ClaimedRow[], byId: Map<string, IncidentInfo>): Promise<void> {
-    group.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());
+  private async sendRateLimited(contactMethodId: string, group: ClaimedPage[], byId: Map<string, IncidentInfo>): Promise<void> {
+    group.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
     const now = this.clock.now();
     const window = await this.rateLimiter.window(contactMethodId, now);
     const plan = planRateLimitedPages(group, window.sent, this.rateLimiter.limitPerMinute);
     if (plan.defer.length) await this.rateLimiter.defer(plan.defer.map((r) => r.id), window.freesAt);
     // The budget was taken for the whole group, so the pages within it can go out together.
-    await Promise.all(plan.sendAlone.map((r) => this.sendOne(r, byId.get(r.incident_id))));
+    await Promise.all(plan.sendAlone.map((r) => this.sendOne(r, byId.get(r.incidentId))));
     if (plan.bundle) {
       const rep = plan.bundle.representative;
       const absorbed = plan.bundle.absorbed.map((r) => r.id);
-      rep.bundled_count = await this.rateLimiter.absorb(rep.id, contactMethodId, absorbed, now);
-      await this.sendOne(rep, byId.get(rep.incident_id));
+      rep.bundledCount = await this.rateLimiter.absorb(rep.id, contactMethodId, absorbed, now);
+      await this.sendOne(rep, byId.get(rep.incidentId));
     }
   }
 
   /** The earliest due page or Slack update, for the outbox loop's sleep. */
   async nextDueAt(): Promise<Date | null> {
-    const [row]: { next: Date | null }[] = await this.dataSource.query(
-      `SELECT LEAST((SELECT min(due_at) FROM notifications WHERE state = 'pending'),
-                    (SELECT min(due_at) FROM slack_message_updates)) AS next`,
-    );
-    return row?.next ?? null;
+    return this.notifications.nextDueAt();
   }
 
   /** Rows left `sending` by a worker that died (claim expired) go back to pending. */
   async recoverExpiredClaims(): Promise<number> {
-    const res: [unknown[], number] = await this.dataSource.query(
-      `UPDATE notifications SET state = 'pending', claimed_until = NULL, claimed_by = NULL, updated_at = now()
-        WHERE state = 'sending' AND claimed_until < $1`,
-      [this.clock.now()],
-    );
-    return res[1];
+    return this.notifications.releaseExpiredClaims(this.clock.now());
   }
 
   /** For graceful shutdown: wait for sends under way, then hand back anything still claimed by this process. */
   async drainAndRelease(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
-    await this.dataSource.query(
-      `UPDATE notifications SET state = 'pending', claimed_until = NULL, claimed_by = NULL, updated_at = now()
-        WHERE state = 'sending' AND claimed_by = $1`,
-      [this.workerId],
-    );
+    await this.notifications.releaseClaimsOf(this.workerId);
   }
 
-  private async sendOne(row: ClaimedRow, incident: IncidentInfo | undefined): Promise<void> {
+  private async sendOne(row: ClaimedPage, incident: IncidentInfo | undefined): Promise<void> {
     if (!incident) return this.finish(row, 'cancelled', { error: 'incident no longer exists' });
     if (incident.status !== 'triggered') {
       return this.finish(row, 'cancelled', { error: `incident ${incident.status} before the page was sent` });
@@ -174,12 +142,12 @@ export class DispatcherService {
     if (!channel.isConfigured()) {
       return this.finish(row, 'skipped', { error: 'not configured', incident });
     }
-    const actionLinks = row.channel === 'email' ? await this.actionTokens.linksFor(incident.id, row.user_id) : undefined;
+    const actionLinks = row.channel === 'email' ? await this.actionTokens.linksFor(incident.id, row.userId) : undefined;
     const content = toPageContent(incident, {
-      moreIncidents: row.bundled_count || undefined,
+      moreIncidents: row.bundledCount || undefined,
       ...(actionLinks ? { actionLinks } : {}),
     });
-    const outgoing: OutgoingNotification = { notificationId: row.id, address: row.address, userId: row.user_id, content };
+    const outgoing: OutgoingNotification = { notificationId: row.id, address: row.address, userId: row.userId, content };
     try {
       const result = await channel.send(outgoing);
       await this.finish(row, 'sent', { provider: result.provider, providerMessageId: result.providerMessageId, incident });
@@ -195,23 +163,23 @@ export class DispatcherService {
   }
 
   private async finish(
-    row: ClaimedRow,
+    row: ClaimedPage,
     state: NotificationState,
     o: { provider?: string; providerMessageId?: string | null; error?: string; retryAt?: Date; incident?: IncidentInfo },
   ): Promise<void> {
     const now = this.clock.now();
     this.metrics.notifications.inc({ channel: row.channel, outcome: state === 'pending' ? 'retry' : state });
     await this.dataSource.transaction(async (em) => {
-      const updated: [unknown[], number] = await em.query(
-        `UPDATE notifications
-            SET state = $2, provider = COALESCE($3, provider), provider_message_id = COALESCE($4, provider_message_id),
-                error = $5, sent_at = CASE WHEN $2 = 'sent' THEN $6::timestamptz ELSE sent_at END,
-                due_at = COALESCE($7, due_at), claimed_until = NULL, claimed_by = NULL, updated_at = now()
-          WHERE id = $1 AND state = 'sending'`,
-        [row.id, state, o.provider ?? null, o.providerMessageId ?? null, o.error ?? null, now, o.retryAt ?? null],
-      );
+      const updated = await this.notifications.recordOutcome(em, row.id, {
+        state,
+        provider: o.provider ?? null,
+        providerMessageId: o.providerMessageId ?? null,
+        error: o.error ?? null,
+        at: now,
+        retryAt: o.retryAt ?? null,
+      });
       // Another worker took the row over after our claim expired: its outcome wins.
-      if (updated[1] === 0) return;
+      if (!updated) return;
       const outcome = state === 'pending' ? 'retrying' : state;
       const what = `${LABEL[row.channel]} to ${row.address}`;
       const message =
@@ -220,17 +188,17 @@ export class DispatcherService {
           : state === 'pending'
             ? `${what}: attempt ${row.attempts} failed (${o.error}); retrying at ${o.retryAt!.toISOString()}`
             : `${what}: ${state}${o.error ? ` (${o.error})` : ''}`;
-      await this.incidents.appendTimeline(em, row.incident_id, {
+      await this.incidents.appendTimeline(em, row.incidentId, {
         type: 'notification',
         message,
         at: now,
         actor: { type: 'system', channel: 'system', name: 'dispatcher' },
         data: {
           notificationId: row.id,
-          userId: row.user_id,
+          userId: row.userId,
           level: row.level,
           loop: row.loop,
-          contactMethodId: row.contact_method_id,
+          contactMethodId: row.contactMethodId,
           channel: row.channel,
           provider: o.provider ?? null,
           address: row.address,

@@ -9,14 +9,19 @@ import { TwilioSmsChannel } from './channels/sms/twilio-sms.channel';
 import { TwilioVoiceChannel } from './channels/voice/twilio-voice.channel';
 import { ActionTokenService } from './action-tokens/action-token.service';
 import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
+import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.repository';
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
+import { IncidentPagesRepository } from './incident-pages.repository';
+import { NotificationsRepository } from './notifications.repository';
 import { OutboxService } from './outbox.service';
+import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
+import { SlackMessageUpdatesRepository } from './slack-updates/slack-message-updates.repository';
 
 /** Where Twilio posts SMS delivery status (MessageStatus) for the notification it belongs to. */
 export const SMS_STATUS_PATH = '/twilio/sms/status';
@@ -44,6 +49,11 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 @Module({
   imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
   providers: [
+    NotificationsRepository,
+    NotificationsRateLimitRepository,
+    SlackMessageUpdatesRepository,
+    KlaxonSettingsRepository,
+    IncidentPagesRepository,
     OutboxService,
     DispatcherService,
     ActionTokenService,

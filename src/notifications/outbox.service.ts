@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotificationsRepository } from './notifications.repository';
 
-export const WORK_CHANNEL = 'klaxon_work';
+export { WORK_CHANNEL } from './notifications.repository';
 
 /**
  * Outbox helpers that run inside the caller's transaction (the one that changed
@@ -10,18 +11,15 @@ export const WORK_CHANNEL = 'klaxon_work';
  */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly notifications: NotificationsRepository) {}
+
   /** Acknowledge and resolve stop every page not yet handed to a provider. */
-  async cancelPending(em: EntityManager, incidentId: string, reason: string): Promise<number> {
-    const res: [unknown[], number] = await em.query(
-      `UPDATE notifications SET state = 'cancelled', error = $2, updated_at = now()
-        WHERE incident_id = $1 AND state = 'pending'`,
-      [incidentId, reason],
-    );
-    return res[1];
+  cancelPending(em: EntityManager, incidentId: string, reason: string): Promise<number> {
+    return this.notifications.cancelPending(em, incidentId, reason);
   }
 
   /** Wakes every worker at commit (NOTIFY is transactional). */
-  async wakeWorkers(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
+  wakeWorkers(em: EntityManager): Promise<void> {
+    return this.notifications.wakeWorkers(em);
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { type ActionTokenClaims, type TokenAction, type TokenCheck, signActionToken, verifyActionToken } from './action-token.codec';
+import { KlaxonSettingsRepository } from './klaxon-settings.repository';
 
 export const ACTION_LINK_PATH = '/actions';
 const SECRET_SETTING = 'action-link-secret';
@@ -19,7 +18,7 @@ export class ActionTokenService {
   private secret: Promise<string> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: KlaxonSettingsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -58,11 +57,6 @@ export class ActionTokenService {
   }
 
   private async loadOrCreateKey(): Promise<string> {
-    await this.dataSource.query(`INSERT INTO klaxon_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-      SECRET_SETTING,
-      randomBytes(32).toString('base64url'),
-    ]);
-    const rows: { value: string }[] = await this.dataSource.query(`SELECT value FROM klaxon_settings WHERE name = $1`, [SECRET_SETTING]);
-    return rows[0].value;
+    return this.settings.valueOrInsert(SECRET_SETTING, randomBytes(32).toString('base64url'));
   }
 }

@@ -2,16 +2,22 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../../incidents/incidents.module';
 import { SchedulesModule } from '../../schedules/schedules.module';
+import { UsedActionTokensRepository } from '../action-tokens/used-action-tokens.repository';
+import { IncidentPagesRepository } from '../incident-pages.repository';
 import { NotificationsModule } from '../notifications.module';
+import { NotificationsRepository } from '../notifications.repository';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
 import { InboundReceipt } from './inbound-receipt.entity';
 import { InboundReceiptsRepository } from './inbound-receipts.repository';
+import { RespondersRepository } from './responders.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
+import { OnCallLookupRepository } from './slack/oncall-lookup.repository';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
 import { SlackInteractionsService } from './slack/slack-interactions.service';
+import { SmsHelpRepliesRepository } from './twilio/sms-help-replies.repository';
 import { SmsHelpReply } from './twilio/sms-help-reply.entity';
 import { SmsRepliesService } from './twilio/sms-replies.service';
 import { TwilioSignatureGuard } from './twilio/twilio-signature.guard';
@@ -21,14 +27,22 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
 
 /**
  * The answering half of the two-way channels: Twilio SMS and voice webhooks, email
- * action links and Slack interactions, each acting through IncidentsService.
+ * action links and Slack interactions, each acting through IncidentsService. The
+ * notifications repositories it uses are provided here (stateless), not exported
+ * by NotificationsModule, so that no other module reaches them.
  */
 @Module({
   imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
   providers: [
-    IncidentActionsService,
     InboundReceiptsRepository,
+    NotificationsRepository,
+    IncidentPagesRepository,
+    UsedActionTokensRepository,
+    RespondersRepository,
+    SmsHelpRepliesRepository,
+    OnCallLookupRepository,
+    IncidentActionsService,
     TwilioSignatureGuard,
     SmsRepliesService,
     VoiceCallsService,

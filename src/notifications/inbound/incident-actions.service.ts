@@ -8,14 +8,11 @@ import type { Actor } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
 import type { ChannelType } from '../channels/notification-channel';
 import { type InboundReceiptKey, InboundReceiptsRepository } from './inbound-receipts.repository';
+import { type Responder, RespondersRepository } from './responders.repository';
+
+export type { Responder } from './responders.repository';
 
 export type ResponderAction = Extract<IncidentActionType, 'acknowledge' | 'resolve' | 'escalate'>;
-
-/** The Klaxon user behind an inbound reply, found by the contact method it came from. */
-export interface Responder {
-  userId: string;
-  name: string;
-}
 
 export interface ActionOutcome {
   /** done: the state changed; unchanged: idempotent repeat; conflict: not allowed now (e.g. ack after resolve). */
@@ -42,22 +39,17 @@ export class IncidentActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
     private readonly receipts: InboundReceiptsRepository,
+    private readonly responders: RespondersRepository,
     private readonly clock: Clock,
   ) {}
 
   async responderByContact(types: ChannelType[], address: string): Promise<Responder | null> {
-    const rows: { user_id: string; name: string }[] = await this.dataSource.query(
-      `SELECT cm.user_id, u.name FROM contact_methods cm JOIN users u ON u.id = cm.user_id
-        WHERE cm.type = ANY($1::text[]) AND cm.address = $2 ORDER BY cm.created_at LIMIT 1`,
-      [types, address],
-    );
-    return rows[0] ? { userId: rows[0].user_id, name: rows[0].name } : null;
+    return this.responders.byContact(types, address);
   }
 
   async responderById(userId: string | null): Promise<Responder | null> {
     if (!userId) return null;
-    const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = $1`, [userId]);
-    return rows[0] ? { userId: rows[0].id, name: rows[0].name } : null;
+    return this.responders.byId(userId);
   }
 
   async incidentIdByNumber(n: number): Promise<string | null> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { ChannelType } from '../channels/notification-channel';
 import { IncidentsService } from '../../incidents/incidents.service';
+import { NotificationsRateLimitRepository } from './notifications-rate-limit.repository';
 import { RATE_WINDOW_MS } from './rate-limit.planner';
 
 /** Channels whose pages count against KLAXON_SMS_RATE_LIMIT_PER_MINUTE (a phone rings for both). */
@@ -16,6 +17,7 @@ export class PageRateLimiterService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly incidents: IncidentsService,
+    private readonly pages: NotificationsRateLimitRepository,
   ) {}
 
   get limitPerMinute(): number {
@@ -24,23 +26,14 @@ export class PageRateLimiterService {
 
   /** Pages sent to this contact method in the minute before `now`, and when the oldest of them leaves the window. */
   async window(contactMethodId: string, now: Date): Promise<{ sent: number; freesAt: Date }> {
-    const [row]: { n: number; oldest: Date | null }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n, min(sent_at) AS oldest FROM notifications
-        WHERE contact_method_id = $1 AND state = 'sent' AND sent_at > $2`,
-      [contactMethodId, new Date(now.getTime() - RATE_WINDOW_MS)],
-    );
-    const oldest = row.oldest ? new Date(row.oldest) : now;
-    return { sent: row.n, freesAt: new Date(oldest.getTime() + RATE_WINDOW_MS) };
+    const { sent, oldestSentAt } = await this.pages.sentSince(contactMethodId, new Date(now.getTime() - RATE_WINDOW_MS));
+    const oldest = oldestSentAt ?? now;
+    return { sent, freesAt: new Date(oldest.getTime() + RATE_WINDOW_MS) };
   }
 
   /** Hands claimed rows back, due when the window frees; the claim's attempt is not counted. */
   async defer(ids: string[], until: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET state = 'pending', due_at = $2, attempts = greatest(attempts - 1, 0),
-              claimed_until = NULL, claimed_by = NULL, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND state = 'sending'`,
-      [ids, until],
-    );
+    await this.pages.defer(ids, until);
   }
 
   /**
@@ -52,18 +45,16 @@ export class PageRateLimiterService {
    */
   async absorb(representativeId: string, contactMethodId: string, absorbedIds: string[], now: Date): Promise<number> {
     return this.dataSource.transaction(async (em) => {
-      const [rows]: [{ id: string; incident_id: string; channel: ChannelType; address: string }[], number] = await em.query(
-        `UPDATE notifications n SET state = 'cancelled', error = $3, claimed_until = NULL, claimed_by = NULL, updated_at = now()
-          WHERE n.id <> $1 AND n.contact_method_id = $2
-            AND ((n.id = ANY($4::uuid[]) AND n.state = 'sending')
-                 OR (n.state = 'pending' AND n.due_at <= $5
-                     AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = n.incident_id AND i.status = 'triggered')))
-          RETURNING n.id, n.incident_id, n.channel, n.address`,
-        [representativeId, contactMethodId, `bundled into ${representativeId}`, absorbedIds, now],
-      );
-      await em.query(`UPDATE notifications SET bundled_count = $2 WHERE id = $1`, [representativeId, rows.length]);
+      const rows = await this.pages.absorb(em, {
+        representativeId,
+        contactMethodId,
+        absorbedIds,
+        reason: `bundled into ${representativeId}`,
+        now,
+      });
+      await this.pages.setBundledCount(em, representativeId, rows.length);
       for (const r of rows) {
-        await this.incidents.appendTimeline(em, r.incident_id, {
+        await this.incidents.appendTimeline(em, r.incidentId, {
           type: 'notification',
           message: `${r.channel.toUpperCase()} to ${r.address}: bundled into one page with other incidents (rate limit)`,
           at: now,

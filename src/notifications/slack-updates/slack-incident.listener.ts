@@ -4,7 +4,9 @@ import { Clock } from '../../common/clock';
 import type { Incident } from '../../incidents/incident.entity';
 import type { IncidentLifecycleEvent } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
+import { NotificationsRepository } from '../notifications.repository';
 import { OutboxService } from '../outbox.service';
+import { SlackMessageUpdatesRepository } from './slack-message-updates.repository';
 
 const STATE_CHANGES = new Set<IncidentLifecycleEvent['type']>(['acknowledged', 'resolved', 'unacknowledged']);
 
@@ -22,6 +24,8 @@ export class SlackIncidentListener implements OnModuleInit {
     private readonly incidents: IncidentsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsRepository,
+    private readonly slackUpdates: SlackMessageUpdatesRepository,
   ) {}
 
   onModuleInit(): void {
@@ -44,24 +48,18 @@ export class SlackIncidentListener implements OnModuleInit {
 
   /** One statement on the ingest path: nothing is written when the service has no Slack channel. */
   private async postToServiceChannel(em: EntityManager, incident: Incident): Promise<void> {
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
-       SELECT $1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', s.slack_channel_id, $4
-         FROM services s WHERE s.id = $5 AND s.slack_channel_id IS NOT NULL
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [incident.id, `slack-channel:${incident.id}`, incident.escalationEpoch ?? 0, this.clock.now(), incident.serviceId],
-    );
-    if (inserted.length) await this.outbox.wakeWorkers(em);
+    const inserted = await this.notifications.insertServiceChannelPost(em, {
+      incidentId: incident.id,
+      idempotencyKey: `slack-channel:${incident.id}`,
+      epoch: incident.escalationEpoch ?? 0,
+      dueAt: this.clock.now(),
+      serviceId: incident.serviceId,
+    });
+    if (inserted) await this.outbox.wakeWorkers(em);
   }
 
   private async queueMessageUpdate(em: EntityManager, incidentId: string): Promise<void> {
-    const inserted: unknown[] = await em.query(
-      `INSERT INTO slack_message_updates (incident_id, due_at)
-       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM notifications
-                                    WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending'))
-       RETURNING id`,
-      [incidentId, this.clock.now()],
-    );
-    if (inserted.length) await this.outbox.wakeWorkers(em);
+    const inserted = await this.slackUpdates.queueIfMessaged(em, incidentId, this.clock.now());
+    if (inserted) await this.outbox.wakeWorkers(em);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ChannelRegistry } from '../channel-registry';
 import { ChannelError, type NotificationChannel, type PageContent } from '../channels/notification-channel';
 import { parseSlackMessageRef } from '../channels/slack/slack-chat.channel';
-import { actedByLabel, loadIncidentInfos, toPageContent } from '../incident-page.content';
+import { actedByLabel, toPageContent } from '../incident-page.content';
+import { IncidentPagesRepository } from '../incident-pages.repository';
+import { NotificationsRepository } from '../notifications.repository';
+import { type ClaimedSlackUpdate, SlackMessageUpdatesRepository } from './slack-message-updates.repository';
 
 /** What the Slack channel offers besides sending; duck-typed so a test registry without it is fine. */
 interface SlackMessageEditor extends NotificationChannel {
@@ -28,7 +29,9 @@ export class SlackMessageUpdaterService {
   private readonly logger = new Logger(SlackMessageUpdaterService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly updates: SlackMessageUpdatesRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly incidentPages: IncidentPagesRepository,
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
   ) {}
@@ -36,31 +39,26 @@ export class SlackMessageUpdaterService {
   /** Processes the updates due now; returns how many rows it claimed. */
   async drainDue(limit = 20): Promise<number> {
     const now = this.clock.now();
-    const [rows]: [{ id: string; incident_id: string; attempts: number }[], number] = await this.dataSource.query(
-      `UPDATE slack_message_updates u SET due_at = $2, attempts = u.attempts + 1
-        WHERE u.id IN (SELECT id FROM slack_message_updates WHERE due_at <= $1 ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING u.id, u.incident_id, u.attempts`,
-      [now, new Date(now.getTime() + CLAIM_MS), limit],
-    );
+    const rows = await this.updates.claimDue(now, new Date(now.getTime() + CLAIM_MS), limit);
     if (!rows.length) return 0;
     const slack = this.channels.get('slack');
-    const byIncident = new Map<string, typeof rows>();
-    for (const r of rows) byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), r]);
+    const byIncident = new Map<string, ClaimedSlackUpdate[]>();
+    for (const r of rows) byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), r]);
     for (const [incidentId, group] of byIncident) {
       const ids = group.map((r) => r.id);
       const attempts = Math.max(...group.map((r) => r.attempts));
       try {
         const outcome = isEditor(slack) ? await this.updateMessages(slack, incidentId) : 'done';
-        if (outcome === 'wait') await this.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
-        else await this.dataSource.query(`DELETE FROM slack_message_updates WHERE id = ANY($1::uuid[])`, [ids]);
+        if (outcome === 'wait') await this.updates.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
+        else await this.updates.delete(ids);
       } catch (e) {
         const err = e instanceof ChannelError ? e : new ChannelError(String((e as Error)?.message ?? e), true);
         if (err.retryable && attempts < MAX_ATTEMPTS) {
           const delayMs = Math.min(600_000, 5_000 * 2 ** (attempts - 1));
-          await this.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
+          await this.updates.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
         } else {
           this.logger.warn({ incidentId, error: err.message }, 'Slack message update given up');
-          await this.dataSource.query(`DELETE FROM slack_message_updates WHERE id = ANY($1::uuid[])`, [ids]);
+          await this.updates.delete(ids);
         }
       }
     }
@@ -68,24 +66,16 @@ export class SlackMessageUpdaterService {
   }
 
   private async updateMessages(slack: SlackMessageEditor, incidentId: string): Promise<'done' | 'wait'> {
-    const messages: { state: string; provider_message_id: string | null }[] = await this.dataSource.query(
-      `SELECT state, provider_message_id FROM notifications
-        WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending')`,
-      [incidentId],
-    );
+    const messages = await this.notifications.slackMessagesOf(incidentId);
     if (messages.some((m) => m.state === 'sending')) return 'wait';
-    const incident = (await loadIncidentInfos(this.dataSource, [incidentId])).get(incidentId);
+    const incident = (await this.incidentPages.load([incidentId])).get(incidentId);
     if (!incident) return 'done';
     const content = toPageContent(incident);
     for (const m of messages) {
-      const ref = parseSlackMessageRef(m.provider_message_id);
+      const ref = parseSlackMessageRef(m.providerMessageId);
       if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));
     }
     return 'done';
-  }
-
-  private async reschedule(ids: string[], dueAt: Date, error: string | null): Promise<void> {
-    await this.dataSource.query(`UPDATE slack_message_updates SET due_at = $2, last_error = $3 WHERE id = ANY($1::uuid[])`, [ids, dueAt, error]);
   }
 }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { ActionTokenService } from '../../action-tokens/action-token.service';
+import { UsedActionTokensRepository } from '../../action-tokens/used-action-tokens.repository';
+import { IncidentPagesRepository } from '../../incident-pages.repository';
 import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
-import { loadIncidentInfos } from '../../incident-page.content';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { confirmationPage, resultPage } from './email-action.pages';
 
 export interface HtmlAnswer {
@@ -28,7 +27,8 @@ const REFUSED: Record<string, string> = {
 @Injectable()
 export class EmailActionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly usedTokens: UsedActionTokensRepository,
+    private readonly incidentPages: IncidentPagesRepository,
     private readonly tokens: ActionTokenService,
     private readonly actions: IncidentActionsService,
     private readonly clock: Clock,
@@ -37,13 +37,14 @@ export class EmailActionsService {
   async confirm(token: string, postUrl: string): Promise<HtmlAnswer> {
     const check = await this.tokens.verify(token);
     if (!check.ok) return { status: check.reason === 'expired' ? 410 : 403, html: resultPage('Link refused', REFUSED[check.reason]) };
-    const used: unknown[] = await this.dataSource.query(`SELECT 1 FROM used_action_tokens WHERE token_id = $1`, [check.claims.tokenId]);
-    if (used.length) return { status: 409, html: resultPage('Link already used', 'This link has already been used.') };
-    const incident = (await loadIncidentInfos(this.dataSource, [check.claims.incidentId])).get(check.claims.incidentId);
+    if (await this.usedTokens.isUsed(check.claims.tokenId)) {
+      return { status: 409, html: resultPage('Link already used', 'This link has already been used.') };
+    }
+    const incident = (await this.incidentPages.load([check.claims.incidentId])).get(check.claims.incidentId);
     if (!incident) return { status: 404, html: resultPage('Not found', 'This incident no longer exists.') };
     return {
       status: 200,
-      html: confirmationPage(check.claims.action, { number: Number(incident.number), title: incident.title, status: incident.status }, postUrl),
+      html: confirmationPage(check.claims.action, { number: incident.number, title: incident.title, status: incident.status }, postUrl),
     };
   }
 
@@ -57,12 +58,7 @@ export class EmailActionsService {
       : { type: 'user' as const, id: claims.userId, name: 'email link', channel: 'email' as const };
     try {
       const outcome = await this.actions.perform(claims.incidentId, claims.action, actor, async (em) => {
-        const inserted: unknown[] = await em.query(
-          `INSERT INTO used_action_tokens (token_id, incident_id, action, used_at, expires_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (token_id) DO NOTHING RETURNING token_id`,
-          [claims.tokenId, claims.incidentId, claims.action, this.clock.now(), claims.expiresAt],
-        );
-        if (!inserted.length) throw new TokenAlreadyUsed();
+        if (!(await this.usedTokens.markUsed(em, claims, this.clock.now()))) throw new TokenAlreadyUsed();
       });
       const label = outcome.incidentNumber ? `#${outcome.incidentNumber}` : '';
       const status = outcome.kind === 'not-found' ? 404 : outcome.kind === 'conflict' ? 409 : 200;

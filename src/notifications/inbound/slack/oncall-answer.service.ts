@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { SchedulesService } from '../../../schedules/schedules.service';
+import { OnCallLookupRepository, type PolicyLevel } from './oncall-lookup.repository';
 
-interface LevelRow {
-  delayMinutes: number;
-  targets: { type: 'user' | 'schedule'; id: string }[];
-}
+/** `/oncall` with no name lists at most this many schedules. */
+const MAX_SCHEDULES = 50;
 
 /**
  * The `/oncall [service or schedule]` answer: for a service, who each level of its
@@ -17,7 +14,7 @@ interface LevelRow {
 @Injectable()
 export class OnCallAnswerService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lookup: OnCallLookupRepository,
     private readonly schedules: SchedulesService,
     private readonly clock: Clock,
   ) {}
@@ -26,29 +23,22 @@ export class OnCallAnswerService {
     const name = text.trim();
     const now = this.clock.now();
     if (!name) {
-      const all: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM schedules ORDER BY name LIMIT 50`);
+      const all = await this.lookup.schedules(MAX_SCHEDULES);
       if (!all.length) return 'No schedules yet. Usage: `/oncall <service or schedule name>`';
       const who = await this.onCallBySchedule(all.map((s) => s.id), now);
       return ['*On call now*', ...all.map((s) => `• ${s.name}: ${who.get(s.id) ?? 'nobody'}`)].join('\n');
     }
-    const [service]: { name: string; levels: LevelRow[] }[] = await this.dataSource.query(
-      `SELECT s.name, p.levels FROM services s JOIN escalation_policies p ON p.id = s.escalation_policy_id
-        WHERE lower(s.name) = lower($1) LIMIT 1`,
-      [name],
-    );
-    if (service) return this.serviceAnswer(service.name, service.levels ?? [], now);
-    const [schedule]: { id: string; name: string }[] = await this.dataSource.query(
-      `SELECT id, name FROM schedules WHERE lower(name) = lower($1) LIMIT 1`,
-      [name],
-    );
+    const service = await this.lookup.serviceNamed(name);
+    if (service) return this.serviceAnswer(service.name, service.levels, now);
+    const schedule = await this.lookup.scheduleNamed(name);
     if (schedule) return `*${schedule.name}*: ${(await this.onCallBySchedule([schedule.id], now)).get(schedule.id) ?? 'nobody'} is on call now`;
     return `No service or schedule is called "${name}". Usage: \`/oncall <service or schedule name>\``;
   }
 
-  private async serviceAnswer(serviceName: string, levels: LevelRow[], now: Date): Promise<string> {
+  private async serviceAnswer(serviceName: string, levels: PolicyLevel[], now: Date): Promise<string> {
     const scheduleIds = levels.flatMap((l) => l.targets.filter((t) => t.type === 'schedule').map((t) => t.id));
     const bySchedule = await this.onCallBySchedule(scheduleIds, now);
-    const userNames = await this.userNames(levels.flatMap((l) => l.targets.filter((t) => t.type === 'user').map((t) => t.id)));
+    const userNames = await this.lookup.userNames(levels.flatMap((l) => l.targets.filter((t) => t.type === 'user').map((t) => t.id)));
     const lines = levels.map((level, i) => {
       const names = level.targets.map((t) => (t.type === 'user' ? userNames.get(t.id) : bySchedule.get(t.id)) ?? 'nobody');
       return `• Level ${i + 1}: ${[...new Set(names)].join(', ') || 'nobody'}`;
@@ -64,15 +54,7 @@ export class OnCallAnswerService {
       const userId = this.schedules.onCallAt(snapshot, now);
       if (userId) userBySchedule.set(id, userId);
     }
-    const names = await this.userNames([...userBySchedule.values()]);
+    const names = await this.lookup.userNames([...userBySchedule.values()]);
     return new Map([...userBySchedule].map(([id, userId]) => [id, names.get(userId) ?? 'unknown user']));
-  }
-
-  private async userNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [
-      [...new Set(ids)],
-    ]);
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { NotificationsRepository } from '../../notifications.repository';
 import { IncidentActionsService, type Responder, describeOutcome, personActor } from '../incident-actions.service';
+import { SmsHelpRepliesRepository } from './sms-help-replies.repository';
 import { SMS_HELP_TEXT, type SmsCommand, parseSmsReply } from './sms-reply.parser';
 
 const PHONE_TYPES = ['sms', 'voice'] as const;
@@ -34,6 +36,8 @@ interface ActionTarget {
 export class SmsRepliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly helpReplies: SmsHelpRepliesRepository,
     private readonly actions: IncidentActionsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,27 +74,13 @@ export class SmsRepliesService {
     if (!responder) return { responder, incidentId: null };
     const incidentId = command.incidentNumber
       ? await this.actions.incidentIdByNumber(command.incidentNumber)
-      : await this.latestIncidentPagedTo(from);
+      : await this.notifications.latestIncidentPagedToPhone(from);
     return { responder, incidentId };
   }
 
   /** Records a delivery status callback on the page it belongs to; false when no page has that id. */
   async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
-    const res: [unknown[], number] = await this.dataSource.query(
-      `UPDATE notifications SET delivery_status = $2, updated_at = now() WHERE provider_message_id = $1`,
-      [providerMessageId, status.slice(0, 40)],
-    );
-    return res[1] > 0;
-  }
-
-  private async latestIncidentPagedTo(address: string): Promise<string | null> {
-    const rows: { incident_id: string }[] = await this.dataSource.query(
-      `SELECT incident_id FROM notifications
-        WHERE address = $1 AND channel IN ('sms', 'voice') AND state = 'sent'
-        ORDER BY sent_at DESC LIMIT 1`,
-      [address],
-    );
-    return rows[0]?.incident_id ?? null;
+    return this.notifications.recordDeliveryStatus(providerMessageId, status.slice(0, 40));
   }
 
   private async setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {
@@ -103,17 +93,12 @@ export class SmsRepliesService {
 
   /** Counts the help text atomically (concurrent texts from one number cannot pass the cap). */
   private async help(em: EntityManager, address: string, text: string = SMS_HELP_TEXT): Promise<string | null> {
-    const rows: { count: number }[] = await em.query(
-      `INSERT INTO sms_help_replies (address, count, updated_at) VALUES ($1, 1, $2)
-       ON CONFLICT (address) DO UPDATE SET count = sms_help_replies.count + 1, updated_at = $2
-         WHERE sms_help_replies.count < $3
-       RETURNING count`,
-      [address, this.clock.now(), this.config.KLAXON_SMS_HELP_REPLY_LIMIT],
-    );
-    return rows.length && rows[0].count <= this.config.KLAXON_SMS_HELP_REPLY_LIMIT ? text : null;
+    const limit = this.config.KLAXON_SMS_HELP_REPLY_LIMIT;
+    const count = await this.helpReplies.countOne(em, address, this.clock.now(), limit);
+    return count !== null && count <= limit ? text : null;
   }
 
   private async resetHelp(em: EntityManager, address: string): Promise<void> {
-    await em.query(`DELETE FROM sms_help_replies WHERE address = $1`, [address]);
+    return this.helpReplies.reset(em, address);
   }
 }

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ChannelType } from './channels/notification-channel';
+import type { NotificationState } from './notification.entity';
+
+/** The LISTEN/NOTIFY channel that wakes the workers' loops (timers and outbox). */
+export const WORK_CHANNEL = 'klaxon_work';
+
+/** A page claimed by this worker for sending (state `sending`). */
+export interface ClaimedPage {
+  id: string;
+  incidentId: string;
+  userId: string | null;
+  contactMethodId: string | null;
+  level: number;
+  loop: number;
+  channel: ChannelType;
+  address: string;
+  /** Counting this claim. */
+  attempts: number;
+  bundledCount: number;
+  dueAt: Date;
+}
+
+interface ClaimedPageRow {
+  id: string;
+  incident_id: string;
+  user_id: string | null;
+  contact_method_id: string | null;
+  level: number;
+  loop: number;
+  channel: ChannelType;
+  address: string;
+  attempts: number;
+  bundled_count: number;
+  due_at: Date;
+}
+
+/** How a claimed send ended; `pending` hands the row back for a retry at `retryAt`. */
+export interface PageOutcome {
+  state: NotificationState;
+  provider: string | null;
+  providerMessageId: string | null;
+  error: string | null;
+  /** The time of the outcome: `sent_at` when sent. */
+  at: Date;
+  retryAt: Date | null;
+}
+
+/** A voice page: the incident it is about and whom it called. */
+export interface VoicePage {
+  incidentId: string;
+  userId: string | null;
+  address: string;
+}
+
+/** UPDATE and DELETE answer [returned rows, affected count] through TypeORM's postgres driver. */
+type Changed<Row> = [Row[], number];
+
+/**
+ * The `notifications` table, the outbox: planned pages, claimed by the dispatcher
+ * (SKIP LOCKED), sent, retried, rate limited into bundles and cancelled. Writes that
+ * belong to a caller's transaction take its EntityManager.
+ */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Claims up to `limit` due pending pages, oldest due first, for `workerId` until `claimedUntil`. */
+  async claimDue(now: Date, claimedUntil: Date, workerId: string, limit: number): Promise<ClaimedPage[]> {
+    const [rows] = await this.dataSource.query<Changed<ClaimedPageRow>>(
+      `UPDATE notifications n
+          SET state = 'sending', attempts = n.attempts + 1, claimed_until = $2, claimed_by = $3, updated_at = now()
+        WHERE n.id IN (SELECT id FROM notifications
+                        WHERE state = 'pending' AND due_at <= $1
+                        ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+        RETURNING n.id, n.incident_id, n.user_id, n.contact_method_id, n.level, n.loop, n.channel, n.address,
+                  n.attempts, n.bundled_count, n.due_at`,
+      [now, claimedUntil, workerId, limit],
+    );
+    return rows.map(toClaimedPage);
+  }
+
+  /** The earliest due pending page or queued Slack message update (both tables in one round trip). */
+  async nextDueAt(): Promise<Date | null> {
+    const [row] = await this.dataSource.query<{ next: Date | null }[]>(
+      `SELECT LEAST((SELECT min(due_at) FROM notifications WHERE state = 'pending'),
+                    (SELECT min(due_at) FROM slack_message_updates)) AS next`,
+    );
+    return row?.next ?? null;
+  }
+
+  /** Claims that expired before `now` (a worker that died) go back to pending; returns how many. */
+  async releaseExpiredClaims(now: Date): Promise<number> {
+    const [, affected] = await this.dataSource.query<Changed<never>>(
+      `UPDATE notifications SET state = 'pending', claimed_until = NULL, claimed_by = NULL, updated_at = now()
+        WHERE state = 'sending' AND claimed_until < $1`,
+      [now],
+    );
+    return affected;
+  }
+
+  /** Hands back every page still claimed by `workerId`. */
+  async releaseClaimsOf(workerId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET state = 'pending', claimed_until = NULL, claimed_by = NULL, updated_at = now()
+        WHERE state = 'sending' AND claimed_by = $1`,
+      [workerId],
+    );
+  }
+
+  /** Records the outcome of a claimed send; false when the row is no longer `sending` (another worker took it over). */
+  async recordOutcome(em: EntityManager, id: string, o: PageOutcome): Promise<boolean> {
+    const [, affected] = await em.query<Changed<never>>(
+      `UPDATE notifications
+          SET state = $2, provider = COALESCE($3, provider), provider_message_id = COALESCE($4, provider_message_id),
+              error = $5, sent_at = CASE WHEN $2 = 'sent' THEN $6::timestamptz ELSE sent_at END,
+              due_at = COALESCE($7, due_at), claimed_until = NULL, claimed_by = NULL, updated_at = now()
+        WHERE id = $1 AND state = 'sending'`,
+      [id, o.state, o.provider, o.providerMessageId, o.error, o.at, o.retryAt],
+    );
+    return affected > 0;
+  }
+
+  /** Cancels every page of the incident not yet handed to a provider, in the caller's transaction; returns how many. */
+  async cancelPending(em: EntityManager, incidentId: string, reason: string): Promise<number> {
+    const [, affected] = await em.query<Changed<never>>(
+      `UPDATE notifications SET state = 'cancelled', error = $2, updated_at = now()
+        WHERE incident_id = $1 AND state = 'pending'`,
+      [incidentId, reason],
+    );
+    return affected;
+  }
+
+  /** NOTIFY on WORK_CHANNEL: delivered at the commit of the caller's transaction, not before. */
+  async wakeWorkers(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
+  }
+
+  /**
+   * The Slack channel post of a new incident, when its service has a Slack channel
+   * (read from `services`); false when nothing was inserted (no channel, or already there).
+   */
+  async insertServiceChannelPost(
+    em: EntityManager,
+    post: { incidentId: string; idempotencyKey: string; epoch: number; dueAt: Date; serviceId: string },
+  ): Promise<boolean> {
+    const inserted = await em.query<{ id: string }[]>(
+      `INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
+       SELECT $1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', s.slack_channel_id, $4
+         FROM services s WHERE s.id = $5 AND s.slack_channel_id IS NOT NULL
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [post.incidentId, post.idempotencyKey, post.epoch, post.dueAt, post.serviceId],
+    );
+    return inserted.length > 0;
+  }
+
+  /** The incident's Slack messages that exist or are being posted. */
+  async slackMessagesOf(incidentId: string): Promise<{ state: NotificationState; providerMessageId: string | null }[]> {
+    const rows = await this.dataSource.query<{ state: NotificationState; provider_message_id: string | null }[]>(
+      `SELECT state, provider_message_id FROM notifications
+        WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending')`,
+      [incidentId],
+    );
+    return rows.map((r) => ({ state: r.state, providerMessageId: r.provider_message_id }));
+  }
+
+  /** The incident of the page last sent to this phone number (sms or voice). */
+  async latestIncidentPagedToPhone(address: string): Promise<string | null> {
+    const rows = await this.dataSource.query<{ incident_id: string }[]>(
+      `SELECT incident_id FROM notifications
+        WHERE address = $1 AND channel IN ('sms', 'voice') AND state = 'sent'
+        ORDER BY sent_at DESC LIMIT 1`,
+      [address],
+    );
+    return rows[0]?.incident_id ?? null;
+  }
+
+  async findVoicePage(id: string): Promise<VoicePage | null> {
+    const rows = await this.dataSource.query<{ incident_id: string; user_id: string | null; address: string }[]>(
+      `SELECT incident_id, user_id, address FROM notifications WHERE id = $1 AND channel = 'voice'`,
+      [id],
+    );
+    return rows[0] ? { incidentId: rows[0].incident_id, userId: rows[0].user_id, address: rows[0].address } : null;
+  }
+
+  /** Sets the provider's delivery status on the pages with that provider message id; false when there are none. */
+  async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<Changed<never>>(
+      `UPDATE notifications SET delivery_status = $2, updated_at = now() WHERE provider_message_id = $1`,
+      [providerMessageId, status],
+    );
+    return affected > 0;
+  }
+
+  /** Sets the delivery status of a voice page found by its id or by its CallSid. */
+  async recordCallStatus(notificationId: string, callSid: string, status: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET delivery_status = $3, updated_at = now()
+        WHERE channel = 'voice' AND (id::text = $1 OR provider_message_id = $2)`,
+      [notificationId, callSid, status],
+    );
+  }
+}
+
+function toClaimedPage(r: ClaimedPageRow): ClaimedPage {
+  return {
+    id: r.id,
+    incidentId: r.incident_id,
+    userId: r.user_id,
+    contactMethodId: r.contact_method_id,
+    level: r.level,
+    loop: r.loop,
+    channel: r.channel,
+    address: r.address,
+    attempts: r.attempts,
+    bundledCount: r.bundled_count,
+    dueAt: r.due_at,
+  };
+}
