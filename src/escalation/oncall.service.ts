@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { CompiledSchedule, ON_CALL_HORIZON_MS } from '../schedules/resolution';
 import { SchedulesService } from '../schedules/schedules.service';
+import { UsersService } from '../users/users.service';
 import { EscalationPolicy } from './escalation-policy.entity';
-import { onCallForPolicy } from './planner';
-import { TargetDirectory } from './target-directory';
+import { onCallForPolicy, TargetResolver } from './planner';
+import { toUserSnapshot } from './target-directory';
 
 export interface OnCallItem {
   escalationPolicyId: string;
@@ -21,25 +23,44 @@ export interface OnCallItem {
 export class OnCallService {
   constructor(
     @InjectRepository(EscalationPolicy) private readonly policies: Repository<EscalationPolicy>,
-    private readonly directory: TargetDirectory,
     private readonly schedules: SchedulesService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
   async at(at: Date = this.clock.now()): Promise<{ at: string; items: OnCallItem[] }> {
     const policies = await this.policies.find({ order: { name: 'ASC' } });
-    // Segment bounds reach up to a year either side of `at`: load the overrides of that span.
-    const { ctx, schedules: snapshots } = await this.directory.loadWithSchedules(
-      policies.flatMap((p) => p.levels),
-      undefined,
-      at,
-      366,
-    );
+    const userIds = new Set<string>();
+    const scheduleIds = new Set<string>();
+    for (const p of policies) {
+      for (const level of p.levels) for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).add(t.id);
+    }
+    // Segment bounds reach up to a year either side of `at`: load the overrides of that span. One schedule
+    // at a time, so that however many large schedules the policies name, each step is one schedule's work.
+    const window = { since: new Date(at.getTime() - ON_CALL_HORIZON_MS), until: new Date(at.getTime() + ON_CALL_HORIZON_MS) };
+    const snapshots = new Map<string, CompiledSchedule>();
+    for (const id of scheduleIds) {
+      for (const [loaded, snapshot] of await this.schedules.loadSnapshots([id], undefined, window)) snapshots.set(loaded, snapshot);
+    }
+    // Only users named as targets are looked up: whoever a schedule puts on call comes from the schedule
+    // (loading every person of every rotation, with contact methods, held the event loop on large ones).
+    const users = await this.users.loadSnapshots([...userIds]);
+    const ctx: TargetResolver = {
+      getUser: (id) => {
+        const user = users.get(id);
+        return user ? toUserSnapshot(user) : undefined;
+      },
+      hasSchedule: (id) => snapshots.has(id),
+      resolveSchedule: (id, t) => {
+        const snapshot = snapshots.get(id);
+        return snapshot ? this.schedules.onCallAt(snapshot, t) : null;
+      },
+    };
     const items: OnCallItem[] = [];
     for (const p of policies) {
       for (const e of onCallForPolicy(p, at, ctx)) {
         const snapshot = e.scheduleId ? snapshots.get(e.scheduleId) : undefined;
-        const seg = snapshot ? this.schedules.segmentAt(snapshot, at) : { start: null, end: null };
+        const seg = snapshot ? await this.schedules.segmentAt(snapshot, at) : { start: null, end: null };
         items.push({
           escalationPolicyId: p.id,
           level: e.level,

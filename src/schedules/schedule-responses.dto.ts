@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Principal } from '../auth/api-keys.service';
 import type { Restriction, RotationUnit, Shift } from './resolution';
 import { ScheduleLayer } from './schedule-layer.entity';
 import { ScheduleOverride } from './schedule-override.entity';
@@ -63,14 +64,18 @@ export class ScheduleResponse {
     description: 'the first gap in the next 14 days (its end is cut at the 14-day horizon), or null',
   })
   nextGap: IntervalResponse | null;
-  @ApiProperty({ description: 'iCalendar feed for calendar apps; the token in it is the only credential needed' })
-  icalUrl: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'iCalendar feed for calendar apps; the token in it is the only credential needed, so read-only keys get null',
+  })
+  icalUrl: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
   static of(
     s: Schedule,
-    extra: { overrides: ScheduleOverride[]; nextGap: Shift | null; icalUrl: string },
+    extra: { overrides: ScheduleOverride[]; nextGap: Shift | null; icalUrl: string | null },
   ): ScheduleResponse {
     return {
       id: s.id,
@@ -84,6 +89,11 @@ export class ScheduleResponse {
       updatedAt: iso(s.updatedAt),
     };
   }
+}
+
+/** The feed token reads the whole schedule without an API key: responder and admin keys see it, read-only keys do not. */
+export function seesIcalUrl(principal: Pick<Principal, 'role'> | undefined): boolean {
+  return principal?.role === 'admin' || principal?.role === 'responder';
 }
 
 export class ShiftResponse {

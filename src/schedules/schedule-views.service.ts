@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
 import { Clock } from '../common/clock';
-import { NotFoundError, ValidationError } from '../common/errors';
-import { UsersService } from '../users/users.service';
-import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Shift, shifts } from './resolution';
-import { renderIcalFeed } from './ical-feed';
-import { Schedule } from './schedule.entity';
+import { ValidationError } from '../common/errors';
+import { cooperatively } from './cooperative';
+import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Shift, shiftChunks } from './resolution';
 import { ScheduleStore, toSnapshot } from './schedule.store';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
 
@@ -13,7 +10,14 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** The longest window a rendering may ask for (a leap year). */
 export const MAX_WINDOW_MS = 366 * DAY_MS;
-export const ICAL_WINDOW = { backMs: 7 * DAY_MS, aheadMs: 90 * DAY_MS };
+/**
+ * The most shifts (gaps included) one /shifts or /report answer is computed
+ * from: a year of an hourly rotation with a restriction edge or two a day
+ * fits. A window holding more is a 400 naming this limit, found after
+ * rendering just past it, so the cost of a request stays bounded whatever the
+ * schedule.
+ */
+export const MAX_RENDERED_SHIFTS = 20_000;
 
 export interface Window {
   since: Date;
@@ -26,13 +30,16 @@ export interface FairnessReport extends Window {
   users: { userId: string; hours: number; shifts: number; share: number }[];
 }
 
-/** Read-only views of the final schedule: who is on call, shifts, the fairness report and the iCal feed. */
+/**
+ * Read-only views of the final schedule: who is on call, shifts and the
+ * fairness report. Renderings proceed a day at a time and give the event loop
+ * a turn every few milliseconds (./cooperative.ts).
+ */
 @Injectable()
 export class ScheduleViewsService {
   constructor(
     private readonly store: ScheduleStore,
     private readonly schedules: SchedulesService,
-    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -53,11 +60,23 @@ export class ScheduleViewsService {
   async onCall(id: string, at: Date = this.clock.now()): Promise<ScheduleSegment & { at: Date }> {
     const horizon = { since: new Date(at.getTime() - ON_CALL_HORIZON_MS), until: new Date(at.getTime() + ON_CALL_HORIZON_MS) };
     const compiled = await this.compiled(id, horizon);
-    return { at, ...this.schedules.segmentAt(compiled, at) };
+    return { at, ...(await this.schedules.segmentAt(compiled, at)) };
   }
 
+  /** The rendering of the window; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit. */
   async shifts(id: string, window: Window): Promise<Shift[]> {
-    return shifts(await this.compiled(id, window), window.since, window.until);
+    const compiled = await this.compiled(id, window);
+    const out: Shift[] = [];
+    for await (const chunk of cooperatively(shiftChunks(compiled, window.since, window.until))) {
+      for (const shift of chunk) out.push(shift);
+      if (out.length > MAX_RENDERED_SHIFTS) {
+        throw ValidationError.field(
+          'until',
+          `the window holds more than ${MAX_RENDERED_SHIFTS} shifts, the most one answer may hold: ask for a shorter window`,
+        );
+      }
+    }
+    return out;
   }
 
   /** Hours on call per user and hours of gap in the window, from the rendering (overrides included). */
@@ -65,36 +84,9 @@ export class ScheduleViewsService {
     return fairnessReport(await this.shifts(id, window), window);
   }
 
-  /** The feed of shifts from 7 days ago to 90 days ahead; a missing or wrong token is a 404, like an unknown id. */
-  async ical(id: string, token: string | undefined, userId?: string): Promise<string> {
-    const [schedule] = await this.store.findWithLayers([id]);
-    if (!schedule || !token || !sameSecret(token, schedule.icalToken)) throw new NotFoundError('schedule', id);
-    const now = this.clock.now();
-    const window = { since: new Date(now.getTime() - ICAL_WINDOW.backMs), until: new Date(now.getTime() + ICAL_WINDOW.aheadMs) };
-    const rendered = shifts(await this.compiledFor(schedule, window), window.since, window.until).filter(
-      (s) => s.userId !== null && (!userId || s.userId === userId.toLowerCase()),
-    );
-    const names = new Map<string, string>();
-    for (const uid of new Set(rendered.map((s) => s.userId!))) {
-      const user = await this.users.get(uid).catch(() => undefined);
-      if (user) names.set(uid, user.name);
-    }
-    return renderIcalFeed({
-      scheduleId: schedule.id,
-      scheduleName: schedule.name,
-      timeZone: schedule.timeZone,
-      shifts: rendered,
-      names,
-      generatedAt: now,
-    });
-  }
-
+  /** The schedule compiled with the overrides that overlap the window: only those matter to a rendering of it. */
   private async compiled(id: string, window: Window): Promise<CompiledSchedule> {
-    return this.compiledFor(await this.schedules.find(id), window);
-  }
-
-  /** Only the overrides that overlap the window matter to a rendering of it. */
-  private async compiledFor(schedule: Schedule, window: Window): Promise<CompiledSchedule> {
+    const schedule = await this.schedules.find(id);
     const overrides = await this.store.findOverrides([schedule.id], window);
     return compileSchedule(toSnapshot(schedule, overrides));
   }
@@ -124,10 +116,4 @@ export function fairnessReport(rendering: Shift[], window: Window): FairnessRepo
       .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: Math.round((e.ms / totalMs) * 10_000) / 10_000 }))
       .sort((a, b) => b.hours - a.hours || a.userId.localeCompare(b.userId)),
   };
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

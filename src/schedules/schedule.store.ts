@@ -23,35 +23,87 @@ export class ScheduleStore {
     return em ?? this.dataSource.manager;
   }
 
-  /** Schedules with their layers and rotation users, in one query; unknown or malformed ids are skipped. */
+  /**
+   * Schedules with their layers and rotation users, in two queries; unknown or
+   * malformed ids are skipped. A layer's rotation slots (up to 500) come as one
+   * comma-separated string: hydrating one joined row per slot through the ORM
+   * held the event loop for hundreds of milliseconds on the largest schedules,
+   * and parsing them as a PostgreSQL array for tens.
+   */
   async findWithLayers(ids: string[], em?: EntityManager): Promise<Schedule[]> {
     const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (!valid.length) return [];
-    return this.em(em)
-      .getRepository(Schedule)
-      .createQueryBuilder('s')
-      .leftJoinAndSelect('s.layers', 'l')
-      .leftJoinAndSelect('l.users', 'lu')
-      .where('s.id = ANY(:ids::uuid[])', { ids: valid })
-      .orderBy('l.position', 'ASC')
-      .addOrderBy('lu.position', 'ASC')
-      .getMany();
+    const schedules: ScheduleRow[] = await this.em(em).query(
+      `SELECT id, name, time_zone, ical_token, created_at, updated_at FROM schedules WHERE id = ANY($1::uuid[])`,
+      [valid],
+    );
+    if (!schedules.length) return [];
+    const layers: LayerRow[] = await this.em(em).query(
+      `SELECT l.id, l.schedule_id, l.position, l.name, l.starts_at, l.ends_at, l.rotation_unit, l.rotation_length,
+              l.handoff_at, l.restrictions,
+              (SELECT string_agg(lu.user_id::text, ',' ORDER BY lu.position) FROM schedule_layer_users lu WHERE lu.layer_id = l.id) AS users
+         FROM schedule_layers l
+        WHERE l.schedule_id = ANY($1::uuid[])
+        ORDER BY l.schedule_id, l.position`,
+      [schedules.map((row) => row.id)],
+    );
+    const layersOf = new Map<string, ScheduleLayer[]>();
+    for (const row of layers) {
+      const list = layersOf.get(row.schedule_id) ?? [];
+      list.push(toLayer(row));
+      layersOf.set(row.schedule_id, list);
+    }
+    return schedules.map((row) =>
+      Object.assign(new Schedule(), {
+        id: row.id,
+        name: row.name,
+        timeZone: row.time_zone,
+        icalToken: row.ical_token,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        layers: layersOf.get(row.id) ?? [],
+      }),
+    );
   }
 
-  /** Overrides of these schedules, optionally only those overlapping [since, until), in creation order. */
-  findOverrides(
+  /** The feed token of a schedule, or null when there is no such schedule: one small row, read before anything heavy. */
+  async findIcalToken(id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    const rows: { ical_token: string }[] = await this.dataSource.query('SELECT ical_token FROM schedules WHERE id = $1', [id]);
+    return rows[0]?.ical_token ?? null;
+  }
+
+  /**
+   * Overrides of these schedules, optionally only those overlapping [since,
+   * until), in creation order. Read as plain rows (a schedule may hold a
+   * thousand): the ORM's hydration of that many held the event loop too long.
+   */
+  async findOverrides(
     scheduleIds: string[],
     window: { since?: Date; until?: Date } = {},
     em?: EntityManager,
   ): Promise<ScheduleOverride[]> {
-    if (!scheduleIds.length) return Promise.resolve([]);
-    const qb = this.em(em)
-      .getRepository(ScheduleOverride)
-      .createQueryBuilder('o')
-      .where('o.scheduleId = ANY(:ids::uuid[])', { ids: scheduleIds });
-    if (window.since) qb.andWhere('o.endsAt > :since', { since: window.since });
-    if (window.until) qb.andWhere('o.startsAt < :until', { until: window.until });
-    return qb.orderBy('o.createdAt', 'ASC').addOrderBy('o.seq', 'ASC').getMany();
+    if (!scheduleIds.length) return [];
+    const params: unknown[] = [scheduleIds];
+    let where = 'schedule_id = ANY($1::uuid[])';
+    if (window.since) where += ` AND ends_at > $${params.push(window.since)}`;
+    if (window.until) where += ` AND starts_at < $${params.push(window.until)}`;
+    const rows: OverrideRow[] = await this.em(em).query(
+      `SELECT id, schedule_id, user_id, starts_at, ends_at, created_at, seq::text AS seq
+         FROM schedule_overrides WHERE ${where} ORDER BY created_at, seq`,
+      params,
+    );
+    return rows.map((row) =>
+      Object.assign(new ScheduleOverride(), {
+        id: row.id,
+        scheduleId: row.schedule_id,
+        userId: row.user_id,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        createdAt: row.created_at,
+        seq: row.seq,
+      }),
+    );
   }
 
   async existingIds(ids: string[]): Promise<string[]> {
@@ -96,6 +148,56 @@ export class ScheduleStore {
       }
     }
   }
+}
+
+interface ScheduleRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  ical_token: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface OverrideRow {
+  id: string;
+  schedule_id: string;
+  user_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  created_at: Date;
+  seq: string;
+}
+
+interface LayerRow {
+  id: string;
+  schedule_id: string;
+  position: number;
+  name: string;
+  starts_at: Date;
+  ends_at: Date | null;
+  rotation_unit: ScheduleLayer['rotationUnit'];
+  rotation_length: number;
+  handoff_at: Date;
+  restrictions: ScheduleLayer['restrictions'];
+  /** Comma-separated user ids in rotation order; null when the layer has none. */
+  users: string | null;
+}
+
+function toLayer(row: LayerRow): ScheduleLayer {
+  return Object.assign(new ScheduleLayer(), {
+    id: row.id,
+    scheduleId: row.schedule_id,
+    position: row.position,
+    name: row.name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    rotationUnit: row.rotation_unit,
+    rotationLength: row.rotation_length,
+    handoffAt: row.handoff_at,
+    restrictions: row.restrictions,
+    users: (row.users ? row.users.split(',') : []).map((userId, position) => Object.assign(new ScheduleLayerUser(), { layerId: row.id, position, userId })),
+  });
 }
 
 /**

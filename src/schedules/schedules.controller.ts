@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { MinRole, OwnAuthentication } from '../auth/auth.decorators';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
+import type { Principal } from '../auth/api-keys.service';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ScheduleOverridesService } from './schedule-overrides.service';
@@ -11,10 +12,12 @@ import {
   OverrideResponse,
   ReportResponse,
   ScheduleResponse,
+  seesIcalUrl,
   ShiftResponse,
   ShiftsResponse,
 } from './schedule-responses.dto';
-import { ICAL_WINDOW, ScheduleViewsService } from './schedule-views.service';
+import { ICAL_WINDOW, ScheduleIcalService } from './schedule-ical.service';
+import { ScheduleViewsService } from './schedule-views.service';
 import { AtQuery, CreateOverrideDto, IcalQuery, ScheduleInputDto, WindowQuery } from './schedules.dto';
 import { ScheduleView, SchedulesService } from './schedules.service';
 
@@ -22,7 +25,8 @@ const DAY_MS = 86_400_000;
 const SHIFTS_DEFAULT = { backMs: 0, aheadMs: 7 * DAY_MS };
 const REPORT_DEFAULT = { backMs: 30 * DAY_MS, aheadMs: 0 };
 
-const toResponse = (v: ScheduleView): ScheduleResponse => ScheduleResponse.of(v.schedule, v);
+const toResponse = (v: ScheduleView, caller: Principal): ScheduleResponse =>
+  ScheduleResponse.of(v.schedule, { ...v, icalUrl: seesIcalUrl(caller) ? v.icalUrl : null });
 
 @ApiTags('schedules')
 @ApiBearerAuth()
@@ -32,31 +36,44 @@ export class SchedulesController {
     private readonly schedules: SchedulesService,
     private readonly overrides: ScheduleOverridesService,
     private readonly views: ScheduleViewsService,
+    private readonly icalFeeds: ScheduleIcalService,
   ) {}
 
   @Post()
-  async create(@Body() dto: ScheduleInputDto): Promise<ScheduleResponse> {
-    return toResponse(await this.schedules.create(dto));
+  @ApiCreatedResponse({ type: ScheduleResponse })
+  @MinRole('admin')
+  async create(@Body() dto: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
+    return toResponse(await this.schedules.create(dto), principal);
   }
 
   @Get()
-  async list(@Query() query: PageQuery): Promise<Page<ScheduleResponse>> {
+  @MinRole('read-only')
+  async list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ScheduleResponse>> {
     const page = await this.schedules.list(query);
-    return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map((v) => toResponse(v, principal)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUuidPipe) id: string): Promise<ScheduleResponse> {
-    return toResponse(await this.schedules.get(id));
+  @ApiOkResponse({ type: ScheduleResponse })
+  @MinRole('read-only')
+  async get(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
+    return toResponse(await this.schedules.get(id), principal);
   }
 
   /** Replaces name, timeZone and layers; overrides are kept. */
   @Put(':id')
-  async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: ScheduleInputDto): Promise<ScheduleResponse> {
-    return toResponse(await this.schedules.update(id, dto));
+  @ApiOkResponse({ type: ScheduleResponse })
+  @MinRole('admin')
+  async update(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ScheduleInputDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ScheduleResponse> {
+    return toResponse(await this.schedules.update(id, dto), principal);
   }
 
   @Delete(':id')
+  @MinRole('admin')
   @HttpCode(204)
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.schedules.remove(id);
@@ -70,6 +87,7 @@ export class SchedulesController {
   }
 
   @Get(':id/overrides')
+  @MinRole('read-only')
   async listOverrides(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: WindowQuery,
@@ -90,6 +108,7 @@ export class SchedulesController {
   }
 
   @Get(':id/oncall')
+  @MinRole('read-only')
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
     const s = await this.views.onCall(id, query.at ? new Date(query.at) : undefined);
     return { at: iso(s.at), userId: s.userId, start: isoOrNull(s.start), end: isoOrNull(s.end) };
@@ -97,6 +116,7 @@ export class SchedulesController {
 
   /** Default window: now to 7 days ahead; at most one year (400 naming `until`). */
   @Get(':id/shifts')
+  @MinRole('read-only')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
     const shifts = await this.views.shifts(id, window);
@@ -105,23 +125,25 @@ export class SchedulesController {
 
   /** Fairness: hours on call per user and hours of gap. Default window: the last 30 days. */
   @Get(':id/report')
+  @MinRole('read-only')
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
     const report = await this.views.report(id, this.views.window(query, REPORT_DEFAULT));
     return { ...report, since: iso(report.since), until: iso(report.until) };
   }
 
   /**
-   * The final schedule as iCalendar (7 days back, 90 ahead). Calendar apps
+   * The final schedule as iCalendar (7 days before today's UTC midnight to 90
+   * days after; cached per day and version, see ScheduleIcalService). Calendar apps
    * cannot send an API key, so this one route is authenticated by the
    * schedule's `token` instead; a missing or wrong token is a 404.
    */
   @Get(':id/ical')
-  @OwnAuthentication()
+  @Public("the schedule's calendar token in ?token=")
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead` })
   ical(@Param('id', ParseUuidPipe) id: string, @Query() query: IcalQuery): Promise<string> {
-    return this.views.ical(id, query.token, query.userId);
+    return this.icalFeeds.feed(id, query.token, query.userId);
   }
 }

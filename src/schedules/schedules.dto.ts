@@ -17,7 +17,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { HH_MM, IsIanaZone } from '../common/validators';
+import { HH_MM, IsIanaZone, NoControlChars } from '../common/validators';
 import { RotationUnit, Weekday, WEEKDAYS } from './resolution';
 
 export const MAX_LAYERS = 20;
@@ -88,6 +88,7 @@ export class LayerDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name?: string;
 
   @ApiProperty({ example: '2026-03-02T09:00:00-05:00' })
@@ -123,6 +124,7 @@ export class ScheduleInputDto {
   @ApiProperty({ example: 'Platform primary' })
   @IsString()
   @Length(1, 200)
+  @NoControlChars()
   name: string;
 
   @ApiProperty({ example: 'America/New_York' })

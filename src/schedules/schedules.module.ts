@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
+import { IcalFeedCacheStore } from './ical-feed-cache.store';
+import { ScheduleIcalFeed } from './schedule-ical-feed.entity';
+import { ScheduleIcalService } from './schedule-ical.service';
 import { ScheduleLayerUser } from './schedule-layer-user.entity';
 import { ScheduleLayer } from './schedule-layer.entity';
 import { ScheduleOverride } from './schedule-override.entity';
@@ -14,9 +17,17 @@ import { SchedulesService } from './schedules.service';
 
 /** Schedules; exports SchedulesService, whose lookup contract the escalation engine uses. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Schedule, ScheduleLayer, ScheduleLayerUser, ScheduleOverride]), UsersModule],
+  imports: [TypeOrmModule.forFeature([Schedule, ScheduleLayer, ScheduleLayerUser, ScheduleOverride, ScheduleIcalFeed]), UsersModule],
   controllers: [SchedulesController],
-  providers: [ScheduleStore, SchedulesService, ScheduleOverridesService, ScheduleViewsService, ScheduleReferences],
+  providers: [
+    ScheduleStore,
+    IcalFeedCacheStore,
+    SchedulesService,
+    ScheduleOverridesService,
+    ScheduleViewsService,
+    ScheduleIcalService,
+    ScheduleReferences,
+  ],
   exports: [SchedulesService, ScheduleReferences],
 })
 export class SchedulesModule {}

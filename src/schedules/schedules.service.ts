@@ -12,11 +12,12 @@ import {
   CompiledSchedule,
   compileSchedule,
   ON_CALL_HORIZON_MS,
-  onCallAt as segmentContaining,
+  onCallSearch,
   Shift,
-  shifts,
+  shiftChunks,
   userOnCallAt,
 } from './resolution';
+import { completeCooperatively, cooperatively } from './cooperative';
 import { parseScheduleInput } from './schedule-input';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
@@ -45,7 +46,7 @@ export interface ScheduleSegment {
 
 /**
  * Schedules: CRUD, and the lookup contract the escalation engine uses
- * (loadSnapshots once per tick, then pure onCallAt/hasGap/segmentAt calls).
+ * (loadSnapshots once per tick, then pure onCallAt/hasGap calls; segmentAt is async).
  */
 @Injectable()
 export class SchedulesService implements OnModuleInit {
@@ -84,11 +85,13 @@ export class SchedulesService implements OnModuleInit {
       window,
       em,
     );
-    const out = new Map<string, CompiledSchedule>();
-    for (const s of schedules) {
-      out.set(s.id, compileSchedule(toSnapshot(s, overrides.filter((o) => o.scheduleId === s.id))));
+    const overridesOf = new Map<string, ScheduleOverride[]>();
+    for (const o of overrides) {
+      const list = overridesOf.get(o.scheduleId);
+      if (list) list.push(o);
+      else overridesOf.set(o.scheduleId, [o]);
     }
-    return out;
+    return new Map(schedules.map((s) => [s.id, compileSchedule(toSnapshot(s, overridesOf.get(s.id) ?? []))]));
   }
 
   /** Who is on call at t (null = gap). */
@@ -96,14 +99,19 @@ export class SchedulesService implements OnModuleInit {
     return userOnCallAt(snapshot, at);
   }
 
-  /** true when [from, to) contains a gap; an empty window has none. */
+  /** true when [from, to) contains a gap; an empty window has none. Stops rendering at the first gap. */
   hasGap(snapshot: CompiledSchedule, from: Date, to: Date): boolean {
-    return shifts(snapshot, from, to).some((s) => s.userId === null);
+    for (const chunk of shiftChunks(snapshot, from, to)) if (chunk.some((s) => s.userId === null)) return true;
+    return false;
   }
 
-  /** The final-schedule segment containing `at`; an end beyond one year from `at` is null. */
-  segmentAt(snapshot: CompiledSchedule, at: Date): ScheduleSegment {
-    const segment = segmentContaining(snapshot, at);
+  /**
+   * The final-schedule segment containing `at`; a bound beyond one year from
+   * `at` is null. Finding the ends of a long segment may render up to a year
+   * each way, so the search gives the event loop a turn as it goes.
+   */
+  async segmentAt(snapshot: CompiledSchedule, at: Date): Promise<ScheduleSegment> {
+    const segment = await completeCooperatively(onCallSearch(snapshot, at));
     const t = at.getTime();
     return {
       userId: segment.userId,
@@ -202,11 +210,15 @@ export class SchedulesService implements OnModuleInit {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + NEXT_GAP_HORIZON_MS);
     const overrides = liveOverrides ?? (await this.store.findOverrides([schedule.id], { since: now }));
-    const rendering = shifts(compileSchedule(toSnapshot(schedule, overrides)), now, horizon);
+    let nextGap: Shift | null = null;
+    for await (const chunk of cooperatively(shiftChunks(compileSchedule(toSnapshot(schedule, overrides)), now, horizon))) {
+      nextGap = chunk.find((s) => s.userId === null) ?? null;
+      if (nextGap) break;
+    }
     return {
       schedule,
       overrides: [...overrides].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
-      nextGap: rendering.find((s) => s.userId === null) ?? null,
+      nextGap,
       icalUrl: this.icalUrl(schedule),
     };
   }

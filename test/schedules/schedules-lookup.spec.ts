@@ -59,19 +59,19 @@ describe('SchedulesService lookup contract (real PostgreSQL)', () => {
     expect(service.hasGap(n, new Date('2026-01-06T04:00:00Z'), new Date('2026-01-06T05:00:00Z'))).toBe(false);
     expect(service.hasGap(n, new Date('2026-01-06T04:00:00Z'), new Date('2026-01-06T12:00:00Z'))).toBe(true);
 
-    expect(service.segmentAt(s, new Date('2026-01-07T03:00:00Z'))).toEqual({
+    expect(await service.segmentAt(s, new Date('2026-01-07T03:00:00Z'))).toEqual({
       userId: carol.id,
       start: new Date('2026-01-07T00:00:00Z'),
       end: new Date('2026-01-07T06:00:00Z'),
     });
-    expect(service.segmentAt(n, new Date('2026-01-06T17:00:00Z'))).toEqual({
+    expect(await service.segmentAt(n, new Date('2026-01-06T17:00:00Z'))).toEqual({
       userId: null,
       start: new Date('2026-01-06T11:00:00Z'),
       end: new Date('2026-01-07T03:00:00Z'),
     });
     const solo = await createSchedule(t, { layers: [layerBody([alice.id])] });
     const soloSnapshot = (await service.loadSnapshots([solo.id])).get(solo.id)!;
-    expect(service.segmentAt(soloSnapshot, new Date('2026-06-01T00:00:00Z'))).toEqual({
+    expect(await service.segmentAt(soloSnapshot, new Date('2026-06-01T00:00:00Z'))).toEqual({
       userId: alice.id,
       start: new Date('2026-01-05T00:00:00Z'),
       end: null,

@@ -1,3 +1,4 @@
+import { overrideTimeline, ParsedOverride } from './override-timeline';
 import { Segment } from './segment-ops';
 import { LayerSnapshot, OverrideSnapshot, Restriction, ScheduleSnapshot, WEEKDAYS } from './schedule-snapshot';
 import { ZoneOffsetTable, zoneOffsetTable } from './zone-offset-table';
@@ -69,7 +70,7 @@ export function compileSchedule(snapshot: ScheduleSnapshot): CompiledSchedule {
     throw new InvalidScheduleError('timeZone', `unknown IANA time zone "${snapshot.timeZone}"`);
   }
   const layers = snapshot.layers.map((layer, i) => compileLayer(layer, `layers[${i}]`, zone));
-  return new CompiledSchedule(zone, layers, overrideTimeline(snapshot.overrides));
+  return new CompiledSchedule(zone, layers, overrideTimeline(parseOverrides(snapshot.overrides)));
 }
 
 function compileLayer(layer: LayerSnapshot, path: string, zone: ZoneOffsetTable): CompiledLayer {
@@ -109,42 +110,14 @@ function compileRestriction(restriction: Restriction, path: string): CompiledRes
   return { periodMs, originMs, startOffsetMs, endOffsetMs };
 }
 
-/**
- * Resolves overlapping overrides once: between consecutive override edges the
- * covering override created last wins; equal `createdAt` falls back to the
- * greater id so the answer never depends on list order.
- */
-function overrideTimeline(overrides: OverrideSnapshot[]): Segment[] {
-  const parsed = overrides
-    .map((o, i) => ({
-      userId: o.userId,
-      id: o.id,
-      start: instant(o.start, `overrides[${i}].start`),
-      end: instant(o.end, `overrides[${i}].end`),
-      createdAt: instant(o.createdAt, `overrides[${i}].createdAt`),
-    }))
-    .filter((o) => o.start < o.end);
-  const edges = [...new Set(parsed.flatMap((o) => [o.start, o.end]))].sort((a, b) => a - b);
-  const byStart = [...parsed].sort((a, b) => a.start - b.start);
-  const active: typeof parsed = [];
-  const out: Segment[] = [];
-  let next = 0;
-  for (let e = 0; e + 1 < edges.length; e++) {
-    const from = edges[e];
-    while (next < byStart.length && byStart[next].start <= from) active.push(byStart[next++]);
-    for (let a = active.length - 1; a >= 0; a--) if (active[a].end <= from) active.splice(a, 1);
-    if (active.length === 0) continue;
-    let winner = active[0];
-    for (const candidate of active) {
-      if (candidate.createdAt > winner.createdAt || (candidate.createdAt === winner.createdAt && candidate.id > winner.id)) {
-        winner = candidate;
-      }
-    }
-    const last = out[out.length - 1];
-    if (last && last.end === from && last.user === winner.userId) last.end = edges[e + 1];
-    else out.push({ start: from, end: edges[e + 1], user: winner.userId });
-  }
-  return out;
+function parseOverrides(overrides: OverrideSnapshot[]): ParsedOverride[] {
+  return overrides.map((o, i) => ({
+    userId: o.userId,
+    id: o.id,
+    start: instant(o.start, `overrides[${i}].start`),
+    end: instant(o.end, `overrides[${i}].end`),
+    createdAt: instant(o.createdAt, `overrides[${i}].createdAt`),
+  }));
 }
 
 function instant(value: Date, field: string): number {

@@ -1,4 +1,4 @@
-import { CompiledLayer, CompiledRestriction, DAY_MS } from './compile-schedule';
+import { CompiledLayer, CompiledRestriction, DAY_MS, WEEK_MS } from './compile-schedule';
 import { union } from './segment-ops';
 import { ZoneOffsetTable } from './zone-offset-table';
 
@@ -50,7 +50,14 @@ export function restrictionsCover(layer: CompiledLayer, zone: ZoneOffsetTable, t
   return false;
 }
 
-/** The union of the layer's restriction windows, clipped to [since, until). */
+/**
+ * The union of the layer's restriction windows, clipped to [since, until).
+ * A window's instants lie between its wall edges shifted by the smallest and
+ * largest offsets in force around it, so periods whose window cannot reach
+ * the interval are skipped on the wall clock before any edge is converted:
+ * a short interval costs about one period per restriction, not the whole
+ * slack-widened range.
+ */
 export function restrictionWindows(
   layer: CompiledLayer,
   zone: ZoneOffsetTable,
@@ -58,12 +65,16 @@ export function restrictionWindows(
   until: number,
 ): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
+  // Every edge that can matter lies within a week (the longest period) and a day of the interval.
+  const { minMs, maxMs } = zone.offsetRange(since - WEEK_MS - DAY_MS, until + WEEK_MS + DAY_MS);
   for (const restriction of layer.restrictions) {
-    const { periodMs, originMs } = restriction;
+    const { periodMs, originMs, startOffsetMs, endOffsetMs } = restriction;
     // Instants stand in for wall values here: they differ by less than a day, inside the slack.
     const [first, last] = periodRange(restriction, since - DAY_MS, until + DAY_MS);
     for (let p = first; p <= last; p++) {
-      const [start, end] = windowAt(zone, restriction, originMs + p * periodMs);
+      const periodStart = originMs + p * periodMs;
+      if (periodStart + endOffsetMs - minMs <= since || periodStart + startOffsetMs - maxMs >= until) continue;
+      const [start, end] = windowAt(zone, restriction, periodStart);
       const clippedStart = Math.max(start, since);
       const clippedEnd = Math.min(end, until);
       if (clippedStart < clippedEnd) windows.push([clippedStart, clippedEnd]);

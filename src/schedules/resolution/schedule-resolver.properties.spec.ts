@@ -3,6 +3,7 @@ import { compileSchedule } from './compile-schedule';
 import { LayerSnapshot, OverrideSnapshot, Restriction, ScheduleSnapshot, Shift, WEEKDAYS } from './schedule-snapshot';
 import { onCallAt, shifts, userOnCallAt } from './schedule-resolver';
 import { referenceUserAt } from './reference-resolver.test-helper';
+import { renderChunks, renderWindow } from './render-window';
 
 const ZONES = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata'];
 const HOUR = 3_600_000;
@@ -148,6 +149,34 @@ describe('resolver properties on random schedules', () => {
         expect(joined).toEqual(whole);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('rendering a day at a time, forward or backward, equals rendering the window at once', () => {
+    fc.assert(
+      fc.property(scheduleArb, windowArb, (snapshot, [since, until]) => {
+        const compiled = compileSchedule(snapshot);
+        const whole = renderWindow(compiled, since, until);
+        expect([...renderChunks(compiled, since, until)].flat()).toEqual(whole);
+        expect([...renderChunks(compiled, since, until, true)].flat()).toEqual([...whole].reverse());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('many overlapping overrides resolve as the oracle says (the newest covering one wins)', () => {
+    const many = fc.integer({ min: 5, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => overrideArb(i))));
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), many, (timeZone, overrides) => {
+        const snapshot: ScheduleSnapshot = { timeZone, layers: [], overrides };
+        const compiled = compileSchedule(snapshot);
+        for (const o of overrides) {
+          for (const t of [o.start.getTime(), o.end.getTime() - 1, o.end.getTime()]) {
+            expect(userOnCallAt(compiled, new Date(t))).toBe(referenceUserAt(snapshot, t));
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -1,8 +1,9 @@
-import { CompiledLayer, CompiledSchedule, compileSchedule, DAY_MS } from './compile-schedule';
-import { restrictionsCover, restrictionWindows } from './restriction-windows';
+import { CompiledSchedule, compileSchedule, DAY_MS } from './compile-schedule';
+import { renderChunks } from './render-window';
+import { restrictionsCover } from './restriction-windows';
 import { ScheduleSnapshot, Shift } from './schedule-snapshot';
-import { intersect, overlay, Segment, tile } from './segment-ops';
-import { turnIndexAt, turnSegments, userOfTurn } from './turn-boundaries';
+import { Segment } from './segment-ops';
+import { turnIndexAt, userOfTurn } from './turn-boundaries';
 
 /**
  * "Who is on call" for a schedule (schedules.md), as pure functions of
@@ -59,11 +60,20 @@ function resolveUser(schedule: CompiledSchedule, t: number): string | null {
  * An empty or inverted interval renders as [].
  */
 export function shifts(schedule: ResolvableSchedule, since: Date, until: Date): Shift[] {
-  return render(compiled(schedule), toMs(since, 'since'), toMs(until, 'until')).map((segment) => ({
-    userId: segment.user,
-    start: new Date(segment.start),
-    end: new Date(segment.end),
-  }));
+  const out: Shift[] = [];
+  for (const chunk of shiftChunks(schedule, since, until)) for (const shift of chunk) out.push(shift);
+  return out;
+}
+
+/**
+ * `shifts`, produced one day of rendering at a time: each yield holds the
+ * shifts completed so far (possibly none), and together they are exactly
+ * `shifts(schedule, since, until)`. Callers stop iterating when they have
+ * enough, and may give the event loop a turn between yields.
+ */
+export function* shiftChunks(schedule: ResolvableSchedule, since: Date, until: Date): Generator<Shift[]> {
+  const compiledSchedule = compiled(schedule);
+  for (const chunk of renderChunks(compiledSchedule, toMs(since, 'since'), toMs(until, 'until'))) yield chunk.map(toShift);
 }
 
 /**
@@ -72,52 +82,38 @@ export function shifts(schedule: ResolvableSchedule, since: Date, until: Date): 
  * `start` or `end` equal to t ∓ ON_CALL_HORIZON_MS means "beyond the horizon".
  */
 export function onCallAt(schedule: ResolvableSchedule, t: Date): Shift {
+  const steps = onCallSearch(schedule, t);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `onCallAt` as a search that pauses (yields) after each day rendered, for
+ * callers that give the event loop a turn while a long segment is walked:
+ * forward from t until the user changes, then backward from t.
+ */
+export function* onCallSearch(schedule: ResolvableSchedule, t: Date): Generator<void, Shift> {
   const compiledSchedule = compiled(schedule);
   const at = toMs(t, 't');
-  const horizonStart = at - ON_CALL_HORIZON_MS;
-  const horizonEnd = at + ON_CALL_HORIZON_MS;
-  // Render a small window around t and widen whichever side the segment touches.
-  let back = DAY_MS;
-  let ahead = DAY_MS;
-  for (;;) {
-    const since = Math.max(at - back, horizonStart);
-    const until = Math.min(at + ahead, horizonEnd);
-    const segments = render(compiledSchedule, since, until);
-    const segment = segments.find((s) => s.start <= at && at < s.end) as Segment;
-    const openBefore = segment.start === since && since > horizonStart;
-    const openAfter = segment.end === until && until < horizonEnd;
-    if (!openBefore && !openAfter) {
-      return { userId: segment.user, start: new Date(segment.start), end: new Date(segment.end) };
-    }
-    if (openBefore) back *= 8;
-    if (openAfter) ahead *= 8;
+  let ahead: Segment | undefined;
+  for (const done of renderChunks(compiledSchedule, at, at + ON_CALL_HORIZON_MS)) {
+    ahead = done[0];
+    if (ahead) break;
+    yield;
   }
-}
-
-function render(schedule: CompiledSchedule, since: number, until: number): Segment[] {
-  if (!(since < until)) return [];
-  let painted: Segment[] = [];
-  for (const layer of schedule.layers) painted = overlay(painted, layerSegments(schedule, layer, since, until));
-  painted = overlay(painted, overridesWithin(schedule.overrideTimeline, since, until));
-  return tile(painted, since, until);
-}
-
-/** Where, within [since, until), the layer covers time, with its turn's user. */
-function layerSegments(schedule: CompiledSchedule, layer: CompiledLayer, since: number, until: number): Segment[] {
-  const from = Math.max(since, layer.startMs);
-  const to = Math.min(until, layer.endMs);
-  if (layer.users.length === 0 || from >= to) return [];
-  const turns = turnSegments(layer, schedule.zone, from, to);
-  if (layer.restrictions.length === 0) return turns;
-  return intersect(turns, restrictionWindows(layer, schedule.zone, from, to));
-}
-
-function overridesWithin(timeline: Segment[], since: number, until: number): Segment[] {
-  const out: Segment[] = [];
-  for (const segment of timeline) {
-    if (segment.end <= since) continue;
-    if (segment.start >= until) break;
-    out.push({ start: Math.max(segment.start, since), end: Math.min(segment.end, until), user: segment.user });
+  let behind: Segment | undefined;
+  for (const done of renderChunks(compiledSchedule, at - ON_CALL_HORIZON_MS, at, true)) {
+    behind = done[0];
+    if (behind) break;
+    yield;
   }
-  return out;
+  const segment = ahead!;
+  const start = behind && behind.user === segment.user ? behind.start : at;
+  return { userId: segment.user, start: new Date(start), end: new Date(segment.end) };
+}
+
+function toShift(segment: Segment): Shift {
+  return { userId: segment.user, start: new Date(segment.start), end: new Date(segment.end) };
 }

@@ -9,51 +9,6 @@ export interface Segment {
   user: string | null;
 }
 
-/** Paints `top` over `base`: where `top` has a segment, it wins. */
-export function overlay(base: Segment[], top: Segment[]): Segment[] {
-  if (top.length === 0) return base;
-  if (base.length === 0) return top;
-  const out: Segment[] = [];
-  let i = 0;
-  let current: Segment | undefined = base[0];
-  const advance = (): Segment | undefined => base[++i];
-  for (const painted of top) {
-    while (current && current.end <= painted.start) {
-      out.push(current);
-      current = advance();
-    }
-    if (current && current.start < painted.start) {
-      out.push({ start: current.start, end: painted.start, user: current.user });
-      current = { start: painted.start, end: current.end, user: current.user };
-    }
-    out.push(painted);
-    while (current && current.end <= painted.end) current = advance();
-    if (current && current.start < painted.end) {
-      current = { start: painted.end, end: current.end, user: current.user };
-    }
-  }
-  while (current) {
-    out.push(current);
-    current = advance();
-  }
-  return out;
-}
-
-/** Keeps the parts of `segments` that lie inside the sorted, disjoint `windows`. */
-export function intersect(segments: Segment[], windows: Array<[number, number]>): Segment[] {
-  const out: Segment[] = [];
-  let j = 0;
-  for (const segment of segments) {
-    while (j < windows.length && windows[j][1] <= segment.start) j++;
-    for (let w = j; w < windows.length && windows[w][0] < segment.end; w++) {
-      const start = Math.max(segment.start, windows[w][0]);
-      const end = Math.min(segment.end, windows[w][1]);
-      if (start < end) out.push({ start, end, user: segment.user });
-    }
-  }
-  return out;
-}
-
 /** Sorts intervals and merges those that overlap or touch. */
 export function union(intervals: Array<[number, number]>): Array<[number, number]> {
   intervals.sort((a, b) => a[0] - b[0]);
@@ -89,5 +44,53 @@ export function tile(segments: Segment[], since: number, until: number): Segment
     cursor = end;
   }
   push(cursor, until, null);
+  return out;
+}
+
+/** A half-open interval [start, end) of epoch milliseconds. */
+export type Interval = [number, number];
+
+/** The parts of sorted, disjoint `a` that also lie in sorted, disjoint `b`. */
+export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Sorted, disjoint intervals cut to [from, to). */
+export function clipIntervals(intervals: Interval[], from: number, to: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [start, end] of intervals) {
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (s < e) out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * The parts of the sorted, disjoint `holes` that `painted` leaves uncovered.
+ * `painted` is sorted and every segment of it lies inside one hole (it was
+ * painted into them), so one pass over both suffices.
+ */
+export function uncovered(holes: Interval[], painted: Segment[]): Interval[] {
+  const out: Interval[] = [];
+  let j = 0;
+  for (const [start, end] of holes) {
+    let cursor = start;
+    for (; j < painted.length && painted[j].start < end; j++) {
+      if (painted[j].start > cursor) out.push([cursor, painted[j].start]);
+      cursor = painted[j].end;
+    }
+    if (cursor < end) out.push([cursor, end]);
+  }
   return out;
 }
