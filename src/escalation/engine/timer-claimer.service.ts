@@ -78,8 +78,13 @@ export class TimerClaimerService {
     for (const t of live) {
       const first = !seen.has(t.incidentId);
       seen.add(t.incidentId);
-      if (first && this.kinds.batches(t.kind)) batched.set(t.kind, [...(batched.get(t.kind) ?? []), t.id]);
-      else alone.push(t.id);
+      if (!first || !this.kinds.batches(t.kind)) {
+        alone.push(t.id);
+        continue;
+      }
+      const ids = batched.get(t.kind);
+      if (ids) ids.push(t.id);
+      else batched.set(t.kind, [t.id]);
     }
     const batches: { kind: TimerKindName; ids: string[] }[] = [];
     for (const [kind, ids] of batched) {
