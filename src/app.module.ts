@@ -18,6 +18,7 @@ import { SchedulesModule } from './schedules/schedules.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
+import { WorkerModule } from './worker/worker.module';
 
 /** Feature modules, in dependency order (STYLE.md: ingest -> incidents -> escalation -> notifications). */
 const FEATURE_MODULES = [
@@ -32,6 +33,8 @@ const FEATURE_MODULES = [
   EscalationModule,
   InboundChannelsModule,
   AuditModule,
+  // Last: the worker's loops compose the engine, the dispatcher and heartbeats.
+  WorkerModule,
 ];
 
 @Module({})

@@ -5,8 +5,15 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
 import { UsersModule } from '../users/users.module';
-import { EscalationEngineService } from './engine/escalation-engine.service';
-import { WorkerService } from './engine/worker.service';
+import { EscalationLifecycleListener } from './engine/escalation-lifecycle.listener';
+import { EscalationPlansRepository } from './engine/escalation-plans.repository';
+import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
+import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
+import { EscalationStepKind } from './engine/kinds/escalation-step.kind';
+import { TimerClaimerService } from './engine/timer-claimer.service';
+import { TimerIncidentsRepository } from './engine/timer-incidents.repository';
+import { TimerKinds } from './engine/timer-kinds';
+import { TimersRepository } from './engine/timers.repository';
 import { EscalationPoliciesController } from './escalation-policies.controller';
 import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPoliciesService } from './escalation-policies.service';
@@ -14,6 +21,19 @@ import { EscalationPolicy } from './escalation-policy.entity';
 import { OnCallController } from './oncall.controller';
 import { OnCallService } from './oncall.service';
 import { TargetDirectory } from './target-directory';
+
+/** The timer engine (engine/): one module per timer kind, behind one claimer. */
+const ENGINE = [
+  TimersRepository,
+  TimerIncidentsRepository,
+  EscalationPlansRepository,
+  EscalationStepKind,
+  AckTimeoutKind,
+  AutoResolveKind,
+  TimerKinds,
+  TimerClaimerService,
+  EscalationLifecycleListener,
+];
 
 @Module({
   imports: [
@@ -25,7 +45,7 @@ import { TargetDirectory } from './target-directory';
     NotificationsModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController],
-  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, EscalationEngineService, WorkerService],
-  exports: [EscalationPoliciesService, WorkerService, EscalationEngineService],
+  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, ...ENGINE],
+  exports: [EscalationPoliciesService, TimerClaimerService],
 })
 export class EscalationModule {}

@@ -1,4 +1,4 @@
-import { WorkerService } from '../../src/escalation/engine/worker.service';
+import { WorkerService } from '../../src/worker/worker.service';
 import { FakeSlackServer } from '../fakes/fake-slack.server';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
 import { TwilioParams, signedTwilioRequest, slackInteractionBody, slackSignatureHeaders } from '../fakes/signing';

@@ -1,4 +1,4 @@
-import { WorkerService } from '../../src/escalation/engine/worker.service';
+import { WorkerService } from '../../src/worker/worker.service';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';

@@ -1,25 +1,25 @@
-import { EscalationEngineService } from '../../src/escalation/engine/escalation-engine.service';
-import { WorkerService } from '../../src/escalation/engine/worker.service';
+import { TimerClaimerService } from '../../src/escalation/engine/timer-claimer.service';
+import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
  * Due escalation steps of many incidents fire in shared transactions
- * (EscalationEngineService.fireSteps). Each incident must end up exactly as
+ * (TimerClaimerService.fireBatch). Each incident must end up exactly as
  * if its step had fired alone: same state, timeline, pages and next timer.
  */
 describe('escalation steps fired in batches (real PostgreSQL)', () => {
   let t: TestApp;
   let worker: WorkerService;
-  let engine: EscalationEngineService;
+  let engine: TimerClaimerService;
   const channels = new RecordingChannels();
 
   beforeAll(async () => {
     // Every incident pages the same phone: no per-phone rate limit bundling here.
     t = await createTestApp({ override: channels.override(), env: { KLAXON_SMS_RATE_LIMIT_PER_MINUTE: '100000' } });
     worker = t.get(WorkerService);
-    engine = t.get(EscalationEngineService);
+    engine = t.get(TimerClaimerService);
   });
   afterAll(async () => {
     await t.close();

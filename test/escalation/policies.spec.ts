@@ -1,4 +1,4 @@
-import { WorkerService } from '../../src/escalation/engine/worker.service';
+import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createSchedule, createServiceWithEventsV2, createUser, layerBody, phoneNumber, trigger } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
 import { createTestApp, TestApp } from '../support/test-app';

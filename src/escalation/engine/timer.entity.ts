@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type TimerKind = 'escalation' | 'ack-timeout' | 'auto-resolve';
+import type { TimerKindName, TimerPayload } from './timer-data';
 
 /**
  * A timer is a row with a due time (never a setTimeout): claimed by exactly one
@@ -8,6 +7,7 @@ export type TimerKind = 'escalation' | 'ack-timeout' | 'auto-resolve';
  * so a worker that dies mid-way leaves it for another. Timers are only ever
  * inserted by state changes and deleted by the worker that fired them; a timer
  * that no longer matches the incident's state (`data`) fires as a no-op.
+ * Read and written through timers.repository.ts only.
  */
 @Entity('timers')
 @Index('ix_timers_due', ['dueAt'])
@@ -17,7 +17,7 @@ export class Timer {
   id: string;
 
   @Column({ type: 'text' })
-  kind: TimerKind;
+  kind: TimerKindName;
 
   @Column({ type: 'uuid' })
   incidentId: string;
@@ -26,7 +26,7 @@ export class Timer {
   dueAt: Date;
 
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
-  data: Record<string, unknown>;
+  data: TimerPayload['data'];
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

@@ -1,11 +1,12 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
-import { Clock } from '../../common/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { DispatcherService } from '../../notifications/dispatcher.service';
-import { WORK_CHANNEL } from '../../notifications/outbox.service';
-import { HeartbeatsService } from '../../services/heartbeats.service';
-import { EscalationEngineService } from './escalation-engine.service';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TimerClaimerService } from '../escalation/engine/timer-claimer.service';
+import { DispatcherService } from '../notifications/dispatcher.service';
+import { WORK_CHANNEL } from '../notifications/outbox.service';
+import { HeartbeatsService } from '../services/heartbeats.service';
+import { Waker } from './waker';
 
 const HEARTBEAT_CHECK_MS = 10_000;
 const CLAIM_RECOVERY_MS = 1_000;
@@ -27,11 +28,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   private lastClaimRecovery = 0;
 
   constructor(
-    private readonly engine: EscalationEngineService,
+    private readonly timers: TimerClaimerService,
     private readonly dispatcher: DispatcherService,
+    private readonly heartbeats: HeartbeatsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly heartbeats?: HeartbeatsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,7 +55,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.running = true;
     await this.listen();
     this.loops = [
-      this.loop('timers', () => this.timerPass(), () => this.engine.nextTimerDueAt()),
+      this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),
       this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
     ];
     this.logger.log({ role: this.config.KLAXON_ROLE }, 'worker started');
@@ -94,11 +95,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   private async timerPass(): Promise<boolean> {
     const now = this.clock.now().getTime();
-    if (this.heartbeats && now - this.lastHeartbeatCheck >= HEARTBEAT_CHECK_MS) {
+    if (now - this.lastHeartbeatCheck >= HEARTBEAT_CHECK_MS) {
       this.lastHeartbeatCheck = now;
       await this.heartbeats.checkOverdue(this.clock.now());
     }
-    const fired = await this.engine.fireDueTimers();
+    const fired = await this.timers.fireDueTimers();
     // Pages a fired step wrote are this worker's to send: wake its outbox loop directly (no NOTIFY
     // per step, whose commit-time lock serialises commits). Other workers find them on their own
     // next pass if this one dies first.
@@ -159,34 +160,5 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       await client.end().catch(() => undefined);
       if (this.running) setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();
     }
-  }
-}
-
-/** A sleep that a NOTIFY can cut short; a poke that arrives while awake is not lost. */
-class Waker {
-  private woken = false;
-  private wake: (() => void) | null = null;
-
-  reset(): void {
-    this.woken = false;
-  }
-
-  poke(): void {
-    this.woken = true;
-    this.wake?.();
-  }
-
-  sleep(ms: number): Promise<void> {
-    if (this.woken || ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.wake = null;
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  EscalationInput,
+  EscalationPolicyDefinition,
+  EscalationState,
+  planEscalation,
+  PolicySnapshot,
+  PolicyWarningContext,
+  snapshotPolicy,
+  stepRefOf,
+} from '../../planner';
+import { TargetDirectory } from '../../target-directory';
+import { EscalationPlansRepository, PlanWrite } from '../escalation-plans.repository';
+import type { DueTimer, NewTimer } from '../timer-data';
+import type { StepRef } from './escalation-step.data';
+import type { FiringTimer, TimerIncident, TimerKind } from '../timer-kind';
+
+const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
+/** The timeline's actor for "no escalation policy" (as IncidentsService.appendTimeline writes it). */
+const UNAVAILABLE_ACTOR = { type: 'system', channel: 'system' } as const;
+
+
+
+/**
+ * A duplicate start (escalation has started), or a step the incident has
+ * left: acknowledged, moved on to another level, loop or epoch, or exhausted.
+ */
+export function isEscalationStepNoop(timer: DueTimer<'escalation'>, incident: TimerIncident): boolean {
+  const { data } = timer;
+  if (data.input === 'start') return incident.policySnapshot !== null;
+  return data.input === 'step-due' && incident.policySnapshot !== null && isStale(incident, data.step);
+}
+
+function isStale(incident: TimerIncident, step: StepRef | undefined): boolean {
+  if (incident.status !== 'triggered' || incident.escalationExhausted) return true;
+  return !!step && (step.epoch !== incident.escalationEpoch || step.loop !== incident.loop || step.level !== incident.level);
+}
+
+/** What the planner is asked: the timer's input, or 'start' when escalation has not started yet (planStep). */
+export function plannerInput(data: DueTimer<'escalation'>['data']): EscalationInput {
+  return data.input === 'step-due' ? { kind: 'step-due', step: data.step } : { kind: data.input };
+}
+
+interface StepLoaders {
+  policy(id: string): Promise<EscalationPolicyDefinition | null>;
+  targets(levels: PolicySnapshot['levels']): Promise<PolicyWarningContext>;
+}
+
+/** A planned step: what it writes, and the timer of the step after it. */
+interface PlannedStep {
+  write: PlanWrite;
+  next: NewTimer<'escalation'> | null;
+}
+
+/**
+ * What one escalation step writes, asked of the pure planner: null when the
+ * planner ignores the input. The loaders fetch what the planner needs (in a
+ * batch, once for every incident with the same policy or levels).
+ */
+export async function planStep(
+  incident: TimerIncident,
+  data: DueTimer<'escalation'>['data'],
+  now: Date,
+  load: StepLoaders,
+): Promise<PlannedStep | null> {
+  let snapshot = incident.policySnapshot;
+  let input = plannerInput(data);
+  if (!snapshot) {
+    // The incident keeps the policy as it is now, whatever later edits do.
+    const found = incident.escalationPolicyId ? await load.policy(incident.escalationPolicyId) : null;
+    if (!found) {
+      const message = 'The service has no escalation policy: nobody can be paged';
+      const write: PlanWrite = {
+        incidentId: incident.id,
+        state: null,
+        policySnapshot: null,
+        timeline: [{ type: 'escalation-unavailable', message, at: now, data: null, actor: UNAVAILABLE_ACTOR }],
+        notifications: [],
+      };
+      return { write, next: null };
+    }
+    snapshot = snapshotPolicy(found);
+    input = { kind: 'start' };
+  }
+  const state: EscalationState | null =
+    input.kind === 'start'
+      ? null
+      : {
+          status: incident.status,
+          level: incident.level,
+          loop: incident.loop,
+          epoch: incident.escalationEpoch,
+          exhausted: incident.escalationExhausted,
+          levelReachedAt: incident.levelReachedAt ?? now,
+        };
+  const ctx = await load.targets(snapshot.levels);
+  const plan = planEscalation(snapshot, state, input, now, { ...ctx, incidentId: incident.id });
+  if (plan.ignored) return null;
+  const write: PlanWrite = {
+    incidentId: incident.id,
+    state: plan.state,
+    policySnapshot: input.kind === 'start' ? snapshot : null,
+    timeline: plan.timeline.map((e) => ({ type: e.type, message: e.message, at: e.at, data: e.data ?? null, actor: ESCALATION_ACTOR })),
+    notifications: plan.notifications,
+  };
+  const next: NewTimer<'escalation'> | null = plan.nextStepDueAt
+    ? { kind: 'escalation', incidentId: incident.id, dueAt: plan.nextStepDueAt, data: { input: 'step-due', step: stepRefOf(plan.state) } }
+    : null;
+  return { write, next };
+}
+
+/**
+ * Fires escalation steps: asks the pure planner what the step does and
+ * writes the plan (new escalation state, outbox rows, timeline); the next
+ * step's timer goes back to the claimer. A storm's first steps fire in
+ * batches (fireBatch) with one plan-writing statement for the batch.
+ */
+@Injectable()
+export class EscalationStepKind implements TimerKind<'escalation'> {
+  readonly kind = 'escalation';
+  readonly isNoop = isEscalationStepNoop;
+
+  constructor(
+    private readonly plans: EscalationPlansRepository,
+    private readonly directory: TargetDirectory,
+  ) {}
+
+  async fire(em: EntityManager, timer: DueTimer<'escalation'>, incident: TimerIncident, now: Date): Promise<NewTimer[]> {
+    const step = await planStep(incident, timer.data, now, {
+      policy: async (id) => (await this.plans.loadPolicies(em, [id]))[0] ?? null,
+      targets: (levels) => this.directory.load(levels, em, now),
+    });
+    if (!step) return [];
+    await this.plans.write(em, [step.write]);
+    return step.next ? [step.next] : [];
+  }
+
+  /** Policies and targets are loaded once per batch: incidents of one service share them. */
+  async fireBatch(em: EntityManager, timers: FiringTimer<'escalation'>[], now: Date): Promise<NewTimer[]> {
+    const policyIds = new Set<string>();
+    for (const { incident } of timers) if (!incident.policySnapshot && incident.escalationPolicyId) policyIds.add(incident.escalationPolicyId);
+    const policies = new Map((await this.plans.loadPolicies(em, [...policyIds])).map((p) => [p.id, p]));
+    const targets = new Map<string, Promise<PolicyWarningContext>>();
+    const loaders: StepLoaders = {
+      policy: async (id) => policies.get(id) ?? null,
+      targets: (levels) => {
+        const key = JSON.stringify(levels);
+        let loaded = targets.get(key);
+        if (!loaded) targets.set(key, (loaded = this.directory.load(levels, em, now)));
+        return loaded;
+      },
+    };
+    const writes: PlanWrite[] = [];
+    const next: NewTimer[] = [];
+    for (const { timer, incident } of timers) {
+      const step = await planStep(incident, timer.data, now, loaders);
+      if (!step) continue;
+      writes.push(step.write);
+      if (step.next) next.push(step.next);
+    }
+    await this.plans.write(em, writes);
+    return next;
+  }
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from 'typeorm';
+import type { PolicySnapshot } from '../planner';
+import type { DueTimer, NewTimer, TimerKindName } from './timer-data';
+
+/** What a timer kind may read of its incident (and the incident's service), as loaded by the claimer. */
+export interface TimerIncident {
+  id: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  level: number;
+  loop: number;
+  escalationEpoch: number;
+  escalationExhausted: boolean;
+  levelReachedAt: Date | null;
+  policySnapshot: PolicySnapshot | null;
+  acknowledgedAt: Date | null;
+  lastAlertAt: Date | null;
+  escalationPolicyId: string | null;
+  ackTimeoutMinutes: number | null;
+  autoResolveMinutes: number | null;
+}
+
+/** A due timer of one kind with its locked incident, as handed to a kind's `fireBatch`. */
+export interface FiringTimer<K extends TimerKindName = TimerKindName> {
+  timer: DueTimer<K>;
+  incident: TimerIncident;
+}
+
+/**
+ * The contract every timer kind implements (one module per kind, kinds/).
+ * The claimer (timer-claimer.service.ts) owns the `timers` table: it claims,
+ * locks and deletes rows and inserts the timers a kind asks for, so a kind
+ * only decides and writes its own effects.
+ *
+ * Every timer of a missing or resolved incident is a no-op; the claimer
+ * decides that before it asks the kind.
+ */
+export interface TimerKind<K extends TimerKindName> {
+  readonly kind: K;
+  /**
+   * True when firing this timer can do nothing now (a step the incident has
+   * left, an acknowledgement that is over). Pure, and it must stay true once
+   * true, because the claimer judges it without a lock and deletes the timer;
+   * it is asked again under the incident's lock just before `fire`.
+   */
+  isNoop(timer: DueTimer<K>, incident: TimerIncident): boolean;
+  /**
+   * Fires the timer inside the claimer's transaction, with the timer and the
+   * incident row locked; the claimer deletes the timer in that transaction.
+   * Returns the timers that follow (the next escalation step, a re-armed
+   * auto-resolve), inserted in the same transaction.
+   */
+  fire(em: EntityManager, timer: DueTimer<K>, incident: TimerIncident, now: Date): Promise<NewTimer[]>;
+  /**
+   * Optional: fires the first due timer of many incidents (at most one each)
+   * in one transaction, exactly as `fire` would one by one. The claimer
+   * batches a kind that has it and falls back to `fire` if a batch fails.
+   */
+  fireBatch?(em: EntityManager, timers: FiringTimer<K>[], now: Date): Promise<NewTimer[]>;
+}

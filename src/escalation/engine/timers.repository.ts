@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { WORK_CHANNEL } from '../../notifications/outbox.service';
+import { DueTimer, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
+
+/** A `timers` row as PostgreSQL returns it, before its kind and data are checked. */
+interface TimerRow {
+  id: string;
+  kind: string;
+  incident_id: string;
+  due_at: Date;
+  data: unknown;
+  attempts: number;
+}
+
+/** A row whose kind or data matches no timer kind (timer-data.ts). */
+export interface UnreadableTimer {
+  id: string;
+  kind: string;
+  problem: string;
+}
+
+const COLUMNS = 'id, kind, incident_id, due_at, data, attempts';
+const RECORD = 'kind text, incident_id uuid, due_at timestamptz, data jsonb';
+const START: TimerDataMap['escalation'] = { input: 'start' };
+const AUTO_RESOLVE: TimerDataMap['auto-resolve'] = {};
+
+function read(row: TimerRow): DueTimer | UnreadableTimer {
+  const parsed = timerPayloadSchema.safeParse({ kind: row.kind, data: row.data });
+  if (!parsed.success) return { id: row.id, kind: row.kind, problem: parsed.error.message };
+  return { id: row.id, incidentId: row.incident_id, dueAt: row.due_at, attempts: row.attempts, ...parsed.data };
+}
+
+function isDue(timer: DueTimer | UnreadableTimer): timer is DueTimer {
+  return 'incidentId' in timer;
+}
+
+/** Throws for a row that matches no kind: the caller's transaction rolls back and retries it later. */
+function readOrThrow(row: TimerRow): DueTimer {
+  const timer = read(row);
+  if (!isDue(timer)) throw new Error(`timer ${timer.id} (${timer.kind}) is unreadable: ${timer.problem}`);
+  return timer;
+}
+
+function toJson(timers: readonly NewTimer[]): string {
+  return JSON.stringify(timers.map((t) => ({ kind: t.kind, incident_id: t.incidentId, due_at: t.dueAt, data: t.data })));
+}
+
+/**
+ * Every statement on the `timers` table. Rows come back checked against the
+ * kinds' data schemas; rows are written from typed timers. Methods that take
+ * an EntityManager run in the caller's transaction.
+ */
+@Injectable()
+export class TimersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Up to `limit` due timers, oldest first, locked (SKIP LOCKED: another worker's are left alone). */
+  async claimDue(em: EntityManager, now: Date, limit: number): Promise<{ timers: DueTimer[]; unreadable: UnreadableTimer[] }> {
+    const rows: TimerRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM timers WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    const read_ = rows.map(read);
+    return { timers: read_.filter(isDue), unreadable: read_.filter((t): t is UnreadableTimer => !isDue(t)) };
+  }
+
+  /** Locks the timers `ids` in id order, skipping those another transaction holds or that are gone. */
+  async lock(em: EntityManager, ids: string[]): Promise<DueTimer[]> {
+    const rows: TimerRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM timers WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [ids],
+    );
+    return rows.map(readOrThrow);
+  }
+
+  async lockOne(em: EntityManager, id: string): Promise<DueTimer | null> {
+    const [row]: TimerRow[] = await em.query(`SELECT ${COLUMNS} FROM timers WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id]);
+    return row ? readOrThrow(row) : null;
+  }
+
+  async delete(em: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await em.query('DELETE FROM timers WHERE id = ANY($1::bigint[])', [ids]);
+  }
+
+  /** Deletes the fired timers and inserts the ones that follow them, in one statement. */
+  async replace(em: EntityManager, fired: string[], next: readonly NewTimer[]): Promise<void> {
+    if (!next.length) return this.delete(em, fired);
+    if (!fired.length) return this.insert(em, next);
+    await em.query(
+      `WITH fired AS (DELETE FROM timers WHERE id = ANY($1::bigint[]))
+       INSERT INTO timers (kind, incident_id, due_at, data)
+       SELECT t.kind, t.incident_id, t.due_at, t.data FROM json_to_recordset($2::json) AS t(${RECORD})`,
+      [fired, toJson(next)],
+    );
+  }
+
+  async insert(em: EntityManager, timers: readonly NewTimer[]): Promise<void> {
+    if (!timers.length) return;
+    await em.query(
+      `INSERT INTO timers (kind, incident_id, due_at, data)
+       SELECT t.kind, t.incident_id, t.due_at, t.data FROM json_to_recordset($1::json) AS t(${RECORD})`,
+      [toJson(timers)],
+    );
+  }
+
+  /**
+   * A new incident's timers, in one round trip on the ingest path: its first
+   * escalation step due now, its service's auto-resolve if it has one, and
+   * the NOTIFY that wakes the workers (delivered at commit).
+   */
+  async insertOnOpen(em: EntityManager, incidentId: string, serviceId: string, now: Date): Promise<void> {
+    await em.query(
+      `WITH t AS (
+         INSERT INTO timers (kind, incident_id, due_at, data)
+         SELECT 'escalation', $1::uuid, $2::timestamptz, $4::jsonb
+         UNION ALL
+         SELECT 'auto-resolve', $1::uuid, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), $5::jsonb
+           FROM services s WHERE s.id = $3 AND s.auto_resolve_minutes IS NOT NULL
+         RETURNING 1)
+       SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT count(*) FROM t) AS inserted`,
+      [incidentId, now, serviceId, JSON.stringify(START), JSON.stringify(AUTO_RESOLVE)],
+    );
+  }
+
+  /** The service's acknowledgement timeout for this acknowledgement, if the service has one. */
+  async insertAckTimeout(em: EntityManager, incidentId: string, serviceId: string, acknowledgedAt: Date, now: Date): Promise<void> {
+    const data: TimerDataMap['ack-timeout'] = { acknowledgedAt: acknowledgedAt.toISOString() };
+    await em.query(
+      `INSERT INTO timers (kind, incident_id, due_at, data)
+       SELECT 'ack-timeout', $1, $2::timestamptz + make_interval(mins => s.ack_timeout_minutes), $4::jsonb
+         FROM services s WHERE s.id = $3 AND s.ack_timeout_minutes IS NOT NULL`,
+      [incidentId, now, serviceId, JSON.stringify(data)],
+    );
+  }
+
+  /** After a failed firing (rolled back, so the timers are still there): again later, with backoff, so none can spin. */
+  async retryLater(ids: string[], now: Date, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.query(
+      `UPDATE timers SET attempts = attempts + 1,
+              due_at = $2::timestamptz + make_interval(secs => least(60, power(2, least(attempts, 6))))
+        WHERE id = ANY($1::bigint[])`,
+      [ids, now],
+    );
+  }
+
+  /** The earliest due time of any timer, for the timer loop's sleep. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row]: { next: Date | null }[] = await this.dataSource.query('SELECT min(due_at) AS next FROM timers');
+    return row?.next ?? null;
+  }
+}

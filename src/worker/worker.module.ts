@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EscalationModule } from '../escalation/escalation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ServicesModule } from '../services/services.module';
+import { WorkerService } from './worker.service';
+
+/**
+ * The worker role's runtime: its loops, the LISTEN connection and graceful
+ * shutdown. It composes the timer engine (escalation), the outbox dispatcher
+ * (notifications) and the heartbeat check (services); none of them knows it.
+ */
+@Module({
+  imports: [EscalationModule, NotificationsModule, ServicesModule],
+  providers: [WorkerService],
+  exports: [WorkerService],
+})
+export class WorkerModule {}
