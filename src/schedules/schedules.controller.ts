@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { MinRole, OwnAuthentication } from '../auth/auth.decorators';
+import { MinRole, Public } from '../auth/auth.decorators';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ScheduleOverridesService } from './schedule-overrides.service';
@@ -35,28 +35,33 @@ export class SchedulesController {
   ) {}
 
   @Post()
+  @MinRole('admin')
   async create(@Body() dto: ScheduleInputDto): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.create(dto));
   }
 
   @Get()
+  @MinRole('read-only')
   async list(@Query() query: PageQuery): Promise<Page<ScheduleResponse>> {
     const page = await this.schedules.list(query);
     return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @MinRole('read-only')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.get(id));
   }
 
   /** Replaces name, timeZone and layers; overrides are kept. */
   @Put(':id')
+  @MinRole('admin')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: ScheduleInputDto): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.update(id, dto));
   }
 
   @Delete(':id')
+  @MinRole('admin')
   @HttpCode(204)
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.schedules.remove(id);
@@ -70,6 +75,7 @@ export class SchedulesController {
   }
 
   @Get(':id/overrides')
+  @MinRole('read-only')
   async listOverrides(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: WindowQuery,
@@ -90,6 +96,7 @@ export class SchedulesController {
   }
 
   @Get(':id/oncall')
+  @MinRole('read-only')
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
     const s = await this.views.onCall(id, query.at ? new Date(query.at) : undefined);
     return { at: iso(s.at), userId: s.userId, start: isoOrNull(s.start), end: isoOrNull(s.end) };
@@ -97,6 +104,7 @@ export class SchedulesController {
 
   /** Default window: now to 7 days ahead; at most one year (400 naming `until`). */
   @Get(':id/shifts')
+  @MinRole('read-only')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
     const shifts = await this.views.shifts(id, window);
@@ -105,6 +113,7 @@ export class SchedulesController {
 
   /** Fairness: hours on call per user and hours of gap. Default window: the last 30 days. */
   @Get(':id/report')
+  @MinRole('read-only')
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
     const report = await this.views.report(id, this.views.window(query, REPORT_DEFAULT));
     return { ...report, since: iso(report.since), until: iso(report.until) };
@@ -116,7 +125,7 @@ export class SchedulesController {
    * schedule's `token` instead; a missing or wrong token is a 404.
    */
   @Get(':id/ical')
-  @OwnAuthentication()
+  @Public("the schedule's calendar token in ?token=")
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
