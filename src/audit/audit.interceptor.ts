@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import type { Principal } from '../auth/api-keys.service';
 import { authDecisionOf } from '../auth/auth.decorators';
@@ -10,7 +10,7 @@ import { AuditService } from './audit.service';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-type AuditedRequest = Request & { principal?: Principal; id?: unknown };
+type AuditedRequest = FastifyRequest & { principal?: Principal };
 
 /**
  * Records every successful mutating request to a handler that takes an API key
@@ -28,11 +28,11 @@ export class AuditInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
     if (!MUTATING.has(req.method) || authDecisionOf(ctx.getHandler())?.kind !== 'api-key') return next.handle();
-    const res = ctx.switchToHttp().getResponse<Response>();
+    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         const routePath = routeTemplateOf(ctx.getClass(), ctx.getHandler());
-        const target = describeAuditTarget(req.method, routePath, req.params ?? {}, body);
+        const target = describeAuditTarget(req.method, routePath, (req.params ?? {}) as Record<string, string>, body);
         const principal = req.principal ?? { id: 'anonymous', name: 'anonymous', role: 'none' };
         const hasBody = req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0);
         await this.audit.record({
@@ -41,10 +41,10 @@ export class AuditInterceptor implements NestInterceptor {
           principalName: principal.name,
           principalRole: principal.role,
           method: req.method,
-          path: req.path,
-          status: res.statusCode,
+          path: req.url.split('?', 1)[0],
+          status: reply.statusCode,
           requestBody: hasBody ? redactSecrets(req.body) : null,
-          requestId: req.id === undefined ? null : String(req.id),
+          requestId: req.id,
         });
         return body;
       }),

@@ -5,8 +5,6 @@
  * auth tests check this list, so adding one is a reviewed security decision.
  */
 export const UNROUTED_ENTRY_POINTS = {
-  /** PagerDuty Events API v2, answered ahead of the Nest pipeline (the hottest route). */
-  eventsV2: { method: 'POST', path: '/v2/enqueue', verifiedBy: 'the routing_key in the body' },
   /** The OpenAPI description (Swagger UI and its JSON). */
   openApi: { method: 'GET', path: '/docs', verifiedBy: 'open by design: the API description holds no data' },
 } as const;

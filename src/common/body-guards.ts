@@ -1,10 +1,9 @@
-import type { NextFunction, Request, Response } from 'express';
 import { ValidationError } from './errors';
 
 /**
- * Request-level guards that run after the body parsers and before any code
- * walks a body, turning two kinds of input that used to end in a 500 into 400s:
- * nesting deep enough to overflow recursive code (class-transformer,
+ * Guards that the body parsers (body-parsers.ts) apply before any code walks a
+ * body, turning two kinds of input that used to end in a 500 into 400s: nesting
+ * deep enough to overflow recursive code (class-transformer,
  * JSON.stringify, PostgreSQL's jsonb parser), and text PostgreSQL cannot
  * store: NUL characters, and lone UTF-16 surrogates (`"\ud800"` is valid JSON
  * but no Unicode text; jsonb refuses it and validator.js's isEmail throws on it).
@@ -48,14 +47,10 @@ export function nulTextPath(value: unknown, root = ''): string | null {
   return null;
 }
 
-/** Every route: a body nested deeper than MAX_BODY_DEPTH is a 400, like malformed JSON. */
-export function rejectDeepBodies(req: Request, _res: Response, next: NextFunction): void {
-  if (req.body !== null && typeof req.body === 'object' && jsonDepth(req.body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
-    return next(
-      Object.assign(new Error(`body: nested deeper than ${MAX_BODY_DEPTH} levels`), { status: 400, type: 'entity.too.deep' }),
-    );
-  }
-  next();
+/** Every route: a body nested deeper than MAX_BODY_DEPTH is a 400, like malformed JSON (the parser raises it). */
+export function deepBodyProblem(body: unknown): Error | null {
+  if (body === null || typeof body !== 'object' || jsonDepth(body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH) return null;
+  return Object.assign(new Error(`body: nested deeper than ${MAX_BODY_DEPTH} levels`), { status: 400, type: 'entity.too.deep' });
 }
 
 /** More keys in one object than any management API body needs. */
@@ -142,10 +137,4 @@ export function wellFormedBody(value: unknown): unknown {
     }
   }
   return value;
-}
-
-/** Every route: lone surrogates in a JSON body become U+FFFD before any handler sees them. */
-export function wellFormedText(req: Request, _res: Response, next: NextFunction): void {
-  if (req.body !== undefined) req.body = wellFormedBody(req.body);
-  next();
 }

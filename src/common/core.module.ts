@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
+import { HttpReady } from './http-ready';
 
-/** Process-wide providers: the validated config and the clock. */
+/** Process-wide providers: the validated config and the clock; the HTTP server made ready at the end of init. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -12,6 +13,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        HttpReady,
       ],
       exports: [APP_CONFIG, Clock],
     };

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   DomainError,
   ErrorCode,
@@ -28,6 +28,8 @@ export function errorBody(statusCode: number, message: string, errors?: FieldErr
   return body;
 }
 
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
  * The one place where errors become HTTP answers, in api.md's shape:
  * `{ statusCode, error, message, errors?: [{ field, message }] }`.
@@ -38,12 +40,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent) return;
     const { status, body } = this.toHttp(exception);
-    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
     // A handler's own Content-Type (@Header, e.g. TwiML's text/xml) is set before its pipes run: the error is JSON.
-    res.status(status).type('application/json').json(body);
+    reply.status(status).type(JSON_TYPE).send(body);
   }
 
   toHttp(exception: unknown): { status: number; body: ErrorBody } {
@@ -62,9 +64,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
             : String((response as { message?: unknown }).message ?? exception.message);
       return { status, body: errorBody(status, message) };
     }
-    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
-    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
-      return { status: bodyParserStatus, body: errorBody(bodyParserStatus, describeBodyError(exception)) };
+    // The body parsers' errors (`status`), and Fastify's own (`FST_…` codes, e.g. a malformed Content-Type).
+    const clientError = exception as { status?: number; statusCode?: number; code?: unknown } | undefined;
+    const fastifyStatus = typeof clientError?.code === 'string' && clientError.code.startsWith('FST_') ? clientError.statusCode : undefined;
+    const clientStatus = clientError?.status ?? fastifyStatus;
+    if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+      return { status: clientStatus, body: errorBody(clientStatus, describeBodyError(exception)) };
     }
     // A safety net for races the services' own checks cannot close (a row referenced or
     // created by a concurrent request between the check and the write): a conflict, not a 500.
@@ -83,7 +88,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Messages for the errors body-parser raises before a route runs. */
+/** Messages for the errors the body parsers (body-parsers.ts) keep for a route to raise. */
 export function describeBodyError(e: unknown): string {
   const type = (e as { type?: string })?.type;
   switch (type) {

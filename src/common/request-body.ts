@@ -1,13 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { NextFunction } from 'express';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Observable } from 'rxjs';
 
 /**
  * Bodies are parsed once, for every request, with the largest limit any route
- * allows; what a route accepts is then decided by the route's own metadata, in
- * the Nest pipeline, never by how the request's path is spelled:
+ * allows (body-parsers.ts); what a route accepts is then decided by the route's
+ * own metadata, in the Nest pipeline, never by how the request's path is spelled:
  * - a parser's error (malformed JSON, too large, too deep) is kept on the
  *   request and raised by BodyInterceptor once the route is known, so each
  *   route answers it in its own error shape (webhooks in PagerDuty's); a
@@ -19,25 +17,18 @@ export const WEBHOOK_BODY_LIMIT_BYTES = 512 * 1024;
 /** What the parsers read at most: the largest limit of any route. */
 export const MAX_BODY_BYTES = API_BODY_LIMIT_BYTES;
 
-export type BodyRequest = IncomingMessage & { body?: unknown; rawBody?: Buffer; bodyError?: unknown };
-
-/** Keeps the exact bytes of a body: signatures (Slack, Grafana, Twilio) are computed over them, and limits measured. */
-export function keepRawBody(req: BodyRequest, _res: ServerResponse, buf: Buffer): void {
-  req.rawBody = buf;
+/** What the body parsers leave on a request: the parsed body, its exact bytes, or the problem with it. */
+export interface BodyRequest {
+  body?: unknown;
+  /** The exact bytes of a body (signatures of Slack, Grafana and Twilio are computed over them; limits are measured on them). */
+  rawBody?: Buffer;
+  bodyError?: unknown;
 }
 
-/** Wraps a body middleware so that its error is kept on the request (for BodyInterceptor) instead of answered. */
-export function deferBodyErrors<Req extends BodyRequest, Res extends ServerResponse>(
-  middleware: (req: Req, res: Res, next: NextFunction) => void,
-): (req: Req, res: Res, next: NextFunction) => void {
-  return (req, res, next) =>
-    middleware(req, res, (err?: unknown) => {
-      if (err && req.bodyError === undefined) {
-        req.bodyError = err;
-        req.body = undefined;
-      }
-      next();
-    });
+/** The value of a request header, or undefined (a repeated header: its first value). */
+export function headerOf(req: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 const BODY_LIMIT_KEY = 'klaxon:body-limit';

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nest
 import { Public } from '../auth/auth.decorators';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('health')
@@ -29,12 +29,12 @@ export class HealthController {
   @Get('readyz')
   @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
   @HealthCheck()
-  async readyz(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | string | object> {
+  async readyz(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | string | object> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
-      res.status(503);
+      reply.status(503);
       return e.getResponse();
     }
   }
@@ -43,8 +43,7 @@ export class HealthController {
   @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
   @ApiExcludeEndpoint()
   @Header('Cache-Control', 'no-store')
-  async metricsText(@Res() res: Response): Promise<void> {
-    res.setHeader('Content-Type', this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
+  async metricsText(@Res() reply: FastifyReply): Promise<void> {
+    reply.header('Content-Type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -1,6 +1,7 @@
-import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { HealthController } from './health.controller';
 import { DomainMetricsRepository } from './domain-metrics.repository';
 import { DomainMetricsService } from './domain-metrics.service';
@@ -13,20 +14,20 @@ import { MetricsService } from './metrics.service';
   providers: [MetricsService, DomainMetricsRepository, DomainMetricsService],
   exports: [MetricsService],
 })
-export class HealthModule implements NestModule {
-  constructor(private readonly metrics: MetricsService) {}
+export class HealthModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply((req: Request, res: Response, next: NextFunction) => {
-        const end = this.metrics.httpDuration.startTimer();
-        res.on('finish', () => {
-          // The route pattern, never the raw URL: keys in paths must not become label values.
-          const route = (req.route?.path as string | undefined) ?? 'unmatched';
-          end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
-        });
-        next();
-      })
-      .forRoutes('*path');
+  /** Times every request, labelled by the route it matched. */
+  onModuleInit(): void {
+    const http = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    http.addHook('onResponse', (request, reply, done) => {
+      // The route pattern, never the raw URL: keys in paths must not become label values.
+      const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
+      this.metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
+    });
   }
 }

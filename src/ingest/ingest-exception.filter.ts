@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
-import { HttpExceptionFilter } from '../common/http-exception.filter';
+import type { FastifyReply } from 'fastify';
+import { HttpExceptionFilter, JSON_TYPE } from '../common/http-exception.filter';
 import { DomainError, RateLimitedError } from '../common/errors';
 
 /** The body every webhook endpoint answers errors with: PagerDuty's Events v2 shape (ingest.md). */
@@ -50,12 +50,12 @@ export class IngestExceptionFilter implements ExceptionFilter {
   private readonly common = new HttpExceptionFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent) return;
     const { status, body } = ingestErrorResponse(exception);
     // 5xx keep the common filter's behaviour (error id, logging).
     if (status >= 500) return this.common.catch(exception, host);
-    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    res.status(status).json(body);
+    if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    reply.status(status).type(JSON_TYPE).send(body);
   }
 }

@@ -1,8 +1,14 @@
-import type { Request } from 'express';
-import { bodyProblem, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
+import type { FastifyRequest } from 'fastify';
+import { bodyProblem, BodyRequest, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { IngestRejection } from './ingest-exception.filter';
 
-export type IngestRequest = Request & { rawBody?: Buffer; bodyError?: unknown };
+export type IngestRequest = FastifyRequest & BodyRequest;
+
+/** `application/json` or `application/*+json`, whatever its parameters. */
+export function isJsonContentType(contentType: string): boolean {
+  const mediaType = contentType.split(';', 1)[0].trim().toLowerCase();
+  return mediaType === 'application/json' || /^application\/[^\s/]+\+json$/.test(mediaType);
+}
 
 /**
  * POST webhook bodies must be JSON within the webhook limit (512 KB; the
@@ -13,10 +19,10 @@ export function requireJsonBody(req: IngestRequest): unknown {
   const problem = bodyProblem(req, WEBHOOK_BODY_LIMIT_BYTES);
   if (problem) throw problem;
   const type = req.headers['content-type'];
-  if (type !== undefined && !req.is(['application/json', 'application/*+json'])) {
+  if (type !== undefined && !isJsonContentType(type)) {
     throw new IngestRejection(415, {
       status: 'unsupported media type',
-      message: `Content-Type must be application/json, not ${String(type).split(';')[0]}`,
+      message: `Content-Type must be application/json, not ${type.split(';')[0]}`,
       errors: ['Content-Type must be application/json'],
     });
   }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { ServicesModule } from '../services/services.module';
-import { EventsV2Handler } from './events-v2.handler';
+import { EventsV2Controller } from './events-v2.controller';
+import { EventsV2Service } from './events-v2.service';
 import { HeartbeatsController } from './heartbeats.controller';
 import { IngestRateLimiter } from './ingest-rate-limiter';
 import { IngestService } from './ingest.service';
@@ -10,8 +11,8 @@ import { WebhooksController } from './webhooks.controller';
 /** Webhook endpoints: one pure adapter per format (sources/), one ingest path behind them. */
 @Module({
   imports: [ServicesModule, IncidentsModule],
-  controllers: [WebhooksController, HeartbeatsController],
-  providers: [IngestService, IngestRateLimiter, EventsV2Handler],
-  exports: [IngestService, EventsV2Handler],
+  controllers: [EventsV2Controller, WebhooksController, HeartbeatsController],
+  providers: [IngestService, IngestRateLimiter, EventsV2Service],
+  exports: [IngestService],
 })
 export class IngestModule {}

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
-import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
+import { BodyLimit, headerOf, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { Public } from '../auth/auth.decorators';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '../common/clock';
@@ -92,11 +92,11 @@ export class WebhooksController {
 
   private verifySignature(integration: Integration, req: IngestRequest): void {
     if (!integration.signingSecret) return;
-    const signature = req.get(integration.signatureHeader ?? '');
+    const signature = integration.signatureHeader ? headerOf(req, integration.signatureHeader) : undefined;
     if (!signature) throw unauthorized(`missing signature header ${integration.signatureHeader}`);
     let timestamp: string | undefined;
     if (integration.timestampHeader) {
-      timestamp = req.get(integration.timestampHeader);
+      timestamp = headerOf(req, integration.timestampHeader);
       const seconds = Number(timestamp);
       const skew = Math.abs(this.clock.now().getTime() / 1000 - seconds);
       if (!timestamp || !Number.isFinite(seconds) || skew > SIGNATURE_MAX_SKEW_SECONDS) {

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import type { Request } from 'express';
 import type { AppConfig } from '../config/app-config';
 import type { IntegrationType } from './integration.entity';
 
@@ -20,9 +19,15 @@ export function keyLengthFor(type: IntegrationType | 'heartbeat'): number {
   return type === 'events-v2' ? EVENTS_V2_KEY_LENGTH : WEBHOOK_KEY_LENGTH;
 }
 
+/** What publicBaseUrl reads of a request: its protocol (X-Forwarded-Proto is trusted) and Host header. */
+export interface RequestOrigin {
+  protocol: string;
+  headers: { host?: string };
+}
+
 /** PUBLIC_URL when configured, else what the caller used to reach us (trust proxy is on). */
-export function publicBaseUrl(config: Pick<AppConfig, 'PUBLIC_URL'>, req: Pick<Request, 'protocol' | 'get'>): string {
-  const base = config.PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+export function publicBaseUrl(config: Pick<AppConfig, 'PUBLIC_URL'>, req: RequestOrigin): string {
+  const base = config.PUBLIC_URL ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
   return base.replace(/\/+$/, '');
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Pu
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -76,7 +76,7 @@ export class ServicesController {
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateIntegrationDto,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<IntegrationResponse> {
     const i = await this.integrations.create(id, dto);
@@ -88,7 +88,7 @@ export class ServicesController {
   @MinRole('read-only')
   async listIntegrations(
     @Param('id', ParseUuidPipe) id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<IntegrationResponse[]> {
     await this.services.get(id);
@@ -113,7 +113,7 @@ export class ServicesController {
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateHeartbeatDto,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<HeartbeatMonitorResponse> {
     const m = await this.heartbeats.create(id, dto);
@@ -125,7 +125,7 @@ export class ServicesController {
   @MinRole('read-only')
   async listHeartbeats(
     @Param('id', ParseUuidPipe) id: string,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<HeartbeatMonitorResponse[]> {
     await this.services.get(id);

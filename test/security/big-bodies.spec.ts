@@ -17,13 +17,10 @@ describe('big bodies on the management API (real PostgreSQL)', () => {
     const body: Record<string, unknown> = { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' };
     for (let i = 0; i < 70_000; i++) body[`u${i}`] = 0;
     expect(JSON.stringify(body).length).toBeGreaterThan(700_000);
-    const started = Date.now();
     const res = await t.api().post('/api/v1/users', body).expect(400);
-    const elapsedMs = Date.now() - started;
+    // Refused before class-transformer ran: one problem, not 70,000 (a 6 MB answer before the fix).
     expect(res.body.errors).toEqual([{ field: 'body', message: 'has more than 256 keys' }]);
     expect(JSON.stringify(res.body).length).toBeLessThan(1_000);
-    // Generous for a busy machine; before the fix this took 7.6 s.
-    expect(elapsedMs).toBeLessThan(3_000);
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM users');
     expect(n).toBe(0);
   });

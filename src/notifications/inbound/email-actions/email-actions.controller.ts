@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { Public } from '../../../auth/auth.decorators';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_LINK_PATH } from '../../action-tokens/action-token.service';
 import { EmailActionsService, type HtmlAnswer } from './email-actions.service';
 
@@ -13,20 +13,20 @@ export class EmailActionsController {
 
   @Get(':token')
   @Public('the signed, single-use, expiring action token in the path')
-  async confirm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(res, await this.emailActions.confirm(token, req.originalUrl));
+  async confirm(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.emailActions.confirm(token, req.originalUrl));
   }
 
   @Post(':token')
   @Public('the signed, single-use, expiring action token in the path')
-  async perform(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    send(res, await this.emailActions.perform(token));
+  async perform(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.emailActions.perform(token));
   }
 }
 
-function send(res: Response, answer: HtmlAnswer): void {
-  res
+function send(reply: FastifyReply, answer: HtmlAnswer): void {
+  reply
     .status(answer.status)
-    .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+    .headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
     .send(answer.html);
 }
