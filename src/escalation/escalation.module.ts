@@ -6,6 +6,7 @@ import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
 import { UsersModule } from '../users/users.module';
 import { EscalationEngineService } from './engine/escalation-engine.service';
+import { EscalationStartRepository } from './engine/escalation-start.repository';
 import { WorkerService } from './engine/worker.service';
 import { EscalationPoliciesController } from './escalation-policies.controller';
 import { EscalationPoliciesService } from './escalation-policies.service';
@@ -24,7 +25,7 @@ import { TargetDirectory } from './target-directory';
     NotificationsModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController],
-  providers: [EscalationPoliciesService, TargetDirectory, OnCallService, EscalationEngineService, WorkerService],
+  providers: [EscalationPoliciesService, TargetDirectory, OnCallService, EscalationEngineService, EscalationStartRepository, WorkerService],
   exports: [EscalationPoliciesService, WorkerService, EscalationEngineService],
 })
 export class EscalationModule {}

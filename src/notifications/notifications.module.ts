@@ -14,6 +14,7 @@ import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
 import { OutboxService } from './outbox.service';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
+import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
@@ -50,6 +51,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     PageRateLimiterService,
     SlackMessageUpdaterService,
     SlackIncidentListener,
+    SlackChannelAnnouncerRepository,
     {
       provide: ChannelRegistry,
       inject: [APP_CONFIG],

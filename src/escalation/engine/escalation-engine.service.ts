@@ -9,7 +9,7 @@ import {
   IncidentLifecycleListener,
   IncidentsService,
 } from '../../incidents/incidents.service';
-import { OutboxService, WORK_CHANNEL } from '../../notifications/outbox.service';
+import { OutboxService } from '../../notifications/outbox.service';
 import type { EscalationPolicy } from '../escalation-policy.entity';
 import {
   EscalationInput,
@@ -136,14 +136,6 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
     this.incidents.registerListener(this);
   }
 
-  /** 'triggered' for incidents opened in a batch: what onIncidentEvent writes below, for each of them. */
-  readonly openedSql = `
-    INSERT INTO timers (kind, incident_id, due_at, data)
-    SELECT 'escalation', o.id, $2::timestamptz, '{"input":"start"}'::jsonb FROM opened o
-    UNION ALL
-    SELECT 'auto-resolve', o.id, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
-      FROM opened o JOIN services s ON s.id = o.service_id WHERE s.auto_resolve_minutes IS NOT NULL`;
-
   async onIncidentEvent(
     em: EntityManager,
     incident: Incident,
@@ -151,20 +143,6 @@ export class EscalationEngineService implements OnModuleInit, IncidentLifecycleL
   ): Promise<void> {
     const now = this.clock.now();
     switch (event.type) {
-      case 'triggered':
-        // One round trip on the ingest path: the start timer, the service's auto-resolve timer, the wake-up.
-        await em.query(
-          `WITH t AS (
-             INSERT INTO timers (kind, incident_id, due_at, data)
-             SELECT 'escalation', $1::uuid, $2::timestamptz, '{"input":"start"}'::jsonb
-             UNION ALL
-             SELECT 'auto-resolve', $1::uuid, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
-               FROM services s WHERE s.id = $3 AND s.auto_resolve_minutes IS NOT NULL
-             RETURNING 1)
-           SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT count(*) FROM t) AS inserted`,
-          [incident.id, now, incident.serviceId],
-        );
-        return;
       case 'acknowledged':
         await this.outbox.cancelPending(em, incident.id, 'cancelled: incident acknowledged');
         if (incident.acknowledgedAt) {

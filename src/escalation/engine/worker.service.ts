@@ -6,6 +6,7 @@ import { DispatcherService } from '../../notifications/dispatcher.service';
 import { WORK_CHANNEL } from '../../notifications/outbox.service';
 import { HeartbeatsService } from '../../services/heartbeats.service';
 import { EscalationEngineService } from './escalation-engine.service';
+import { EscalationStartRepository } from './escalation-start.repository';
 
 const HEARTBEAT_CHECK_MS = 10_000;
 const CLAIM_RECOVERY_MS = 1_000;
@@ -28,6 +29,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly engine: EscalationEngineService,
+    private readonly starter: EscalationStartRepository,
     private readonly dispatcher: DispatcherService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,12 +100,14 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       this.lastHeartbeatCheck = now;
       await this.heartbeats.checkOverdue(this.clock.now());
     }
+    // New incidents first: their start timers are due at once and fire in this same pass.
+    const started = await this.starter.startNew(this.clock.now());
     const fired = await this.engine.fireDueTimers();
     // Pages a fired step wrote are this worker's to send: wake its outbox loop directly (no NOTIFY
     // per step, whose commit-time lock serialises commits). Other workers find them on their own
     // next pass if this one dies first.
     if (fired > 0) this.pokeAll();
-    return fired > 0;
+    return fired > 0 || started > 0;
   }
 
   private async dispatchPass(): Promise<boolean> {

@@ -1,0 +1,169 @@
+import { WORK_CHANNEL } from '../notifications/outbox.service';
+import type { Severity } from '../ingest/sources/normalised-event';
+import type { KnownAlert } from './alert-rows';
+import type { IncidentStatus } from './domain/incident-state';
+import type { IncidentCommand } from './incident-commands';
+import type { LoadedIncident } from './incident-batch-decision';
+import { ActorRecord, Incident } from './incident.entity';
+
+/**
+ * The two statements of an incident batch (incidents.repository.ts): the
+ * first locks and opens, the second writes what the state machine decided.
+ */
+
+/** One command's key as the load statement reads it (json_to_recordset). */
+export interface LoadKey {
+  i: number;
+  incident_id: string | null;
+  service_id: string | null;
+  dedup_key: string | null;
+  /** A trigger: open an incident for the key if none is open. */
+  opens: boolean;
+  title: string | null;
+  severity: string | null;
+  /** The fingerprints of a group, whose stored alerts the batch compares with. */
+  fingerprints: string[];
+}
+
+/** An incident row as the load statement returns it. */
+export interface LoadedRow {
+  id: string;
+  number: string;
+  service_id: string;
+  dedup_key: string;
+  status: IncidentStatus;
+  title: string;
+  severity: Severity;
+  created_at: Date;
+  updated_at: Date;
+  last_alert_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: ActorRecord | null;
+  resolved_at: Date | null;
+  resolved_by: ActorRecord | null;
+  level: number;
+  loop: number;
+  escalation_epoch: number;
+  escalation_exhausted: boolean;
+  level_reached_at: Date | null;
+  created: boolean;
+  known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
+}
+
+const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
+  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at`;
+
+/**
+ * Locks the incidents the commands name (by id, or the open one with the
+ * key), in id order, then opens an incident for each key a trigger names that
+ * has none (in (service, key) order; ON CONFLICT on the partial unique index
+ * `uq_incidents_open_dedup`). Every lock is taken before the first insert (the
+ * count over `locked`), so a batch waiting on another's insert holds no lock
+ * that one still needs: batches never deadlock. A key that a concurrent
+ * transaction opened after this statement's snapshot comes back neither
+ * locked nor opened (the command is retried).
+ */
+export function loadSql(keys: string, now: string): string {
+  return `
+WITH k AS (
+  SELECT * FROM json_to_recordset(${keys}::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
+    title text, severity text, fingerprints jsonb)
+), locked AS (
+  SELECT ${COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')} FROM incidents i
+   WHERE i.id IN (SELECT incident_id FROM k WHERE incident_id IS NOT NULL)
+      OR (i.status <> 'resolved' AND (i.service_id, i.dedup_key) IN (SELECT service_id, dedup_key FROM k WHERE incident_id IS NULL))
+   ORDER BY i.id
+     FOR NO KEY UPDATE OF i
+), firsts AS (
+  SELECT DISTINCT ON (k.service_id, k.dedup_key) k.service_id, k.dedup_key, k.title, k.severity
+    FROM k CROSS JOIN (SELECT count(*) FROM locked) AS all_locked
+   WHERE k.opens AND NOT EXISTS (
+     SELECT 1 FROM locked l WHERE l.service_id = k.service_id AND l.dedup_key = k.dedup_key AND l.status <> 'resolved')
+   ORDER BY k.service_id, k.dedup_key, k.i
+), opened AS (
+  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at)
+  SELECT service_id, dedup_key, 'triggered', title, severity, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+    FROM firsts ORDER BY service_id, dedup_key
+  ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
+  RETURNING ${COLUMNS}
+)
+SELECT l.*, false AS created,
+       (SELECT json_agg(json_build_object('fingerprint', a.fingerprint, 'status', a.status, 'payload', a.payload))
+          FROM alerts a
+         WHERE a.incident_id = l.id AND a.fingerprint IN (
+           SELECT jsonb_array_elements_text(k.fingerprints) FROM k WHERE k.service_id = l.service_id AND k.dedup_key = l.dedup_key)
+       ) AS known_alerts
+  FROM locked l
+UNION ALL
+SELECT o.*, true, NULL FROM opened o`;
+}
+
+/** $1 incident rows, $2 alert rows, $3 timeline rows (JSON arrays, see BatchDecision); $4 now; $5 wake the workers. */
+export const WRITE_SQL = `
+WITH inc AS (
+  UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
+         acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by
+    FROM json_to_recordset($1::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
+         acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb)
+   WHERE i.id = u.id
+), alert AS (
+  INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
+  SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.status, r.title, r.severity, r.details, r.payload,
+         $4::timestamptz, $4::timestamptz
+    FROM json_to_recordset($2::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
+         status text, title text, severity text, details jsonb, payload jsonb)
+   ORDER BY r.n
+  ON CONFLICT (incident_id, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET
+    action = EXCLUDED.action, status = EXCLUDED.status, title = EXCLUDED.title, severity = EXCLUDED.severity,
+    details = EXCLUDED.details, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at
+), timeline AS (
+  INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+  SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
+    FROM json_to_recordset($3::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
+         actor_id text, actor_name text, channel text, data jsonb)
+   ORDER BY e.n
+)
+SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
+
+export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
+  return commands.map((c, i) =>
+    c.kind === 'act'
+      ? { i, incident_id: c.incidentId, service_id: null, dedup_key: null, opens: false, title: null, severity: null, fingerprints: [] }
+      : {
+          i,
+          incident_id: null,
+          service_id: c.target.serviceId,
+          dedup_key: c.dedupKey,
+          opens: c.event.action === 'trigger',
+          title: c.event.title,
+          severity: c.event.severity,
+          fingerprints: c.event.alerts?.map((a) => a.fingerprint) ?? [],
+        },
+  );
+}
+
+export function toLoaded(row: LoadedRow): LoadedIncident {
+  const incident = Object.assign(new Incident(), {
+    id: row.id,
+    number: Number(row.number),
+    serviceId: row.service_id,
+    dedupKey: row.dedup_key,
+    status: row.status,
+    title: row.title,
+    severity: row.severity,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastAlertAt: row.last_alert_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    level: row.level,
+    loop: row.loop,
+    escalationEpoch: row.escalation_epoch,
+    escalationExhausted: row.escalation_exhausted,
+    levelReachedAt: row.level_reached_at,
+  });
+  const known = new Map((row.known_alerts ?? []).map((a) => [a.fingerprint, { status: a.status, payload: a.payload }]));
+  return { incident, created: row.created, knownAlerts: known };
+}
