@@ -1,4 +1,4 @@
-import { WORK_CHANNEL } from '../notifications/outbox.service';
+import { WORK_CHANNEL } from '../database/work-channel';
 import type { Severity } from '../ingest/sources/normalised-event';
 import type { KnownAlert } from './alert-rows';
 import type { IncidentStatus } from './domain/incident-state';

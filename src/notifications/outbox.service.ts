@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { WORK_CHANNEL } from '../database/work-channel';
 
-export const WORK_CHANNEL = 'klaxon_work';
+export { WORK_CHANNEL };
 
 /**
  * Outbox helpers that run inside the caller's transaction (the one that changed
