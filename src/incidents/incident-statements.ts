@@ -68,10 +68,14 @@ export function loadSql(keys: string, now: string): string {
 WITH k AS (
   SELECT * FROM json_to_recordset(${keys}::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
     title text, severity text, fingerprints jsonb)
+), named AS (
+  SELECT incident_id AS id FROM k WHERE incident_id IS NOT NULL
+  UNION
+  SELECT i.id FROM incidents i JOIN k ON i.service_id = k.service_id AND i.dedup_key = k.dedup_key
+   WHERE k.incident_id IS NULL AND i.status <> 'resolved'
 ), locked AS (
   SELECT ${COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')} FROM incidents i
-   WHERE i.id IN (SELECT incident_id FROM k WHERE incident_id IS NOT NULL)
-      OR (i.status <> 'resolved' AND (i.service_id, i.dedup_key) IN (SELECT service_id, dedup_key FROM k WHERE incident_id IS NULL))
+   WHERE i.id IN (SELECT id FROM named)
    ORDER BY i.id
      FOR NO KEY UPDATE OF i
 ), firsts AS (
@@ -86,14 +90,17 @@ WITH k AS (
     FROM firsts ORDER BY service_id, dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
   RETURNING ${COLUMNS}
+), wanted AS (
+  SELECT DISTINCT k.service_id, k.dedup_key, f.fingerprint
+    FROM k CROSS JOIN LATERAL jsonb_array_elements_text(k.fingerprints) AS f(fingerprint)
+), known AS (
+  SELECT l.id, json_agg(json_build_object('fingerprint', a.fingerprint, 'status', a.status, 'payload', a.payload)) AS alerts
+    FROM wanted w
+    JOIN locked l ON l.service_id = w.service_id AND l.dedup_key = w.dedup_key
+    JOIN alerts a ON a.incident_id = l.id AND a.fingerprint = w.fingerprint AND a.fingerprint IS NOT NULL
+   GROUP BY l.id
 )
-SELECT l.*, false AS created,
-       (SELECT json_agg(json_build_object('fingerprint', a.fingerprint, 'status', a.status, 'payload', a.payload))
-          FROM alerts a
-         WHERE a.incident_id = l.id AND a.fingerprint IN (
-           SELECT jsonb_array_elements_text(k.fingerprints) FROM k WHERE k.service_id = l.service_id AND k.dedup_key = l.dedup_key)
-       ) AS known_alerts
-  FROM locked l
+SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
 UNION ALL
 SELECT o.*, true, NULL FROM opened o`;
 }
