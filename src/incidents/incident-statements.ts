@@ -105,19 +105,23 @@ UNION ALL
 SELECT o.*, true, NULL FROM opened o`;
 }
 
-/** $1 incident rows, $2 alert rows, $3 timeline rows (JSON arrays, see BatchDecision); $4 now; $5 wake the workers. */
-export const WRITE_SQL = `
+/**
+ * Writes a batch's decision: incident rows, alert rows, timeline rows (JSON
+ * arrays, see BatchDecision), the time, and whether to wake the workers.
+ */
+export function writeSql(incidents: string, alerts: string, timeline: string, now: string, wake: string): string {
+  return `
 WITH inc AS (
   UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
          acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by
-    FROM json_to_recordset($1::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
+    FROM json_to_recordset(${incidents}::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
          acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb)
    WHERE i.id = u.id
 ), alert AS (
   INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
   SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.status, r.title, r.severity, r.details, r.payload,
-         $4::timestamptz, $4::timestamptz
-    FROM json_to_recordset($2::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
+         ${now}::timestamptz, ${now}::timestamptz
+    FROM json_to_recordset(${alerts}::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
          status text, title text, severity text, details jsonb, payload jsonb)
    ORDER BY r.n
   ON CONFLICT (incident_id, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET
@@ -126,11 +130,24 @@ WITH inc AS (
 ), timeline AS (
   INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
   SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
-    FROM json_to_recordset($3::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
+    FROM json_to_recordset(${timeline}::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
          actor_id text, actor_name text, channel text, data jsonb)
    ORDER BY e.n
 )
-SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
+SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE ${wake}::boolean`;
+}
+
+/** The same, as a named prepared statement's text. */
+export const WRITE_SQL = writeSql('$1', '$2', '$3', '$4', '$5');
+
+/**
+ * A string literal for a statement sent as simple-protocol text (a batch's
+ * BEGIN and load, or its write and COMMIT, in one message): E'' with
+ * backslashes and quotes doubled.
+ */
+export function literal(text: string): string {
+  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
 
 export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
   return commands.map((c, i) =>

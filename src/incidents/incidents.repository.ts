@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Client, escapeLiteral, QueryResult } from 'pg';
+import { Client, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType, TransitionResult } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { loadKeys, LoadedRow, loadSql, toLoaded, WRITE_SQL } from './incident-statements';
+import { literal, loadKeys, LoadedRow, loadSql, toLoaded, WRITE_SQL, writeSql } from './incident-statements';
 import type { Incident } from './incident.entity';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -27,19 +27,18 @@ const LOAD_WITH_PARAMS = loadSql('$1', '$2');
 /**
  * The one write path of incidents: every trigger, acknowledge and resolve,
  * from a source, a person or a timer, goes through here. A batch is one
- * transaction of at most three round trips:
+ * transaction:
  *
- * 1. `BEGIN` and the load statement (incident-statements.ts): lock the
- *    incidents the commands name, open new ones for triggers;
+ * 1. `BEGIN` and the load statement (incident-statements.ts), one round
+ *    trip: lock the incidents the commands name, open new ones for triggers;
  * 2. the pure state machine decides every command once, in order
- *    (incident-batch-decision.ts), then one statement writes the incident
- *    rows, alerts and timeline of the whole batch (and NOTIFYs the workers
- *    when incidents opened: the engine and Slack claim new incidents
- *    themselves);
- * 3. `COMMIT`.
- *
- * The lifecycle listeners (the engine on acknowledge and resolve, Slack)
- * write in the same transaction, before the commit, through their own code.
+ *    (incident-batch-decision.ts);
+ * 3. one statement writes the incident rows, alerts and timeline of the
+ *    whole batch (and NOTIFYs the workers when incidents opened: the engine
+ *    and Slack claim new incidents themselves), sent with `COMMIT` in the
+ *    second round trip; when an acknowledge or resolve changed an incident,
+ *    the lifecycle listeners (the engine, Slack) write between the write and
+ *    `COMMIT` through their own code, and `COMMIT` is a third round trip.
  *
  * Concurrent callers share batches (IncidentWriteQueue): each is answered
  * after the commit that holds its commands, so a 202 still means committed.
@@ -135,9 +134,11 @@ export class IncidentsRepository implements OnModuleDestroy {
   }
 
   /**
-   * One batch, one transaction, three round trips: BEGIN with the load (one
-   * simple-protocol message, the keys as a literal), the write (a named
-   * prepared statement: parsed and planned once per connection), COMMIT.
+   * One batch, one transaction. Two round trips when no listener has to run:
+   * BEGIN with the load, then the write with COMMIT (each one simple-protocol
+   * message, the rows as literals). Three when the batch changed an incident
+   * that listeners act on: BEGIN with the load, the write (a named prepared
+   * statement), the listeners' own statements, COMMIT.
    */
   private async writeBatch(commands: IncidentCommand[]): Promise<CommandResult[]> {
     const runner = this.dataSource.createQueryRunner('master');
@@ -145,15 +146,22 @@ export class IncidentsRepository implements OnModuleDestroy {
     try {
       if (!(connection instanceof Client)) throw new Error('incident batches need the pg driver');
       const now = this.clock.now();
-      const text = `BEGIN;${loadSql(escapeLiteral(json(loadKeys(commands))), escapeLiteral(now.toISOString()))}`;
-      const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(text);
+      const at = literal(now.toISOString());
+      const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
+        `BEGIN;${loadSql(literal(json(loadKeys(commands))), at)}`,
+      );
       const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
-      const decision = decideBatch(commands, rows.map(toLoaded), now);
-      await this.writeAndTell(runner.manager, decision, now, async (query, values) => {
+      const d = decideBatch(commands, rows.map(toLoaded), now);
+      if (!d.lifecycle.length) {
+        const write = hasWrites(d) ? `${writeSql(literal(json(d.incidents)), literal(json(d.alerts)), literal(json(d.timeline)), at, String(d.opened))};` : '';
+        await connection.query(`${write}COMMIT`);
+        return d.results;
+      }
+      await this.writeAndTell(runner.manager, d, now, async (query, values) => {
         await connection.query({ name: 'klaxon_incident_writes', text: query, values });
       });
       await connection.query('COMMIT');
-      return decision.results;
+      return d.results;
     } catch (err) {
       if (connection instanceof Client) await connection.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -178,13 +186,17 @@ export class IncidentsRepository implements OnModuleDestroy {
     now: Date,
     query: (text: string, values: unknown[]) => Promise<unknown>,
   ): Promise<void> {
-    if (d.incidents.length || d.alerts.length || d.timeline.length) {
+    if (hasWrites(d)) {
       await query(WRITE_SQL, [json(d.incidents), json(d.alerts), json(d.timeline), now, d.opened]);
     }
     for (const { incident, event } of d.lifecycle) {
       for (const listener of this.listeners) await listener.onIncidentEvent(em, incident, event);
     }
   }
+}
+
+function hasWrites(d: BatchDecision): boolean {
+  return d.incidents.length > 0 || d.alerts.length > 0 || d.timeline.length > 0;
 }
 
 function eventCommand(target: IngestTarget, event: NormalisedEvent, raw: unknown): EventCommand {
