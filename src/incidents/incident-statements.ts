@@ -137,8 +137,22 @@ WITH inc AS (
 SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE ${wake}::boolean`;
 }
 
-/** The same, as a named prepared statement's text. */
+/** The same, with parameters, for a caller's transaction. */
 export const WRITE_SQL = writeSql('$1', '$2', '$3', '$4', '$5');
+
+/**
+ * Both statements as server-side prepared statements, made once per
+ * connection (PREPARE; planned once, then a cached plan): a batch sends only
+ * `EXECUTE` with its rows as literals, so BEGIN and the load travel in one
+ * message, the write and COMMIT in another.
+ */
+export const PREPARED = {
+  load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${loadSql('$1', '$2')}` },
+  write: {
+    name: 'klaxon_incident_write',
+    text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${writeSql('$1', '$2', '$3', '$4', '$5')}`,
+  },
+} as const;
 
 /**
  * A string literal for a statement sent as simple-protocol text (a batch's

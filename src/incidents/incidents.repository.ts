@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType, TransitionResult } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { literal, loadKeys, LoadedRow, loadSql, toLoaded, WRITE_SQL, writeSql } from './incident-statements';
+import { literal, loadKeys, LoadedRow, loadSql, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
 import type { Incident } from './incident.entity';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -51,6 +51,8 @@ export class IncidentsRepository implements OnModuleDestroy {
   private readonly logger = new Logger(IncidentsRepository.name);
   private readonly listeners: IncidentLifecycleListener[] = [];
   private readonly queue: IncidentWriteQueue<IncidentCommand, CommandResult>;
+  /** Connections on which the batch statements are prepared. */
+  private readonly prepared = new WeakSet<Client>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -136,31 +138,32 @@ export class IncidentsRepository implements OnModuleDestroy {
   /**
    * One batch, one transaction. Two round trips when no listener has to run:
    * BEGIN with the load, then the write with COMMIT (each one simple-protocol
-   * message, the rows as literals). Three when the batch changed an incident
-   * that listeners act on: BEGIN with the load, the write (a named prepared
-   * statement), the listeners' own statements, COMMIT.
+   * message executing a statement prepared on the connection, the rows as
+   * literals). Three when the batch changed an incident that listeners act
+   * on: BEGIN with the load, the write, then the listeners' own statements
+   * and COMMIT.
    */
   private async writeBatch(commands: IncidentCommand[]): Promise<CommandResult[]> {
     const runner = this.dataSource.createQueryRunner('master');
     const connection: unknown = await runner.connect();
     try {
       if (!(connection instanceof Client)) throw new Error('incident batches need the pg driver');
+      await this.prepare(connection);
       const now = this.clock.now();
       const at = literal(now.toISOString());
       const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
-        `BEGIN;${loadSql(literal(json(loadKeys(commands))), at)}`,
+        `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
       );
       const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
       const d = decideBatch(commands, rows.map(toLoaded), now);
-      if (!d.lifecycle.length) {
-        const write = hasWrites(d) ? `${writeSql(literal(json(d.incidents)), literal(json(d.alerts)), literal(json(d.timeline)), at, String(d.opened))};` : '';
-        await connection.query(`${write}COMMIT`);
-        return d.results;
+      const write = hasWrites(d)
+        ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
+        : '';
+      if (d.lifecycle.length) {
+        if (write) await connection.query(write);
+        await this.tell(runner.manager, d);
       }
-      await this.writeAndTell(runner.manager, d, now, async (query, values) => {
-        await connection.query({ name: 'klaxon_incident_writes', text: query, values });
-      });
-      await connection.query('COMMIT');
+      await connection.query(`${d.lifecycle.length ? '' : write}COMMIT`);
       return d.results;
     } catch (err) {
       if (connection instanceof Client) await connection.query('ROLLBACK').catch(() => undefined);
@@ -168,6 +171,16 @@ export class IncidentsRepository implements OnModuleDestroy {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Prepares the batch statements on a connection the first time this process uses it. */
+  private async prepare(connection: Client): Promise<void> {
+    if (this.prepared.has(connection)) return;
+    const names = [PREPARED.load.name, PREPARED.write.name];
+    const { rows } = await connection.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE name = ANY($1)', [names]);
+    const missing = Object.values(PREPARED).filter((p) => !rows.some((r) => r.name === p.name));
+    if (missing.length) await connection.query(missing.map((p) => p.text).join(';\n'));
+    this.prepared.add(connection);
   }
 
   /** The batch steps in the caller's transaction (no BEGIN/COMMIT of ours). */
@@ -189,6 +202,10 @@ export class IncidentsRepository implements OnModuleDestroy {
     if (hasWrites(d)) {
       await query(WRITE_SQL, [json(d.incidents), json(d.alerts), json(d.timeline), now, d.opened]);
     }
+    await this.tell(em, d);
+  }
+
+  private async tell(em: EntityManager, d: BatchDecision): Promise<void> {
     for (const { incident, event } of d.lifecycle) {
       for (const listener of this.listeners) await listener.onIncidentEvent(em, incident, event);
     }
