@@ -6,6 +6,7 @@ import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
 import { UsersModule } from '../users/users.module';
 import { EscalationLifecycleListener } from './engine/escalation-lifecycle.listener';
+import { EscalationStartRepository } from './engine/escalation-start.repository';
 import { EscalationPlansRepository } from './engine/escalation-plans.repository';
 import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
 import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
@@ -45,7 +46,7 @@ const ENGINE = [
     NotificationsModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController],
-  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, ...ENGINE],
-  exports: [EscalationPoliciesService, TimerClaimerService],
+  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, ...ENGINE, EscalationStartRepository],
+  exports: [EscalationPoliciesService, TimerClaimerService, EscalationStartRepository],
 })
 export class EscalationModule {}

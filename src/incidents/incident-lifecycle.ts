@@ -3,9 +3,13 @@ import type { IncidentActor } from './domain/incident-state';
 import type { Incident } from './incident.entity';
 import type { ActionChannelName, ActorType } from './incident-timeline-entry.entity';
 
-/** What listeners (the escalation engine, later Slack) hear about, after the state change, inside its transaction. */
+/**
+ * What listeners (the escalation engine, Slack) hear about, after the state
+ * change, inside its transaction. A new incident is not an event here: the
+ * modules it concerns claim it themselves (the engine starts its escalation,
+ * Slack posts to the service's channel), woken by the NOTIFY of its commit.
+ */
 export type IncidentEventType =
-  | 'triggered'
   | 'acknowledged'
   | 'unacknowledged'
   | 'resolved'
@@ -26,16 +30,12 @@ export interface IncidentLifecycleEvent {
 }
 
 export interface IncidentLifecycleListener {
-  /** Runs inside the transaction that changed the incident; throwing rolls the change back. */
-  onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void>;
   /**
-   * What onIncidentEvent does on 'triggered', as SQL, for incidents opened in
-   * a batch (new-incident-writer.ts): one data-modifying statement over the
-   * CTE `opened(id, service_id, dedup_key, escalation_epoch, created_at)`,
-   * with $2 the time. The batch statement sends the NOTIFY. A listener without
-   * it sends every new incident down the one-transaction-per-event path.
+   * Runs inside the transaction that changed the incident, after the change is
+   * written; throwing rolls the change back. Writes through `em` (it may be a
+   * batch's transaction shared by other incidents).
    */
-  readonly openedSql?: string;
+  onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void>;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Klaxon', channel: 'system' };

@@ -29,6 +29,8 @@ const bigintAsNumber = {
 @Index('ix_incidents_created', ['createdAt', 'id'])
 @Index('ix_incidents_status_created', ['status', 'createdAt', 'id'])
 @Index('ix_incidents_service_created', ['serviceId', 'createdAt', 'id'])
+@Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL' })
+@Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL' })
 export class Incident {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -97,6 +99,17 @@ export class Incident {
 
   @Column({ type: 'timestamptz', nullable: true })
   levelReachedAt: Date | null;
+
+  /**
+   * Set by the escalation engine when it claims the new incident and starts
+   * its escalation (escalation-start.repository.ts); null until then.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalationStartedAt: Date | null;
+
+  /** Set when the Slack module has queued the post to the service's channel (slack-channel-announcer.repository.ts). */
+  @Column({ type: 'timestamptz', nullable: true })
+  slackAnnouncedAt: Date | null;
 
   @OneToMany('Alert', 'incident')
   alerts?: Alert[];

@@ -1,20 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Alert } from './alert.entity';
-import { IncidentRecorder } from './incident-recorder.service';
 import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
-import { NewIncidentWriter } from './new-incident-writer';
-import { RepeatedTriggerWriter } from './repeated-trigger-writer';
+import { IncidentsRepository } from './incidents.repository';
 
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentRecorder, RepeatedTriggerWriter, NewIncidentWriter],
-  exports: [IncidentsService, IncidentRecorder, RepeatedTriggerWriter, NewIncidentWriter],
+  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository],
+  exports: [IncidentsService, IncidentsRepository],
 })
 export class IncidentsModule {}

@@ -4,16 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
-import { applyAction, IncidentActionType, TransitionResult } from './domain/incident-state';
-import { ActorRecord, Incident } from './incident.entity';
-import {
-  Actor,
-  IncidentEventType,
-  IncidentLifecycleListener,
-  SYSTEM_ACTOR,
-  toDomainActor,
-} from './incident-lifecycle';
+import type { IncidentActionType, TransitionResult } from './domain/incident-state';
+import { Incident } from './incident.entity';
+import { Actor, IncidentLifecycleListener, SYSTEM_ACTOR } from './incident-lifecycle';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentsRepository } from './incidents.repository';
 
 export type { Actor, IncidentEventType, IncidentLifecycleListener } from './incident-lifecycle';
 
@@ -26,28 +21,22 @@ export interface TimelineInput {
 }
 
 /**
- * Every incident state change goes through here: lock the row (FOR UPDATE),
- * run the pure state machine, write the patch and the timeline, tell the
- * listeners, all in one transaction. Ingest, the API, the engine's timers and
- * the SMS/Slack/voice/email handlers share it.
+ * Incidents as the rest of the app sees them. Every state change is written
+ * by IncidentsRepository (the pure state machine, the patch, the timeline,
+ * the listeners, in one transaction); this service is how the API, the
+ * engine's timers and the SMS/Slack/voice/email handlers reach it.
  */
 @Injectable()
 export class IncidentsService {
-  private readonly listeners: IncidentLifecycleListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: IncidentsRepository,
   ) {}
 
+  /** Listeners are told of every state change inside the transaction that made it. */
   registerListener(listener: IncidentLifecycleListener): void {
-    this.listeners.push(listener);
-  }
-
-  /** Every listener's 'triggered' effect as SQL (IncidentLifecycleListener.openedSql), or null if one has none. */
-  openedSql(): string[] | null {
-    const sql = this.listeners.map((l) => l.openedSql);
-    return sql.every((s): s is string => typeof s === 'string') ? sql : null;
+    this.repository.registerListener(listener);
   }
 
   acknowledge(id: string, actor: Actor, note?: string): Promise<Incident> {
@@ -83,10 +72,8 @@ export class IncidentsService {
     incidentId: string,
     action: 'ack-timeout' | 'auto-resolve',
   ): Promise<Incident | null> {
-    const incident = await this.lock(em, incidentId);
-    if (!incident) return null;
-    const result = await this.transition(em, incident, action, SYSTEM_ACTOR);
-    return result.outcome === 'changed' ? incident : null;
+    const result = await this.repository.actIn(em, incidentId, action, SYSTEM_ACTOR);
+    return result.kind === 'act' && result.transition.outcome === 'changed' ? result.incident : null;
   }
 
   appendTimeline(em: EntityManager, incidentId: string, entry: TimelineInput): Promise<void> {
@@ -120,10 +107,11 @@ export class IncidentsService {
   }
 
   /**
-   * Runs one action on a locked incident: state machine, row patch, timeline,
-   * listeners. A conflict changes nothing and is returned, not thrown.
+   * Runs one action on an incident the caller has locked, in its transaction:
+   * state machine, row patch, timeline, listeners. A conflict changes nothing
+   * and is returned, not thrown.
    */
-  async transition(
+  transition(
     em: EntityManager,
     incident: Incident,
     type: IncidentActionType,
@@ -131,73 +119,15 @@ export class IncidentsService {
     note?: string,
     data?: Record<string, unknown>,
   ): Promise<TransitionResult> {
-    const now = this.clock.now();
-    const result = applyAction({ status: incident.status }, { type, actor: toDomainActor(actor) }, now);
-    if (result.outcome === 'conflict') return result;
-
-    if (result.outcome === 'changed') {
-      const p = result.patch;
-      const record = toActorRecord(actor);
-      const patch: Partial<Incident> = { status: result.status, updatedAt: now };
-      if ('acknowledgedAt' in p) patch.acknowledgedAt = p.acknowledgedAt ?? null;
-      if ('acknowledgedBy' in p) patch.acknowledgedBy = p.acknowledgedAt ? record : null;
-      if ('resolvedAt' in p) patch.resolvedAt = p.resolvedAt ?? null;
-      if ('resolvedBy' in p) patch.resolvedBy = p.resolvedAt ? record : null;
-      await em.getRepository(Incident).update({ id: incident.id }, patch as QueryDeepPartialEntity<Incident>);
-      Object.assign(incident, patch);
-    }
-    if (result.timeline) {
-      const entryData = { ...(data ?? {}), ...(note ? { note } : {}) };
-      await this.appendTimeline(em, incident.id, {
-        type: result.timeline.type,
-        message: note ? `${result.timeline.description}: ${note}` : result.timeline.description,
-        actor,
-        data: Object.keys(entryData).length ? entryData : undefined,
-        at: now,
-      });
-    }
-    const eventType = listenerEvent(type, result);
-    if (eventType) await this.emit(em, incident, eventType, actor, note);
-    return result;
-  }
-
-  async emit(em: EntityManager, incident: Incident, type: IncidentEventType, actor: Actor, note?: string): Promise<void> {
-    for (const listener of this.listeners) {
-      await listener.onIncidentEvent(em, incident, note ? { type, actor, note } : { type, actor });
-    }
+    return this.repository.applyLocked(em, incident, type, actor, note, data);
   }
 
   private async act(id: string, type: IncidentActionType, actor: Actor, note?: string): Promise<Incident> {
-    await this.dataSource.transaction(async (em) => {
-      const incident = await this.lock(em, id);
-      if (!incident) throw new NotFoundError('incident', id);
-      const result = await this.transition(em, incident, type, actor, note);
-      if (result.outcome === 'conflict') {
-        throw new ConflictError(result.description, { incidentStatus: result.status });
-      }
-    });
+    const result = await this.repository.act(id, type, actor, note);
+    if (result.kind !== 'act') throw new NotFoundError('incident', id);
+    if (result.transition.outcome === 'conflict') {
+      throw new ConflictError(result.transition.description, { incidentStatus: result.transition.status });
+    }
     return this.get(id);
   }
-}
-
-function listenerEvent(type: IncidentActionType, result: TransitionResult): IncidentEventType | null {
-  // A new alert on an open incident changes nothing that listeners act on (auto-resolve re-arms lazily).
-  if (type === 'trigger') return null;
-  if (result.outcome !== 'changed') return null;
-  switch (type) {
-    case 'acknowledge':
-      return 'acknowledged';
-    case 'resolve':
-    case 'auto-resolve':
-      return 'resolved';
-    case 'escalate':
-      return 'escalate-requested';
-    case 'ack-timeout':
-    case 'retrigger':
-      return 'unacknowledged';
-  }
-}
-
-function toActorRecord(actor: Actor): ActorRecord {
-  return { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
 }

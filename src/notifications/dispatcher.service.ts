@@ -15,6 +15,7 @@ import type { NotificationState } from './notification.entity';
 import { type ClaimedPage, NotificationsRepository } from './notifications.repository';
 import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page-rate-limiter.service';
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
+import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
 
 /** Default for KLAXON_CLAIM_TIMEOUT_MS: how long a claimed send may take before another worker may retry it. */
@@ -59,14 +60,20 @@ export class DispatcherService {
     private readonly actionTokens: ActionTokenService,
     private readonly rateLimiter: PageRateLimiterService,
     private readonly slackUpdates: SlackMessageUpdaterService,
+    private readonly slackAnnouncer: SlackChannelAnnouncerRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Claims and sends up to `limit` due pages, then drains due Slack updates; returns how many rows were claimed. */
+  /**
+   * Queues the Slack channel posts of new incidents, claims and sends up to
+   * `limit` due pages, then drains due Slack updates; returns how many rows
+   * were claimed.
+   */
   async dispatchDue(limit = 50): Promise<number> {
+    const announced = await this.slackAnnouncer.announceNew(this.clock.now());
     const pages = await this.dispatchPages(limit);
     const updates = await this.slackUpdates.drainDue();
-    return pages + updates;
+    return announced + pages + updates;
   }
 
   private async dispatchPages(limit: number): Promise<number> {

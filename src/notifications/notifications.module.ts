@@ -18,6 +18,7 @@ import { NotificationsRepository } from './notifications.repository';
 import { OutboxService } from './outbox.service';
 import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
+import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
@@ -60,6 +61,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     PageRateLimiterService,
     SlackMessageUpdaterService,
     SlackIncidentListener,
+    SlackChannelAnnouncerRepository,
     {
       provide: ChannelRegistry,
       inject: [APP_CONFIG],

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { WORK_CHANNEL } from '../database/work-channel';
 import type { ChannelType } from './channels/notification-channel';
 import type { NotificationState } from './notification.entity';
 
-/** The LISTEN/NOTIFY channel that wakes the workers' loops (timers and outbox). */
-export const WORK_CHANNEL = 'klaxon_work';
 
 /** A page claimed by this worker for sending (state `sending`). */
 export interface ClaimedPage {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { MetricsService } from '../health/metrics.service';
-import { IncidentRecorder, IngestTarget } from '../incidents/incident-recorder.service';
+import type { IngestTarget } from '../incidents/incident-commands';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { HeartbeatMonitor } from './heartbeat-monitor.entity';
 import { HeartbeatMonitorsService } from './heartbeat-monitors.service';
@@ -15,7 +16,7 @@ const OVERDUE_BATCH = 100;
 /**
  * Dead man's switches. A ping records itself and resolves the monitor's open
  * incident; `checkOverdue` (called by the worker loop) opens one for each
- * monitor that missed its interval. Both go through the ingest recorder, with
+ * monitor that missed its interval. Both go through the incidents repository, with
  * the dedup key `heartbeat:<monitor id>`.
  */
 @Injectable()
@@ -23,7 +24,7 @@ export class HeartbeatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly monitors: HeartbeatMonitorsService,
-    private readonly recorder: IncidentRecorder,
+    private readonly incidents: IncidentsRepository,
     private readonly metrics: MetricsService,
     private readonly clock: Clock,
   ) {}
@@ -35,7 +36,7 @@ export class HeartbeatsService {
       const now = this.clock.now();
       await this.monitors.recordPing(em, monitor, now);
       if (monitor.status === 'down') {
-        await this.recorder.record(em, target(monitor), event(monitor, 'resolve'), { heartbeat: monitor.id, pingAt: now });
+        await this.incidents.recordIn(em, target(monitor), event(monitor, 'resolve'), { heartbeat: monitor.id, pingAt: now });
       }
     });
     this.metrics.eventsAccepted.inc({ source: 'heartbeat' });
@@ -52,7 +53,7 @@ export class HeartbeatsService {
       const overdue = await this.monitors.claimOverdue(em, now, OVERDUE_BATCH);
       for (const monitor of overdue) {
         const raw = { heartbeat: monitor.id, name: monitor.name, dueAt: monitor.dueAt, lastPingAt: monitor.lastPingAt };
-        await this.recorder.record(em, target(monitor), event(monitor, 'trigger'), raw);
+        await this.incidents.recordIn(em, target(monitor), event(monitor, 'trigger'), raw);
         await this.monitors.markDown(em, monitor.id);
       }
       return overdue.length;

@@ -17,7 +17,9 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     incidents = t.get(IncidentsService);
     incidents.registerListener({
       async onIncidentEvent(em: EntityManager, incident: Incident, event) {
-        heard.push({ type: event.type, status: incident.status, actor: event.actor.type, inTransaction: em.queryRunner?.isTransactionActive === true });
+        // Inside the transaction that changed the incident: it has written already, so it has a transaction id.
+        const [{ tx }]: { tx: boolean }[] = await em.query('SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS tx');
+        heard.push({ type: event.type, status: incident.status, actor: event.actor.type, inTransaction: tx });
         if (failNext) {
           failNext = false;
           throw new Error('listener failed');
@@ -47,7 +49,7 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
   const timelineTypes = async (id: string) =>
     (await t.dataSource.query(`SELECT type FROM incident_timeline WHERE incident_id = $1 ORDER BY at, seq`, [id])).map((r: { type: string }) => r.type);
 
-  it('tells listeners about ingest and API actions, inside the transaction, after the state change', async () => {
+  it('tells listeners about API actions, inside the transaction, after the state change (not about new incidents: their owners claim them)', async () => {
     const incident = await trigger('listen-1');
     await trigger('listen-1');
     const actor = { type: 'user' as const, id: 'u1', name: 'Ada', channel: 'sms' as const };
@@ -56,7 +58,6 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     await incidents.escalate(incident.id, actor, 'help');
     await incidents.resolve(incident.id, actor);
     expect(heard).toEqual([
-      { type: 'triggered', status: 'triggered', actor: 'integration', inTransaction: true },
       { type: 'acknowledged', status: 'acknowledged', actor: 'user', inTransaction: true },
       { type: 'escalate-requested', status: 'triggered', actor: 'user', inTransaction: true },
       { type: 'resolved', status: 'resolved', actor: 'user', inTransaction: true },
@@ -66,19 +67,20 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     expect(resolved.resolvedBy).toEqual({ type: 'user', id: 'u1', name: 'Ada', channel: 'sms' });
   });
 
-  it('a failing listener rolls the state change back (and a failing ingest stores nothing: 500)', async () => {
+  it('a failing listener rolls the state change back (and a failing ingest acknowledge stores nothing: 500)', async () => {
     const incident = await trigger('rollback-1');
     failNext = true;
     await expect(incidents.acknowledge(incident.id, { type: 'system', channel: 'system' })).rejects.toThrow('listener failed');
     expect((await incidents.get(incident.id)).status).toBe('triggered');
     expect(await timelineTypes(incident.id)).toEqual(['triggered']);
 
+    const other = await trigger('rollback-2');
     failNext = true;
-    await postJson(t, '/v2/enqueue', {
-      routing_key: v2.key, event_action: 'trigger', dedup_key: 'rollback-2', payload: { summary: 's', source: 's', severity: 'info' },
-    }).expect(500);
-    const rows = await t.dataSource.query(`SELECT id FROM incidents WHERE dedup_key = 'rollback-2'`);
-    expect(rows).toEqual([]);
+    await postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'acknowledge', dedup_key: 'rollback-2' }).expect(500);
+    expect((await incidents.get(other.id)).status).toBe('triggered');
+    expect(await timelineTypes(other.id)).toEqual(['triggered']);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM alerts WHERE incident_id = $1`, [other.id]);
+    expect(n).toBe(1);
   });
 
   it('applySystemAction: ack-timeout returns an acknowledged incident to triggered; stale timers return null', async () => {

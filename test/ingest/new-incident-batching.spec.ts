@@ -1,27 +1,32 @@
-import { Clock } from '../../src/common/clock';
-import type { IngestTarget } from '../../src/incidents/incident-recorder.service';
-import { IncidentRecorder } from '../../src/incidents/incident-recorder.service';
-import { IncidentsService } from '../../src/incidents/incidents.service';
-import { NewIncidentWriter } from '../../src/incidents/new-incident-writer';
+import { EscalationStartRepository } from '../../src/escalation/engine/escalation-start.repository';
+import type { IngestTarget } from '../../src/incidents/incident-commands';
+import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
+import { SlackChannelAnnouncerRepository } from '../../src/notifications/slack-updates/slack-channel-announcer.repository';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { counts, postJson } from './ingest-helpers';
 
 /**
- * The first trigger of a new incident is written in a statement shared with
- * the other new incidents of the moment (new-incident-writer.ts), including
- * what the incident listeners do on 'triggered'. It must leave exactly the
- * rows the one-transaction path leaves.
+ * The first trigger of a new incident is written in a batch shared with the
+ * other events of the moment (incidents.repository.ts); what a new incident
+ * sets off (its escalation's start and auto-resolve timers, the post to the
+ * service's Slack channel) is claimed afterwards by the modules that own it.
+ * Together they must leave exactly the rows the one-transaction path leaves.
  */
-describe('new incidents opened in shared statements (real PostgreSQL)', () => {
+describe('new incidents opened in shared batches (real PostgreSQL)', () => {
   let t: TestApp;
   let service: ServiceFixture;
   let v2: IntegrationFixture;
-  let writer: NewIncidentWriter;
+  let incidents: IncidentsRepository;
+  /** What the worker's passes do for new incidents. */
+  const claimNew = async () => ({
+    started: await t.get(EscalationStartRepository).startNew(t.clock.now(), 10_000),
+    announced: await t.get(SlackChannelAnnouncerRepository).announceNew(t.clock.now(), 10_000),
+  });
   beforeAll(async () => {
     t = await createTestApp();
-    writer = t.get(NewIncidentWriter);
+    incidents = t.get(IncidentsRepository);
   });
   afterAll(async () => {
     await t.close();
@@ -53,13 +58,13 @@ describe('new incidents opened in shared statements (real PostgreSQL)', () => {
   }
 
   it('leaves the same incident, alert, timeline, timers and Slack post as the one-transaction path', async () => {
-    const batched = await writer.open(target(), event('batched'), { dedup_key: 'x', summary: 's' });
+    const [batched] = await incidents.record(target(), [event('batched')], { dedup_key: 'x', summary: 's' });
     expect(batched).toMatchObject({ dedupKey: 'batched', created: true });
-    const recorder = t.get(IncidentRecorder);
-    const single = await t.dataSource.transaction((em) => recorder.record(em, target(), event('single'), { dedup_key: 'y', summary: 's' }));
+    const single = await t.dataSource.transaction((em) => incidents.recordIn(em, target(), event('single'), { dedup_key: 'y', summary: 's' }));
     expect(single.created).toBe(true);
+    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
 
-    const a = await footprint(batched!.incidentId!);
+    const a = await footprint(batched.incidentId!);
     expect(a).toEqual(await footprint(single.incidentId!));
     // And that footprint is the complete one: start and auto-resolve timers, the channel post.
     expect(a).toMatchObject({
@@ -67,17 +72,19 @@ describe('new incidents opened in shared statements (real PostgreSQL)', () => {
       pages: [{ key: 'slack-channel:*', channel: 'slack', address: 'C024BE91L', state: 'pending' }],
       timeline: [{ type: 'triggered', message: 'Triggered by Prometheus: disk *' }],
     });
+    expect(await claimNew()).toEqual({ started: 0, announced: 0 });
   });
 
-  it('opens each of 200 concurrent new keys once, sending repeats of a key in flight down the transactional path', async () => {
+  it('opens each of 200 concurrent new keys once; the repeats of a key in flight join it', async () => {
     const keys = Array.from({ length: 200 }, (_, i) => `new-${i}`);
-    // Every key twice, interleaved: the second of each either joins in a batch or falls back.
+    // Every key twice, interleaved: the second of each joins in the same batch or a later one.
     const sent = [...keys, ...keys.slice().reverse()];
     const answers = await Promise.all(sent.map((key) => postJson(t, '/v2/enqueue', {
       routing_key: v2.key, event_action: 'trigger', dedup_key: key, payload: { summary: `disk ${key}`, source: 'db-1', severity: 'critical' },
     })));
     expect(answers.every((r) => r.status === 202)).toBe(true);
-    expect(await counts(t, service.id)).toMatchObject({ incidents: 200, alerts: 400 });
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 200, alerts: 400, timeline: 400 });
+    await claimNew();
     const [{ n }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 AND m.kind = 'escalation'`,
       [service.id],
@@ -86,25 +93,33 @@ describe('new incidents opened in shared statements (real PostgreSQL)', () => {
   });
 
   it('never deadlocks: 1,000 opens over 300 keys in shuffled orders, every key opened exactly once', async () => {
-    const warn = jest.spyOn((writer as unknown as { logger: { warn: () => void } }).logger, 'warn');
+    const warn = jest.spyOn((incidents as unknown as { logger: { warn: () => void } }).logger, 'warn');
     try {
       const order = Array.from({ length: 1000 }, (_, i) => `k-${(i * 7919) % 300}`);
-      const outcomes = await Promise.all(order.map((key) => writer.open(target(), event(key), {})));
-      const opened = outcomes.filter((o) => o !== null);
-      expect(new Set(opened.map((o) => o!.dedupKey)).size).toBe(300);
+      const outcomes = (await Promise.all(order.map((key) => incidents.record(target(), [event(key)], {})))).flat();
+      const opened = outcomes.filter((o) => o.created);
+      expect(new Set(opened.map((o) => o.dedupKey)).size).toBe(300);
       expect(opened).toHaveLength(300);
+      expect(outcomes.every((o) => o.incidentId)).toBe(true);
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
     }
-    expect(await counts(t, service.id)).toMatchObject({ incidents: 300, alerts: 300 });
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 300, alerts: 1000 });
   });
 
-  it('declines when a listener has no SQL for a batched open, so nothing skips a listener', () => {
-    const incidents = new IncidentsService(t.dataSource, t.get(Clock));
-    incidents.registerListener({ onIncidentEvent: async () => undefined, openedSql: 'SELECT 1' });
-    expect(incidents.openedSql()).toEqual(['SELECT 1']);
-    incidents.registerListener({ onIncidentEvent: async () => undefined });
-    expect(incidents.openedSql()).toBeNull();
+  it('a new incident not yet claimed (a crash after the commit) is started by the next claim; a resolved one only stamped', async () => {
+    await claimNew(); // what earlier tests left
+    await incidents.record(target(), [event('crash-1'), event('crash-2')], {});
+    const [resolved] = await incidents.record(target(), [{ ...event('crash-2'), action: 'resolve' }], {});
+    expect(resolved.incidentId).not.toBeNull();
+    const unstarted = () => t.dataSource.query(
+      `SELECT dedup_key FROM incidents WHERE service_id = $1 AND escalation_started_at IS NULL ORDER BY dedup_key`, [service.id]);
+    expect((await unstarted()).map((r: { dedup_key: string }) => r.dedup_key)).toEqual(['crash-1', 'crash-2']);
+    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
+    expect(await unstarted()).toEqual([]);
+    const timers: { dedup_key: string; kind: string }[] = await t.dataSource.query(
+      `SELECT i.dedup_key, m.kind FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 ORDER BY 1, 2`, [service.id]);
+    expect(timers).toEqual([{ dedup_key: 'crash-1', kind: 'auto-resolve' }, { dedup_key: 'crash-1', kind: 'escalation' }]);
   });
 });

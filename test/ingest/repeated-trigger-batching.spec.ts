@@ -1,26 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { MetricsService } from '../../src/health/metrics.service';
-import type { IngestTarget } from '../../src/incidents/incident-recorder.service';
-import { RepeatedTriggerWriter } from '../../src/incidents/repeated-trigger-writer';
+import type { IngestTarget } from '../../src/incidents/incident-commands';
+import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { counts, postJson } from './ingest-helpers';
 
 /**
- * Repeated triggers from concurrent requests share one statement and one
- * commit (repeated-trigger-writer.ts). What must hold: every caller's event is
+ * Repeated triggers from concurrent requests share one batch, one transaction
+ * and one commit (incidents.repository.ts). What must hold: every caller's event is
  * stored before its answer, each event lands on its own incident, batches
  * never deadlock each other, and one bad event fails alone.
  */
-describe('repeated triggers written in shared statements (real PostgreSQL)', () => {
+describe('repeated triggers written in shared batches (real PostgreSQL)', () => {
   let t: TestApp;
   let service: ServiceFixture;
   let v2: IntegrationFixture;
-  let writer: RepeatedTriggerWriter;
+  let writer: IncidentsRepository;
+  const join = async (target: IngestTarget, event: NormalisedEvent, raw: unknown) => (await writer.record(target, [event], raw))[0];
   beforeAll(async () => {
     t = await createTestApp();
-    writer = t.get(RepeatedTriggerWriter);
+    writer = t.get(IncidentsRepository);
   });
   afterAll(async () => {
     await t.close();
@@ -82,14 +83,14 @@ describe('repeated triggers written in shared statements (real PostgreSQL)', () 
     );
   });
 
-  it('shares statements, and never deadlocks: 2,000 joins over 50 incidents in shuffled orders all succeed, none falls back', async () => {
+  it('shares batches, and never deadlocks: 2,000 joins over 50 incidents in shuffled orders all succeed, none falls back', async () => {
     const keys = Array.from({ length: 50 }, (_, i) => `svc-${i}`);
     for (const key of keys) await enqueue(key).expect(202);
     const before = await batchSamples();
     const warn = jest.spyOn((writer as unknown as { logger: { warn: () => void } }).logger, 'warn');
     try {
       const order = Array.from({ length: 2000 }, (_, i) => keys[(i * 31 + Math.floor(i / 50)) % keys.length]);
-      const outcomes = await Promise.all(order.map((key) => writer.join(target(), event(key), { key })));
+      const outcomes = await Promise.all(order.map((key) => join(target(), event(key), { key })));
       expect(outcomes.every((o) => o && o.incidentId && !o.created)).toBe(true);
       expect(warn).not.toHaveBeenCalled();
     } finally {
@@ -98,22 +99,29 @@ describe('repeated triggers written in shared statements (real PostgreSQL)', () 
     expect(await counts(t, service.id)).toMatchObject({ incidents: 50, alerts: 2050 });
     const after = await batchSamples();
     expect(after.sum - before.sum).toBe(2000);
-    // Submitted in one turn of the event loop: at most 256 events a statement, so 8 statements or a few more.
+    // Submitted in one turn of the event loop: at most 256 events a batch, so 8 batches or a few more.
     expect(after.count - before.count).toBeLessThanOrEqual(20);
   });
 
-  it('answers null for a key with no open incident, so the caller opens one', async () => {
-    await expect(writer.join(target(), event('never-seen'), {})).resolves.toBeNull();
+  it('an acknowledge or resolve for a key with no open incident stores nothing (a 202 no-op)', async () => {
+    const outcomes = await Promise.all([
+      join(target(), { ...event('never-seen'), action: 'acknowledge' }, {}),
+      join(target(), { ...event('never-seen'), action: 'resolve' }, {}),
+    ]);
+    expect(outcomes).toEqual([
+      { dedupKey: 'never-seen', incidentId: null, created: false },
+      { dedupKey: 'never-seen', incidentId: null, created: false },
+    ]);
     expect(await counts(t, service.id)).toEqual({ incidents: 0, alerts: 0, timeline: 0 });
   });
 
-  it('a bad event in a shared statement fails alone; its neighbours are stored', async () => {
+  it('a bad event in a shared batch fails alone; its neighbours are stored', async () => {
     await enqueue('good').expect(202);
     const ghost = randomUUID(); // an integration that does not exist: the alert's foreign key refuses it
     const results = await Promise.allSettled([
-      writer.join(target(), event('good'), { n: 1 }),
-      writer.join(target(ghost), event('good'), { n: 2 }),
-      writer.join(target(), event('good'), { n: 3 }),
+      join(target(), event('good'), { n: 1 }),
+      join(target(ghost), event('good'), { n: 2 }),
+      join(target(), event('good'), { n: 3 }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const payloads: { payload: { n?: number } }[] = await t.dataSource.query(

@@ -14,7 +14,9 @@ import { TimersRepository } from './timers.repository';
 /**
  * The engine's side of an incident change, inside the transaction that made
  * it: arm the timers that change calls for and wake the workers; on
- * acknowledge and resolve, cancel the pages not yet sent. Timers are never
+ * acknowledge and resolve, cancel the pages not yet sent. (A new incident is
+ * not announced here: the worker claims incidents whose escalation has not
+ * started, escalation-start.repository.ts.) Timers are never
  * edited here: one that no longer matches the incident fires as a no-op.
  */
 @Injectable()
@@ -30,19 +32,6 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
     this.incidents.registerListener(this);
   }
 
-  /**
-   * 'triggered' for incidents opened in a batch: what onIncidentEvent writes
-   * below (TimersRepository.insertOnOpen), for each of them. The one
-   * statement on `timers` outside timers.repository.ts: a contract of the
-   * incident write path (IncidentLifecycleListener.openedSql).
-   */
-  readonly openedSql = `
-    INSERT INTO timers (kind, incident_id, due_at, data)
-    SELECT 'escalation', o.id, $2::timestamptz, '{"input":"start"}'::jsonb FROM opened o
-    UNION ALL
-    SELECT 'auto-resolve', o.id, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
-      FROM opened o JOIN services s ON s.id = o.service_id WHERE s.auto_resolve_minutes IS NOT NULL`;
-
   async onIncidentEvent(
     em: EntityManager,
     incident: Incident,
@@ -50,10 +39,6 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
   ): Promise<void> {
     const now = this.clock.now();
     switch (event.type) {
-      case 'triggered':
-        // One round trip on the ingest path: the start timer, the service's auto-resolve timer, the wake-up.
-        await this.timers.insertOnOpen(em, incident.id, incident.serviceId, now);
-        return;
       case 'acknowledged':
         await this.outbox.cancelPending(em, incident.id, 'cancelled: incident acknowledged');
         if (incident.acknowledgedAt) await this.timers.insertAckTimeout(em, incident.id, incident.serviceId, incident.acknowledgedAt, now);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WORK_CHANNEL } from '../../notifications/outbox.service';
+import { WORK_CHANNEL } from '../../database/work-channel';
 import { DueTimer, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
 
 /** A `timers` row as PostgreSQL returns it, before its kind and data are checked. */

@@ -1,0 +1,212 @@
+import { isDeepStrictEqual } from 'node:util';
+import { AlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow } from './alert-rows';
+import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
+import type { CommandResult, EventCommand, IncidentCommand } from './incident-commands';
+import type { ActorRecord, Incident } from './incident.entity';
+import { Actor, IncidentEventType, IncidentLifecycleEvent, toDomainActor } from './incident-lifecycle';
+
+/** An incident of the batch, locked (or just opened) by the batch's first statement. */
+export interface LoadedIncident {
+  incident: Incident;
+  /** Opened by this batch's first statement; the first trigger for its key takes it. */
+  created: boolean;
+  /** The stored alerts of a group that this batch's events name, by fingerprint. */
+  knownAlerts: Map<string, KnownAlert>;
+}
+
+/** An incident row as the write statement updates it: its state after the whole batch. */
+export interface IncidentRow {
+  id: string;
+  status: string;
+  updated_at: Date;
+  last_alert_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: ActorRecord | null;
+  resolved_at: Date | null;
+  resolved_by: ActorRecord | null;
+}
+
+export interface TimelineRow {
+  n: number;
+  incident_id: string;
+  at: Date;
+  type: string;
+  message: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  channel: string;
+  data: Record<string, unknown> | null;
+}
+
+/** Everything a batch writes, and what it tells the lifecycle listeners, decided before anything is written. */
+export interface BatchDecision {
+  results: CommandResult[];
+  incidents: IncidentRow[];
+  alerts: AlertRow[];
+  timeline: TimelineRow[];
+  lifecycle: { incident: Incident; event: IncidentLifecycleEvent }[];
+  /** New incidents were opened: wake the workers (their owners claim what a new incident sets off). */
+  opened: boolean;
+}
+
+export const incidentKey = (serviceId: string, dedupKey: string) => `${serviceId}\n${dedupKey}`;
+
+/**
+ * Decides every command of a batch once, in order, with the pure state
+ * machine: an incident's state moves on from one command to the next, so two
+ * acknowledges in one batch give "Acknowledged", then "already acknowledged".
+ * Mutates the loaded incidents to their state after the batch (a caller that
+ * handed in its own locked entity sees the change, as with a transaction of
+ * its own). No I/O: the repository loads before and writes after.
+ */
+export function decideBatch(commands: readonly IncidentCommand[], loaded: readonly LoadedIncident[], now: Date): BatchDecision {
+  const byId = new Map(loaded.map((l) => [l.incident.id, l]));
+  const open = new Map<string, LoadedIncident>();
+  const toOpen = new Map<string, LoadedIncident>();
+  for (const l of loaded) {
+    const key = incidentKey(l.incident.serviceId, l.incident.dedupKey);
+    if (l.created) toOpen.set(key, l);
+    else if (isOpen(l.incident.status)) open.set(key, l);
+  }
+  const touched = new Set<LoadedIncident>();
+  const alerts = new Map<string, AlertRow>();
+  const out: BatchDecision = { results: [], incidents: [], alerts: [], timeline: [], lifecycle: [], opened: false };
+  let n = 0;
+
+  const timeline = (l: LoadedIncident, type: string, message: string, actor: Actor, at: Date, data: Record<string, unknown> | null) =>
+    out.timeline.push({
+      n: out.timeline.length,
+      incident_id: l.incident.id,
+      at,
+      type,
+      message,
+      actor_type: actor.type,
+      actor_id: actor.id ?? null,
+      actor_name: actor.name ?? null,
+      channel: actor.channel,
+      data,
+    });
+
+  const transition = (l: LoadedIncident, type: IncidentActionType, actor: Actor, note?: string, data?: Record<string, unknown>): TransitionResult => {
+    const inc = l.incident;
+    const result = applyAction({ status: inc.status }, { type, actor: toDomainActor(actor) }, now);
+    if (result.outcome === 'conflict') return result;
+    if (result.outcome === 'changed') {
+      const p = result.patch;
+      const record: ActorRecord = { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
+      inc.status = result.status;
+      inc.updatedAt = now;
+      if ('acknowledgedAt' in p) inc.acknowledgedAt = p.acknowledgedAt ?? null;
+      if ('acknowledgedBy' in p) inc.acknowledgedBy = p.acknowledgedAt ? record : null;
+      if ('resolvedAt' in p) inc.resolvedAt = p.resolvedAt ?? null;
+      if ('resolvedBy' in p) inc.resolvedBy = p.resolvedAt ? record : null;
+      touched.add(l);
+      const key = incidentKey(inc.serviceId, inc.dedupKey);
+      if (!isOpen(inc.status) && open.get(key) === l) open.delete(key);
+    }
+    if (result.timeline) {
+      const entryData = { ...(data ?? {}), ...(note ? { note } : {}) };
+      const message = note ? `${result.timeline.description}: ${note}` : result.timeline.description;
+      timeline(l, result.timeline.type, message, actor, now, Object.keys(entryData).length ? entryData : null);
+    }
+    const event = lifecycleEvent(type, result);
+    if (event) out.lifecycle.push({ incident: inc, event: note ? { type: event, actor, note } : { type: event, actor } });
+    return result;
+  };
+
+  /** Returns whether anything new arrived (always for an ungrouped event; for a group, a new or changed alert). */
+  const storeAlerts = (l: LoadedIncident, c: EventCommand): boolean => {
+    const id = l.incident.id;
+    if (!c.event.alerts) {
+      alerts.set(`#${n}`, { n: n++, ...ungroupedAlertRow(id, c) });
+      return true;
+    }
+    let changed = false;
+    for (const alert of c.event.alerts) {
+      const row = groupedAlertRow(id, c, alert);
+      const known = l.knownAlerts.get(alert.fingerprint);
+      // An identical redelivery (Alertmanager HA pairs, retries) changes nothing.
+      if (known && known.status === row.status && isDeepStrictEqual(known.payload, row.payload)) continue;
+      l.knownAlerts.set(alert.fingerprint, { status: row.status, payload: row.payload });
+      // One row per (incident, fingerprint) and batch: the last state wins, as it would one event at a time.
+      alerts.set(`${id}\n${alert.fingerprint}`, { n: n++, ...row });
+      changed = true;
+    }
+    return changed;
+  };
+
+  const onEvent = (c: EventCommand): CommandResult => {
+    const key = incidentKey(c.target.serviceId, c.dedupKey);
+    const outcome = (l: LoadedIncident | null, created: boolean): CommandResult => ({
+      kind: 'event',
+      outcome: { dedupKey: c.dedupKey, incidentId: l?.incident.id ?? null, created },
+    });
+    const existing = open.get(key);
+    if (c.event.action !== 'trigger') {
+      if (!existing) return outcome(null, false);
+      storeAlerts(existing, c);
+      transition(existing, c.event.action, c.target.actor);
+      return outcome(existing, false);
+    }
+    if (existing) {
+      if (storeAlerts(existing, c)) {
+        existing.incident.lastAlertAt = now;
+        existing.incident.updatedAt = now;
+        touched.add(existing);
+        transition(existing, 'trigger', c.target.actor);
+      }
+      return outcome(existing, false);
+    }
+    const fresh = toOpen.get(key);
+    if (!fresh) return { kind: 'retry' };
+    toOpen.delete(key);
+    open.set(key, fresh);
+    storeAlerts(fresh, c);
+    const inc = fresh.incident;
+    timeline(fresh, 'triggered', `Triggered by ${c.target.actor.name ?? c.target.source}: ${inc.title}`, c.target.actor, inc.createdAt, {
+      source: c.target.source,
+      severity: inc.severity,
+    });
+    out.opened = true;
+    return outcome(fresh, true);
+  };
+
+  for (const c of commands) {
+    if (c.kind === 'event') {
+      out.results.push(onEvent(c));
+      continue;
+    }
+    const l = byId.get(c.incidentId);
+    out.results.push(l ? { kind: 'act', incident: l.incident, transition: transition(l, c.action, c.actor, c.note, c.data) } : { kind: 'not-found' });
+  }
+  out.alerts = [...alerts.values()].sort((a, b) => a.n - b.n);
+  out.incidents = [...touched].map(({ incident: i }) => ({
+    id: i.id,
+    status: i.status,
+    updated_at: i.updatedAt,
+    last_alert_at: i.lastAlertAt,
+    acknowledged_at: i.acknowledgedAt,
+    acknowledged_by: i.acknowledgedBy,
+    resolved_at: i.resolvedAt,
+    resolved_by: i.resolvedBy,
+  }));
+  return out;
+}
+
+/** What the listeners hear about. A new alert on an open incident is not news to them (auto-resolve re-arms lazily). */
+function lifecycleEvent(type: IncidentActionType, result: TransitionResult): IncidentEventType | null {
+  if (type === 'trigger' || result.outcome !== 'changed') return null;
+  switch (type) {
+    case 'acknowledge':
+      return 'acknowledged';
+    case 'resolve':
+    case 'auto-resolve':
+      return 'resolved';
+    case 'escalate':
+      return 'escalate-requested';
+    case 'ack-timeout':
+    case 'retrigger':
+      return 'unacknowledged';
+  }
+}

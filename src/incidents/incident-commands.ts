@@ -1,0 +1,62 @@
+import type { NormalisedEvent } from '../ingest/sources/normalised-event';
+import type { AlertSource } from './alert.entity';
+import type { IncidentActionType, TransitionResult } from './domain/incident-state';
+import type { Incident } from './incident.entity';
+import type { Actor } from './incident-lifecycle';
+
+/** Where an event came from: the service it belongs to and who the timeline says sent it. */
+export interface IngestTarget {
+  serviceId: string;
+  integrationId: string | null;
+  source: AlertSource;
+  actor: Actor;
+}
+
+export interface RecordOutcome {
+  /** The sender's key, or the one generated for a keyless trigger (returned to the sender). */
+  dedupKey: string;
+  /** Null when an acknowledge/resolve found no open incident (a 202 no-op). */
+  incidentId: string | null;
+  created: boolean;
+}
+
+/** A normalised event from a source, for the open incident with its dedup key (or a new one). */
+export interface EventCommand {
+  kind: 'event';
+  target: IngestTarget;
+  event: NormalisedEvent;
+  /** The event's key, or the one generated for a keyless trigger. */
+  dedupKey: string;
+  /** The request body as stored with the alert (credentials already redacted). */
+  raw: unknown;
+}
+
+/** An action on one incident by id: a person (API, SMS, Slack, voice, email) or a timer. */
+export interface ActCommand {
+  kind: 'act';
+  incidentId: string;
+  action: IncidentActionType;
+  actor: Actor;
+  note?: string;
+  data?: Record<string, unknown>;
+}
+
+export type IncidentCommand = EventCommand | ActCommand;
+
+/** What one command did, decided by the state machine. */
+export type CommandResult =
+  | { kind: 'event'; outcome: RecordOutcome }
+  | { kind: 'act'; incident: Incident; transition: TransitionResult }
+  /** An act on an incident that does not exist. */
+  | { kind: 'not-found' }
+  /**
+   * Could not be decided in this batch: the trigger's key has no open incident
+   * and none could be opened here (a concurrent transaction opened one after
+   * this batch's snapshot, or this batch resolved it). Run again on its own.
+   */
+  | { kind: 'retry' };
+
+export function recordOutcome(result: CommandResult, dedupKey: string): RecordOutcome {
+  if (result.kind === 'event') return result.outcome;
+  return { dedupKey, incidentId: null, created: false };
+}

@@ -1,0 +1,207 @@
+import { WORK_CHANNEL } from '../database/work-channel';
+import type { Severity } from '../ingest/sources/normalised-event';
+import type { KnownAlert } from './alert-rows';
+import type { IncidentStatus } from './domain/incident-state';
+import type { IncidentCommand } from './incident-commands';
+import type { LoadedIncident } from './incident-batch-decision';
+import { ActorRecord, Incident } from './incident.entity';
+
+/**
+ * The two statements of an incident batch (incidents.repository.ts): the
+ * first locks and opens, the second writes what the state machine decided.
+ */
+
+/** One command's key as the load statement reads it (json_to_recordset). */
+export interface LoadKey {
+  i: number;
+  incident_id: string | null;
+  service_id: string | null;
+  dedup_key: string | null;
+  /** A trigger: open an incident for the key if none is open. */
+  opens: boolean;
+  title: string | null;
+  severity: string | null;
+  /** The fingerprints of a group, whose stored alerts the batch compares with. */
+  fingerprints: string[];
+}
+
+/** An incident row as the load statement returns it. */
+export interface LoadedRow {
+  id: string;
+  number: string;
+  service_id: string;
+  dedup_key: string;
+  status: IncidentStatus;
+  title: string;
+  severity: Severity;
+  created_at: Date;
+  updated_at: Date;
+  last_alert_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: ActorRecord | null;
+  resolved_at: Date | null;
+  resolved_by: ActorRecord | null;
+  level: number;
+  loop: number;
+  escalation_epoch: number;
+  escalation_exhausted: boolean;
+  level_reached_at: Date | null;
+  created: boolean;
+  known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
+}
+
+const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
+  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at`;
+
+/**
+ * Locks the incidents the commands name (by id, or the open one with the
+ * key), in id order, then opens an incident for each key a trigger names that
+ * has none (in (service, key) order; ON CONFLICT on the partial unique index
+ * `uq_incidents_open_dedup`). Every lock is taken before the first insert (the
+ * count over `locked`), so a batch waiting on another's insert holds no lock
+ * that one still needs: batches never deadlock. A key that a concurrent
+ * transaction opened after this statement's snapshot comes back neither
+ * locked nor opened (the command is retried).
+ */
+export function loadSql(keys: string, now: string): string {
+  return `
+WITH k AS (
+  SELECT * FROM json_to_recordset(${keys}::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
+    title text, severity text, fingerprints jsonb)
+), named AS (
+  SELECT incident_id AS id FROM k WHERE incident_id IS NOT NULL
+  UNION
+  SELECT i.id FROM incidents i JOIN k ON i.service_id = k.service_id AND i.dedup_key = k.dedup_key
+   WHERE k.incident_id IS NULL AND i.status <> 'resolved'
+), locked AS (
+  SELECT ${COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')} FROM incidents i
+   WHERE i.id IN (SELECT id FROM named)
+   ORDER BY i.id
+     FOR NO KEY UPDATE OF i
+), firsts AS (
+  SELECT DISTINCT ON (k.service_id, k.dedup_key) k.service_id, k.dedup_key, k.title, k.severity
+    FROM k CROSS JOIN (SELECT count(*) FROM locked) AS all_locked
+   WHERE k.opens AND NOT EXISTS (
+     SELECT 1 FROM locked l WHERE l.service_id = k.service_id AND l.dedup_key = k.dedup_key AND l.status <> 'resolved')
+   ORDER BY k.service_id, k.dedup_key, k.i
+), opened AS (
+  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at)
+  SELECT service_id, dedup_key, 'triggered', title, severity, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+    FROM firsts ORDER BY service_id, dedup_key
+  ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
+  RETURNING ${COLUMNS}
+), wanted AS (
+  SELECT DISTINCT k.service_id, k.dedup_key, f.fingerprint
+    FROM k CROSS JOIN LATERAL jsonb_array_elements_text(k.fingerprints) AS f(fingerprint)
+), known AS (
+  SELECT l.id, json_agg(json_build_object('fingerprint', a.fingerprint, 'status', a.status, 'payload', a.payload)) AS alerts
+    FROM wanted w
+    JOIN locked l ON l.service_id = w.service_id AND l.dedup_key = w.dedup_key
+    JOIN alerts a ON a.incident_id = l.id AND a.fingerprint = w.fingerprint AND a.fingerprint IS NOT NULL
+   GROUP BY l.id
+)
+SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
+UNION ALL
+SELECT o.*, true, NULL FROM opened o`;
+}
+
+/**
+ * Writes a batch's decision: incident rows, alert rows, timeline rows (JSON
+ * arrays, see BatchDecision), the time, and whether to wake the workers.
+ */
+export function writeSql(incidents: string, alerts: string, timeline: string, now: string, wake: string): string {
+  return `
+WITH inc AS (
+  UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
+         acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by
+    FROM json_to_recordset(${incidents}::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
+         acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb)
+   WHERE i.id = u.id
+), alert AS (
+  INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
+  SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.status, r.title, r.severity, r.details, r.payload,
+         ${now}::timestamptz, ${now}::timestamptz
+    FROM json_to_recordset(${alerts}::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
+         status text, title text, severity text, details jsonb, payload jsonb)
+   ORDER BY r.n
+  ON CONFLICT (incident_id, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET
+    action = EXCLUDED.action, status = EXCLUDED.status, title = EXCLUDED.title, severity = EXCLUDED.severity,
+    details = EXCLUDED.details, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at
+), timeline AS (
+  INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+  SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
+    FROM json_to_recordset(${timeline}::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
+         actor_id text, actor_name text, channel text, data jsonb)
+   ORDER BY e.n
+)
+SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE ${wake}::boolean`;
+}
+
+/** The same, with parameters, for a caller's transaction. */
+export const WRITE_SQL = writeSql('$1', '$2', '$3', '$4', '$5');
+
+/**
+ * Both statements as server-side prepared statements, made once per
+ * connection (PREPARE; planned once, then a cached plan): a batch sends only
+ * `EXECUTE` with its rows as literals, so BEGIN and the load travel in one
+ * message, the write and COMMIT in another.
+ */
+export const PREPARED = {
+  load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${loadSql('$1', '$2')}` },
+  write: {
+    name: 'klaxon_incident_write',
+    text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${writeSql('$1', '$2', '$3', '$4', '$5')}`,
+  },
+} as const;
+
+/**
+ * A string literal for a statement sent as simple-protocol text (a batch's
+ * BEGIN and load, or its write and COMMIT, in one message): E'' with
+ * backslashes and quotes doubled.
+ */
+export function literal(text: string): string {
+  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
+  return commands.map((c, i) =>
+    c.kind === 'act'
+      ? { i, incident_id: c.incidentId, service_id: null, dedup_key: null, opens: false, title: null, severity: null, fingerprints: [] }
+      : {
+          i,
+          incident_id: null,
+          service_id: c.target.serviceId,
+          dedup_key: c.dedupKey,
+          opens: c.event.action === 'trigger',
+          title: c.event.title,
+          severity: c.event.severity,
+          fingerprints: c.event.alerts?.map((a) => a.fingerprint) ?? [],
+        },
+  );
+}
+
+export function toLoaded(row: LoadedRow): LoadedIncident {
+  const incident = Object.assign(new Incident(), {
+    id: row.id,
+    number: Number(row.number),
+    serviceId: row.service_id,
+    dedupKey: row.dedup_key,
+    status: row.status,
+    title: row.title,
+    severity: row.severity,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastAlertAt: row.last_alert_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    level: row.level,
+    loop: row.loop,
+    escalationEpoch: row.escalation_epoch,
+    escalationExhausted: row.escalation_exhausted,
+    levelReachedAt: row.level_reached_at,
+  });
+  const known = new Map((row.known_alerts ?? []).map((a) => [a.fingerprint, { status: a.status, payload: a.payload }]));
+  return { incident, created: row.created, knownAlerts: known };
+}

@@ -1,0 +1,221 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Client, QueryResult } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { MetricsService } from '../health/metrics.service';
+import type { NormalisedEvent } from '../ingest/sources/normalised-event';
+import type { IncidentActionType, TransitionResult } from './domain/incident-state';
+import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
+import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
+import { literal, loadKeys, LoadedRow, loadSql, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
+import type { Incident } from './incident.entity';
+import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
+import { IncidentWriteQueue } from './incident-write-queue';
+import { json } from './json-text';
+
+/** At most this many commands in one batch (bounded statement size and lock set). */
+export const MAX_BATCH = 256;
+/** Batches in flight at once: the others wait, and grow, while these run. */
+export const MAX_IN_FLIGHT = 2;
+/** A command is retried when a concurrent transaction opened its key after the batch's snapshot; bounded. */
+const MAX_ATTEMPTS = 5;
+
+const LOAD_WITH_PARAMS = loadSql('$1', '$2');
+
+/**
+ * The one write path of incidents: every trigger, acknowledge and resolve,
+ * from a source, a person or a timer, goes through here. A batch is one
+ * transaction:
+ *
+ * 1. `BEGIN` and the load statement (incident-statements.ts), one round
+ *    trip: lock the incidents the commands name, open new ones for triggers;
+ * 2. the pure state machine decides every command once, in order
+ *    (incident-batch-decision.ts);
+ * 3. one statement writes the incident rows, alerts and timeline of the
+ *    whole batch (and NOTIFYs the workers when incidents opened: the engine
+ *    and Slack claim new incidents themselves), sent with `COMMIT` in the
+ *    second round trip; when an acknowledge or resolve changed an incident,
+ *    the lifecycle listeners (the engine, Slack) write between the write and
+ *    `COMMIT` through their own code, and `COMMIT` is a third round trip.
+ *
+ * Concurrent callers share batches (IncidentWriteQueue): each is answered
+ * after the commit that holds its commands, so a 202 still means committed.
+ * Callers inside a transaction of their own (heartbeats, timers, inbound
+ * actions with their receipts) use `recordIn` and `applyLocked`: the same
+ * statements and decisions in their transaction.
+ */
+@Injectable()
+export class IncidentsRepository implements OnModuleDestroy {
+  private readonly logger = new Logger(IncidentsRepository.name);
+  private readonly listeners: IncidentLifecycleListener[] = [];
+  private readonly queue: IncidentWriteQueue<IncidentCommand, CommandResult>;
+  /** Connections on which the batch statements are prepared. */
+  private readonly prepared = new WeakSet<Client>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    metrics: MetricsService,
+  ) {
+    this.queue = new IncidentWriteQueue((commands) => this.writeBatch(commands), {
+      maxCommands: MAX_BATCH,
+      maxInFlight: MAX_IN_FLIGHT,
+      onBatch: (n) => metrics.ingestBatchEvents.observe(n),
+      onBatchFailed: (err, n) => this.logger.warn({ err, commands: n }, 'incident batch failed; writing its callers one by one'),
+    });
+  }
+
+  registerListener(listener: IncidentLifecycleListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The events of one request, in one transaction shared with concurrent requests; resolves after the commit. */
+  async record(target: IngestTarget, events: readonly NormalisedEvent[], raw: unknown): Promise<RecordOutcome[]> {
+    const commands = events.map((event) => eventCommand(target, event, raw));
+    const results = await this.submit(commands);
+    return results.map((r, i) => recordOutcome(r, commands[i].dedupKey));
+  }
+
+  /** An action on one incident by id (API, SMS, Slack, voice, email), batched like events. */
+  async act(incidentId: string, action: IncidentActionType, actor: Actor, note?: string): Promise<CommandResult> {
+    const [result] = await this.submit([{ kind: 'act', incidentId, action, actor, ...(note ? { note } : {}) }]);
+    return result;
+  }
+
+  /** One event in the caller's transaction (heartbeats): the same statements and decisions. */
+  async recordIn(em: EntityManager, target: IngestTarget, event: NormalisedEvent, raw: unknown): Promise<RecordOutcome> {
+    const command = eventCommand(target, event, raw);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const [result] = await this.runIn(em, [command]);
+      if (result.kind !== 'retry') return recordOutcome(result, command.dedupKey);
+    }
+    throw new Error(`could not open or find the incident for dedup key ${command.dedupKey} after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** An action by id in the caller's transaction (timers); not-found when the incident is gone. */
+  async actIn(em: EntityManager, incidentId: string, action: IncidentActionType, actor: Actor): Promise<CommandResult> {
+    const [result] = await this.runIn(em, [{ kind: 'act', incidentId, action, actor }]);
+    return result;
+  }
+
+  /** An action on an incident the caller has locked in its transaction; `incident` is updated in place. */
+  async applyLocked(
+    em: EntityManager,
+    incident: Incident,
+    action: IncidentActionType,
+    actor: Actor,
+    note?: string,
+    data?: Record<string, unknown>,
+  ): Promise<TransitionResult> {
+    const loaded: LoadedIncident = { incident, created: false, knownAlerts: new Map() };
+    const command: IncidentCommand = { kind: 'act', incidentId: incident.id, action, actor, ...(note ? { note } : {}), ...(data ? { data } : {}) };
+    const now = this.clock.now();
+    const decision = decideBatch([command], [loaded], now);
+    await this.writeAndTell(em, decision, now, (text, values) => em.query(text, values));
+    const [result] = decision.results;
+    if (result.kind !== 'act') throw new Error('an action on a locked incident decided nothing');
+    return result.transition;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.drained();
+  }
+
+  /** Submits to the queue; commands that could not be decided in their batch are submitted again, alone. */
+  private async submit(commands: IncidentCommand[]): Promise<CommandResult[]> {
+    const results = await this.queue.submit(commands);
+    for (let i = 0; i < results.length; i++) {
+      for (let attempt = 1; results[i].kind === 'retry'; attempt++) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`could not open or find the incident after ${MAX_ATTEMPTS} attempts`);
+        [results[i]] = await this.queue.submit([commands[i]]);
+      }
+    }
+    return results;
+  }
+
+  /**
+   * One batch, one transaction. Two round trips when no listener has to run:
+   * BEGIN with the load, then the write with COMMIT (each one simple-protocol
+   * message executing a statement prepared on the connection, the rows as
+   * literals). Three when the batch changed an incident that listeners act
+   * on: BEGIN with the load, the write, then the listeners' own statements
+   * and COMMIT.
+   */
+  private async writeBatch(commands: IncidentCommand[]): Promise<CommandResult[]> {
+    const runner = this.dataSource.createQueryRunner('master');
+    const connection: unknown = await runner.connect();
+    try {
+      if (!(connection instanceof Client)) throw new Error('incident batches need the pg driver');
+      await this.prepare(connection);
+      const now = this.clock.now();
+      const at = literal(now.toISOString());
+      const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
+        `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
+      );
+      const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
+      const d = decideBatch(commands, rows.map(toLoaded), now);
+      const write = hasWrites(d)
+        ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
+        : '';
+      if (d.lifecycle.length) {
+        if (write) await connection.query(write);
+        await this.tell(runner.manager, d);
+      }
+      await connection.query(`${d.lifecycle.length ? '' : write}COMMIT`);
+      return d.results;
+    } catch (err) {
+      if (connection instanceof Client) await connection.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Prepares the batch statements on a connection the first time this process uses it. */
+  private async prepare(connection: Client): Promise<void> {
+    if (this.prepared.has(connection)) return;
+    const names = [PREPARED.load.name, PREPARED.write.name];
+    const { rows } = await connection.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE name = ANY($1)', [names]);
+    const missing = Object.values(PREPARED).filter((p) => !rows.some((r) => r.name === p.name));
+    if (missing.length) await connection.query(missing.map((p) => p.text).join(';\n'));
+    this.prepared.add(connection);
+  }
+
+  /** The batch steps in the caller's transaction (no BEGIN/COMMIT of ours). */
+  private async runIn(em: EntityManager, commands: IncidentCommand[]): Promise<CommandResult[]> {
+    const now = this.clock.now();
+    const rows: LoadedRow[] = await em.query(LOAD_WITH_PARAMS, [json(loadKeys(commands)), now]);
+    const decision = decideBatch(commands, rows.map(toLoaded), now);
+    await this.writeAndTell(em, decision, now, (text, values) => em.query(text, values));
+    return decision.results;
+  }
+
+  /** Writes the decision in one statement (if there is anything to write), then tells the listeners. */
+  private async writeAndTell(
+    em: EntityManager,
+    d: BatchDecision,
+    now: Date,
+    query: (text: string, values: unknown[]) => Promise<unknown>,
+  ): Promise<void> {
+    if (hasWrites(d)) {
+      await query(WRITE_SQL, [json(d.incidents), json(d.alerts), json(d.timeline), now, d.opened]);
+    }
+    await this.tell(em, d);
+  }
+
+  private async tell(em: EntityManager, d: BatchDecision): Promise<void> {
+    for (const { incident, event } of d.lifecycle) {
+      for (const listener of this.listeners) await listener.onIncidentEvent(em, incident, event);
+    }
+  }
+}
+
+function hasWrites(d: BatchDecision): boolean {
+  return d.incidents.length > 0 || d.alerts.length > 0 || d.timeline.length > 0;
+}
+
+function eventCommand(target: IngestTarget, event: NormalisedEvent, raw: unknown): EventCommand {
+  return { kind: 'event', target, event, dedupKey: event.dedupKey ?? randomUUID().replace(/-/g, ''), raw };
+}
