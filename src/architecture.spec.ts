@@ -14,6 +14,7 @@ const SRC = __dirname;
 const QUERY_OUTSIDE_REPOSITORIES: Record<string, string> = {
   'database/embedded-postgres.ts': 'creates the database of a fresh embedded server (infrastructure, no table)',
   'database/run-migrations.ts': 'takes the migration advisory lock (infrastructure, no table)',
+  'worker/worker.service.ts': 'LISTEN on the worker\'s own connection (no table)',
 };
 
 /** Source files over 300 lines, with the reason. */

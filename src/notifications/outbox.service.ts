@@ -8,7 +8,7 @@ export { WORK_CHANNEL };
 /**
  * Outbox helpers that run inside the caller's transaction (the one that changed
  * the incident). The engine writes planned pages itself, in the statement that
- * writes the rest of its plan (escalation-engine.service.ts writePlan).
+ * writes the rest of its plan (escalation-plans.repository.ts).
  */
 @Injectable()
 export class OutboxService {

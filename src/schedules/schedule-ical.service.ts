@@ -4,12 +4,12 @@ import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
 import { cooperatively } from './cooperative';
-import { FeedSubject, IcalFeedCacheStore } from './ical-feed-cache.store';
+import { FeedSubject, IcalFeedsRepository } from './ical-feeds.repository';
 import { IcalFeedWriter } from './ical-feed';
 import { compileSchedule, Shift, shiftChunks } from './resolution';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
-import { ScheduleStore, toSnapshot } from './schedule.store';
+import { SchedulesRepository, toSnapshot } from './schedules.repository';
 
 const DAY_MS = 86_400_000;
 /** The feed covers 7 days before to 90 days after the UTC midnight of the day it is asked for. */
@@ -44,8 +44,8 @@ export class ScheduleIcalService {
   private readonly rendering = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly store: ScheduleStore,
-    private readonly cache: IcalFeedCacheStore,
+    private readonly store: SchedulesRepository,
+    private readonly cache: IcalFeedsRepository,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}

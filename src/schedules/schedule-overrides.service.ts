@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../common/errors'
 import { UsersService } from '../users/users.service';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
-import { ScheduleStore } from './schedule.store';
+import { SchedulesRepository } from './schedules.repository';
 import { SchedulesService } from './schedules.service';
 import { CreateOverrideDto } from './schedules.dto';
 
@@ -18,7 +18,7 @@ export const MAX_OVERRIDES_PER_SCHEDULE = 1_000;
 @Injectable()
 export class ScheduleOverridesService {
   constructor(
-    private readonly store: ScheduleStore,
+    private readonly store: SchedulesRepository,
     private readonly schedules: SchedulesService,
     private readonly users: UsersService,
   ) {}

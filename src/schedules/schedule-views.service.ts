@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
 import { cooperatively } from './cooperative';
 import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Shift, shiftChunks } from './resolution';
-import { ScheduleStore, toSnapshot } from './schedule.store';
+import { SchedulesRepository, toSnapshot } from './schedules.repository';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
 
 const HOUR_MS = 3_600_000;
@@ -38,7 +38,7 @@ export interface FairnessReport extends Window {
 @Injectable()
 export class ScheduleViewsService {
   constructor(
-    private readonly store: ScheduleStore,
+    private readonly store: SchedulesRepository,
     private readonly schedules: SchedulesService,
     private readonly clock: Clock,
   ) {}

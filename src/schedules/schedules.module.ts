@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
-import { IcalFeedCacheStore } from './ical-feed-cache.store';
+import { IcalFeedsRepository } from './ical-feeds.repository';
 import { ScheduleIcalFeed } from './schedule-ical-feed.entity';
 import { ScheduleIcalService } from './schedule-ical.service';
 import { ScheduleLayerUser } from './schedule-layer-user.entity';
@@ -10,7 +10,7 @@ import { ScheduleOverride } from './schedule-override.entity';
 import { ScheduleOverridesService } from './schedule-overrides.service';
 import { ScheduleViewsService } from './schedule-views.service';
 import { Schedule } from './schedule.entity';
-import { ScheduleStore } from './schedule.store';
+import { SchedulesRepository } from './schedules.repository';
 import { SchedulesController } from './schedules.controller';
 import { ScheduleReferences } from './schedule-references';
 import { SchedulesService } from './schedules.service';
@@ -20,8 +20,8 @@ import { SchedulesService } from './schedules.service';
   imports: [TypeOrmModule.forFeature([Schedule, ScheduleLayer, ScheduleLayerUser, ScheduleOverride, ScheduleIcalFeed]), UsersModule],
   controllers: [SchedulesController],
   providers: [
-    ScheduleStore,
-    IcalFeedCacheStore,
+    SchedulesRepository,
+    IcalFeedsRepository,
     SchedulesService,
     ScheduleOverridesService,
     ScheduleViewsService,

@@ -21,7 +21,7 @@ import { completeCooperatively, cooperatively } from './cooperative';
 import { parseScheduleInput } from './schedule-input';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
-import { ScheduleStore, toSnapshot } from './schedule.store';
+import { SchedulesRepository, toSnapshot } from './schedules.repository';
 import { ScheduleInputDto } from './schedules.dto';
 
 const DAY_MS = 86_400_000;
@@ -51,7 +51,7 @@ export interface ScheduleSegment {
 @Injectable()
 export class SchedulesService implements OnModuleInit {
   constructor(
-    private readonly store: ScheduleStore,
+    private readonly store: SchedulesRepository,
     private readonly users: UsersService,
     private readonly references: UserReferences,
     private readonly scheduleReferences: ScheduleReferences,

@@ -5,12 +5,13 @@ import { NotificationRule } from './notification-rule.entity';
 import { User } from './user.entity';
 import { UserReferences } from './user-references';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, ContactMethod, NotificationRule])],
   controllers: [UsersController],
-  providers: [UsersService, UserReferences],
+  providers: [UsersService, UsersRepository, UserReferences],
   exports: [UsersService, UserReferences],
 })
 export class UsersModule {}

@@ -10,6 +10,7 @@ import { ContactMethod } from './contact-method.entity';
 import { NotificationRule } from './notification-rule.entity';
 import { User } from './user.entity';
 import { UserReferences } from './user-references';
+import { UsersRepository } from './users.repository';
 import { CreateContactMethodDto, CreateNotificationRuleDto, CreateUserDto, UpdateUserDto } from './users.dto';
 
 
@@ -40,6 +41,7 @@ export class UsersService {
     @InjectRepository(NotificationRule) private readonly rules: Repository<NotificationRule>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly references: UserReferences,
+    private readonly sql: UsersRepository,
   ) {}
 
   async create(dto: CreateUserDto): Promise<User> {
@@ -160,28 +162,21 @@ export class UsersService {
   }
 
   /** Display names by id (ids that are not users are absent): one light query, for labels such as iCal events. */
-  async names(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.dataSource.query(
-      'SELECT id, name FROM users WHERE id = ANY($1::uuid[])',
-      [unique],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  names(ids: string[]): Promise<Map<string, string>> {
+    return this.sql.names(ids);
   }
 
   /**
-   * A digest of these users' names, computed by PostgreSQL: it changes when
-   * any of them is renamed or deleted. Lets a cache of something that shows
-   * names (an iCal feed) check thousands of them without reading them.
+   * A digest of these users' names: it changes when any of them is renamed,
+   * so caches keyed by names (an iCal feed) check thousands without reading them.
    */
-  async namesVersion(ids: string[]): Promise<string> {
-    const rows: { version: string }[] = await this.dataSource.query(
-      `SELECT md5(coalesce(string_agg(id::text || ':' || length(name) || ':' || name, ',' ORDER BY id), '')) AS version
-         FROM users WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return rows[0].version;
+  namesVersion(ids: string[]): Promise<string> {
+    return this.sql.namesVersion(ids);
+  }
+
+  /** STOP/START by SMS: every phone contact method at this address, in the caller's transaction. */
+  setPhoneEnabledByAddress(em: EntityManager, types: readonly ChannelType[], address: string, enabled: boolean): Promise<void> {
+    return this.sql.setEnabledByAddress(em, types, address, enabled);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../../users/users.module';
 import { IncidentsModule } from '../../incidents/incidents.module';
 import { SchedulesModule } from '../../schedules/schedules.module';
 import { UsedActionTokensRepository } from '../action-tokens/used-action-tokens.repository';
@@ -32,7 +33,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
  * by NotificationsModule, so that no other module reaches them.
  */
 @Module({
-  imports: [IncidentsModule, NotificationsModule, SchedulesModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
+  imports: [IncidentsModule, NotificationsModule, SchedulesModule, UsersModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
   providers: [
     InboundReceiptsRepository,

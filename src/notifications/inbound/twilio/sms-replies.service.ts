@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UsersService } from '../../../users/users.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
@@ -40,6 +41,7 @@ export class SmsRepliesService {
     private readonly helpReplies: SmsHelpRepliesRepository,
     private readonly actions: IncidentActionsService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -83,12 +85,8 @@ export class SmsRepliesService {
     return this.notifications.recordDeliveryStatus(providerMessageId, status.slice(0, 40));
   }
 
-  private async setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {
-    await em.query(`UPDATE contact_methods SET enabled = $2 WHERE type = ANY($3::text[]) AND address = $1`, [
-      address,
-      enabled,
-      [...PHONE_TYPES],
-    ]);
+  private setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {
+    return this.users.setPhoneEnabledByAddress(em, PHONE_TYPES, address, enabled);
   }
 
   /** Counts the help text atomically (concurrent texts from one number cannot pass the cap). */

@@ -14,7 +14,7 @@ export interface FeedSubject {
  * UTC date and version it was rendered for; a new one replaces it.
  */
 @Injectable()
-export class IcalFeedCacheStore {
+export class IcalFeedsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The body stored for this subject, date and version, or null. */

@@ -16,7 +16,7 @@ export type LayerRecord = LayerSnapshot;
  * engine, deletes under a lock) read inside their own transaction.
  */
 @Injectable()
-export class ScheduleStore {
+export class SchedulesRepository {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   private em(em?: EntityManager): EntityManager {
