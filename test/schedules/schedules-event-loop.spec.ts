@@ -31,12 +31,13 @@ const MAX_DELAY_SECONDS = 0.1;
 const ATTEMPTS = 4;
 /**
  * Each attempt first sends a control load, the same alerts and as many cheap
- * requests (/healthz), and measures the delay the host alone causes. An
- * attempt passes when the worst schedules' delay is under 100 ms, or, on a
- * host so busy that the control itself is near it, under 1.5 times the
- * control's: the stalls this guards against were 2.8 s to 33 s.
+ * requests (/healthz), and measures the delay the host alone causes (other
+ * test files, PostgreSQL). An attempt passes under 100 ms, or, on a host busy
+ * enough that the control itself is delayed, under the control's delay plus
+ * HOST_NOISE_SECONDS: the stalls this guards against were 2.8 s to 33 s. The
+ * figure on a quiet host is in docs/performance.md.
  */
-const CONTROL_FACTOR = 1.5;
+const HOST_NOISE_SECONDS = 0.15;
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
@@ -213,7 +214,8 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
     ];
 
     const runs: { worst: number; control: number; results: LoadResult[] }[] = [];
-    const passes = (r: { worst: number; control: number }) => r.worst < Math.max(MAX_DELAY_SECONDS, CONTROL_FACTOR * r.control);
+    const limitFor = (control: number) => (control > 0.02 ? Math.max(MAX_DELAY_SECONDS, control + HOST_NOISE_SECONDS) : MAX_DELAY_SECONDS);
+    const passes = (r: { worst: number; control: number }) => r.worst < limitFor(r.control);
     const measure = async (attempt: number, plan: { name: string; path: string; auth?: boolean }[]) => {
       const load = loadProcess({ base, key: t.keys.admin, routingKey, requests: plan, attempt, timeoutMs: 30_000 });
       await new Promise((resolve) => setTimeout(resolve, 500)); // the load process's own start
@@ -259,6 +261,6 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
     });
     expect(alerts.every((a) => a.status === 202)).toBe(true);
     expect(worst).toBeGreaterThan(0);
-    expect(worst).toBeLessThan(Math.max(MAX_DELAY_SECONDS, CONTROL_FACTOR * control));
+    expect(worst).toBeLessThan(limitFor(control));
   }, 240_000);
 });
