@@ -6,7 +6,7 @@ import { UsersService } from '../users/users.service';
 import { cooperatively } from './cooperative';
 import { FeedSubject, IcalFeedsRepository } from './ical-feeds.repository';
 import { IcalFeedWriter } from './ical-feed';
-import { compileSchedule, Shift, shiftChunks } from './resolution';
+import { compileSchedule, Segment, segmentChunks } from './resolution';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
@@ -99,23 +99,32 @@ export class ScheduleIcalService {
    */
   private async render(source: FeedSource): Promise<string> {
     const { schedule, subject, window } = source;
-    const compiled = compileSchedule(toSnapshot(schedule, source.overrides));
-    const events: Array<Shift & { userId: string }> = [];
-    let omittedFrom: Date | null = null;
-    rendering: for await (const chunk of cooperatively(shiftChunks(compiled, window.since, window.until))) {
-      for (const shift of chunk) {
-        if (shift.userId === null || (subject.userId !== null && shift.userId !== subject.userId)) continue;
+    const snapshot = toSnapshot(schedule, source.overrides);
+    if (subject.userId !== null) {
+      // A layer below the lowest one that names the person can only fill time someone above leaves open, never
+      // with that person: leaving such layers out changes none of the person's shifts.
+      const lowest = snapshot.layers.findIndex((l) => l.users.includes(subject.userId!));
+      snapshot.layers = lowest < 0 ? [] : snapshot.layers.slice(lowest);
+    }
+    const compiled = compileSchedule(snapshot);
+    const events: Segment[] = [];
+    let omittedFrom: number | null = null;
+    rendering: for await (const chunk of cooperatively(segmentChunks(compiled, window.since, window.until))) {
+      for (const segment of chunk) {
+        if (segment.user === null || (subject.userId !== null && segment.user !== subject.userId)) continue;
         if (events.length === MAX_FEED_EVENTS) {
-          omittedFrom = shift.start;
+          omittedFrom = segment.start;
           break rendering;
         }
-        events.push({ ...shift, userId: shift.userId });
+        events.push(segment);
       }
     }
-    const names = await this.users.names([...new Set(events.map((e) => e.userId))]);
+    const names = await this.users.names([...new Set(events.map((e) => e.user!))]);
     const writer = new IcalFeedWriter({ scheduleId: schedule.id, scheduleName: schedule.name, timeZone: schedule.timeZone, generatedAt: source.generatedAt });
-    for await (const event of cooperatively(events)) writer.shift(event, names.get(event.userId) ?? event.userId);
-    if (omittedFrom) writer.truncated(omittedFrom, window.until, MAX_FEED_EVENTS);
+    for await (const { user, start, end } of cooperatively(events)) {
+      writer.shift({ userId: user!, start: new Date(start), end: new Date(end) }, names.get(user!) ?? user!);
+    }
+    if (omittedFrom !== null) writer.truncated(new Date(omittedFrom), window.until, MAX_FEED_EVENTS);
     return writer.finish();
   }
 }

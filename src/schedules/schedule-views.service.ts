@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
 import { cooperatively } from './cooperative';
-import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Shift, shiftChunks } from './resolution';
+import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Segment, segmentChunks, Shift, toShift } from './resolution';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
 
@@ -65,23 +65,33 @@ export class ScheduleViewsService {
 
   /** The rendering of the window; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit. */
   async shifts(id: string, window: Window): Promise<Shift[]> {
+    // Plain segments while rendering (one small object each, not three): fewer survivors for the collector to copy.
+    const segments: Segment[] = [];
+    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) segments.push(segment);
+    return segments.map(toShift);
+  }
+
+  /** Hours on call per user and hours of gap in the window, from the rendering (overrides included), summed as it comes. */
+  async report(id: string, window: Window): Promise<FairnessReport> {
+    const tally = new FairnessTally(window);
+    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) tally.add(segment);
+    return tally.report();
+  }
+
+  /** The window's rendering a day at a time, giving the event loop turns; past MAX_RENDERED_SHIFTS shifts, a 400 naming the limit. */
+  private async *rendering(id: string, window: Window): AsyncGenerator<Segment[]> {
     const compiled = await this.compiled(id, window);
-    const out: Shift[] = [];
-    for await (const chunk of cooperatively(shiftChunks(compiled, window.since, window.until))) {
-      for (const shift of chunk) out.push(shift);
-      if (out.length > MAX_RENDERED_SHIFTS) {
+    let count = 0;
+    for await (const chunk of cooperatively(segmentChunks(compiled, window.since, window.until))) {
+      count += chunk.length;
+      if (count > MAX_RENDERED_SHIFTS) {
         throw ValidationError.field(
           'until',
           `the window holds more than ${MAX_RENDERED_SHIFTS} shifts, the most one answer may hold: ask for a shorter window`,
         );
       }
+      yield chunk;
     }
-    return out;
-  }
-
-  /** Hours on call per user and hours of gap in the window, from the rendering (overrides included). */
-  async report(id: string, window: Window): Promise<FairnessReport> {
-    return fairnessReport(await this.shifts(id, window), window);
   }
 
   /** The schedule compiled with the overrides that overlap the window: only those matter to a rendering of it. */
@@ -92,28 +102,38 @@ export class ScheduleViewsService {
   }
 }
 
-export function fairnessReport(rendering: Shift[], window: Window): FairnessReport {
-  const totalMs = window.until.getTime() - window.since.getTime();
-  let gapMs = 0;
-  const byUser = new Map<string, { ms: number; shifts: number }>();
-  for (const s of rendering) {
-    const ms = s.end.getTime() - s.start.getTime();
-    if (s.userId === null) {
-      gapMs += ms;
-      continue;
+/** Hours on call per user and hours of gap, summed over a rendering's segments. */
+class FairnessTally {
+  private gapMs = 0;
+  private readonly byUser = new Map<string, { ms: number; shifts: number }>();
+
+  constructor(private readonly window: Window) {}
+
+  add(segment: Segment): void {
+    const ms = segment.end - segment.start;
+    if (segment.user === null) {
+      this.gapMs += ms;
+      return;
     }
-    const entry = byUser.get(s.userId) ?? { ms: 0, shifts: 0 };
-    entry.ms += ms;
-    entry.shifts += 1;
-    byUser.set(s.userId, entry);
+    const entry = this.byUser.get(segment.user);
+    if (entry) {
+      entry.ms += ms;
+      entry.shifts += 1;
+    } else {
+      this.byUser.set(segment.user, { ms, shifts: 1 });
+    }
   }
-  const hours = (ms: number) => Math.round((ms / HOUR_MS) * 1000) / 1000;
-  return {
-    ...window,
-    totalHours: hours(totalMs),
-    gapHours: hours(gapMs),
-    users: [...byUser.entries()]
-      .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: Math.round((e.ms / totalMs) * 10_000) / 10_000 }))
-      .sort((a, b) => b.hours - a.hours || a.userId.localeCompare(b.userId)),
-  };
+
+  report(): FairnessReport {
+    const totalMs = this.window.until.getTime() - this.window.since.getTime();
+    const hours = (ms: number) => Math.round((ms / HOUR_MS) * 1000) / 1000;
+    return {
+      ...this.window,
+      totalHours: hours(totalMs),
+      gapHours: hours(this.gapMs),
+      users: [...this.byUser.entries()]
+        .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: Math.round((e.ms / totalMs) * 10_000) / 10_000 }))
+        .sort((a, b) => b.hours - a.hours || a.userId.localeCompare(b.userId)),
+    };
+  }
 }

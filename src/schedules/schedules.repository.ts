@@ -196,7 +196,7 @@ function toLayer(row: LayerRow): ScheduleLayer {
     rotationLength: row.rotation_length,
     handoffAt: row.handoff_at,
     restrictions: row.restrictions,
-    users: (row.users ? row.users.split(',') : []).map((userId, position) => Object.assign(new ScheduleLayerUser(), { layerId: row.id, position, userId })),
+    users: (row.users ? row.users.split(',') : []).map((userId, position) => rotationSlot(row.id, position, userId)),
   });
 }
 
@@ -215,7 +215,7 @@ export function toSnapshot(schedule: Schedule, overrides: ScheduleOverride[]): S
         start: l.startsAt,
         end: l.endsAt,
         rotation: { unit: l.rotationUnit, length: l.rotationLength, handoff: l.handoffAt },
-        users: [...(l.users ?? [])].sort((a, b) => a.position - b.position).map((u) => u.userId),
+        users: inPositionOrder(l.users ?? []).map((u) => u.userId),
         restrictions: l.restrictions,
       })),
     overrides: overrides.map((o) => ({
@@ -226,4 +226,21 @@ export function toSnapshot(schedule: Schedule, overrides: ScheduleOverride[]): S
       createdAt: o.createdAt,
     })),
   };
+}
+
+/** One object per slot (a schedule may hold 10,000, read on every rendering). */
+function rotationSlot(layerId: string, position: number, userId: string): ScheduleLayerUser {
+  const slot = new ScheduleLayerUser();
+  slot.layerId = layerId;
+  slot.position = position;
+  slot.userId = userId;
+  return slot;
+}
+
+/** Rotation slots by position; the store already reads them in that order, so sorting is the exception. */
+function inPositionOrder(slots: ScheduleLayerUser[]): ScheduleLayerUser[] {
+  for (let i = 1; i < slots.length; i++) {
+    if (slots[i - 1].position > slots[i].position) return [...slots].sort((a, b) => a.position - b.position);
+  }
+  return slots;
 }

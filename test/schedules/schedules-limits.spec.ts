@@ -103,6 +103,33 @@ describe('schedule limits and the iCal feed', () => {
       expect(lines.at(-2)).toBe('END:VCALENDAR');
     });
 
+    it("gives a person's own feed exactly that person's events of the whole feed", async () => {
+      // Bob sits in the middle layer (the one below him is left out of his feed) and covers one override.
+      const dora = await createUser(t, { name: 'Dora Example' });
+      const daily = { unit: 'day', length: 1, handoff: '2026-01-05T09:00:00Z' };
+      const s = await createSchedule(t, {
+        timeZone: 'UTC',
+        layers: [
+          layerBody([dora.id], { rotation: daily }),
+          layerBody([bob.id, alice.id, bob.id], { rotation: daily, restrictions: [{ type: 'daily', startTime: '08:00', endTime: '20:00' }] }),
+          layerBody([alice.id, dora.id], { rotation: daily, restrictions: [{ type: 'weekly', startDay: 'sat', startTime: '00:00', endDay: 'mon', endTime: '00:00' }] }),
+        ],
+      });
+      await t.api().post(`/api/v1/schedules/${s.id}/overrides`, { userId: bob.id, start: '2026-03-04T18:00:00Z', end: '2026-03-05T02:00:00Z' }).expect(201);
+      const events = (text: string, userId: string) =>
+        unfolded(text)
+          .join('\n')
+          .split('BEGIN:VEVENT')
+          .slice(1)
+          .filter((e) => e.includes(`UID:${s.id}-${userId}-`))
+          .map((e) => e.match(/DTSTART:\S+\nDTEND:\S+/)![0]);
+      const whole = (await t.http().get(feedPath(s)).expect(200)).text;
+      const own = (await t.http().get(`${feedPath(s)}&userId=${bob.id}`).expect(200)).text;
+      expect(events(whole, bob.id).length).toBeGreaterThan(40);
+      expect(events(own, bob.id)).toEqual(events(whole, bob.id));
+      expect(own.match(/BEGIN:VEVENT/g)).toHaveLength(events(whole, bob.id).length);
+    });
+
     it('escapes names: nothing in them can start a line of its own', async () => {
       const s = await createSchedule(t, { layers: [layerBody([alice.id])] });
       // The API refuses control characters in names; these come straight from the database.

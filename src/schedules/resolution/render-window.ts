@@ -19,14 +19,25 @@ export const RENDER_CHUNK_MS = DAY_MS;
  * the visible pieces rather than to everything every layer would show alone.
  */
 export function renderWindow(schedule: CompiledSchedule, since: number, until: number): Segment[] {
+  const steps = paintWindow(schedule, since, until);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `renderWindow`, pausing (yielding) after each layer painted: a caller can give the event loop a turn there. */
+function* paintWindow(schedule: CompiledSchedule, since: number, until: number): Generator<void, Segment[]> {
   if (!(since < until)) return [];
   const painted = overridesWithin(schedule.overrideTimeline, since, until);
   let holes = uncovered([[since, until]], painted);
   for (let i = schedule.layers.length - 1; i >= 0 && holes.length > 0; i--) {
     const pieces = layerPieces(schedule, schedule.layers[i], holes);
-    if (pieces.length === 0) continue;
-    holes = uncovered(holes, pieces);
-    for (const piece of pieces) painted.push(piece);
+    if (pieces.length > 0) {
+      holes = uncovered(holes, pieces);
+      for (const piece of pieces) painted.push(piece);
+    }
+    yield;
   }
   painted.sort((a, b) => a.start - b.start);
   return tile(painted, since, until);
@@ -37,7 +48,8 @@ export function renderWindow(schedule: CompiledSchedule, since: number, until: n
  * `backward`: latest segment first). Each yield holds the segments completed
  * so far, merged across chunk seams, so the concatenation of all yields is
  * exactly `renderWindow(schedule, since, until)` (reversed when backward). A
- * yield may be empty: a segment still running on. The last yield flushes it.
+ * yield may be empty: a segment still running on, or a pause after a layer.
+ * The last yield flushes the segment still held.
  */
 export function* renderChunks(schedule: CompiledSchedule, since: number, until: number, backward = false): Generator<Segment[]> {
   if (!(since < until)) return;
@@ -46,7 +58,11 @@ export function* renderChunks(schedule: CompiledSchedule, since: number, until: 
   for (let i = 0; i < count; i++) {
     const from = backward ? Math.max(since, until - (i + 1) * RENDER_CHUNK_MS) : since + i * RENDER_CHUNK_MS;
     const to = backward ? until - i * RENDER_CHUNK_MS : Math.min(until, since + (i + 1) * RENDER_CHUNK_MS);
-    const part = renderWindow(schedule, from, to);
+    // Each layer painted is a pause (an empty yield), so that no caller waits for a whole day of twenty layers at once.
+    const steps = paintWindow(schedule, from, to);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield [];
+    const part = step.value;
     if (backward) part.reverse();
     const done: Segment[] = [];
     for (const segment of part) {

@@ -74,9 +74,8 @@ export function restrictionWindows(
     for (let p = first; p <= last; p++) {
       const periodStart = originMs + p * periodMs;
       if (periodStart + endOffsetMs - minMs <= since || periodStart + startOffsetMs - maxMs >= until) continue;
-      const [start, end] = windowAt(zone, restriction, periodStart);
-      const clippedStart = Math.max(start, since);
-      const clippedEnd = Math.min(end, until);
+      const clippedStart = Math.max(zone.toInstant(periodStart + startOffsetMs), since);
+      const clippedEnd = Math.min(zone.toInstant(periodStart + endOffsetMs), until);
       if (clippedStart < clippedEnd) windows.push([clippedStart, clippedEnd]);
     }
   }

@@ -72,8 +72,15 @@ export function shifts(schedule: ResolvableSchedule, since: Date, until: Date): 
  * enough, and may give the event loop a turn between yields.
  */
 export function* shiftChunks(schedule: ResolvableSchedule, since: Date, until: Date): Generator<Shift[]> {
-  const compiledSchedule = compiled(schedule);
-  for (const chunk of renderChunks(compiledSchedule, toMs(since, 'since'), toMs(until, 'until'))) yield chunk.map(toShift);
+  for (const chunk of segmentChunks(schedule, since, until)) yield chunk.map(toShift);
+}
+
+/**
+ * `shiftChunks` as plain segments of epoch milliseconds (user null = gap): for
+ * callers that count or sum a long rendering and would only throw the Dates away.
+ */
+export function segmentChunks(schedule: ResolvableSchedule, since: Date, until: Date): Generator<Segment[]> {
+  return renderChunks(compiled(schedule), toMs(since, 'since'), toMs(until, 'until'));
 }
 
 /**
@@ -114,6 +121,6 @@ export function* onCallSearch(schedule: ResolvableSchedule, t: Date): Generator<
   return { userId: segment.user, start: new Date(start), end: new Date(segment.end) };
 }
 
-function toShift(segment: Segment): Shift {
+export function toShift(segment: Segment): Shift {
   return { userId: segment.user, start: new Date(segment.start), end: new Date(segment.end) };
 }

@@ -9,15 +9,15 @@ export interface Segment {
   user: string | null;
 }
 
-/** Sorts intervals and merges those that overlap or touch. */
+/** Sorts intervals and merges those that overlap or touch; the intervals given are reused (and may be changed). */
 export function union(intervals: Array<[number, number]>): Array<[number, number]> {
   intervals.sort((a, b) => a[0] - b[0]);
   const out: Array<[number, number]> = [];
-  for (const [start, end] of intervals) {
-    if (start >= end) continue;
+  for (const interval of intervals) {
+    if (interval[0] >= interval[1]) continue;
     const last = out[out.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else out.push([start, end]);
+    if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
+    else out.push(interval);
   }
   return out;
 }

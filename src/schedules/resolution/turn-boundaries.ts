@@ -47,27 +47,33 @@ export function turnSegments(layer: CompiledLayer, zone: ZoneOffsetTable, since:
   const low = lowestCandidate(layer, since, minMs, maxMs);
   const high = Math.floor((until + maxMs - layer.handoffWallMs) / layer.turnMs);
   const count = high - low + 1;
-  const turns = new Array<{ k: number; at: number }>(count);
+  // Two arrays of numbers rather than an object per turn: this runs for every visible piece of every layer.
+  let ks: number[] = new Array<number>(count);
+  let ats: number[] = new Array<number>(count);
   let sorted = true;
   for (let i = 0; i < count; i++) {
-    const k = low + i;
-    turns[i] = { k, at: boundaryAt(layer, zone, k) };
-    if (i > 0 && turns[i].at < turns[i - 1].at) sorted = false;
+    ks[i] = low + i;
+    ats[i] = boundaryAt(layer, zone, low + i);
+    if (i > 0 && ats[i] < ats[i - 1]) sorted = false;
   }
   // Boundaries go backwards only across a gap longer than a turn (rare); order by (instant, k).
-  if (!sorted) turns.sort((a, b) => a.at - b.at || a.k - b.k);
+  if (!sorted) {
+    const turns = ks.map((k, i) => ({ k, at: ats[i] })).sort((a, b) => a.at - b.at || a.k - b.k);
+    ks = turns.map((t) => t.k);
+    ats = turns.map((t) => t.at);
+  }
 
   let first = 0;
-  while (first + 1 < count && turns[first + 1].at <= since) first++;
+  while (first + 1 < count && ats[first + 1] <= since) first++;
   const out: Segment[] = [];
   let segmentStart = since;
-  let k = turns[first].k;
-  for (let i = first + 1; i < count && turns[i].at < until; i++) {
-    if (turns[i].at > segmentStart) {
-      out.push({ start: segmentStart, end: turns[i].at, user: userOfTurn(layer, k) });
-      segmentStart = turns[i].at;
+  let k = ks[first];
+  for (let i = first + 1; i < count && ats[i] < until; i++) {
+    if (ats[i] > segmentStart) {
+      out.push({ start: segmentStart, end: ats[i], user: userOfTurn(layer, k) });
+      segmentStart = ats[i];
     }
-    k = turns[i].k;
+    k = ks[i];
   }
   out.push({ start: segmentStart, end: until, user: userOfTurn(layer, k) });
   return out;
