@@ -162,7 +162,7 @@ export async function createIntegration(
 
 import { loadFixture } from '../../src/ingest/sources/fixtures/load-fixture';
 
-/** A fresh copy of a real captured payload (src/ingest/sources/fixtures mirrors /work/shared/samples). */
+/** A fresh copy of a real captured payload (from src/ingest/sources/fixtures, kept verbatim). */
 export function loadSample(name: string): Record<string, any> {
   return loadFixture(name) as Record<string, any>;
 }
