@@ -27,7 +27,7 @@ export class MetricsService {
 
   readonly ingestBatchEvents = new Histogram({
     name: 'klaxon_ingest_batch_events',
-    help: 'Repeated triggers written per statement (concurrent requests share one statement and commit)',
+    help: 'Events written per incident batch (concurrent triggers, acknowledges and resolves share one transaction)',
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [this.registry],
   });

@@ -137,24 +137,6 @@ export class NotificationsRepository {
     await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
   }
 
-  /**
-   * The Slack channel post of a new incident, when its service has a Slack channel
-   * (read from `services`); false when nothing was inserted (no channel, or already there).
-   */
-  async insertServiceChannelPost(
-    em: EntityManager,
-    post: { incidentId: string; idempotencyKey: string; epoch: number; dueAt: Date; serviceId: string },
-  ): Promise<boolean> {
-    const inserted = await em.query<{ id: string }[]>(
-      `INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
-       SELECT $1, $2, NULL, NULL, NULL, 0, 0, $3, 'slack', s.slack_channel_id, $4
-         FROM services s WHERE s.id = $5 AND s.slack_channel_id IS NOT NULL
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [post.incidentId, post.idempotencyKey, post.epoch, post.dueAt, post.serviceId],
-    );
-    return inserted.length > 0;
-  }
-
   /** The incident's Slack messages that exist or are being posted. */
   async slackMessagesOf(incidentId: string): Promise<{ state: NotificationState; providerMessageId: string | null }[]> {
     const rows = await this.dataSource.query<{ state: NotificationState; provider_message_id: string | null }[]>(

@@ -23,8 +23,6 @@ export interface UnreadableTimer {
 
 const COLUMNS = 'id, kind, incident_id, due_at, data, attempts';
 const RECORD = 'kind text, incident_id uuid, due_at timestamptz, data jsonb';
-const START: TimerDataMap['escalation'] = { input: 'start' };
-const AUTO_RESOLVE: TimerDataMap['auto-resolve'] = {};
 
 function read(row: TimerRow): DueTimer | UnreadableTimer {
   const parsed = timerPayloadSchema.safeParse({ kind: row.kind, data: row.data });
@@ -102,25 +100,6 @@ export class TimersRepository {
       `INSERT INTO timers (kind, incident_id, due_at, data)
        SELECT t.kind, t.incident_id, t.due_at, t.data FROM json_to_recordset($1::json) AS t(${RECORD})`,
       [toJson(timers)],
-    );
-  }
-
-  /**
-   * A new incident's timers, in one round trip on the ingest path: its first
-   * escalation step due now, its service's auto-resolve if it has one, and
-   * the NOTIFY that wakes the workers (delivered at commit).
-   */
-  async insertOnOpen(em: EntityManager, incidentId: string, serviceId: string, now: Date): Promise<void> {
-    await em.query(
-      `WITH t AS (
-         INSERT INTO timers (kind, incident_id, due_at, data)
-         SELECT 'escalation', $1::uuid, $2::timestamptz, $4::jsonb
-         UNION ALL
-         SELECT 'auto-resolve', $1::uuid, $2::timestamptz + make_interval(mins => s.auto_resolve_minutes), $5::jsonb
-           FROM services s WHERE s.id = $3 AND s.auto_resolve_minutes IS NOT NULL
-         RETURNING 1)
-       SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT count(*) FROM t) AS inserted`,
-      [incidentId, now, serviceId, JSON.stringify(START), JSON.stringify(AUTO_RESOLVE)],
     );
   }
 
