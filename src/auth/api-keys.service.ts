@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
@@ -16,6 +17,9 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** How long a validated (or unknown) key is trusted without a query: revocation takes effect within it. */
+const API_KEY_CACHE_TTL_MS = 5_000;
+
 /** A new random key and what is stored of it. */
 function newKey(name: string, role: ApiKeyRole): { key: string; row: NewApiKey } {
   const key = `klx_${randomBytes(24).toString('base64url')}`;
@@ -27,8 +31,7 @@ export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly envKeyHash: Buffer | null;
   /** A short cache so a busy client does not cost one query per request; revocation applies within its TTL. */
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
-  private static readonly CACHE_TTL_MS = 5_000;
+  private readonly cache = new LRUCache<string, { principal: Principal | null }>({ max: 10_000, ttl: API_KEY_CACHE_TTL_MS });
 
   constructor(
     private readonly keys: ApiKeysRepository,
@@ -43,13 +46,11 @@ export class ApiKeysService {
     if (this.envKeyHash && timingSafeEqual(this.envKeyHash, Buffer.from(hash, 'hex'))) {
       return { id: 'env', name: 'KLAXON_ADMIN_API_KEY', role: 'admin' };
     }
-    const now = Date.now();
     const cached = this.cache.get(hash);
-    if (cached && cached.until > now) return cached.principal;
+    if (cached) return cached.principal;
     const row = await this.keys.findActiveByHash(hash);
     const principal: Principal | null = row ? { id: row.id, name: row.name, role: row.role } : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, until: now + ApiKeysService.CACHE_TTL_MS });
+    this.cache.set(hash, { principal });
     return principal;
   }
 
