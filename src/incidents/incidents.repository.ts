@@ -18,7 +18,7 @@ import { json } from './json-text';
 /** At most this many commands in one batch (bounded statement size and lock set). */
 export const MAX_BATCH = 256;
 /** Batches in flight at once: the others wait, and grow, while these run. */
-export const MAX_IN_FLIGHT = 2;
+export const MAX_IN_FLIGHT = 4;
 /** A command is retried when a concurrent transaction opened its key after the batch's snapshot; bounded. */
 const MAX_ATTEMPTS = 5;
 

@@ -86,6 +86,8 @@ export class EscalationPlansRepository {
         due_at: x.dueAt,
       })),
     );
+    // `id = ANY (ARRAY(...))`: json_to_recordset is estimated at 100 rows, and a plain join made the
+    // planner scan all of `incidents` once it held a few thousand rows (incident-statements.ts).
     await em.query(
       `WITH s AS (
          SELECT * FROM json_to_recordset($1::json) AS x(incident_id uuid, level int, loop int, epoch int, exhausted boolean,
@@ -93,7 +95,7 @@ export class EscalationPlansRepository {
        ), state AS (
          UPDATE incidents i SET level = s.level, loop = s.loop, escalation_epoch = s.epoch, escalation_exhausted = s.exhausted,
                 level_reached_at = s.level_reached_at, policy_snapshot = COALESCE(s.policy_snapshot, i.policy_snapshot)
-           FROM s WHERE i.id = s.incident_id
+           FROM s WHERE i.id = s.incident_id AND i.id = ANY (ARRAY(SELECT incident_id FROM s))
        ), timeline AS (
          INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
          SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, NULL, e.actor_name, e.channel, e.data
