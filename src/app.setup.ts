@@ -1,13 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Reflector } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { UNROUTED_ENTRY_POINTS } from './auth/unrouted-entry-points';
 import { registerBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { BodyInterceptor } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 
 /** The longest path parameter routed: well above any key, id or signed token Klaxon issues. */
@@ -42,10 +40,10 @@ export function configureApp(app: INestApplication): void {
   }
 
   // Every body is parsed once with the largest limit; a route's own limit and the answer to a
-  // parser's error are decided by the route's metadata in the Nest pipeline (common/request-body.ts).
-  // Raw bytes are kept for signature checks.
+  // parser's error are decided by the route's metadata in the Nest pipeline (BodyGuard,
+  // common/request-body.ts, registered by the auth module after its guard). Raw bytes are kept
+  // for signature checks.
   registerBodyParsers(http);
-  app.useGlobalInterceptors(new BodyInterceptor(app.get(Reflector)));
   // Errors before a route runs (an unroutable request) reach the same filter through Nest's error handler.
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

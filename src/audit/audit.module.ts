@@ -1,16 +1,21 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AUDIT_RECORDER } from '../auth/mutation-audit';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditLogController } from './audit-log.controller';
-import { AuditInterceptor } from './audit.interceptor';
+import { AuditLogRecorder } from './audit-recorder';
 import { AuditService } from './audit.service';
 
-/** The audit log: a global interceptor records changes, GET /api/v1/audit-log lists them. */
+/**
+ * The audit log: every @MinRole handler's MutationAudit interceptor hands its
+ * successful changes to the recorder provided here (global, so the interceptor
+ * resolves it in every module with a controller); GET /api/v1/audit-log lists them.
+ */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditLogController],
-  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditService],
+  providers: [AuditService, { provide: AUDIT_RECORDER, useClass: AuditLogRecorder }],
+  exports: [AuditService, AUDIT_RECORDER],
 })
 export class AuditModule {}

@@ -1,4 +1,6 @@
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { authDecisionOf, MinRole, Public } from './auth.decorators';
+import { MutationAudit } from './mutation-audit';
 
 describe('auth decisions', () => {
   it('a handler carries the one decision it was given', () => {
@@ -21,5 +23,14 @@ describe('auth decisions', () => {
       }
       return Routes;
     }).toThrow('both has two authentication decisions');
+  });
+
+  it('a @MinRole handler carries the audit interceptor; a @Public one carries no interceptor (the webhook path stays plain)', () => {
+    class Routes {
+      @MinRole('admin') change(): void {}
+      @Public('a routing key') hook(): void {}
+    }
+    expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.change)).toEqual([MutationAudit]);
+    expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.hook)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, UseInterceptors } from '@nestjs/common';
 import type { ApiKeyRole } from './api-key.entity';
 import type { Principal } from './api-keys.service';
+import { MutationAudit } from './mutation-audit';
 
 /**
  * Every route handler carries exactly one authentication decision, read by the
@@ -32,8 +33,10 @@ function decide(decision: AuthDecision): MethodDecorator {
 /**
  * The least role that may call this handler. Reads are usually `read-only`,
  * incident actions `responder`, configuration `admin`; each handler says which.
+ * The same decision puts the handler's changes in the audit log (mutation-audit.ts).
  */
-export const MinRole = (role: ApiKeyRole): MethodDecorator => decide({ kind: 'api-key', minRole: role });
+export const MinRole = (role: ApiKeyRole): MethodDecorator =>
+  applyDecorators(decide({ kind: 'api-key', minRole: role }), UseInterceptors(MutationAudit));
 
 /**
  * No API key. `verifiedBy` names what the handler checks instead (or why the

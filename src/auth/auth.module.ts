@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
+import { BodyGuard } from '../common/request-body';
 import { ApiKey } from './api-key.entity';
-import { ApiInputInterceptor } from './api-input.interceptor';
+import { ApiInputGuard } from './api-input.guard';
 import { ApiKeyGuard } from './api-key.guard';
 import { AuthDecisionsCheck } from './auth-decisions.check';
 import { ApiKeysController } from './api-keys.controller';
@@ -22,8 +23,10 @@ import { ApiKeysService } from './api-keys.service';
       useFactory: (keys: ApiKeysRepository, clock: Clock, config: AppConfig) =>
         new ApiKeysService(keys, clock, config.KLAXON_ADMIN_API_KEY),
     },
+    // In this order: who is calling, then whether the body fits the route, then the API's input rules.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_INTERCEPTOR, useClass: ApiInputInterceptor },
+    { provide: APP_GUARD, useClass: BodyGuard },
+    { provide: APP_GUARD, useClass: ApiInputGuard },
     AuthDecisionsCheck,
   ],
   exports: [ApiKeysService],

@@ -12,7 +12,7 @@ import { BodyRequest, MAX_BODY_BYTES } from './request-body';
  * keeps the exact bytes on the request for signature checks (`rawBody`), and
  * never answers by itself: a problem (malformed JSON, too large, nested too
  * deep, an unsupported charset or encoding) is kept on the request as
- * `bodyError` for BodyInterceptor to raise once the route, and so its limit and
+ * `bodyError` for BodyGuard to raise once the route, and so its limit and
  * error shape, is known (request-body.ts). The errors carry the `status` and
  * `type` the Express body parser gave them, so every route answers as before.
  *
