@@ -119,22 +119,21 @@ async function main(): Promise<void> {
         KLAXON_SMS_RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
-      nodeArgs: [],
+      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(REPO_ROOT, 'bench', 'results', 'profiles')}`] : [],
       workDir,
       log,
       shared: {},
     };
+    if (args.profile) mkdirSync(path.join(REPO_ROOT, 'bench', 'results', 'profiles'), { recursive: true });
     const env = db ? await machine(db) : { cpus: os.cpus().length, node: process.version };
     log(`machine: ${JSON.stringify(env)}`);
 
     for (const scenario of wanted) {
       if (scenario.kind === 'server' && !klaxon) {
-        const profileDir = path.join(REPO_ROOT, 'bench', 'results', 'profiles');
-        if (args.profile) mkdirSync(profileDir, { recursive: true });
         klaxon = await KlaxonProcess.create({
           name: 'main',
           env: ctx.serverEnv,
-          nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+          nodeArgs: ctx.nodeArgs,
           logDir: path.join(workDir, 'logs'),
         });
         const ms = await klaxon.start();

@@ -185,7 +185,7 @@ export const peerScenario: Scenario = {
     const binary = findAlertmanager();
     if (!binary) ctx.log('peer: no prometheus-alertmanager binary (apt-get install prometheus-alertmanager): Alertmanager skipped, Klaxon measured alone');
     const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, logDir) : null;
-    const klaxon = await KlaxonProcess.create({ name: 'peer', env: { ...ctx.serverEnv, KLAXON_ROLE: 'all' }, logDir });
+    const klaxon = await KlaxonProcess.create({ name: 'peer', env: { ...ctx.serverEnv, KLAXON_ROLE: 'all' }, nodeArgs: ctx.nodeArgs, logDir });
     try {
       const sides: PeerSide[] = [];
       if (am && binary) {
