@@ -61,6 +61,9 @@ async function machine(db: Pool): Promise<Record<string, unknown>> {
   };
 }
 
+/** Where `--profile` puts the CPU profiles of every Klaxon process the bench starts. */
+const PROFILE_DIR = path.join(REPO_ROOT, 'bench', 'results', 'profiles');
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
@@ -119,12 +122,12 @@ async function main(): Promise<void> {
         KLAXON_SMS_RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
-      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(REPO_ROOT, 'bench', 'results', 'profiles')}`] : [],
+      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       workDir,
       log,
       shared: {},
     };
-    if (args.profile) mkdirSync(path.join(REPO_ROOT, 'bench', 'results', 'profiles'), { recursive: true });
+    if (args.profile) mkdirSync(PROFILE_DIR, { recursive: true });
     const env = db ? await machine(db) : { cpus: os.cpus().length, node: process.version };
     log(`machine: ${JSON.stringify(env)}`);
 
