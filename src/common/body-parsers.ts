@@ -25,9 +25,18 @@ import { BodyRequest, MAX_BODY_BYTES } from './request-body';
  * - Anything else is left unread: the body is undefined, and each route
  *   decides (webhooks answer 415, heartbeats accept it).
  */
+/** A `+json` media type (`application/vnd.x+json`), whatever its parameters. */
+const JSON_SUFFIX_TYPE = /^application\/[^\s;/]+\+json\s*(;|$)/i;
+
+/** Whether a Content-Type is one these parsers read as JSON: `application/json` or `application/*+json`, whatever its parameters. */
+export function isJsonContentType(contentType: string): boolean {
+  const type = contentType.trim();
+  return /^application\/json\s*(;|$)/i.test(type) || JSON_SUFFIX_TYPE.test(type);
+}
+
 export function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  for (const type of ['application/json', /^application\/[^\s;/]+\+json\s*(;|$)/i]) {
+  for (const type of ['application/json', JSON_SUFFIX_TYPE]) {
     fastify.addContentTypeParser(type, (req: FastifyRequest, payload: IncomingMessage) => parseInto(req, payload, parseJson));
   }
   fastify.addContentTypeParser('application/x-www-form-urlencoded', (req: FastifyRequest, payload: IncomingMessage) =>
@@ -102,7 +111,7 @@ function decode(raw: Buffer, charset: string): string {
 }
 
 /** The `charset` parameter of a Content-Type, lower-cased, or undefined. */
-export function charsetOf(contentType: string | undefined): string | undefined {
+function charsetOf(contentType: string | undefined): string | undefined {
   const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
   const value = match?.[1] ?? match?.[2];
   return value ? value.toLowerCase() : undefined;
@@ -126,7 +135,7 @@ function decompressor(encoding: string): Transform | null {
  * rest of the request is read off before the promise rejects, so the answer
  * goes out on a connection in a known state (as the Express parser did).
  */
-export function readBody(headers: IncomingHttpHeaders, payload: Readable, limitBytes: number): Promise<Buffer> {
+function readBody(headers: IncomingHttpHeaders, payload: Readable, limitBytes: number): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     let settled = false;
     let inflate: Transform | null = null;

@@ -18,7 +18,7 @@ export function isCredentialField(name: string): boolean {
 }
 
 const isCredential = (obj: Record<string, unknown>, k: string): boolean =>
-  obj[k] !== null && obj[k] !== undefined && CREDENTIAL_FIELD.test(k);
+  obj[k] !== null && obj[k] !== undefined && isCredentialField(k);
 
 /**
  * A shallow copy of a JSON object with its credential fields replaced, or the

@@ -50,7 +50,7 @@ export interface BatchDecision {
   opened: boolean;
 }
 
-export const incidentKey = (serviceId: string, dedupKey: string) => `${serviceId}\n${dedupKey}`;
+const incidentKey = (serviceId: string, dedupKey: string) => `${serviceId}\n${dedupKey}`;
 
 /**
  * Decides every command of a batch once, in order, with the pure state

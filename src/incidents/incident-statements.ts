@@ -68,11 +68,12 @@ const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, cre
  * that one still needs: batches never deadlock. A key that a concurrent
  * transaction opened after this statement's snapshot comes back neither
  * locked nor opened (the command is retried).
+ *
+ * $1: the commands' keys (LoadKey[] as JSON); $2: now.
  */
-export function loadSql(keys: string, now: string): string {
-  return `
+export const LOAD_SQL = `
 WITH k AS (
-  SELECT * FROM json_to_recordset(${keys}::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
+  SELECT * FROM json_to_recordset($1::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
     title text, severity text, fingerprints jsonb)
 ), named AS (
   SELECT incident_id AS id FROM k WHERE incident_id IS NOT NULL
@@ -92,7 +93,7 @@ WITH k AS (
    ORDER BY k.service_id, k.dedup_key, k.i
 ), opened AS (
   INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at)
-  SELECT service_id, dedup_key, 'triggered', title, severity, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+  SELECT service_id, dedup_key, 'triggered', title, severity, $2::timestamptz, $2::timestamptz, $2::timestamptz
     FROM firsts ORDER BY service_id, dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
   RETURNING ${COLUMNS}
@@ -109,16 +110,14 @@ WITH k AS (
 SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
 UNION ALL
 SELECT o.*, true, NULL FROM opened o`;
-}
 
 /**
- * Writes a batch's decision: incident rows, alert rows, timeline rows (JSON
- * arrays, see BatchDecision), the time, and whether to wake the workers.
+ * Writes a batch's decision: $1 incident rows, $2 alert rows, $3 timeline rows
+ * (JSON arrays, see BatchDecision), $4 the time, $5 whether to wake the workers.
  */
-export function writeSql(incidents: string, alerts: string, timeline: string, now: string, wake: string): string {
-  return `
+export const WRITE_SQL = `
 WITH u AS (
-  SELECT * FROM json_to_recordset(${incidents}::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
+  SELECT * FROM json_to_recordset($1::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
          acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb)
 ), inc AS (
   UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
@@ -128,8 +127,8 @@ WITH u AS (
 ), alert AS (
   INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
   SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.status, r.title, r.severity, r.details, r.payload,
-         ${now}::timestamptz, ${now}::timestamptz
-    FROM json_to_recordset(${alerts}::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
+         $4::timestamptz, $4::timestamptz
+    FROM json_to_recordset($2::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
          status text, title text, severity text, details jsonb, payload jsonb)
    ORDER BY r.n
   ON CONFLICT (incident_id, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET
@@ -138,15 +137,11 @@ WITH u AS (
 ), timeline AS (
   INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
   SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
-    FROM json_to_recordset(${timeline}::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
+    FROM json_to_recordset($3::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
          actor_id text, actor_name text, channel text, data jsonb)
    ORDER BY e.n
 )
-SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE ${wake}::boolean`;
-}
-
-/** The same, with parameters, for a caller's transaction. */
-export const WRITE_SQL = writeSql('$1', '$2', '$3', '$4', '$5');
+SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
 
 /**
  * Both statements as server-side prepared statements, made once per
@@ -155,10 +150,10 @@ export const WRITE_SQL = writeSql('$1', '$2', '$3', '$4', '$5');
  * message, the write and COMMIT in another.
  */
 export const PREPARED = {
-  load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${loadSql('$1', '$2')}` },
+  load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${LOAD_SQL}` },
   write: {
     name: 'klaxon_incident_write',
-    text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${writeSql('$1', '$2', '$3', '$4', '$5')}`,
+    text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${WRITE_SQL}`,
   },
 } as const;
 

@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType, TransitionResult } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { literal, loadKeys, LoadedRow, loadSql, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
+import { literal, LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
 import type { Incident } from './incident.entity';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -21,8 +21,6 @@ export const MAX_BATCH = 256;
 export const MAX_IN_FLIGHT = 4;
 /** A command is retried when a concurrent transaction opened its key after the batch's snapshot; bounded. */
 const MAX_ATTEMPTS = 5;
-
-const LOAD_WITH_PARAMS = loadSql('$1', '$2');
 
 /**
  * The one write path of incidents: every trigger, acknowledge and resolve,
@@ -186,7 +184,7 @@ export class IncidentsRepository implements OnModuleDestroy {
   /** The batch steps in the caller's transaction (no BEGIN/COMMIT of ours). */
   private async runIn(em: EntityManager, commands: IncidentCommand[]): Promise<CommandResult[]> {
     const now = this.clock.now();
-    const rows: LoadedRow[] = await em.query(LOAD_WITH_PARAMS, [json(loadKeys(commands)), now]);
+    const rows: LoadedRow[] = await em.query(LOAD_SQL, [json(loadKeys(commands)), now]);
     const decision = decideBatch(commands, rows.map(toLoaded), now);
     await this.writeAndTell(em, decision, now, (text, values) => em.query(text, values));
     return decision.results;

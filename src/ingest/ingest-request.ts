@@ -1,23 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import { bodyProblem, BodyRequest, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
+import { isJsonContentType } from '../common/body-parsers';
+import type { BodyRequest } from '../common/request-body';
 import { IngestRejection } from './ingest-exception.filter';
 
 export type IngestRequest = FastifyRequest & BodyRequest;
 
-/** `application/json` or `application/*+json`, whatever its parameters. */
-export function isJsonContentType(contentType: string): boolean {
-  const mediaType = contentType.split(';', 1)[0].trim().toLowerCase();
-  return mediaType === 'application/json' || /^application\/[^\s/]+\+json$/.test(mediaType);
-}
-
 /**
- * POST webhook bodies must be JSON within the webhook limit (512 KB; the
- * app's parser keeps its errors for the route to raise: malformed JSON is a
- * 400, too large a 413). Any other declared type is a 415; no body at all is a 400.
+ * POST webhook bodies must be JSON. The body's own problems (malformed JSON a
+ * 400, over the route's @BodyLimit a 413) were raised by BodyGuard before the
+ * handler ran, in the webhook's error shape (IngestExceptionFilter). Any other
+ * declared type is a 415; no body at all is a 400.
  */
 export function requireJsonBody(req: IngestRequest): unknown {
-  const problem = bodyProblem(req, WEBHOOK_BODY_LIMIT_BYTES);
-  if (problem) throw problem;
   const type = req.headers['content-type'];
   if (type !== undefined && !isJsonContentType(type)) {
     throw new IngestRejection(415, {

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { WORK_CHANNEL } from '../database/work-channel';
 import { NotificationsRepository } from './notifications.repository';
-
-export { WORK_CHANNEL };
 
 /**
  * Outbox helpers that run inside the caller's transaction (the one that changed
