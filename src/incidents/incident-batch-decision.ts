@@ -3,7 +3,7 @@ import { AlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow } from './aler
 import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
 import type { CommandResult, EventCommand, IncidentCommand } from './incident-commands';
 import type { ActorRecord, Incident } from './incident.entity';
-import { Actor, IncidentEventType, IncidentLifecycleEvent, toDomainActor } from './incident-lifecycle';
+import { Actor, IncidentChange, IncidentEventType, toDomainActor } from './incident-lifecycle';
 
 /** An incident of the batch, locked (or just opened) by the batch's first statement. */
 export interface LoadedIncident {
@@ -45,7 +45,7 @@ export interface BatchDecision {
   incidents: IncidentRow[];
   alerts: AlertRow[];
   timeline: TimelineRow[];
-  lifecycle: { incident: Incident; event: IncidentLifecycleEvent }[];
+  lifecycle: IncidentChange[];
   /** New incidents were opened: wake the workers (their owners claim what a new incident sets off). */
   opened: boolean;
 }
@@ -88,7 +88,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       data,
     });
 
-  const transition = (l: LoadedIncident, type: IncidentActionType, actor: Actor, note?: string, data?: Record<string, unknown>): TransitionResult => {
+  const transition = (l: LoadedIncident, type: IncidentActionType, actor: Actor, note?: string): TransitionResult => {
     const inc = l.incident;
     const result = applyAction({ status: inc.status }, { type, actor: toDomainActor(actor) }, now);
     if (result.outcome === 'conflict') return result;
@@ -106,9 +106,8 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       if (!isOpen(inc.status) && open.get(key) === l) open.delete(key);
     }
     if (result.timeline) {
-      const entryData = { ...(data ?? {}), ...(note ? { note } : {}) };
       const message = note ? `${result.timeline.description}: ${note}` : result.timeline.description;
-      timeline(l, result.timeline.type, message, actor, now, Object.keys(entryData).length ? entryData : null);
+      timeline(l, result.timeline.type, message, actor, now, note ? { note } : null);
     }
     const event = lifecycleEvent(type, result);
     if (event) out.lifecycle.push({ incident: inc, event: note ? { type: event, actor, note } : { type: event, actor } });
@@ -178,7 +177,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       continue;
     }
     const l = byId.get(c.incidentId);
-    out.results.push(l ? { kind: 'act', incident: l.incident, transition: transition(l, c.action, c.actor, c.note, c.data) } : { kind: 'not-found' });
+    out.results.push(l ? { kind: 'act', incident: l.incident, transition: transition(l, c.action, c.actor, c.note) } : { kind: 'not-found' });
   }
   out.alerts = [...alerts.values()].sort((a, b) => a.n - b.n);
   out.incidents = [...touched].map(({ incident: i }) => ({

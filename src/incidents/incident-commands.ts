@@ -38,7 +38,6 @@ export interface ActCommand {
   action: IncidentActionType;
   actor: Actor;
   note?: string;
-  data?: Record<string, unknown>;
 }
 
 export type IncidentCommand = EventCommand | ActCommand;

@@ -29,13 +29,20 @@ export interface IncidentLifecycleEvent {
   note?: string;
 }
 
+/** One incident's change, as a listener hears it. */
+export interface IncidentChange {
+  incident: Incident;
+  event: IncidentLifecycleEvent;
+}
+
 export interface IncidentLifecycleListener {
   /**
-   * Runs inside the transaction that changed the incident, after the change is
-   * written; throwing rolls the change back. Writes through `em` (it may be a
-   * batch's transaction shared by other incidents).
+   * Runs once per batch, inside the transaction that changed the incidents,
+   * after the changes are written, with every change of the batch in order;
+   * throwing rolls them back. Writes through `em`, for all the changes at once
+   * where it can (a resolve storm is one batch of many incidents).
    */
-  onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void>;
+  onIncidentEvents(em: EntityManager, changes: readonly IncidentChange[]): Promise<void>;
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Klaxon', channel: 'system' };

@@ -6,11 +6,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
-import type { IncidentActionType, TransitionResult } from './domain/incident-state';
-import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
+import type { IncidentActionType } from './domain/incident-state';
+import { BatchDecision, decideBatch } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
 import { literal, LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
-import type { Incident } from './incident.entity';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { IncidentWriteQueue } from './incident-write-queue';
 import { json } from './json-text';
@@ -41,7 +40,7 @@ const MAX_ATTEMPTS = 5;
  * Concurrent callers share batches (IncidentWriteQueue): each is answered
  * after the commit that holds its commands, so a 202 still means committed.
  * Callers inside a transaction of their own (heartbeats, timers, inbound
- * actions with their receipts) use `recordIn` and `applyLocked`: the same
+ * actions with their receipts) use `recordIn` and `actIn`: the same
  * statements and decisions in their transaction.
  */
 @Injectable()
@@ -96,25 +95,6 @@ export class IncidentsRepository implements OnModuleDestroy {
   async actIn(em: EntityManager, incidentId: string, action: IncidentActionType, actor: Actor): Promise<CommandResult> {
     const [result] = await this.runIn(em, [{ kind: 'act', incidentId, action, actor }]);
     return result;
-  }
-
-  /** An action on an incident the caller has locked in its transaction; `incident` is updated in place. */
-  async applyLocked(
-    em: EntityManager,
-    incident: Incident,
-    action: IncidentActionType,
-    actor: Actor,
-    note?: string,
-    data?: Record<string, unknown>,
-  ): Promise<TransitionResult> {
-    const loaded: LoadedIncident = { incident, created: false, knownAlerts: new Map() };
-    const command: IncidentCommand = { kind: 'act', incidentId: incident.id, action, actor, ...(note ? { note } : {}), ...(data ? { data } : {}) };
-    const now = this.clock.now();
-    const decision = decideBatch([command], [loaded], now);
-    await this.writeAndTell(em, decision, now, (text, values) => em.query(text, values));
-    const [result] = decision.results;
-    if (result.kind !== 'act') throw new Error('an action on a locked incident decided nothing');
-    return result.transition;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -186,27 +166,16 @@ export class IncidentsRepository implements OnModuleDestroy {
     const now = this.clock.now();
     const rows: LoadedRow[] = await em.query(LOAD_SQL, [json(loadKeys(commands)), now]);
     const decision = decideBatch(commands, rows.map(toLoaded), now);
-    await this.writeAndTell(em, decision, now, (text, values) => em.query(text, values));
+    if (hasWrites(decision)) {
+      await em.query(WRITE_SQL, [json(decision.incidents), json(decision.alerts), json(decision.timeline), now, decision.opened]);
+    }
+    await this.tell(em, decision);
     return decision.results;
   }
 
-  /** Writes the decision in one statement (if there is anything to write), then tells the listeners. */
-  private async writeAndTell(
-    em: EntityManager,
-    d: BatchDecision,
-    now: Date,
-    query: (text: string, values: unknown[]) => Promise<unknown>,
-  ): Promise<void> {
-    if (hasWrites(d)) {
-      await query(WRITE_SQL, [json(d.incidents), json(d.alerts), json(d.timeline), now, d.opened]);
-    }
-    await this.tell(em, d);
-  }
-
   private async tell(em: EntityManager, d: BatchDecision): Promise<void> {
-    for (const { incident, event } of d.lifecycle) {
-      for (const listener of this.listeners) await listener.onIncidentEvent(em, incident, event);
-    }
+    if (!d.lifecycle.length) return;
+    for (const listener of this.listeners) await listener.onIncidentEvents(em, d.lifecycle);
   }
 }
 

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
-import type { IncidentActionType, TransitionResult } from './domain/incident-state';
+import type { IncidentActionType } from './domain/incident-state';
+import type { CommandResult } from './incident-commands';
 import { Incident } from './incident.entity';
 import { Actor, IncidentLifecycleListener, SYSTEM_ACTOR } from './incident-lifecycle';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
@@ -101,25 +102,14 @@ export class IncidentsService {
     );
   }
 
-  /** SELECT ... FOR UPDATE: state changes of one incident are serialised. */
-  lock(em: EntityManager, id: string): Promise<Incident | null> {
-    return em.getRepository(Incident).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   /**
-   * Runs one action on an incident the caller has locked, in its transaction:
-   * state machine, row patch, timeline, listeners. A conflict changes nothing
-   * and is returned, not thrown.
+   * One action on an incident in the caller's transaction (inbound actions with
+   * their receipts): the incident is locked, decided by the state machine,
+   * written and told to the listeners like any batch. A conflict changes
+   * nothing and is returned, not thrown; an unknown id is `not-found`.
    */
-  transition(
-    em: EntityManager,
-    incident: Incident,
-    type: IncidentActionType,
-    actor: Actor,
-    note?: string,
-    data?: Record<string, unknown>,
-  ): Promise<TransitionResult> {
-    return this.repository.applyLocked(em, incident, type, actor, note, data);
+  actIn(em: EntityManager, incidentId: string, type: IncidentActionType, actor: Actor): Promise<CommandResult> {
+    return this.repository.actIn(em, incidentId, type, actor);
   }
 
   private async act(id: string, type: IncidentActionType, actor: Actor, note?: string): Promise<Incident> {

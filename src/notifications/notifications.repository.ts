@@ -122,12 +122,13 @@ export class NotificationsRepository {
     return affected > 0;
   }
 
-  /** Cancels every page of the incident not yet handed to a provider, in the caller's transaction; returns how many. */
-  async cancelPending(em: EntityManager, incidentId: string, reason: string): Promise<number> {
+  /** Cancels every page of these incidents not yet handed to a provider, in the caller's transaction; returns how many. */
+  async cancelPending(em: EntityManager, incidentIds: readonly string[], reason: string): Promise<number> {
+    if (!incidentIds.length) return 0;
     const [, affected] = await em.query<Changed<never>>(
       `UPDATE notifications SET state = 'cancelled', error = $2, updated_at = now()
-        WHERE incident_id = $1 AND state = 'pending'`,
-      [incidentId, reason],
+        WHERE incident_id = ANY($1::uuid[]) AND state = 'pending'`,
+      [incidentIds, reason],
     );
     return affected;
   }

@@ -12,8 +12,8 @@ export class OutboxService {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   /** Acknowledge and resolve stop every page not yet handed to a provider. */
-  cancelPending(em: EntityManager, incidentId: string, reason: string): Promise<number> {
-    return this.notifications.cancelPending(em, incidentId, reason);
+  cancelPending(em: EntityManager, incidentIds: readonly string[], reason: string): Promise<number> {
+    return this.notifications.cancelPending(em, incidentIds, reason);
   }
 
   /** Wakes every worker at commit (NOTIFY is transactional). */

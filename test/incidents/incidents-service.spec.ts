@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { IncidentChange } from '../../src/incidents/incident-lifecycle';
 import { Incident } from '../../src/incidents/incident.entity';
 import { IncidentEventType, IncidentsService } from '../../src/incidents/incidents.service';
 import { createIntegration, createService, IntegrationFixture } from '../support/factories';
@@ -16,10 +17,10 @@ describe('IncidentsService: the contract the escalation engine uses (real Postgr
     t = await createTestApp();
     incidents = t.get(IncidentsService);
     incidents.registerListener({
-      async onIncidentEvent(em: EntityManager, incident: Incident, event) {
+      async onIncidentEvents(em: EntityManager, changes: readonly IncidentChange[]) {
         // Inside the transaction that changed the incident: it has written already, so it has a transaction id.
         const [{ tx }]: { tx: boolean }[] = await em.query('SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS tx');
-        heard.push({ type: event.type, status: incident.status, actor: event.actor.type, inTransaction: tx });
+        for (const { incident, event } of changes) heard.push({ type: event.type, status: incident.status, actor: event.actor.type, inTransaction: tx });
         if (failNext) {
           failNext = false;
           throw new Error('listener failed');

@@ -1,13 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { Incident } from '../../incidents/incident.entity';
-import {
-  Actor,
-  IncidentEventType,
-  IncidentLifecycleListener,
-  IncidentsService,
-} from '../../incidents/incidents.service';
+import type { IncidentChange } from '../../incidents/incident-lifecycle';
+import { IncidentEventType, IncidentLifecycleListener, IncidentsService } from '../../incidents/incidents.service';
 import { OutboxService } from '../../notifications/outbox.service';
 import { TimersRepository } from './timers.repository';
 
@@ -32,27 +27,21 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
     this.incidents.registerListener(this);
   }
 
-  async onIncidentEvent(
-    em: EntityManager,
-    incident: Incident,
-    event: { type: IncidentEventType; actor: Actor; note?: string },
-  ): Promise<void> {
+  async onIncidentEvents(em: EntityManager, changes: readonly IncidentChange[]): Promise<void> {
     const now = this.clock.now();
-    switch (event.type) {
-      case 'acknowledged':
-        await this.outbox.cancelPending(em, incident.id, 'cancelled: incident acknowledged');
-        if (incident.acknowledgedAt) await this.timers.insertAckTimeout(em, incident.id, incident.serviceId, incident.acknowledgedAt, now);
-        break;
-      case 'unacknowledged':
-        await this.timers.insert(em, [{ kind: 'escalation', incidentId: incident.id, dueAt: now, data: { input: 'ack-timeout' } }]);
-        break;
-      case 'escalate-requested':
-        await this.timers.insert(em, [{ kind: 'escalation', incidentId: incident.id, dueAt: now, data: { input: 'manual-escalate' } }]);
-        break;
-      case 'resolved':
-        await this.outbox.cancelPending(em, incident.id, 'cancelled: incident resolved');
-        break;
-    }
+    const of = (type: IncidentEventType) => changes.filter((c) => c.event.type === type).map((c) => c.incident);
+    const acknowledged = of('acknowledged');
+    await this.outbox.cancelPending(em, acknowledged.map((i) => i.id), 'cancelled: incident acknowledged');
+    await this.timers.insertAckTimeouts(
+      em,
+      acknowledged.flatMap((i) => (i.acknowledgedAt ? [{ incidentId: i.id, serviceId: i.serviceId, acknowledgedAt: i.acknowledgedAt }] : [])),
+      now,
+    );
+    await this.timers.insert(em, [
+      ...of('unacknowledged').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'ack-timeout' as const } })),
+      ...of('escalate-requested').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'manual-escalate' as const } })),
+    ]);
+    await this.outbox.cancelPending(em, of('resolved').map((i) => i.id), 'cancelled: incident resolved');
     await this.outbox.wakeWorkers(em);
   }
 }

@@ -15,6 +15,13 @@ interface TimerRow {
 }
 
 /** A row whose kind or data matches no timer kind (timer-data.ts). */
+/** An incident just acknowledged, as its acknowledgement timeout needs it. */
+export interface AckedIncident {
+  incidentId: string;
+  serviceId: string;
+  acknowledgedAt: Date;
+}
+
 export interface UnreadableTimer {
   id: string;
   kind: string;
@@ -103,14 +110,20 @@ export class TimersRepository {
     );
   }
 
-  /** The service's acknowledgement timeout for this acknowledgement, if the service has one. */
-  async insertAckTimeout(em: EntityManager, incidentId: string, serviceId: string, acknowledgedAt: Date, now: Date): Promise<void> {
-    const data: TimerDataMap['ack-timeout'] = { acknowledgedAt: acknowledgedAt.toISOString() };
+  /** Each acknowledgement's timeout timer, for the incidents whose service has one. */
+  async insertAckTimeouts(em: EntityManager, acks: readonly AckedIncident[], now: Date): Promise<void> {
+    if (!acks.length) return;
+    const rows = acks.map((a) => {
+      const data: TimerDataMap['ack-timeout'] = { acknowledgedAt: a.acknowledgedAt.toISOString() };
+      return { incident_id: a.incidentId, service_id: a.serviceId, data };
+    });
     await em.query(
       `INSERT INTO timers (kind, incident_id, due_at, data)
-       SELECT 'ack-timeout', $1, $2::timestamptz + make_interval(mins => s.ack_timeout_minutes), $4::jsonb
-         FROM services s WHERE s.id = $3 AND s.ack_timeout_minutes IS NOT NULL`,
-      [incidentId, now, serviceId, JSON.stringify(data)],
+       SELECT 'ack-timeout', a.incident_id, $2::timestamptz + make_interval(mins => s.ack_timeout_minutes), a.data
+         FROM json_to_recordset($1::json) AS a(incident_id uuid, service_id uuid, data jsonb)
+         JOIN services s ON s.id = a.service_id
+        WHERE s.ack_timeout_minutes IS NOT NULL`,
+      [JSON.stringify(rows), now],
     );
   }
 

@@ -99,11 +99,11 @@ export class IncidentActionsService {
 
   /** The action in the caller's transaction; a conflict or an unknown incident changes nothing. */
   async performIn(em: EntityManager, incidentId: string, action: ResponderAction, actor: Actor): Promise<ActionOutcome> {
-    const incident = isUuid(incidentId) ? await this.incidents.lock(em, incidentId) : null;
-    if (!incident) return { kind: 'not-found' };
-    const result = await this.incidents.transition(em, incident, action, actor);
+    const result = isUuid(incidentId) ? await this.incidents.actIn(em, incidentId, action, actor) : null;
+    if (result?.kind !== 'act') return { kind: 'not-found' };
+    const { incident, transition } = result;
     return {
-      kind: result.outcome === 'changed' ? 'done' : result.outcome === 'noop' ? 'unchanged' : 'conflict',
+      kind: transition.outcome === 'changed' ? 'done' : transition.outcome === 'noop' ? 'unchanged' : 'conflict',
       incidentNumber: Number(incident.number),
       status: incident.status,
       title: incident.title,

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { Incident } from '../../incidents/incident.entity';
-import type { IncidentLifecycleEvent } from '../../incidents/incident-lifecycle';
+import type { IncidentChange, IncidentLifecycleEvent } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
 import { OutboxService } from '../outbox.service';
 import { SlackMessageUpdatesRepository } from './slack-message-updates.repository';
@@ -27,15 +26,13 @@ export class SlackIncidentListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.incidents.registerListener({ onIncidentEvent: (em, incident, event) => this.onIncidentEvent(em, incident, event) });
+    this.incidents.registerListener({ onIncidentEvents: (em, changes) => this.onIncidentEvents(em, changes) });
   }
 
-  async onIncidentEvent(em: EntityManager, incident: Incident, event: IncidentLifecycleEvent): Promise<void> {
-    if (STATE_CHANGES.has(event.type)) return this.queueMessageUpdate(em, incident.id);
-  }
-
-  private async queueMessageUpdate(em: EntityManager, incidentId: string): Promise<void> {
-    const inserted = await this.slackUpdates.queueIfMessaged(em, incidentId, this.clock.now());
+  /** One rewrite per changed incident of the batch that has Slack messages. */
+  async onIncidentEvents(em: EntityManager, changes: readonly IncidentChange[]): Promise<void> {
+    const changed = [...new Set(changes.filter((c) => STATE_CHANGES.has(c.event.type)).map((c) => c.incident.id))];
+    const inserted = await this.slackUpdates.queueIfMessaged(em, changed, this.clock.now());
     if (inserted) await this.outbox.wakeWorkers(em);
   }
 }

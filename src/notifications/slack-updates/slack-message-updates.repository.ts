@@ -28,13 +28,15 @@ export class SlackMessageUpdatesRepository {
    * Queues a rewrite in the caller's transaction, only if the incident has a Slack
    * message sent or being sent; false when nothing was queued.
    */
-  async queueIfMessaged(em: EntityManager, incidentId: string, dueAt: Date): Promise<boolean> {
+  async queueIfMessaged(em: EntityManager, incidentIds: readonly string[], dueAt: Date): Promise<boolean> {
+    if (!incidentIds.length) return false;
     const inserted = await em.query<{ id: string }[]>(
       `INSERT INTO slack_message_updates (incident_id, due_at)
-       SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM notifications
-                                    WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending'))
+       SELECT x.id, $2 FROM unnest($1::uuid[]) AS x(id)
+        WHERE EXISTS (SELECT 1 FROM notifications
+                       WHERE incident_id = x.id AND channel = 'slack' AND state IN ('sent', 'sending'))
        RETURNING id`,
-      [incidentId, dueAt],
+      [incidentIds, dueAt],
     );
     return inserted.length > 0;
   }
