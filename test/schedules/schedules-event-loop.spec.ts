@@ -110,6 +110,7 @@ process.stdin.once('data', async () => {
   process.stdout.write(JSON.stringify(results));
   process.stdin.destroy();
 });
+process.stderr.write('ready\\n');
 `;
 
 interface LoadResult {
@@ -120,17 +121,25 @@ interface LoadResult {
 }
 
 /** Spawns the load process; `start()` sets it going and resolves with what it measured. */
-function loadProcess(plan: object): { start(): Promise<LoadResult[]> } {
+/** A load process; `ready` resolves once it waits for `start` (its own start-up is not measured). */
+function loadProcess(plan: object): { ready: Promise<void>; start(): Promise<LoadResult[]> } {
   const child = spawn(process.execPath, ['-e', LOAD_SCRIPT], { env: { ...process.env, LOAD_PLAN: JSON.stringify(plan) }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   const done = new Promise<LoadResult[]>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load process exited with ${code}: ${err}`))));
   });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (err.includes('ready\n')) resolve();
+    });
+    done.catch(reject);
+  });
   return {
+    ready,
     start: () => {
       child.stdin!.write('go\n');
       return done;
@@ -218,7 +227,7 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
     const passes = (r: { worst: number; control: number }) => r.worst < limitFor(r.control);
     const measure = async (attempt: number, plan: { name: string; path: string; auth?: boolean }[]) => {
       const load = loadProcess({ base, key: t.keys.admin, routingKey, requests: plan, attempt, timeoutMs: 30_000 });
-      await new Promise((resolve) => setTimeout(resolve, 500)); // the load process's own start
+      await load.ready;
       await maxDelaySeconds(); // opens a fresh measurement window
       const results = await load.start();
       return { results, delay: await maxDelaySeconds() };

@@ -13,6 +13,7 @@ import { UNROUTED_ENTRY_POINTS } from '../../src/auth/unrouted-entry-points';
 import { parseEnv } from '../../src/config/app-config';
 import { createTestDatabase } from '../support/database';
 import { createTestApp, TestApp } from '../support/test-app';
+import { RESPONDER_WRITES as RESPONDER_WRITES_NEST } from './security-world';
 
 /**
  * Authentication from Nest's own metadata (not the HTTP adapter's router, so
@@ -44,19 +45,12 @@ const PUBLIC_HANDLERS = [
   'POST /actions/:token',
 ].sort();
 
-/** Writes open to responders. Adding one is a security decision. */
-const RESPONDER_WRITES = [
-  'POST /api/v1/incidents/:id/acknowledge',
-  'POST /api/v1/incidents/:id/resolve',
-  'POST /api/v1/incidents/:id/escalate',
-  'POST /api/v1/schedules/:id/overrides',
-  'DELETE /api/v1/schedules/:id/overrides/:overrideId',
-].sort();
+const RESPONDER_WRITES = [...RESPONDER_WRITES_NEST].sort();
 
 const RANK: Record<ApiKeyRole, number> = { 'read-only': 0, responder: 1, admin: 2 };
 
 /** The spellings an attacker tries, for a canonical path such as /api/v1/users/<id>. */
-export function spellings(path: string): string[] {
+function spellings(path: string): string[] {
   const rest = path.replace(/^\/api\/v1/, '');
   const [first, ...others] = path.split('/').filter(Boolean);
   return [

@@ -15,6 +15,18 @@ import {
 import type { TestApp } from '../support/test-app';
 
 /** One real object of every kind, so every route can be called with ids that exist. */
+/**
+ * Writes open to responders (@MinRole('responder')), as Nest routes them.
+ * Adding one is a security decision: it must be listed here (both auth suites read it).
+ */
+export const RESPONDER_WRITES: readonly string[] = [
+  'POST /api/v1/incidents/:id/acknowledge',
+  'POST /api/v1/incidents/:id/resolve',
+  'POST /api/v1/incidents/:id/escalate',
+  'POST /api/v1/schedules/:id/overrides',
+  'DELETE /api/v1/schedules/:id/overrides/:overrideId',
+];
+
 export interface World {
   userId: string;
   otherUserId: string;
