@@ -106,6 +106,8 @@ async function main(): Promise<void> {
       db = new Pool({ connectionString: databaseUrl, max: 3 });
     }
     const twilioUrl = await twilio.start();
+    const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const logDir = path.join(workDir, 'logs');
     const ctx: BenchContext = {
       quick: args.quick,
       databaseUrl,
@@ -122,8 +124,10 @@ async function main(): Promise<void> {
         KLAXON_SMS_RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
-      nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      nodeArgs,
       workDir,
+      logDir,
+      klaxonProcess: (name, env) => KlaxonProcess.create({ name, env, nodeArgs, logDir }),
       log,
       shared: {},
     };
@@ -133,12 +137,7 @@ async function main(): Promise<void> {
 
     for (const scenario of wanted) {
       if (scenario.kind === 'server' && !klaxon) {
-        klaxon = await KlaxonProcess.create({
-          name: 'main',
-          env: ctx.serverEnv,
-          nodeArgs: ctx.nodeArgs,
-          logDir: path.join(workDir, 'logs'),
-        });
+        klaxon = await ctx.klaxonProcess('main', ctx.serverEnv);
         const ms = await klaxon.start();
         ctx.klaxon = klaxon;
         log(`Klaxon (KLAXON_ROLE=all, pid ${klaxon.pid}) ready in ${ms} ms at ${klaxon.url}`);
@@ -165,7 +164,7 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     const out = { at: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', machine: env, database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded', rows };
     writeFileSync(path.join(resultsDir, args.quick ? 'latest-quick.json' : 'latest.json'), JSON.stringify(out, null, 2) + '\n');
-    log(`wrote bench/results/${args.quick ? 'latest-quick.json' : 'latest.json'}; server logs: ${workDir}/logs (kept with BENCH_KEEP=1)`);
+    log(`wrote bench/results/${args.quick ? 'latest-quick.json' : 'latest.json'}; server logs: ${ctx.logDir} (kept with BENCH_KEEP=1)`);
   } finally {
     await cleanup();
   }

@@ -9,8 +9,8 @@ export interface BenchRow {
   met: boolean;
 }
 
-export const LOOKUP_GOAL_MICROS = 50;
-export const RENDER_YEAR_GOAL_MILLIS = 50;
+const LOOKUP_GOAL_MICROS = 50;
+const RENDER_YEAR_GOAL_MILLIS = 50;
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 

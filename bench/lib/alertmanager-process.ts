@@ -1,8 +1,8 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/database/embedded-postgres';
-import { sleep } from './stats';
+import { ServerProcess } from './child-process';
 
 /**
  * Prometheus Alertmanager as the bench's peer: the in-memory alert ingest that
@@ -16,7 +16,7 @@ export interface AlertmanagerBinary {
   version: string;
 }
 
-export const ALERTMANAGER_BINARIES = ['prometheus-alertmanager', 'alertmanager'] as const;
+const ALERTMANAGER_BINARIES = ['prometheus-alertmanager', 'alertmanager'] as const;
 
 /** "alertmanager, version 0.25.0 (branch: …)" -> "0.25.0"; null when the text is not Alertmanager's. */
 export function parseAlertmanagerVersion(text: string): string | null {
@@ -55,19 +55,16 @@ export function alertmanagerArgs(dir: string, port: number): string[] {
 }
 
 /** One Alertmanager process in a temp dir under `workDir`, its output in `logDir/alertmanager.log`. */
-export class AlertmanagerProcess {
-  readonly url: string;
-  private child: ChildProcess | null = null;
-  private exited: Promise<number | null> = Promise.resolve(null);
+export class AlertmanagerProcess extends ServerProcess {
   private readonly dir: string;
 
   private constructor(
     private readonly binary: AlertmanagerBinary,
     workDir: string,
     private readonly logDir: string,
-    readonly port: number,
+    port: number,
   ) {
-    this.url = `http://127.0.0.1:${port}`;
+    super(port);
     this.dir = mkdtempSync(path.join(workDir, 'alertmanager-'));
   }
 
@@ -78,47 +75,21 @@ export class AlertmanagerProcess {
   /** Writes the config, spawns the process and resolves with the ms until GET /-/ready answers 200. */
   async start(timeoutMs = 30_000): Promise<number> {
     writeFileSync(path.join(this.dir, 'alertmanager.yml'), alertmanagerConfig());
-    mkdirSync(this.logDir, { recursive: true });
-    const log = createWriteStream(path.join(this.logDir, 'alertmanager.log'), { flags: 'a' });
-    const started = Date.now();
-    const child = spawn(this.binary.path, alertmanagerArgs(this.dir, this.port), { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-    let dead = false;
-    this.exited = new Promise((resolve) => {
-      child.once('error', () => resolve(null));
-      child.once('exit', (code) => resolve(code));
-    });
-    void this.exited.then(() => (dead = true));
-    while (Date.now() - started < timeoutMs) {
-      if (dead) throw new Error(`Alertmanager exited during start; see ${this.logDir}/alertmanager.log`);
-      try {
-        const res = await fetch(`${this.url}/-/ready`);
-        await res.arrayBuffer();
-        if (res.status === 200) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(20);
-    }
-    throw new Error(`Alertmanager not ready after ${timeoutMs} ms`);
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
+    return this.spawnUntilReady(
+      {
+        label: 'Alertmanager',
+        command: this.binary.path,
+        args: alertmanagerArgs(this.dir, this.port),
+        logFile: path.join(this.logDir, 'alertmanager.log'),
+        readyUrl: `${this.url}/-/ready`,
+      },
+      timeoutMs,
+    );
   }
 
   /** SIGTERM, SIGKILL after `graceMs`; then its temp dir is removed. */
   async stop(graceMs = 10_000): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await this.exited;
-      clearTimeout(timer);
-    }
-    this.child = null;
+    await this.terminate(graceMs);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

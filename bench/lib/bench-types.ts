@@ -24,8 +24,13 @@ export interface BenchContext {
   serverEnv: Record<string, string>;
   /** The main server (KLAXON_ROLE=all) for the scenarios that need one; started by run.ts. */
   klaxon?: KlaxonProcess;
+  /** Node flags for every Klaxon process (`--profile`: --cpu-prof). */
   nodeArgs: string[];
   workDir: string;
+  /** Where every server process of the run writes its log (`<name>.log`). */
+  logDir: string;
+  /** A Klaxon process (not started yet) with `env`, ctx.nodeArgs and its log in ctx.logDir: how every scenario makes one. */
+  klaxonProcess(name: string, env: Record<string, string | undefined>): Promise<KlaxonProcess>;
   log(line: string): void;
   /** Figures one scenario leaves for a later one (e.g. the storm for the RSS reading). */
   shared: Record<string, unknown>;

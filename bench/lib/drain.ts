@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { sleep } from './stats';
+import { msUntil } from './stats';
 
 /** Pages not yet finished and timers already due: both zero means the worker is idle. */
 export async function backlog(db: Pool): Promise<{ openPages: number; dueTimers: number }> {
@@ -12,11 +12,9 @@ export async function backlog(db: Pool): Promise<{ openPages: number; dueTimers:
 
 /** Waits until the outbox and the due timers are empty; returns the ms it took, or null on timeout. */
 export async function waitForIdle(db: Pool, timeoutMs: number): Promise<number | null> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
+  const idle = async (): Promise<boolean> => {
     const b = await backlog(db);
-    if (b.openPages === 0 && b.dueTimers === 0) return Date.now() - started;
-    await sleep(100);
-  }
-  return null;
+    return b.openPages === 0 && b.dueTimers === 0;
+  };
+  return msUntil(idle, timeoutMs, 100);
 }

@@ -22,7 +22,7 @@ let phoneSeq = 0;
 /** Keeps emails unique when the bench runs again against the same DATABASE_URL. */
 const RUN = Date.now().toString(36);
 /** Distinct E.164 numbers (+1 415 7xx xxxx), so no two services page one phone. */
-export const benchPhone = (): string => `+1415${String(7_000_000 + ++phoneSeq).padStart(7, '0')}`;
+const benchPhone = (): string => `+1415${String(7_000_000 + ++phoneSeq).padStart(7, '0')}`;
 
 /**
  * Creates `count` services, each with its own on-call user (one SMS contact

@@ -20,7 +20,7 @@ export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Ma
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every `everyMs` until it returns a truthy value or `timeoutMs` passes (then returns the last value). */
-export async function pollUntil<T>(check: () => Promise<T>, timeoutMs: number, everyMs = 50): Promise<T> {
+async function pollUntil<T>(check: () => Promise<T>, timeoutMs: number, everyMs = 50): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await check();
   while (!last && Date.now() < end) {
@@ -28,4 +28,10 @@ export async function pollUntil<T>(check: () => Promise<T>, timeoutMs: number, e
     last = await check();
   }
   return last;
+}
+
+/** The ms from `since` until `check` first answers true (polled as pollUntil does), or null when `timeoutMs` passes first. */
+export async function msUntil(check: () => Promise<boolean>, timeoutMs: number, everyMs: number, since = Date.now()): Promise<number | null> {
+  const done = await pollUntil(async () => ((await check()) ? { ms: Date.now() - since } : null), timeoutMs, everyMs);
+  return done?.ms ?? null;
 }

@@ -1,15 +1,14 @@
 import { createServices } from '../lib/klaxon-api';
-import { KlaxonProcess } from '../lib/klaxon-process';
 import { LoadResult, runLoad } from '../lib/load';
 import { waitForIdle } from '../lib/drain';
 import { round } from '../lib/stats';
 import { TcpRoundRobin } from '../lib/tcp-round-robin';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
-export const INGEST_GOAL_PER_SECOND = 3000;
-export const INGEST_GOAL_P99_MS = 50;
+const INGEST_GOAL_PER_SECOND = 3000;
+const INGEST_GOAL_P99_MS = 50;
 /** Prometheus Alertmanager 0.25, in memory, distinct alerts, 50 connections, on this machine; the peer scenario measures it in the run. */
-export const ALERTMANAGER_PER_SECOND = 9000;
+const ALERTMANAGER_PER_SECOND = 9000;
 
 const CONNECTIONS = 32;
 const DEDUP_KEYS = 1000;
@@ -70,11 +69,10 @@ export const scaleOutScenario: Scenario = {
   kind: 'own',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const seconds = ctx.quick ? 2 : 15;
-    const logDir = `${ctx.workDir}/logs`;
-    const worker = await KlaxonProcess.create({ name: 'scale-worker', env: { ...ctx.serverEnv, KLAXON_ROLE: 'worker' }, logDir });
+    const worker = await ctx.klaxonProcess('scale-worker', { ...ctx.serverEnv, KLAXON_ROLE: 'worker' });
     const apis = [
-      await KlaxonProcess.create({ name: 'scale-api-1', env: { ...ctx.serverEnv, KLAXON_ROLE: 'api' }, logDir }),
-      await KlaxonProcess.create({ name: 'scale-api-2', env: { ...ctx.serverEnv, KLAXON_ROLE: 'api' }, logDir }),
+      await ctx.klaxonProcess('scale-api-1', { ...ctx.serverEnv, KLAXON_ROLE: 'api' }),
+      await ctx.klaxonProcess('scale-api-2', { ...ctx.serverEnv, KLAXON_ROLE: 'api' }),
     ];
     const rows: BenchRow[] = [];
     try {

@@ -3,8 +3,8 @@ import { waitForIdle } from '../lib/drain';
 import { round, sleep, summarize } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
-export const FIRST_PAGE_GOAL_P50_MS = 50;
-export const FIRST_PAGE_GOAL_P99_MS = 250;
+const FIRST_PAGE_GOAL_P50_MS = 50;
+const FIRST_PAGE_GOAL_P99_MS = 250;
 const RATE_PER_SECOND = 50;
 
 /**

@@ -1,20 +1,19 @@
 import { AlertmanagerProcess, findAlertmanager } from '../lib/alertmanager-process';
 import { waitForIdle } from '../lib/drain';
 import { createServices } from '../lib/klaxon-api';
-import { KlaxonProcess } from '../lib/klaxon-process';
 import { LoadResult, LoadSpec, runLoad } from '../lib/load';
 import { round } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
-export const PEER_DISTINCT_GOAL_RATIO = 0.15;
-export const PEER_REPEATED_GOAL_RATIO = 0.5;
-export const PEER_P99_GOAL_MS = 50;
-export const PEER_CONNECTIONS = 32;
+const PEER_DISTINCT_GOAL_RATIO = 0.15;
+const PEER_REPEATED_GOAL_RATIO = 0.5;
+const PEER_P99_GOAL_MS = 50;
+const PEER_CONNECTIONS = 32;
 /** Open incidents (Klaxon) and firing alerts (Alertmanager) the repeated run re-sends. */
-export const PEER_REPEATED_KEYS = 1000;
+const PEER_REPEATED_KEYS = 1000;
 
 /** One side's two runs, measured the same way for both. */
-export interface PeerRuns {
+interface PeerRuns {
   /** Every request a key never sent before: a new incident (Klaxon), a new label set (Alertmanager). */
   distinct: LoadResult;
   /** The same 1,000 keys again and again, each already open / firing. */
@@ -36,6 +35,39 @@ const failures = (r: LoadResult): string => (clean(r) ? '' : ` (${r.non2xx} non-
 export const peerRatio = (klaxon: LoadResult, alertmanager: LoadResult | undefined): number =>
   alertmanager && alertmanager.perSecond > 0 ? round(klaxon.perSecond / alertmanager.perSecond, 2) : NaN;
 
+/** One load's verdict, the one both the rows and the table give. */
+interface PeerJudgement {
+  amRun: LoadResult | undefined;
+  kRun: LoadResult;
+  goalRatio: number;
+  p99Goal: number | null;
+  /** peerRatio(kRun, amRun). */
+  ratio: number;
+  /** The ratio against `goalRatio`, both sides clean; null without a peer. */
+  ratioMet: boolean | null;
+  /** Klaxon's p99 against `p99Goal`; null when there is none. */
+  p99Met: boolean | null;
+}
+
+function judge(amRun: LoadResult | undefined, kRun: LoadResult, goalRatio: number, p99Goal: number | null): PeerJudgement {
+  const ratio = peerRatio(kRun, amRun);
+  return {
+    amRun,
+    kRun,
+    goalRatio,
+    p99Goal,
+    ratio,
+    ratioMet: amRun ? ratio >= goalRatio && clean(kRun) && clean(amRun) : null,
+    p99Met: p99Goal === null ? null : kRun.latencyP99 < p99Goal,
+  };
+}
+
+/** Issue 13's two loads, judged: distinct keys (ratio only), then repeated keys (ratio and p99). */
+const judgeLoads = (c: PeerComparison): { distinct: PeerJudgement; repeated: PeerJudgement } => ({
+  distinct: judge(c.alertmanager?.distinct, c.klaxon.distinct, PEER_DISTINCT_GOAL_RATIO, null),
+  repeated: judge(c.alertmanager?.repeated, c.klaxon.repeated, PEER_REPEATED_GOAL_RATIO, PEER_P99_GOAL_MS),
+});
+
 /**
  * The result rows: per load, Alertmanager's rate, Klaxon's rate and 202 p99,
  * and the ratio judged against issue 13's goals (reported, not judged, when
@@ -46,15 +78,8 @@ export function peerRows(c: PeerComparison): BenchRow[] {
   const how = `${PEER_CONNECTIONS} conns, ${c.seconds} s, ${c.klaxon.distinct.generator ?? 'autocannon'}`;
   const skipped = am ? '' : ' (skipped: no Alertmanager installed)';
   const rows: BenchRow[] = [];
-  const load = (
-    id: string,
-    label: string,
-    what: { alertmanager: string; klaxon: string },
-    amRun: LoadResult | undefined,
-    kRun: LoadResult,
-    goalRatio: number,
-    p99Goal: number | null,
-  ): void => {
+  const load = (id: string, label: string, what: { alertmanager: string; klaxon: string }, j: PeerJudgement): void => {
+    const { amRun, kRun } = j;
     if (amRun) {
       rows.push({
         id: `${id}-am`,
@@ -80,40 +105,40 @@ export function peerRows(c: PeerComparison): BenchRow[] {
       scenario: `peer, ${label}: Klaxon 202 latency p99`,
       value: kRun.latencyP99,
       unit: 'ms',
-      goal: p99Goal === null ? 'reported' : `< ${p99Goal} ms`,
-      met: p99Goal === null ? null : kRun.latencyP99 < p99Goal,
+      goal: j.p99Goal === null ? 'reported' : `< ${j.p99Goal} ms`,
+      met: j.p99Met,
     });
-    const ratio = peerRatio(kRun, amRun);
     rows.push({
       id,
       scenario: `peer, ${label}: Klaxon / Alertmanager${skipped}`,
-      value: ratio,
+      value: j.ratio,
       unit: 'x',
-      goal: `>= ${goalRatio}x`,
-      met: amRun ? ratio >= goalRatio && clean(kRun) && clean(amRun) : null,
+      goal: `>= ${j.goalRatio}x`,
+      met: j.ratioMet,
     });
   };
   const keys = PEER_REPEATED_KEYS.toLocaleString('en-US');
-  load('peer', 'distinct', { alertmanager: 'a new label set each', klaxon: 'a new incident each' }, am?.distinct, c.klaxon.distinct, PEER_DISTINCT_GOAL_RATIO, null);
-  load('peerw', 'repeated', { alertmanager: `${keys} firing alerts re-sent`, klaxon: `${keys} open incidents re-sent` }, am?.repeated, c.klaxon.repeated, PEER_REPEATED_GOAL_RATIO, PEER_P99_GOAL_MS);
+  const judged = judgeLoads(c);
+  load('peer', 'distinct', { alertmanager: 'a new label set each', klaxon: 'a new incident each' }, judged.distinct);
+  load('peerw', 'repeated', { alertmanager: `${keys} firing alerts re-sent`, klaxon: `${keys} open incidents re-sent` }, judged.repeated);
   return rows;
 }
 
 /** The side-by-side table the scenario prints: one line per load, both rates, the ratio and its goal. */
 export function formatPeerTable(c: PeerComparison): string {
   const perSecond = (r: LoadResult | undefined) => (r ? `${Math.round(r.perSecond).toLocaleString('en-US')}/s${failures(r)}` : 'not installed');
-  const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
   const am = c.alertmanager;
-  const line = (label: string, amRun: LoadResult | undefined, kRun: LoadResult, goalRatio: number, p99Goal: number | null) => {
-    const ratio = peerRatio(kRun, amRun);
-    const goal = `>= ${goalRatio}x${p99Goal === null ? '' : `, p99 < ${p99Goal} ms`}`;
-    const met = ratio >= goalRatio && (p99Goal === null || kRun.latencyP99 < p99Goal) && clean(kRun) && !!amRun && clean(amRun);
-    return [label, perSecond(amRun), `${perSecond(kRun)} (p99 ${kRun.latencyP99} ms)`, amRun ? `${ratio.toFixed(2)}x` : '-', amRun ? `${goal}: ${verdict(met)}` : `${goal}: -`];
+  const line = (label: string, j: PeerJudgement) => {
+    const goal = `>= ${j.goalRatio}x${j.p99Goal === null ? '' : `, p99 < ${j.p99Goal} ms`}`;
+    // One verdict for the load: the ratio row's, and the p99 row's where there is a p99 goal.
+    const verdict = j.ratioMet === null ? '-' : j.ratioMet && j.p99Met !== false ? 'met' : 'NOT MET';
+    return [label, perSecond(j.amRun), `${perSecond(j.kRun)} (p99 ${j.kRun.latencyP99} ms)`, j.amRun ? `${j.ratio.toFixed(2)}x` : '-', `${goal}: ${verdict}`];
   };
   const head = ['alerts', `Alertmanager${am ? ` ${am.version}` : ''}`, 'Klaxon', 'ratio', 'goal'];
+  const judged = judgeLoads(c);
   const cells = [
-    line('distinct (a new label set / incident each)', am?.distinct, c.klaxon.distinct, PEER_DISTINCT_GOAL_RATIO, null),
-    line(`repeated (${PEER_REPEATED_KEYS.toLocaleString('en-US')} firing alerts / open incidents)`, am?.repeated, c.klaxon.repeated, PEER_REPEATED_GOAL_RATIO, PEER_P99_GOAL_MS),
+    line('distinct (a new label set / incident each)', judged.distinct),
+    line(`repeated (${PEER_REPEATED_KEYS.toLocaleString('en-US')} firing alerts / open incidents)`, judged.repeated),
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
   const row = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
@@ -181,11 +206,10 @@ export const peerScenario: Scenario = {
   kind: 'own',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const seconds = ctx.quick ? 3 : 15;
-    const logDir = `${ctx.workDir}/logs`;
     const binary = findAlertmanager();
     if (!binary) ctx.log('peer: no prometheus-alertmanager binary (apt-get install prometheus-alertmanager): Alertmanager skipped, Klaxon measured alone');
-    const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, logDir) : null;
-    const klaxon = await KlaxonProcess.create({ name: 'peer', env: { ...ctx.serverEnv, KLAXON_ROLE: 'all' }, nodeArgs: ctx.nodeArgs, logDir });
+    const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, ctx.logDir) : null;
+    const klaxon = await ctx.klaxonProcess('peer', { ...ctx.serverEnv, KLAXON_ROLE: 'all' });
     try {
       const sides: PeerSide[] = [];
       if (am && binary) {

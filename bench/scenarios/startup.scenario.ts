@@ -1,9 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { KlaxonProcess } from '../lib/klaxon-process';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
-export const WARM_START_GOAL_MS = 10_000;
+const WARM_START_GOAL_MS = 10_000;
 
 /**
  * Scenario 7: Klaxon with its own embedded PostgreSQL (no DATABASE_URL) in a
@@ -19,12 +18,11 @@ export const startupScenario: Scenario = {
     const dataDir = mkdtempSync(path.join(ctx.workDir, 'startup-'));
     chmodSync(dataDir, 0o755);
     const env = { ...ctx.serverEnv, DATABASE_URL: undefined, KLAXON_DATA_DIR: dataDir } as Record<string, string | undefined>;
-    const logDir = path.join(ctx.workDir, 'logs');
     try {
-      const cold = await KlaxonProcess.create({ name: 'startup-cold', env, logDir });
+      const cold = await ctx.klaxonProcess('startup-cold', env);
       const coldMs = await cold.start(120_000);
       await cold.stop();
-      const warm = await KlaxonProcess.create({ name: 'startup-warm', env, logDir });
+      const warm = await ctx.klaxonProcess('startup-warm', env);
       const warmMs = await warm.start(120_000);
       await warm.stop();
       return [

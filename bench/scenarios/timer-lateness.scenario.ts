@@ -3,7 +3,7 @@ import { waitForIdle } from '../lib/drain';
 import { round, sleep, summarize } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
-export const TIMER_LATENESS_GOAL_P99_MS = 1000;
+const TIMER_LATENESS_GOAL_P99_MS = 1000;
 const POLL_MS = 25;
 
 /**
