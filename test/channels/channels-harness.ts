@@ -3,6 +3,7 @@ import { FakeSlackServer } from '../fakes/fake-slack.server';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
 import { TwilioParams, signedTwilioRequest, slackInteractionBody, slackSignatureHeaders } from '../fakes/signing';
 import { SmtpCaptureServer } from '../fakes/smtp-capture.server';
+import { createPolicy, createServiceWithEventsV2, createUser, trigger } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 export const PUBLIC_URL = 'https://klaxon.example.test';
@@ -101,6 +102,35 @@ export class ChannelsHarness {
         'X-Slack-Request-Timestamp': timestampHeader,
       })
       .send(body);
+  }
+
+  /**
+   * A user with one contact method, on a policy of `levels` five-minute levels that all page them,
+   * on a service with Events v2; triggers `key` there and drains the worker (the first page is sent).
+   */
+  async paged(
+    contact: { type: 'sms' | 'voice' | 'email' | 'slack'; address: string },
+    key: string,
+    opts: { name?: string; levels?: number; summary?: string; slackChannelId?: string } = {},
+  ) {
+    const user = await createUser(this.t, { name: opts.name }, [contact]);
+    const levels = Array.from({ length: opts.levels ?? 3 }, () => ({ delayMinutes: 5, targets: [{ type: 'user' as const, id: user.id }] }));
+    const policy = await createPolicy(this.t, levels);
+    const service = await createServiceWithEventsV2(this.t, policy.id, opts.slackChannelId ? { slackChannelId: opts.slackChannelId } : {});
+    const incident = await trigger(this.t, service.routingKey, key, opts.summary);
+    await this.drain();
+    return { user, service, routingKey: service.routingKey, incident };
+  }
+
+  /** The page call the fake Twilio received for `phone`, and the notification it is for. */
+  async callTo(phone: string) {
+    const call = await this.twilio.waitForCall((c) => c.To === phone);
+    return { call, notificationId: new URL(call.Url).searchParams.get('notification')! };
+  }
+
+  /** How many times the incident was escalated by hand over `channel`. */
+  async manualEscalations(incidentId: string, channel: string): Promise<number> {
+    return (await this.incident(incidentId)).timeline.filter((e) => e.type === 'escalated' && e.channel === channel).length;
   }
 
   async incident(id: string): Promise<{ status: string; number: number; timeline: { type: string; message: string; channel?: string; data?: any }[] }> {

@@ -1,4 +1,3 @@
-import { createPolicy, createServiceWithEventsV2, createUser, trigger } from '../support/factories';
 import { slackInteractionBody } from '../fakes/signing';
 import { ChannelsHarness, SLACK_SIGNING_SECRET, buttonPayload } from './channels-harness';
 
@@ -14,18 +13,8 @@ describe('Slack buttons and /oncall', () => {
   afterAll(() => h.stop());
   beforeEach(() => h.reset());
 
-  async function slackIncident(key: string) {
-    const judy = await createUser(h.t, { name: 'Judy' }, [{ type: 'slack', address: 'U0JUDY' }]);
-    const policy = await createPolicy(h.t, [
-      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: judy.id }] },
-    ]);
-    const service = await createServiceWithEventsV2(h.t, policy.id, { slackChannelId: 'C0INCIDENTS' });
-    const incident = await trigger(h.t, service.routingKey, key);
-    await h.drain();
-    return { judy, incident, service };
-  }
+  /** Judy, paged on Slack as U0JUDY, on a service that posts to C0INCIDENTS. */
+  const slackIncident = (key: string) => h.paged({ type: 'slack', address: 'U0JUDY' }, key, { name: 'Judy', slackChannelId: 'C0INCIDENTS' });
 
   it('rejects forged and unsigned requests with 401 and changes nothing', async () => {
     const { incident } = await slackIncident('slack-forged');
@@ -69,26 +58,22 @@ describe('Slack buttons and /oncall', () => {
     expect(unknown.body.text).toContain('No service or schedule');
   });
 
-  async function manualEscalations(incidentId: string): Promise<number> {
-    return (await h.incident(incidentId)).timeline.filter((e) => e.type === 'escalated' && e.channel === 'slack').length;
-  }
-
   it('acts on each (action_ts, user) once: a replayed press is a 200 that changes and posts nothing', async () => {
     const { incident } = await slackIncident('slack-replay');
     const press = buttonPayload('incident_escalate', incident.id, 'U0JUDY');
     const at = h.slackNow();
     await h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200);
-    expect(await manualEscalations(incident.id)).toBe(1);
+    expect(await h.manualEscalations(incident.id, 'slack')).toBe(1);
 
     h.reset();
     await h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200);
     await h.slackAction(press, SLACK_SIGNING_SECRET, at + 60).expect(200);
-    expect(await manualEscalations(incident.id)).toBe(1);
+    expect(await h.manualEscalations(incident.id, 'slack')).toBe(1);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
 
     // The next press of the same button has an action_ts of its own.
     await h.slackAction(buttonPayload('incident_escalate', incident.id, 'U0JUDY')).expect(200);
-    expect(await manualEscalations(incident.id)).toBe(2);
+    expect(await h.manualEscalations(incident.id, 'slack')).toBe(2);
   });
 
   it('of concurrent deliveries of one press exactly one acts', async () => {
@@ -96,7 +81,7 @@ describe('Slack buttons and /oncall', () => {
     const press = buttonPayload('incident_escalate', incident.id, 'U0JUDY');
     const at = h.slackNow();
     await Promise.all(Array.from({ length: 6 }, () => h.slackAction(press, SLACK_SIGNING_SECRET, at).expect(200)));
-    expect(await manualEscalations(incident.id)).toBe(1);
+    expect(await h.manualEscalations(incident.id, 'slack')).toBe(1);
   });
 
   it('refuses request timestamps more than 5 minutes from the app clock, either way, with 401', async () => {

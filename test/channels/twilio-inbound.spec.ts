@@ -1,4 +1,4 @@
-import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
+import { createUser, phoneNumber, trigger } from '../support/factories';
 import { ChannelsHarness, TWILIO_FROM, twilioSid } from './channels-harness';
 
 /**
@@ -17,35 +17,14 @@ describe('Twilio inbound: replays and malformed forms', () => {
 
   async function pagedBySms(key: string) {
     const phone = phoneNumber();
-    const user = await createUser(h.t, { name: 'Ivan' }, [{ type: 'sms', address: phone }]);
-    const policy = await createPolicy(h.t, [
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-    ]);
-    const { routingKey } = await createServiceWithEventsV2(h.t, policy.id);
-    const incident = await trigger(h.t, routingKey, key);
-    await h.drain();
+    const { routingKey, incident } = await h.paged({ type: 'sms', address: phone }, key, { name: 'Ivan' });
     return { phone, routingKey, incident };
   }
 
   async function pagedByVoice(key: string) {
     const phone = phoneNumber();
-    const user = await createUser(h.t, { name: 'Judy' }, [{ type: 'voice', address: phone }]);
-    const policy = await createPolicy(h.t, [
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: user.id }] },
-    ]);
-    const { routingKey } = await createServiceWithEventsV2(h.t, policy.id);
-    const incident = await trigger(h.t, routingKey, key);
-    await h.drain();
-    const call = await h.twilio.waitForCall((c) => c.To === phone);
-    return { incident, call, notificationId: new URL(call.Url).searchParams.get('notification')! };
-  }
-
-  async function manualEscalations(incidentId: string, channel: string): Promise<number> {
-    return (await h.incident(incidentId)).timeline.filter((e) => e.type === 'escalated' && e.channel === channel).length;
+    const { incident } = await h.paged({ type: 'voice', address: phone }, key, { name: 'Judy' });
+    return { incident, ...(await h.callTo(phone)) };
   }
 
   it('a replayed "ack" (same MessageSid) gets empty TwiML and does not acknowledge a newer incident', async () => {
@@ -83,7 +62,7 @@ describe('Twilio inbound: replays and malformed forms', () => {
     const sid = twilioSid('SM');
     const answers = await Promise.all(Array.from({ length: 6 }, () => h.sms(phone, `escalate ${incident.number}`, sid).expect(200)));
     expect(answers.filter((a) => a.text.includes('<Message>'))).toHaveLength(1);
-    expect(await manualEscalations(incident.id, 'sms')).toBe(1);
+    expect(await h.manualEscalations(incident.id, 'sms')).toBe(1);
   });
 
   it('acts on each (CallSid, Digits) once on the voice gather', async () => {
@@ -92,13 +71,13 @@ describe('Twilio inbound: replays and malformed forms', () => {
     const replay = await h.gather(notificationId, '5', call.sid).expect(200);
     expect(replay.text).toContain('<Response>');
     expect(replay.text).not.toContain('escalated');
-    expect(await manualEscalations(incident.id, 'voice')).toBe(1);
+    expect(await h.manualEscalations(incident.id, 'voice')).toBe(1);
 
     // Another digit in the same call, and the same digit in another call, are answers of their own.
     await h.gather(notificationId, '4', call.sid).expect(200);
     expect((await h.incident(incident.id)).status).toBe('acknowledged');
     await h.gather(notificationId, '5', twilioSid('CA')).expect(200);
-    expect(await manualEscalations(incident.id, 'voice')).toBe(2);
+    expect(await h.manualEscalations(incident.id, 'voice')).toBe(2);
   });
 
   it('status callbacks stay idempotent updates', async () => {

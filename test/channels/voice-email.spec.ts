@@ -1,4 +1,4 @@
-import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
+import { phoneNumber } from '../support/factories';
 import { ChannelsHarness } from './channels-harness';
 
 describe('voice and email actions', () => {
@@ -10,25 +10,13 @@ describe('voice and email actions', () => {
   afterAll(() => h.stop());
   beforeEach(() => h.reset());
 
-  async function pagedIncident(contact: { type: 'voice' | 'email'; address: string }, key: string) {
-    const user = await createUser(h.t, { name: 'Grace' }, [contact]);
-    const policy = await createPolicy(h.t, [{ delayMinutes: 5, targets: [{ type: 'user', id: user.id }] }]);
-    const { routingKey } = await createServiceWithEventsV2(h.t, policy.id);
-    const incident = await trigger(h.t, routingKey, key, 'Disk full on db-1');
-    await h.drain();
-    return { user, incident };
-  }
-
-  async function callTo(phone: string) {
-    const call = await h.twilio.waitForCall((c) => c.To === phone);
-    const notificationId = new URL(call.Url).searchParams.get('notification')!;
-    return { call, notificationId };
-  }
+  const pagedIncident = (contact: { type: 'voice' | 'email'; address: string }, key: string) =>
+    h.paged(contact, key, { name: 'Grace', levels: 1, summary: 'Disk full on db-1' });
 
   it('reads the incident and gathers a digit; 4 acknowledges as the paged user', async () => {
     const phone = phoneNumber();
     const { user, incident } = await pagedIncident({ type: 'voice', address: phone }, 'voice-4');
-    const { call, notificationId } = await callTo(phone);
+    const { call, notificationId } = await h.callTo(phone);
     expect(call.Url).toBe(`https://klaxon.example.test/twilio/voice?notification=${notificationId}`);
 
     const twiml = await h.twilioPost(`/twilio/voice?notification=${notificationId}`, { CallSid: call.sid, Digits: '' }).expect(200);
@@ -56,7 +44,7 @@ describe('voice and email actions', () => {
   it('6 resolves', async () => {
     const phone = phoneNumber();
     const { incident } = await pagedIncident({ type: 'voice', address: phone }, 'voice-6');
-    const { notificationId } = await callTo(phone);
+    const { notificationId } = await h.callTo(phone);
     const result = await h.gather(notificationId, '6').expect(200);
     expect(result.text).toContain('resolved');
     expect((await h.incident(incident.id)).status).toBe('resolved');

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { MetricsService } from '../../src/health/metrics.service';
 import type { IngestTarget } from '../../src/incidents/incident-commands';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
+import { batchSamples, ingestEvent, ingestTarget } from '../ingest/ingest-helpers';
 import { createIntegration, createService } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -21,14 +21,13 @@ describe('incident batches: round trips (real PostgreSQL)', () => {
     incidents = t.get(IncidentsRepository);
     const service = await createService(t);
     const v2 = await createIntegration(t, service.id, 'events-v2');
-    target = { serviceId: service.id, integrationId: v2.id, source: 'events-v2', actor: { type: 'integration', id: v2.id, name: 'Prometheus', channel: 'integration' } };
+    target = ingestTarget(service.id, v2.id);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const event = (dedupKey: string, action: NormalisedEvent['action'] = 'trigger'): NormalisedEvent =>
-    ({ action, dedupKey, title: `disk ${dedupKey}`, severity: 'critical', details: {}, links: [], source: 'db-1', occurredAt: null }) as NormalisedEvent;
+  const event = (dedupKey: string, action: NormalisedEvent['action'] = 'trigger') => ingestEvent(dedupKey, { action });
   const group = (dedupKey: string, fingerprints: string[]): NormalisedEvent => ({
     ...event(dedupKey),
     alerts: fingerprints.map((fingerprint) => ({
@@ -36,10 +35,7 @@ describe('incident batches: round trips (real PostgreSQL)', () => {
     })),
   });
 
-  async function batches(): Promise<number> {
-    const metric = await t.get(MetricsService).ingestBatchEvents.get();
-    return metric.values.find((v) => v.metricName === 'klaxon_ingest_batch_events_count')?.value ?? 0;
-  }
+  const batches = async (): Promise<number> => (await batchSamples(t)).count;
 
   /** Runs `work` counting the messages every pg client sends, and the batches written. */
   async function counted(work: () => Promise<unknown>): Promise<{ roundTrips: number; batches: number }> {

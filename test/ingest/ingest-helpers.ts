@@ -1,3 +1,6 @@
+import { MetricsService } from '../../src/health/metrics.service';
+import type { IngestTarget } from '../../src/incidents/incident-commands';
+import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
 import type { TestApp } from '../support/test-app';
 
 /** Row counts that prove what a request stored (or that a rejection stored nothing). */
@@ -23,4 +26,26 @@ export async function incidentDetail(t: TestApp, id: string): Promise<any> {
 
 export function postJson(t: TestApp, url: string, body: unknown) {
   return t.http().post(url).set('Content-Type', 'application/json').send(JSON.stringify(body));
+}
+
+/** Where the incident write path records an event: the service, as its Events v2 integration ("Prometheus"). */
+export function ingestTarget(serviceId: string, integrationId: string | null): IngestTarget {
+  return {
+    serviceId,
+    integrationId,
+    source: 'events-v2',
+    actor: { type: 'integration', id: integrationId, name: 'Prometheus', channel: 'integration' },
+  };
+}
+
+/** A normalised critical trigger for `dedupKey` titled `disk <dedupKey>`; `fields` overrides any field. */
+export function ingestEvent(dedupKey: string, fields: Partial<NormalisedEvent> = {}): NormalisedEvent {
+  return { action: 'trigger', dedupKey, title: `disk ${dedupKey}`, severity: 'critical', details: {}, links: [], source: 'db-1', occurredAt: null, ...fields } as NormalisedEvent;
+}
+
+/** The ingest batch histogram: how many batches were written, and how many events they held in all. */
+export async function batchSamples(t: TestApp): Promise<{ count: number; sum: number }> {
+  const metric = await t.get(MetricsService).ingestBatchEvents.get();
+  const value = (name: string) => metric.values.find((v) => v.metricName === name)?.value ?? 0;
+  return { count: value('klaxon_ingest_batch_events_count'), sum: value('klaxon_ingest_batch_events_sum') };
 }

@@ -1,11 +1,9 @@
 import { EscalationStartRepository } from '../../src/escalation/engine/escalation-start.repository';
-import type { IngestTarget } from '../../src/incidents/incident-commands';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
-import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
 import { SlackChannelAnnouncerRepository } from '../../src/notifications/slack-updates/slack-channel-announcer.repository';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
-import { counts, postJson } from './ingest-helpers';
+import { counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
 
 /**
  * The first trigger of a new incident is written in a batch shared with the
@@ -37,14 +35,8 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     v2 = await createIntegration(t, service.id, 'events-v2');
   });
 
-  const target = (): IngestTarget => ({
-    serviceId: service.id,
-    integrationId: v2.id,
-    source: 'events-v2',
-    actor: { type: 'integration', id: v2.id, name: 'Prometheus', channel: 'integration' },
-  });
-  const event = (dedupKey: string): NormalisedEvent =>
-    ({ action: 'trigger', dedupKey, title: `disk ${dedupKey}`, severity: 'critical', details: { host: 'db-1' }, links: [], source: 'db-1', occurredAt: null }) as NormalisedEvent;
+  const target = () => ingestTarget(service.id, v2.id);
+  const event = (dedupKey: string) => ingestEvent(dedupKey, { details: { host: 'db-1' } });
 
   /** Everything an opened incident left behind, with ids and the key replaced so two incidents compare. */
   async function footprint(incidentId: string): Promise<unknown> {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { MetricsService } from '../../src/health/metrics.service';
 import type { IngestTarget } from '../../src/incidents/incident-commands';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
-import { counts, postJson } from './ingest-helpers';
+import { batchSamples, counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
 
 /**
  * Repeated triggers from concurrent requests share one batch, one transaction
@@ -34,28 +33,8 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
   const enqueue = (dedupKey: string, summary = `alert ${dedupKey}`) =>
     postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'db-1', severity: 'critical' } });
 
-  const target = (integrationId: string | null = v2.id): IngestTarget => ({
-    serviceId: service.id,
-    integrationId,
-    source: 'events-v2',
-    actor: { type: 'integration', id: integrationId, name: 'Prometheus', channel: 'integration' },
-  });
-  const event = (dedupKey: string): NormalisedEvent => ({
-    action: 'trigger',
-    dedupKey,
-    title: `alert ${dedupKey}`,
-    severity: 'critical',
-    details: {},
-    links: [],
-    source: 'db-1',
-    occurredAt: null,
-  }) as unknown as NormalisedEvent;
-
-  async function batchSamples(): Promise<{ count: number; sum: number }> {
-    const metric = await t.get(MetricsService).ingestBatchEvents.get();
-    const value = (name: string) => metric.values.find((v) => v.metricName === name)?.value ?? 0;
-    return { count: value('klaxon_ingest_batch_events_count'), sum: value('klaxon_ingest_batch_events_sum') };
-  }
+  const target = (integrationId: string | null = v2.id) => ingestTarget(service.id, integrationId);
+  const event = (dedupKey: string) => ingestEvent(dedupKey, { title: `alert ${dedupKey}` });
 
   it('stores every one of 300 concurrent repeated triggers on its own incident', async () => {
     const keys = Array.from({ length: 20 }, (_, i) => `disk-${i}`);
@@ -86,7 +65,7 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
   it('shares batches, and never deadlocks: 2,000 joins over 50 incidents in shuffled orders all succeed, none falls back', async () => {
     const keys = Array.from({ length: 50 }, (_, i) => `svc-${i}`);
     for (const key of keys) await enqueue(key).expect(202);
-    const before = await batchSamples();
+    const before = await batchSamples(t);
     const warn = jest.spyOn((writer as unknown as { logger: { warn: () => void } }).logger, 'warn');
     try {
       const order = Array.from({ length: 2000 }, (_, i) => keys[(i * 31 + Math.floor(i / 50)) % keys.length]);
@@ -97,7 +76,7 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
       warn.mockRestore();
     }
     expect(await counts(t, service.id)).toMatchObject({ incidents: 50, alerts: 2050 });
-    const after = await batchSamples();
+    const after = await batchSamples(t);
     expect(after.sum - before.sum).toBe(2000);
     // Submitted in one turn of the event loop: at most 256 events a batch, so 8 batches or a few more.
     expect(after.count - before.count).toBeLessThanOrEqual(20);

@@ -4,6 +4,7 @@ import {
   createSchedule,
   createService,
   createUser,
+  incidentByDedupKey,
   IntegrationFixture,
   layerBody,
   trigger,
@@ -11,6 +12,13 @@ import {
 import { createTestApp, TestApp } from '../support/test-app';
 
 type Role = 'admin' | 'responder' | 'readOnly';
+
+/** Integration and heartbeat keys: shown to admin keys only. */
+const ADMIN_ONLY: [Role, boolean][] = [
+  ['admin', true],
+  ['responder', false],
+  ['readOnly', false],
+];
 
 /**
  * Write credentials are shown only to the roles that may use them: integration
@@ -38,11 +46,7 @@ describe('credentials by role, and credentials in alert payloads (real PostgreSQ
     await t.close();
   });
 
-  it.each<[Role, boolean]>([
-    ['admin', true],
-    ['responder', false],
-    ['readOnly', false],
-  ])('integration keys and URLs as %s: shown=%s', async (role, shown) => {
+  it.each(ADMIN_ONLY)('integration keys and URLs as %s: shown=%s', async (role, shown) => {
     const res = await t.api(role).get(`/api/v1/services/${serviceId}/integrations`).expect(200);
     expect(res.body).toHaveLength(integrations.length);
     for (const i of res.body) {
@@ -56,11 +60,7 @@ describe('credentials by role, and credentials in alert payloads (real PostgreSQ
     if (!shown) for (const i of integrations) expect(JSON.stringify(res.body)).not.toContain(i.key);
   });
 
-  it.each<[Role, boolean]>([
-    ['admin', true],
-    ['responder', false],
-    ['readOnly', false],
-  ])('heartbeat keys and URLs as %s: shown=%s', async (role, shown) => {
+  it.each(ADMIN_ONLY)('heartbeat keys and URLs as %s: shown=%s', async (role, shown) => {
     const res = await t.api(role).get(`/api/v1/services/${serviceId}/heartbeats`).expect(200);
     expect(res.body).toHaveLength(1);
     if (shown) expect(res.body[0]).toMatchObject({ key: heartbeatKey, url: expect.stringContaining(heartbeatKey) });
@@ -131,13 +131,13 @@ describe('credentials by role, and credentials in alert payloads (real PostgreSQ
       .post(`/integrations/${key}/generic`)
       .send({ summary: 'backup failed', dedupKey, apiKey: 'opsgenie-secret-1', token: 'bearer-secret-2', details: { host: 'db-1' } })
       .expect(202);
-    const post = (await t.api().get(`/api/v1/incidents?limit=500`).expect(200)).body.items.find((i: { dedupKey: string }) => i.dedupKey === dedupKey);
+    const post = await incidentByDedupKey(t, dedupKey);
     const [stored] = await storedPayloads(post.id);
     expect(stored).toEqual({ summary: 'backup failed', dedupKey, apiKey: '[redacted]', token: '[redacted]', details: { host: 'db-1' } });
 
     const getKey = `generic-get-${randomBytes(4).toString('hex')}`;
     await t.http().get(`/integrations/${key}/generic?summary=cron+failed&dedupKey=${getKey}&token=query-secret-3&host=web-1`).expect(202);
-    const got = (await t.api().get(`/api/v1/incidents?limit=500`).expect(200)).body.items.find((i: { dedupKey: string }) => i.dedupKey === getKey);
+    const got = await incidentByDedupKey(t, getKey);
     const [alert] = await alertsOf(got.id);
     expect(alert.payload.query).toMatchObject({ token: '[redacted]', host: 'web-1' });
     expect(alert.details).toMatchObject({ token: '[redacted]', host: 'web-1' });

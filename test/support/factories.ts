@@ -81,6 +81,11 @@ export async function trigger(
     .post('/v2/enqueue')
     .send({ routing_key: routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'test', severity: 'critical' } })
     .expect(202);
+  return incidentByDedupKey(t, dedupKey);
+}
+
+/** The incident with this dedup key, as the incidents list returns it (among the 500 newest). */
+export async function incidentByDedupKey(t: TestApp, dedupKey: string): Promise<{ id: string; number: number; status: string }> {
   const list = await t.api().get('/api/v1/incidents?limit=500').expect(200);
   const incident = list.body.items.find((i: { dedupKey: string }) => i.dedupKey === dedupKey);
   if (!incident) throw new Error(`no incident for ${dedupKey}`);
