@@ -2,7 +2,6 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/api-keys.service';
 import type { AuditRecorder } from '../auth/mutation-audit';
-import { routeTemplateOf } from '../auth/route-handlers';
 import { redactSecrets } from './audit-redaction';
 import { describeAuditTarget } from './audit-target';
 import { AuditService } from './audit.service';
@@ -24,7 +23,8 @@ export class AuditLogRecorder implements AuditRecorder {
   async record(ctx: ExecutionContext, body: unknown): Promise<void> {
     const req = ctx.switchToHttp().getRequest<AuditedRequest>();
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    const routePath = routeTemplateOf(ctx.getClass(), ctx.getHandler());
+    // The route's path template as the router matched it (e.g. /api/v1/users/:id).
+    const routePath = req.routeOptions.url ?? req.url.split('?', 1)[0];
     const target = describeAuditTarget(req.method, routePath, (req.params ?? {}) as Record<string, string>, body);
     const principal = req.principal ?? { id: 'anonymous', name: 'anonymous', role: 'none' };
     const hasBody = req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0);

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/errors';
-import type { ApiKeyRole } from './api-key.entity';
 import { ApiKeysService, Principal } from './api-keys.service';
 import { authDecisionOf } from './auth.decorators';
+import { hasRole } from './roles';
 
-const RANK: Record<ApiKeyRole, number> = { 'read-only': 0, responder: 1, admin: 2 };
 
 interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -36,7 +35,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!principal) throw new DomainError(ErrorCode.Unauthorized, 'invalid or revoked API key');
     req.principal = principal;
 
-    if (RANK[principal.role] < RANK[decision.minRole]) {
+    if (!hasRole(principal, decision.minRole)) {
       throw new DomainError(
         ErrorCode.Forbidden,
         `this action needs the ${decision.minRole} role; the key has ${principal.role}`,

@@ -1,4 +1,5 @@
-import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { GUARDS_METADATA, INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { ApiInputGuard } from './api-input.guard';
 import { authDecisionOf, MinRole, Public } from './auth.decorators';
 import { MutationAudit } from './mutation-audit';
 
@@ -32,5 +33,7 @@ describe('auth decisions', () => {
     }
     expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.change)).toEqual([MutationAudit]);
     expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.hook)).toBeUndefined();
+    expect(Reflect.getMetadata(GUARDS_METADATA, Routes.prototype.change)).toEqual([ApiInputGuard]);
+    expect(Reflect.getMetadata(GUARDS_METADATA, Routes.prototype.hook)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { ApiKeyRole } from './api-key.entity';
 import type { Principal } from './api-keys.service';
+import { ApiInputGuard } from './api-input.guard';
 import { MutationAudit } from './mutation-audit';
 
 /**
@@ -33,10 +34,11 @@ function decide(decision: AuthDecision): MethodDecorator {
 /**
  * The least role that may call this handler. Reads are usually `read-only`,
  * incident actions `responder`, configuration `admin`; each handler says which.
- * The same decision puts the handler's changes in the audit log (mutation-audit.ts).
+ * The same decision applies the API's input rules (api-input.guard.ts) and puts
+ * the handler's changes in the audit log (mutation-audit.ts).
  */
 export const MinRole = (role: ApiKeyRole): MethodDecorator =>
-  applyDecorators(decide({ kind: 'api-key', minRole: role }), UseInterceptors(MutationAudit));
+  applyDecorators(decide({ kind: 'api-key', minRole: role }), UseGuards(ApiInputGuard), UseInterceptors(MutationAudit));
 
 /**
  * No API key. `verifiedBy` names what the handler checks instead (or why the

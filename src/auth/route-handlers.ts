@@ -28,11 +28,6 @@ function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** The path template of a handler (controller prefix + route path), from Nest's metadata. */
-export function routeTemplateOf(controller: Function, handler: Function): string {
-  return joinPath(asList(Reflect.getMetadata(PATH_METADATA, controller))[0], asList(Reflect.getMetadata(PATH_METADATA, handler))[0]);
-}
-
 /**
  * Every route handler of every controller, read from Nest's own metadata (not
  * from the HTTP adapter's router, so it is the same under any adapter).

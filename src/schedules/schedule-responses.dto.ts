@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Principal } from '../auth/api-keys.service';
+import { hasRole } from '../auth/roles';
 import type { Restriction, RotationUnit, Shift } from './resolution';
 import { ScheduleLayer } from './schedule-layer.entity';
 import { ScheduleOverride } from './schedule-override.entity';
@@ -93,7 +94,7 @@ export class ScheduleResponse {
 
 /** The feed token reads the whole schedule without an API key: responder and admin keys see it, read-only keys do not. */
 export function seesIcalUrl(principal: Pick<Principal, 'role'> | undefined): boolean {
-  return principal?.role === 'admin' || principal?.role === 'responder';
+  return hasRole(principal, 'responder');
 }
 
 export class ShiftResponse {

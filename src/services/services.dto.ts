@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { Principal } from '../auth/api-keys.service';
+import { hasRole } from '../auth/roles';
 import { NoControlChars } from '../common/validators';
 import { HeartbeatMonitor } from './heartbeat-monitor.entity';
 import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.entity';
@@ -132,7 +133,7 @@ export class ServiceResponse {
  * them, and the URLs that embed them. Other roles get null.
  */
 export function seesWebhookKeys(principal: Pick<Principal, 'role'> | undefined): boolean {
-  return principal?.role === 'admin';
+  return hasRole(principal, 'admin');
 }
 
 export class IntegrationResponse {
