@@ -17,7 +17,7 @@ export type AuthDecision =
   /** No API key: the handler verifies its own credential (a routing key, a signature, a token), or is open by design. */
   | { kind: 'public'; verifiedBy: string };
 
-export const AUTH_DECISION_KEY = 'klaxon:auth-decision';
+const AUTH_DECISION_KEY = 'klaxon:auth-decision';
 
 function decide(decision: AuthDecision): MethodDecorator {
   return (_target, propertyKey, descriptor: PropertyDescriptor) => {

@@ -9,4 +9,3 @@ export const UNROUTED_ENTRY_POINTS = {
   openApi: { method: 'GET', path: '/docs', verifiedBy: 'open by design: the API description holds no data' },
 } as const;
 
-export type UnroutedEntryPoint = (typeof UNROUTED_ENTRY_POINTS)[keyof typeof UNROUTED_ENTRY_POINTS];

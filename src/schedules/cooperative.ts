@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * alert on /v2/enqueue, say) run. Renderings proceed a day at a time, and a
  * day of the densest accepted schedule takes a few milliseconds.
  */
-export const SLICE_MS = 5;
+const SLICE_MS = 5;
 
 /**
  * Every paused rendering waits in one line: each loop turn resumes at most one

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { groupBy } from '../common/group-by';
 import { isUuid } from '../common/parse-uuid.pipe';
 import { LayerSnapshot, ScheduleSnapshot } from './resolution';
 import { ScheduleLayerUser } from './schedule-layer-user.entity';
@@ -47,12 +48,7 @@ export class SchedulesRepository {
         ORDER BY l.schedule_id, l.position`,
       [schedules.map((row) => row.id)],
     );
-    const layersOf = new Map<string, ScheduleLayer[]>();
-    for (const row of layers) {
-      const list = layersOf.get(row.schedule_id) ?? [];
-      list.push(toLayer(row));
-      layersOf.set(row.schedule_id, list);
-    }
+    const layersOf = groupBy(layers, (row) => row.schedule_id);
     return schedules.map((row) =>
       Object.assign(new Schedule(), {
         id: row.id,
@@ -61,7 +57,7 @@ export class SchedulesRepository {
         icalToken: row.ical_token,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
-        layers: layersOf.get(row.id) ?? [],
+        layers: (layersOf.get(row.id) ?? []).map(toLayer),
       }),
     );
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { groupBy } from '../common/group-by';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -13,6 +14,7 @@ import {
   compileSchedule,
   ON_CALL_HORIZON_MS,
   onCallSearch,
+  segmentChunks,
   Shift,
   shiftChunks,
   userOnCallAt,
@@ -85,12 +87,7 @@ export class SchedulesService implements OnModuleInit {
       window,
       em,
     );
-    const overridesOf = new Map<string, ScheduleOverride[]>();
-    for (const o of overrides) {
-      const list = overridesOf.get(o.scheduleId);
-      if (list) list.push(o);
-      else overridesOf.set(o.scheduleId, [o]);
-    }
+    const overridesOf = groupBy(overrides, (o) => o.scheduleId);
     return new Map(schedules.map((s) => [s.id, compileSchedule(toSnapshot(s, overridesOf.get(s.id) ?? []))]));
   }
 
@@ -101,7 +98,7 @@ export class SchedulesService implements OnModuleInit {
 
   /** true when [from, to) contains a gap; an empty window has none. Stops rendering at the first gap. */
   hasGap(snapshot: CompiledSchedule, from: Date, to: Date): boolean {
-    for (const chunk of shiftChunks(snapshot, from, to)) if (chunk.some((s) => s.userId === null)) return true;
+    for (const chunk of segmentChunks(snapshot, from, to)) if (chunk.some((s) => s.user === null)) return true;
     return false;
   }
 
@@ -156,11 +153,11 @@ export class SchedulesService implements OnModuleInit {
     const page = await paginate(this.store.dataSource.getRepository(Schedule).createQueryBuilder('s'), 's', query);
     const ids = page.items.map((s) => s.id);
     const full = new Map((await this.store.findWithLayers(ids)).map((s) => [s.id, s]));
-    const live = await this.store.findOverrides(ids, { since: this.clock.now() });
+    const live = groupBy(await this.store.findOverrides(ids, { since: this.clock.now() }), (o) => o.scheduleId);
     const items: ScheduleView[] = [];
     for (const id of ids) {
       const schedule = full.get(id);
-      if (schedule) items.push(await this.view(schedule, live.filter((o) => o.scheduleId === id)));
+      if (schedule) items.push(await this.view(schedule, live.get(id) ?? []));
     }
     return { items, nextCursor: page.nextCursor };
   }

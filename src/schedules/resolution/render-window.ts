@@ -9,7 +9,7 @@ import { turnSegments } from './turn-boundaries';
  * the event loop a turn between chunks. A day of the densest schedule the API
  * accepts renders in a few milliseconds.
  */
-export const RENDER_CHUNK_MS = DAY_MS;
+const RENDER_CHUNK_MS = DAY_MS;
 
 /**
  * The final schedule over [since, until) as a tiling (gaps have user null,
@@ -19,7 +19,11 @@ export const RENDER_CHUNK_MS = DAY_MS;
  * the visible pieces rather than to everything every layer would show alone.
  */
 export function renderWindow(schedule: CompiledSchedule, since: number, until: number): Segment[] {
-  const steps = paintWindow(schedule, since, until);
+  return runToEnd(paintWindow(schedule, since, until));
+}
+
+/** Runs a generator that pauses between steps to its end, at once, and returns its answer. */
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

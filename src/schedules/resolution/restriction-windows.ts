@@ -74,6 +74,7 @@ export function restrictionWindows(
     for (let p = first; p <= last; p++) {
       const periodStart = originMs + p * periodMs;
       if (periodStart + endOffsetMs - minMs <= since || periodStart + startOffsetMs - maxMs >= until) continue;
+      // windowAt, inline: no tuple per period on this path.
       const clippedStart = Math.max(zone.toInstant(periodStart + startOffsetMs), since);
       const clippedEnd = Math.min(zone.toInstant(periodStart + endOffsetMs), until);
       if (clippedStart < clippedEnd) windows.push([clippedStart, clippedEnd]);

@@ -1,5 +1,5 @@
 import { CompiledSchedule, compileSchedule, DAY_MS } from './compile-schedule';
-import { renderChunks } from './render-window';
+import { renderChunks, runToEnd } from './render-window';
 import { restrictionsCover } from './restriction-windows';
 import { ScheduleSnapshot, Shift } from './schedule-snapshot';
 import { Segment } from './segment-ops';
@@ -89,11 +89,7 @@ export function segmentChunks(schedule: ResolvableSchedule, since: Date, until: 
  * `start` or `end` equal to t ∓ ON_CALL_HORIZON_MS means "beyond the horizon".
  */
 export function onCallAt(schedule: ResolvableSchedule, t: Date): Shift {
-  const steps = onCallSearch(schedule, t);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(onCallSearch(schedule, t));
 }
 
 /**
