@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import type { CompiledSchedule } from '../schedules/resolution';
 import type { PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -40,7 +39,8 @@ export class TargetDirectory {
    * now and for the 7-day gap warnings.
    */
   async load(levels: Levels, em?: EntityManager, around?: Date): Promise<PolicyWarningContext> {
-    return (await this.loadWithSchedules(levels, em, around)).ctx;
+    const window = around ? { since: new Date(around.getTime() - DAY_MS), until: new Date(around.getTime() + 15 * DAY_MS) } : {};
+    return this.loadWindow(levels, em, window);
   }
 
   /**
@@ -48,25 +48,8 @@ export class TargetDirectory {
    * ended by `now`, however far ahead, so the users of future overrides are
    * checked too. The same three queries, whatever the number of overrides.
    */
-  async loadForWarnings(levels: Levels, now: Date): Promise<PolicyWarningContext> {
-    return (await this.loadWindow(levels, undefined, { since: now })).ctx;
-  }
-
-  /** The same, plus the compiled schedules themselves (for callers that also need segment bounds). */
-  loadWithSchedules(
-    levels: Levels,
-    em?: EntityManager,
-    around?: Date,
-    /** Overrides of [around - reachDays, around + reachDays) instead of the default [-1, +15) days. */
-    reachDays?: number,
-  ): Promise<{ ctx: PolicyWarningContext; schedules: Map<string, CompiledSchedule> }> {
-    const window = around
-      ? {
-          since: new Date(around.getTime() - (reachDays ?? 1) * DAY_MS),
-          until: new Date(around.getTime() + (reachDays ?? 15) * DAY_MS),
-        }
-      : {};
-    return this.loadWindow(levels, em, window);
+  loadForWarnings(levels: Levels, now: Date): Promise<PolicyWarningContext> {
+    return this.loadWindow(levels, undefined, { since: now });
   }
 
   /** One query for the schedules, one for their overrides in `window`, one for every user either names. */
@@ -74,7 +57,7 @@ export class TargetDirectory {
     levels: Levels,
     em: EntityManager | undefined,
     window: { since?: Date; until?: Date },
-  ): Promise<{ ctx: PolicyWarningContext; schedules: Map<string, CompiledSchedule> }> {
+  ): Promise<PolicyWarningContext> {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
     for (const level of levels) {
@@ -86,7 +69,7 @@ export class TargetDirectory {
     const users = await this.users.loadSnapshots([...userIds, ...[...usersBySchedule.values()].flat()], em);
     const userSnapshots = new Map([...users.values()].map((u) => [u.id, toUserSnapshot(u)]));
     const schedules = this.schedules;
-    const ctx: PolicyWarningContext = {
+    return {
       getUser: (id) => userSnapshots.get(id),
       hasSchedule: (id) => scheduleSnapshots.has(id),
       resolveSchedule: (id, at) => {
@@ -99,6 +82,5 @@ export class TargetDirectory {
       },
       scheduleUserIds: (id) => usersBySchedule.get(id) ?? [],
     };
-    return { ctx, schedules: scheduleSnapshots };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { groupBy } from '../common/group-by';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -83,16 +84,10 @@ export class DispatcherService {
     if (!rows.length) return 0;
     const byId = await this.incidentPages.load(rows.map((r) => r.incidentId));
     // Live SMS/voice pages are grouped per contact method and rate limited; everything else goes out at once.
-    const alone: ClaimedPage[] = [];
-    const limited = new Map<string, ClaimedPage[]>();
-    for (const r of rows) {
-      const live = byId.get(r.incidentId)?.status === 'triggered';
-      if (live && r.contactMethodId && RATE_LIMITED_CHANNELS.has(r.channel)) {
-        limited.set(r.contactMethodId, [...(limited.get(r.contactMethodId) ?? []), r]);
-      } else {
-        alone.push(r);
-      }
-    }
+    const limitedBy = (r: ClaimedPage): string | null =>
+      byId.get(r.incidentId)?.status === 'triggered' && RATE_LIMITED_CHANNELS.has(r.channel) ? r.contactMethodId : null;
+    const alone = rows.filter((r) => limitedBy(r) === null);
+    const limited = groupBy(rows.filter((r) => limitedBy(r) !== null), (r) => limitedBy(r) as string);
     const work = Promise.all([
       ...alone.map((r) => this.sendOne(r, byId.get(r.incidentId))),
       ...[...limited].map(([cm, group]) => this.sendRateLimited(cm, group, byId)),

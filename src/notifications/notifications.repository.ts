@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { WORK_CHANNEL } from '../database/work-channel';
 import type { ChannelType } from './channels/notification-channel';
 import type { NotificationState } from './notification.entity';
+import type { Changed } from '../database/changed-rows';
 
 
 /** A page claimed by this worker for sending (state `sending`). */
@@ -53,9 +54,6 @@ export interface VoicePage {
   userId: string | null;
   address: string;
 }
-
-/** UPDATE and DELETE answer [returned rows, affected count] through TypeORM's postgres driver. */
-type Changed<Row> = [Row[], number];
 
 /**
  * The `notifications` table, the outbox: planned pages, claimed by the dispatcher
@@ -138,14 +136,14 @@ export class NotificationsRepository {
     await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
   }
 
-  /** The incident's Slack messages that exist or are being posted. */
-  async slackMessagesOf(incidentId: string): Promise<{ state: NotificationState; providerMessageId: string | null }[]> {
-    const rows = await this.dataSource.query<{ state: NotificationState; provider_message_id: string | null }[]>(
-      `SELECT state, provider_message_id FROM notifications
-        WHERE incident_id = $1 AND channel = 'slack' AND state IN ('sent', 'sending')`,
-      [incidentId],
+  /** These incidents' Slack messages that exist or are being posted, in one query. */
+  async slackMessagesOf(incidentIds: string[]): Promise<{ incidentId: string; state: NotificationState; providerMessageId: string | null }[]> {
+    const rows = await this.dataSource.query<{ incident_id: string; state: NotificationState; provider_message_id: string | null }[]>(
+      `SELECT incident_id, state, provider_message_id FROM notifications
+        WHERE incident_id = ANY($1::uuid[]) AND channel = 'slack' AND state IN ('sent', 'sending')`,
+      [incidentIds],
     );
-    return rows.map((r) => ({ state: r.state, providerMessageId: r.provider_message_id }));
+    return rows.map((r) => ({ incidentId: r.incident_id, state: r.state, providerMessageId: r.provider_message_id }));
   }
 
   /** The incident of the page last sent to this phone number (sms or voice). */

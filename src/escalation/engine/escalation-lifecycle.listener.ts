@@ -8,7 +8,7 @@ import { TimersRepository } from './timers.repository';
 
 /**
  * The engine's side of an incident change, inside the transaction that made
- * it: arm the timers that change calls for and wake the workers; on
+ * it: arm the timers that change calls for and wake the workers for them; on
  * acknowledge and resolve, cancel the pages not yet sent. (A new incident is
  * not announced here: the worker claims incidents whose escalation has not
  * started, escalation-start.repository.ts.) Timers are never
@@ -42,6 +42,7 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
       ...of('escalate-requested').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'manual-escalate' as const } })),
     ]);
     await this.outbox.cancelPending(em, of('resolved').map((i) => i.id), 'cancelled: incident resolved');
-    await this.outbox.wakeWorkers(em);
+    // New timers to fire (a resolve only cancels): each NOTIFY takes a lock at commit, so none without work.
+    if (changes.some((c) => c.event.type !== 'resolved')) await this.outbox.wakeWorkers(em);
   }
 }

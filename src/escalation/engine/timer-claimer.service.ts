@@ -122,7 +122,8 @@ export class TimerClaimerService {
           const incident = incidents.get(timer.incidentId);
           if (incident && !this.kinds.isNoop(timer, incident)) live.push({ timer, incident });
         }
-        const firing = this.kinds.byKind(live)[kindName];
+        // Every timer here is of `kindName` (the batch was made by kind); the guard only types them.
+        const firing = live.filter((f): f is FiringTimer<K> => f.timer.kind === kindName);
         const next = firing.length ? await fireBatch(em, firing, now) : [];
         await this.timers.replace(em, timers.map((t) => t.id), next);
       });

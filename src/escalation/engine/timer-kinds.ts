@@ -4,17 +4,10 @@ import { AckTimeoutKind } from './kinds/ack-timeout.kind';
 import { AutoResolveKind } from './kinds/auto-resolve.kind';
 import { EscalationStepKind } from './kinds/escalation-step.kind';
 import type { DueTimer, NewTimer, TimerKindName } from './timer-data';
-import type { FiringTimer, TimerIncident, TimerKind } from './timer-kind';
+import type { TimerIncident, TimerKind } from './timer-kind';
 
 /** One module per kind; the type makes a kind added to timer-data.ts without a module here a compile error. */
 type KindsByName = { readonly [K in TimerKindName]: TimerKind<K> };
-
-/** Timers by kind, each list typed by its kind. */
-export type FiringByKind = { [K in TimerKindName]: FiringTimer<K>[] };
-
-function addTo<K extends TimerKindName>(groups: FiringByKind, firing: FiringTimer<K>): void {
-  groups[firing.timer.kind].push(firing);
-}
 
 /** The timer kinds, by name: the claimer's one way to reach a kind. */
 @Injectable()
@@ -27,13 +20,6 @@ export class TimerKinds {
 
   get<K extends TimerKindName>(kind: K): TimerKind<K> {
     return this.byName[kind];
-  }
-
-  /** Splits timers of several kinds into one typed list per kind. */
-  byKind(firing: FiringTimer[]): FiringByKind {
-    const groups: FiringByKind = { escalation: [], 'ack-timeout': [], 'auto-resolve': [] };
-    for (const f of firing) addTo(groups, f);
-    return groups;
   }
 
   /** Whether the claimer may fire this kind's first due timers of many incidents in one transaction. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WORK_CHANNEL } from '../../database/work-channel';
 import { DueTimer, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
 
 /** A `timers` row as PostgreSQL returns it, before its kind and data are checked. */
@@ -14,7 +13,6 @@ interface TimerRow {
   attempts: number;
 }
 
-/** A row whose kind or data matches no timer kind (timer-data.ts). */
 /** An incident just acknowledged, as its acknowledgement timeout needs it. */
 export interface AckedIncident {
   incidentId: string;
@@ -22,6 +20,7 @@ export interface AckedIncident {
   acknowledgedAt: Date;
 }
 
+/** A row whose kind or data matches no timer kind (timer-data.ts). */
 export interface UnreadableTimer {
   id: string;
   kind: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChannelType } from '../channels/notification-channel';
+import type { Changed } from '../../database/changed-rows';
 
 /** A page folded into a bundle (now cancelled). */
 export interface BundledPage {
@@ -17,9 +18,6 @@ interface BundledPageRow {
   channel: ChannelType;
   address: string;
 }
-
-/** UPDATE answers [returned rows, affected count] through TypeORM's postgres driver. */
-type Changed<Row> = [Row[], number];
 
 /**
  * The `notifications` table as the per-contact-method rate limit reads and writes

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { groupBy } from '../../common/group-by';
 import { ChannelRegistry } from '../channel-registry';
 import { ChannelError, type NotificationChannel, type PageContent } from '../channels/notification-channel';
 import { parseSlackMessageRef } from '../channels/slack/slack-chat.channel';
-import { actedByLabel, toPageContent } from '../incident-page.content';
+import { actedByLabel, IncidentInfo, toPageContent } from '../incident-page.content';
 import { IncidentPagesRepository } from '../incident-pages.repository';
+import type { NotificationState } from '../notification.entity';
 import { NotificationsRepository } from '../notifications.repository';
-import { type ClaimedSlackUpdate, SlackMessageUpdatesRepository } from './slack-message-updates.repository';
+import { SlackMessageUpdatesRepository } from './slack-message-updates.repository';
 
 /** What the Slack channel offers besides sending; duck-typed so a test registry without it is fine. */
 interface SlackMessageEditor extends NotificationChannel {
@@ -42,15 +44,23 @@ export class SlackMessageUpdaterService {
     const rows = await this.updates.claimDue(now, new Date(now.getTime() + CLAIM_MS), limit);
     if (!rows.length) return 0;
     const slack = this.channels.get('slack');
-    const byIncident = new Map<string, ClaimedSlackUpdate[]>();
-    for (const r of rows) byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), r]);
+    const byIncident = groupBy(rows, (r) => r.incidentId);
+    // Every incident's messages and content in two queries, not two per incident.
+    const incidentIds = [...byIncident.keys()];
+    const [messagesOf, incidents] = isEditor(slack)
+      ? await Promise.all([
+          this.notifications.slackMessagesOf(incidentIds).then((m) => groupBy(m, (x) => x.incidentId)),
+          this.incidentPages.load(incidentIds),
+        ])
+      : [new Map<string, SlackMessage[]>(), new Map<string, IncidentInfo>()];
+    const done: string[] = [];
     for (const [incidentId, group] of byIncident) {
       const ids = group.map((r) => r.id);
       const attempts = Math.max(...group.map((r) => r.attempts));
       try {
-        const outcome = isEditor(slack) ? await this.updateMessages(slack, incidentId) : 'done';
+        const outcome = isEditor(slack) ? await updateMessages(slack, messagesOf.get(incidentId) ?? [], incidents.get(incidentId)) : 'done';
         if (outcome === 'wait') await this.updates.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
-        else await this.updates.delete(ids);
+        else done.push(...ids);
       } catch (e) {
         const err = e instanceof ChannelError ? e : new ChannelError(String((e as Error)?.message ?? e), true);
         if (err.retryable && attempts < MAX_ATTEMPTS) {
@@ -58,25 +68,27 @@ export class SlackMessageUpdaterService {
           await this.updates.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
         } else {
           this.logger.warn({ incidentId, error: err.message }, 'Slack message update given up');
-          await this.updates.delete(ids);
+          done.push(...ids);
         }
       }
     }
+    await this.updates.delete(done);
     return rows.length;
   }
+}
 
-  private async updateMessages(slack: SlackMessageEditor, incidentId: string): Promise<'done' | 'wait'> {
-    const messages = await this.notifications.slackMessagesOf(incidentId);
-    if (messages.some((m) => m.state === 'sending')) return 'wait';
-    const incident = (await this.incidentPages.load([incidentId])).get(incidentId);
-    if (!incident) return 'done';
-    const content = toPageContent(incident);
-    for (const m of messages) {
-      const ref = parseSlackMessageRef(m.providerMessageId);
-      if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));
-    }
-    return 'done';
+type SlackMessage = { state: NotificationState; providerMessageId: string | null };
+
+/** Rewrites one incident's messages; 'wait' while one of them is still being posted. */
+async function updateMessages(slack: SlackMessageEditor, messages: SlackMessage[], incident: IncidentInfo | undefined): Promise<'done' | 'wait'> {
+  if (messages.some((m) => m.state === 'sending')) return 'wait';
+  if (!incident) return 'done';
+  const content = toPageContent(incident);
+  for (const m of messages) {
+    const ref = parseSlackMessageRef(m.providerMessageId);
+    if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));
   }
+  return 'done';
 }
 
 function isEditor(channel: NotificationChannel): channel is SlackMessageEditor {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Changed } from '../../database/changed-rows';
 
 /** A queued rewrite of an incident's Slack messages, claimed by this worker. */
 export interface ClaimedSlackUpdate {
@@ -15,9 +16,6 @@ interface ClaimedSlackUpdateRow {
   incident_id: string;
   attempts: number;
 }
-
-/** UPDATE answers [returned rows, affected count] through TypeORM's postgres driver. */
-type Changed<Row> = [Row[], number];
 
 /** The `slack_message_updates` table: queued, claimed, rescheduled and deleted rewrites of Slack messages. */
 @Injectable()
@@ -53,6 +51,7 @@ export class SlackMessageUpdatesRepository {
   }
 
   async delete(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     await this.dataSource.query(`DELETE FROM slack_message_updates WHERE id = ANY($1::uuid[])`, [ids]);
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const stepRef = z.object({ epoch: z.number().int(), loop: z.number().int(), level: z.number().int() });
+/** The step a `step-due` timer was armed for (the planner's StepRef). */
+const stepRef = z.object({ epoch: z.number().int(), loop: z.number().int(), level: z.number().int() });
 
 /**
  * An escalation step: the input the pure planner gets when it fires. `start`
@@ -17,6 +18,3 @@ export const escalationStepTimer = z.object({
     z.object({ input: z.literal('manual-escalate') }),
   ]),
 });
-
-/** The step a `step-due` timer was armed for. */
-export type StepRef = z.infer<typeof stepRef>;

@@ -8,12 +8,12 @@ import {
   PolicySnapshot,
   PolicyWarningContext,
   snapshotPolicy,
+  StepRef,
   stepRefOf,
 } from '../../planner';
 import { TargetDirectory } from '../../target-directory';
 import { EscalationPlansRepository, PlanWrite } from '../escalation-plans.repository';
 import type { DueTimer, NewTimer } from '../timer-data';
-import type { StepRef } from './escalation-step.data';
 import type { FiringTimer, TimerIncident, TimerKind } from '../timer-kind';
 
 const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;

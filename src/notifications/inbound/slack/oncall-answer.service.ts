@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { SchedulesService } from '../../../schedules/schedules.service';
+import { UsersService } from '../../../users/users.service';
 import { OnCallLookupRepository, type PolicyLevel } from './oncall-lookup.repository';
 
 /** `/oncall` with no name lists at most this many schedules. */
@@ -16,6 +17,7 @@ export class OnCallAnswerService {
   constructor(
     private readonly lookup: OnCallLookupRepository,
     private readonly schedules: SchedulesService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -38,7 +40,7 @@ export class OnCallAnswerService {
   private async serviceAnswer(serviceName: string, levels: PolicyLevel[], now: Date): Promise<string> {
     const scheduleIds = levels.flatMap((l) => l.targets.filter((t) => t.type === 'schedule').map((t) => t.id));
     const bySchedule = await this.onCallBySchedule(scheduleIds, now);
-    const userNames = await this.lookup.userNames(levels.flatMap((l) => l.targets.filter((t) => t.type === 'user').map((t) => t.id)));
+    const userNames = await this.users.names(levels.flatMap((l) => l.targets.filter((t) => t.type === 'user').map((t) => t.id)));
     const lines = levels.map((level, i) => {
       const names = level.targets.map((t) => (t.type === 'user' ? userNames.get(t.id) : bySchedule.get(t.id)) ?? 'nobody');
       return `• Level ${i + 1}: ${[...new Set(names)].join(', ') || 'nobody'}`;
@@ -54,7 +56,7 @@ export class OnCallAnswerService {
       const userId = this.schedules.onCallAt(snapshot, now);
       if (userId) userBySchedule.set(id, userId);
     }
-    const names = await this.lookup.userNames([...userBySchedule.values()]);
+    const names = await this.users.names([...userBySchedule.values()]);
     return new Map([...userBySchedule].map(([id, userId]) => [id, names.get(userId) ?? 'unknown user']));
   }
 }

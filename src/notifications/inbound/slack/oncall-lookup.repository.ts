@@ -15,7 +15,7 @@ export interface NamedRow {
 
 /**
  * Reads, never writes, other modules' tables for `/oncall`: `schedules` (schedules),
- * `services` (services), `escalation_policies` (escalation) and `users` (users).
+ * `services` (services) and `escalation_policies` (escalation); user names come from UsersService.
  * Names match case-insensitively.
  */
 @Injectable()
@@ -40,12 +40,5 @@ export class OnCallLookupRepository {
       [name],
     );
     return rows[0] ? { name: rows[0].name, levels: rows[0].levels ?? [] } : null;
-  }
-
-  /** User id -> name, for the users that exist. */
-  async userNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.dataSource.query<NamedRow[]>(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
