@@ -78,17 +78,17 @@ export class IncidentsService {
   }
 
   appendTimeline(em: EntityManager, incidentId: string, entry: TimelineInput): Promise<void> {
-    return this.appendTimelineMany(em, incidentId, [entry]);
+    return this.appendTimelineMany(em, [{ ...entry, incidentId }]);
   }
 
-  /** Several entries in one INSERT (the engine writes a plan's timeline at once). */
-  async appendTimelineMany(em: EntityManager, incidentId: string, entries: TimelineInput[]): Promise<void> {
+  /** Several entries, of one incident or several, in one INSERT (a bundle of rate-limited pages). */
+  async appendTimelineMany(em: EntityManager, entries: (TimelineInput & { incidentId: string })[]): Promise<void> {
     if (!entries.length) return;
     await em.getRepository(IncidentTimelineEntry).insert(
       entries.map((entry) => {
         const actor = entry.actor ?? SYSTEM_ACTOR;
         return {
-          incidentId,
+          incidentId: entry.incidentId,
           at: entry.at ?? this.clock.now(),
           type: entry.type,
           message: entry.message,

@@ -53,15 +53,17 @@ export class PageRateLimiterService {
         now,
       });
       await this.pages.setBundledCount(em, representativeId, rows.length);
-      for (const r of rows) {
-        await this.incidents.appendTimeline(em, r.incidentId, {
+      await this.incidents.appendTimelineMany(
+        em,
+        rows.map((r) => ({
+          incidentId: r.incidentId,
           type: 'notification',
           message: `${r.channel.toUpperCase()} to ${r.address}: bundled into one page with other incidents (rate limit)`,
           at: now,
           actor: { type: 'system', channel: 'system', name: 'dispatcher' },
           data: { notificationId: r.id, channel: r.channel, address: r.address, outcome: 'bundled', bundledInto: representativeId },
-        });
-      }
+        })),
+      );
       return rows.length;
     });
   }
