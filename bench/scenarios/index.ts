@@ -2,13 +2,14 @@ import type { Scenario } from '../lib/bench-types';
 import { ingestScenario, scaleOutScenario } from './ingest.scenario';
 import { pageLatencyScenario } from './page-latency.scenario';
 import { peerScenario } from './peer.scenario';
+import { repeatGrowthScenario } from './repeat-growth.scenario';
 import { schedulesScenario } from './schedules.scenario';
 import { startupScenario } from './startup.scenario';
 import { rssScenario, stormScenario } from './storm.scenario';
 import { timerLatenessScenario } from './timer-lateness.scenario';
 
 /**
- * Every scenario of issue 7 and issue 13's peer comparison, in run order: the
+ * Every scenario of issue 7, issue 13's peer comparison and issue 15's growth, in run order: the
  * pure ones, then those against the main server (the storm before the RSS
  * reading), then those that start their own processes.
  */
@@ -19,6 +20,7 @@ export const SCENARIOS: readonly Scenario[] = [
   timerLatenessScenario,
   stormScenario,
   rssScenario,
+  repeatGrowthScenario,
   startupScenario,
   scaleOutScenario,
   peerScenario,

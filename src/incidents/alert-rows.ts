@@ -10,8 +10,18 @@ export interface AlertRow {
   integration_id: string | null;
   source: string;
   action: string;
-  /** Null for an ungrouped event (a row per event); set for an alert of a group (a row per fingerprint, upserted). */
+  /** Set for an alert of a group; null for an ungrouped event. */
   fingerprint: string | null;
+  /**
+   * The alert of the incident this row counts, upserted by (incident, key):
+   * the fingerprint for an alert of a group, '' for an ungrouped trigger (the
+   * incident's own dedup key); null for an acknowledge/resolve event (a row each).
+   */
+  alert_key: string | null;
+  /** Events this row stands for (a batch folds the repeats of one alert into one row). */
+  occurrences: number;
+  /** The first of those events' payload when there were several; null otherwise. */
+  first_payload: unknown;
   status: 'firing' | 'resolved';
   title: string;
   severity: Severity;
@@ -39,6 +49,9 @@ export function ungroupedAlertRow(incidentId: string, c: EventCommand): Omit<Ale
     source: target.source,
     action: event.action,
     fingerprint: null,
+    alert_key: event.action === 'trigger' ? '' : null,
+    occurrences: 1,
+    first_payload: null,
     status: event.action === 'resolve' ? 'resolved' : 'firing',
     title: event.title,
     severity: event.severity,
@@ -55,6 +68,9 @@ export function groupedAlertRow(incidentId: string, c: EventCommand, alert: Aler
     source: c.target.source,
     action: c.event.action,
     fingerprint: alert.fingerprint,
+    alert_key: alert.fingerprint,
+    occurrences: 1,
+    first_payload: null,
     status: alert.status,
     title: alertTitle(alert, c.event),
     severity: isSeverity(alert.labels.severity) ? alert.labels.severity : c.event.severity,
@@ -79,4 +95,9 @@ function rawAlert(raw: unknown, fingerprint: string): unknown {
   const alerts = (raw as { alerts?: unknown })?.alerts;
   if (!Array.isArray(alerts)) return undefined;
   return alerts.find((a) => (a as { fingerprint?: unknown })?.fingerprint === fingerprint);
+}
+
+/** Folds a later event's row for the same alert into the batch's row: counts it, and the later state wins. */
+export function foldAlertRow<R extends AlertRow>(earlier: R, later: R): R {
+  return { ...later, occurrences: earlier.occurrences + later.occurrences, first_payload: earlier.first_payload ?? earlier.payload };
 }

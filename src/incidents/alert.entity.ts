@@ -6,12 +6,14 @@ import { Incident } from './incident.entity';
 export type AlertSource = 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'heartbeat';
 
 /**
- * One received event (Events v2, generic, heartbeat) or one alert of an
- * Alertmanager/Grafana group, kept with its raw payload. Grouped alerts are
- * upserted by fingerprint: each notification carries the full group state.
+ * One alert of an incident, kept with its latest raw payload and how often it
+ * arrived: the incident's own trigger (Events v2, generic, heartbeat; every
+ * repeat of its dedup key counts on this row), one alert of an
+ * Alertmanager/Grafana group (upserted by fingerprint: each notification
+ * carries the full group state), or an acknowledge/resolve event (a row each).
  */
 @Entity('alerts')
-@Index('uq_alerts_incident_fingerprint', ['incidentId', 'fingerprint'], { unique: true, where: `"fingerprint" IS NOT NULL` })
+@Index('uq_alerts_incident_key', ['incidentId', 'alertKey'], { unique: true, where: `"alert_key" IS NOT NULL` })
 @Index('ix_alerts_incident_received', ['incidentId', 'receivedAt'])
 export class Alert {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +45,14 @@ export class Alert {
   @Column({ type: 'text', nullable: true })
   fingerprint: string | null;
 
+  /** Which alert of the incident this row counts: the fingerprint, '' for the incident's own trigger, null for an acknowledge/resolve event. */
+  @Column({ type: 'text', nullable: true })
+  alertKey: string | null;
+
+  /** How many events carried this alert (1 + repeats). */
+  @Column({ type: 'integer', default: 1 })
+  occurrences: number;
+
   /** `firing` or `resolved`. */
   @Column({ type: 'text' })
   status: string;
@@ -57,13 +67,19 @@ export class Alert {
   @Column({ type: 'jsonb' })
   details: Record<string, unknown>;
 
-  /** Exactly what arrived (for a grouped alert: its element of `alerts[]`). */
+  /** Exactly what arrived last (for a grouped alert: its element of `alerts[]`). */
   @Column({ type: 'jsonb' })
   payload: unknown;
 
+  /** What arrived first, once a repeat replaced `payload`; null while `payload` is still the first. */
+  @Column({ type: 'jsonb', nullable: true })
+  firstPayload: unknown;
+
+  /** First seen. */
   @Column({ type: 'timestamptz' })
   receivedAt: Date;
 
+  /** Last seen (the latest event that carried it). */
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { AlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow } from './alert-rows';
+import { AlertRow, foldAlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow } from './alert-rows';
 import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
 import type { CommandResult, EventCommand, IncidentCommand } from './incident-commands';
-import type { ActorRecord, Incident } from './incident.entity';
+import type { ActorRecord, Incident, RepeatBurst } from './incident.entity';
 import { Actor, IncidentChange, IncidentEventType, toDomainActor } from './incident-lifecycle';
 
 /** An incident of the batch, locked (or just opened) by the batch's first statement. */
@@ -24,10 +25,13 @@ export interface IncidentRow {
   acknowledged_by: ActorRecord | null;
   resolved_at: Date | null;
   resolved_by: ActorRecord | null;
+  repeat_burst: RepeatBurst | null;
 }
 
 export interface TimelineRow {
   n: number;
+  /** Set for the entry counting a burst of repeats: inserted once, then rewritten with the new count. */
+  id: string | null;
   incident_id: string;
   at: Date;
   type: string;
@@ -71,12 +75,15 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
   }
   const touched = new Set<LoadedIncident>();
   const alerts = new Map<string, AlertRow>();
+  /** The batch's row of each burst entry, by entry id: later repeats in the batch rewrite it. */
+  const burstRows = new Map<string, TimelineRow>();
   const out: BatchDecision = { results: [], incidents: [], alerts: [], timeline: [], lifecycle: [], opened: false };
   let n = 0;
 
   const timeline = (l: LoadedIncident, type: string, message: string, actor: Actor, at: Date, data: Record<string, unknown> | null) =>
     out.timeline.push({
       n: out.timeline.length,
+      id: null,
       incident_id: l.incident.id,
       at,
       type,
@@ -97,6 +104,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       const record: ActorRecord = { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
       inc.status = result.status;
       inc.updatedAt = now;
+      inc.repeatBurst = null;
       if ('acknowledgedAt' in p) inc.acknowledgedAt = p.acknowledgedAt ?? null;
       if ('acknowledgedBy' in p) inc.acknowledgedBy = p.acknowledgedAt ? record : null;
       if ('resolvedAt' in p) inc.resolvedAt = p.resolvedAt ?? null;
@@ -114,25 +122,61 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     return result;
   };
 
+  /**
+   * One row per alert key and batch, counting the events that carried it (the
+   * last state wins, as it would one event at a time); a row per event
+   * without a key (acknowledge, resolve).
+   */
+  const storeAlert = (row: Omit<AlertRow, 'n'>): void => {
+    const key = row.alert_key === null ? `#${n}` : `${row.incident_id}\n${row.alert_key}`;
+    const earlier = alerts.get(key);
+    alerts.set(key, earlier ? foldAlertRow(earlier, { n: n++, ...row }) : { n: n++, ...row });
+  };
+
   /** Returns whether anything new arrived (always for an ungrouped event; for a group, a new or changed alert). */
   const storeAlerts = (l: LoadedIncident, c: EventCommand): boolean => {
     const id = l.incident.id;
     if (!c.event.alerts) {
-      alerts.set(`#${n}`, { n: n++, ...ungroupedAlertRow(id, c) });
+      storeAlert(ungroupedAlertRow(id, c));
       return true;
     }
     let changed = false;
     for (const alert of c.event.alerts) {
       const row = groupedAlertRow(id, c, alert);
+      storeAlert(row);
       const known = l.knownAlerts.get(alert.fingerprint);
-      // An identical redelivery (Alertmanager HA pairs, retries) changes nothing.
+      // An identical redelivery (Alertmanager HA pairs, retries) only counts.
       if (known && known.status === row.status && isDeepStrictEqual(known.payload, row.payload)) continue;
       l.knownAlerts.set(alert.fingerprint, { status: row.status, payload: row.payload });
-      // One row per (incident, fingerprint) and batch: the last state wins, as it would one event at a time.
-      alerts.set(`${id}\n${alert.fingerprint}`, { n: n++, ...row });
       changed = true;
     }
     return changed;
+  };
+
+  /**
+   * A trigger repeating an open incident's own dedup key: counted on the
+   * entry of the incident's current burst (a new entry when none is open),
+   * never an entry per event.
+   */
+  const repeat = (l: LoadedIncident, c: EventCommand): void => {
+    const inc = l.incident;
+    const at = now.toISOString();
+    const burst: RepeatBurst = inc.repeatBurst
+      ? { ...inc.repeatBurst, count: inc.repeatBurst.count + 1, lastAt: at }
+      : { entryId: randomUUID(), count: 1, firstAt: at, lastAt: at };
+    inc.repeatBurst = burst;
+    const actor = c.target.actor;
+    const who = actor.name ?? c.target.source;
+    const data = { count: burst.count, firstAt: burst.firstAt, lastAt: burst.lastAt, source: c.target.source };
+    const row = burstRows.get(burst.entryId);
+    if (row) {
+      Object.assign(row, { message: repeatMessage(who, burst), data });
+      return;
+    }
+    timeline(l, 'repeated', repeatMessage(who, burst), actor, new Date(burst.firstAt), data);
+    const added = out.timeline[out.timeline.length - 1];
+    added.id = burst.entryId;
+    burstRows.set(burst.entryId, added);
   };
 
   const onEvent = (c: EventCommand): CommandResult => {
@@ -153,7 +197,8 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
         existing.incident.lastAlertAt = now;
         existing.incident.updatedAt = now;
         touched.add(existing);
-        transition(existing, 'trigger', c.target.actor);
+        if (c.event.alerts) transition(existing, 'trigger', c.target.actor);
+        else repeat(existing, c);
       }
       return outcome(existing, false);
     }
@@ -189,8 +234,19 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     acknowledged_by: i.acknowledgedBy,
     resolved_at: i.resolvedAt,
     resolved_by: i.resolvedBy,
+    repeat_burst: i.repeatBurst,
   }));
   return out;
+}
+
+/** "Triggered again by Alertmanager 4,000 times between 10:02:03 and 10:17:45 UTC" (with the date when the burst spans days). */
+export function repeatMessage(who: string, burst: Pick<RepeatBurst, 'count' | 'firstAt' | 'lastAt'>): string {
+  const first = burst.firstAt.slice(0, 19).replace('T', ' ');
+  const last = burst.lastAt.slice(0, 19).replace('T', ' ');
+  const sameDay = first.slice(0, 10) === last.slice(0, 10);
+  if (burst.count === 1) return `Triggered again by ${who} at ${first} UTC`;
+  const to = sameDay ? last.slice(11) : last;
+  return `Triggered again by ${who} ${burst.count.toLocaleString('en-US')} times between ${first} and ${to} UTC`;
 }
 
 /** What the listeners hear about. A new alert on an open incident is not news to them (auto-resolve re-arms lazily). */

@@ -4,7 +4,7 @@ import type { KnownAlert } from './alert-rows';
 import type { IncidentStatus } from './domain/incident-state';
 import type { IncidentCommand } from './incident-commands';
 import type { LoadedIncident } from './incident-batch-decision';
-import { ActorRecord, Incident } from './incident.entity';
+import { ActorRecord, Incident, RepeatBurst } from './incident.entity';
 
 /**
  * The two statements of an incident batch (incidents.repository.ts): the
@@ -46,12 +46,13 @@ export interface LoadedRow {
   escalation_epoch: number;
   escalation_exhausted: boolean;
   level_reached_at: Date | null;
+  repeat_burst: RepeatBurst | null;
   created: boolean;
   known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
 }
 
 const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
-  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at`;
+  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at, repeat_burst`;
 
 /**
  * Rows are found by primary key through `id = ANY (ARRAY(...))`: a set from
@@ -104,7 +105,7 @@ WITH k AS (
   SELECT l.id, json_agg(json_build_object('fingerprint', a.fingerprint, 'status', a.status, 'payload', a.payload)) AS alerts
     FROM wanted w
     JOIN locked l ON l.service_id = w.service_id AND l.dedup_key = w.dedup_key
-    JOIN alerts a ON a.incident_id = l.id AND a.fingerprint = w.fingerprint AND a.fingerprint IS NOT NULL
+    JOIN alerts a ON a.incident_id = l.id AND a.alert_key = w.fingerprint
    GROUP BY l.id
 )
 SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
@@ -114,32 +115,40 @@ SELECT o.*, true, NULL FROM opened o`;
 /**
  * Writes a batch's decision: $1 incident rows, $2 alert rows, $3 timeline rows
  * (JSON arrays, see BatchDecision), $4 the time, $5 whether to wake the workers.
+ * An alert with a key is upserted and counted (a repeat is a counter, not a
+ * row); a timeline row with an id is the entry counting a burst of repeats,
+ * inserted by its first batch and rewritten by the next ones (its incident's
+ * row lock orders them).
  */
 export const WRITE_SQL = `
 WITH u AS (
   SELECT * FROM json_to_recordset($1::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
-         acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb)
+         acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb, repeat_burst jsonb)
 ), inc AS (
   UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
-         acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by
+         acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by,
+         repeat_burst = u.repeat_burst
     FROM u
    WHERE i.id = u.id AND i.id = ANY (ARRAY(SELECT id FROM u))
 ), alert AS (
-  INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, status, title, severity, details, payload, received_at, updated_at)
-  SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.status, r.title, r.severity, r.details, r.payload,
-         $4::timestamptz, $4::timestamptz
+  INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, alert_key, occurrences, status, title, severity,
+         details, payload, first_payload, received_at, updated_at)
+  SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.alert_key, r.occurrences, r.status, r.title, r.severity,
+         r.details, r.payload, r.first_payload, $4::timestamptz, $4::timestamptz
     FROM json_to_recordset($2::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
-         status text, title text, severity text, details jsonb, payload jsonb)
+         alert_key text, occurrences int, status text, title text, severity text, details jsonb, payload jsonb, first_payload jsonb)
    ORDER BY r.n
-  ON CONFLICT (incident_id, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET
+  ON CONFLICT (incident_id, alert_key) WHERE alert_key IS NOT NULL DO UPDATE SET
     action = EXCLUDED.action, status = EXCLUDED.status, title = EXCLUDED.title, severity = EXCLUDED.severity,
-    details = EXCLUDED.details, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at
+    details = EXCLUDED.details, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at,
+    occurrences = a.occurrences + EXCLUDED.occurrences, first_payload = COALESCE(a.first_payload, a.payload)
 ), timeline AS (
-  INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
-  SELECT e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
-    FROM json_to_recordset($3::json) AS e(n int, incident_id uuid, at timestamptz, type text, message text, actor_type text,
+  INSERT INTO incident_timeline (id, incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+  SELECT COALESCE(e.id, gen_random_uuid()), e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
+    FROM json_to_recordset($3::json) AS e(n int, id uuid, incident_id uuid, at timestamptz, type text, message text, actor_type text,
          actor_id text, actor_name text, channel text, data jsonb)
    ORDER BY e.n
+  ON CONFLICT (id) DO UPDATE SET message = EXCLUDED.message, data = EXCLUDED.data
 )
 SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
 
@@ -204,6 +213,7 @@ export function toLoaded(row: LoadedRow): LoadedIncident {
     escalationEpoch: row.escalation_epoch,
     escalationExhausted: row.escalation_exhausted,
     levelReachedAt: row.level_reached_at,
+    repeatBurst: row.repeat_burst,
   });
   const known = new Map((row.known_alerts ?? []).map((a) => [a.fingerprint, { status: a.status, payload: a.payload }]));
   return { incident, created: row.created, knownAlerts: known };

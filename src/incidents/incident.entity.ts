@@ -24,6 +24,15 @@ const bigintAsNumber = {
  * (`INSERT ... ON CONFLICT ... WHERE status <> 'resolved' DO NOTHING`).
  * Every instant is written from the injected Clock, never SQL now().
  */
+/** A burst of repeated triggers, counted on one timeline entry. */
+export interface RepeatBurst {
+  entryId: string;
+  count: number;
+  /** ISO times of the first and the latest repeat. */
+  firstAt: string;
+  lastAt: string;
+}
+
 @Entity('incidents')
 @Index('uq_incidents_open_dedup', ['serviceId', 'dedupKey'], { unique: true, where: `"status" <> 'resolved'` })
 @Index('ix_incidents_created', ['createdAt', 'id'])
@@ -79,6 +88,16 @@ export class Incident {
 
   @Column({ type: 'jsonb', nullable: true })
   resolvedBy: ActorRecord | null;
+
+  /**
+   * The timeline entry that is counting the current burst of repeated
+   * triggers (the same dedup key again while the incident is open); null when
+   * none is open. A change of status ends the burst: the next repeat starts a
+   * new entry. Kept on the incident so that it is read under the incident's
+   * row lock.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  repeatBurst: RepeatBurst | null;
 
   /** Escalation state, owned by the escalation engine (updateEscalationState). */
   @Column({ type: 'int', default: 0 })

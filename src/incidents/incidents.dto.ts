@@ -39,8 +39,14 @@ export class AlertResponse {
   @ApiProperty() details: Record<string, unknown>;
   @ApiProperty({ description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"' })
   payload: unknown;
-  @ApiProperty() receivedAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'how many events carried this alert: 1 + the repeats of its dedup key (or, in a group, of its fingerprint)', example: 4000 })
+  occurrences: number;
+  @ApiProperty({ nullable: true, description: 'the first payload, once a repeat replaced `payload`; null while `payload` is the first', example: null })
+  firstPayload: unknown;
+  @ApiProperty({ description: 'when the alert first arrived' }) firstSeenAt: string;
+  @ApiProperty({ description: 'when the alert last arrived (the latest repeat)' }) lastSeenAt: string;
+  @ApiProperty({ description: 'same as `firstSeenAt` (kept for older clients)' }) receivedAt: string;
+  @ApiProperty({ description: 'same as `lastSeenAt` (kept for older clients)' }) updatedAt: string;
 
   static of(a: Alert): AlertResponse {
     return {
@@ -55,6 +61,10 @@ export class AlertResponse {
       // Rows stored before ingest redacted credentials still hold them: mask them here too.
       details: redactCredentialFields(a.details),
       payload: redactStoredPayload(a.payload),
+      occurrences: a.occurrences,
+      firstPayload: a.firstPayload === null || a.firstPayload === undefined ? null : redactStoredPayload(a.firstPayload),
+      firstSeenAt: a.receivedAt.toISOString(),
+      lastSeenAt: a.updatedAt.toISOString(),
       receivedAt: a.receivedAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     };

@@ -1,6 +1,6 @@
 import { createIntegration, createService, IntegrationFixture, loadSample, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
-import { counts, incidentDetail, incidentsOf, postJson } from './ingest-helpers';
+import { alertOccurrences, counts, incidentDetail, incidentsOf, postJson } from './ingest-helpers';
 
 describe('ingest: bad input, limits and the generic webhook (real PostgreSQL)', () => {
   let t: TestApp;
@@ -88,7 +88,9 @@ describe('ingest: bad input, limits and the generic webhook (real PostgreSQL)', 
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(res.body).toMatchObject({ status: 'throttle event' });
-    expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 2 });
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 1 });
+    expect((await incidentsOf(t, service.id)).length).toBe(1);
+    expect(await alertOccurrences(t, service.id)).toBe(2);
 
     // Other integrations are not affected; a minute later the window is fresh.
     await postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'trigger', payload: { summary: 's', source: 's', severity: 'info' } }).expect(202);

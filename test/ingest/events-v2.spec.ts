@@ -47,12 +47,16 @@ describe('PagerDuty Events API v2 drop-in (real PostgreSQL)', () => {
 
     const detail = await incidentDetail(t, incident.id);
     expect(detail.status).toBe('resolved');
-    expect(detail.alerts.map((a: { action: string }) => a.action)).toEqual(['trigger', 'trigger', 'acknowledge', 'resolve']);
+    expect(detail.alerts.map((a: { action: string; occurrences: number }) => [a.action, a.occurrences])).toEqual([
+      ['trigger', 2],
+      ['acknowledge', 1],
+      ['resolve', 1],
+    ]);
     // The routing key is the sender's credential: kept out of the stored payload (docs/api.md).
     expect(detail.alerts[0].payload).toMatchObject({ routing_key: '[redacted]', payload: { summary: 'Disk full on db-1' } });
-    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['triggered', 'alert-added', 'acknowledged', 'resolved']);
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['triggered', 'repeated', 'acknowledged', 'resolved']);
     expect(detail.timeline[2]).toMatchObject({ channel: 'integration', actor: { type: 'integration', id: v2.id } });
-    expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 4 });
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 3 });
   });
 
   it('generates and returns a dedup key for a trigger without one', async () => {
@@ -85,19 +89,24 @@ describe('PagerDuty Events API v2 drop-in (real PostgreSQL)', () => {
     expect(detail.alerts[1].payload.payload.custom_details.num_resolved).toBe('1');
   });
 
-  it('50 parallel triggers with one dedup key make exactly one incident and 50 alert rows', async () => {
+  it('50 parallel triggers with one dedup key make exactly one incident, one alert counting 50 and one coalesced entry counting 49', async () => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, n) => enqueue(trigger({ dedup_key: 'storm', payload: { summary: `storm ${n}`, source: 's', severity: 'error' } }))),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(202));
-    const [{ incidents, alerts }] = await t.dataSource.query(
-      `SELECT count(DISTINCT i.id)::int AS incidents, count(a.id)::int AS alerts
+    const [{ incidents, alerts, occurrences }] = await t.dataSource.query(
+      `SELECT count(DISTINCT i.id)::int AS incidents, count(a.id)::int AS alerts, sum(a.occurrences)::int AS occurrences
          FROM incidents i JOIN alerts a ON a.incident_id = i.id WHERE i.service_id = $1 AND i.dedup_key = 'storm'`,
       [service.id],
     );
-    expect({ incidents, alerts }).toEqual({ incidents: 1, alerts: 50 });
+    expect({ incidents, alerts, occurrences }).toEqual({ incidents: 1, alerts: 1, occurrences: 50 });
     const c = await counts(t, service.id);
-    expect(c).toEqual({ incidents: 1, alerts: 50, timeline: 50 });
+    expect(c).toEqual({ incidents: 1, alerts: 1, timeline: 2 });
+    const [repeated] = await t.dataSource.query(
+      `SELECT e.data FROM incident_timeline e JOIN incidents i ON i.id = e.incident_id WHERE i.service_id = $1 AND e.type = 'repeated'`,
+      [service.id],
+    );
+    expect(repeated.data.count).toBe(49);
   });
 
   it('a malformed routing key is a 400 naming every problem; a well-formed unknown one is a 404', async () => {

@@ -15,6 +15,15 @@ export async function counts(t: TestApp, serviceId: string): Promise<{ incidents
   return row;
 }
 
+/** Events counted on the service's alerts (a repeat is a count on its alert, not a row). */
+export async function alertOccurrences(t: TestApp, serviceId: string): Promise<number> {
+  const [{ n }] = await t.dataSource.query(
+    `SELECT coalesce(sum(a.occurrences), 0)::int AS n FROM alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.service_id = $1`,
+    [serviceId],
+  );
+  return n;
+}
+
 export async function incidentsOf(t: TestApp, serviceId: string): Promise<any[]> {
   const res = await t.api().get(`/api/v1/incidents?serviceId=${serviceId}`).expect(200);
   return res.body.items;

@@ -4,7 +4,7 @@ import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import type { NormalisedEvent } from '../../src/ingest/sources/normalised-event';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
-import { batchSamples, counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
+import { alertOccurrences, batchSamples, counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
 
 /**
  * Repeated triggers from concurrent requests share one batch, one transaction
@@ -36,7 +36,7 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
   const target = (integrationId: string | null = v2.id) => ingestTarget(service.id, integrationId);
   const event = (dedupKey: string) => ingestEvent(dedupKey, { title: `alert ${dedupKey}` });
 
-  it('stores every one of 300 concurrent repeated triggers on its own incident', async () => {
+  it('counts every one of 300 concurrent repeated triggers on its own incident: one alert and one timeline entry each', async () => {
     const keys = Array.from({ length: 20 }, (_, i) => `disk-${i}`);
     for (const key of keys) await enqueue(key).expect(202);
     const sent = Array.from({ length: 300 }, (_, i) => keys[(i * 7) % keys.length]);
@@ -44,21 +44,23 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
     expect(answers.map((r) => r.status)).toEqual(sent.map(() => 202));
     expect(answers.map((r) => r.body.dedup_key)).toEqual(sent);
 
-    expect(await counts(t, service.id)).toEqual({ incidents: 20, alerts: 320, timeline: 320 });
-    // Each alert sits on the incident of its own dedup key, with its own payload.
+    expect(await counts(t, service.id)).toEqual({ incidents: 20, alerts: 20, timeline: 40 });
+    // Each alert sits on the incident of its own dedup key, with the payload of one of its own repeats.
     const misplaced = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM alerts a JOIN incidents i ON i.id = a.incident_id
         WHERE i.service_id = $1 AND a.title NOT LIKE '%' || i.dedup_key`,
       [service.id],
     );
     expect(misplaced[0].n).toBe(0);
-    const perIncident: { dedup_key: string; n: number }[] = await t.dataSource.query(
-      `SELECT i.dedup_key, count(*)::int AS n FROM incident_timeline e JOIN incidents i ON i.id = e.incident_id
-        WHERE i.service_id = $1 AND e.type = 'alert-added' GROUP BY 1`,
+    const perIncident: { dedup_key: string; repeats: number; occurrences: number }[] = await t.dataSource.query(
+      `SELECT i.dedup_key, (e.data->>'count')::int AS repeats, a.occurrences
+         FROM incidents i JOIN incident_timeline e ON e.incident_id = i.id AND e.type = 'repeated' JOIN alerts a ON a.incident_id = i.id
+        WHERE i.service_id = $1`,
       [service.id],
     );
-    expect(Object.fromEntries(perIncident.map((r) => [r.dedup_key, r.n]))).toEqual(
-      Object.fromEntries(keys.map((k) => [k, sent.filter((s) => s === k).length])),
+    const sentPerKey = (k: string) => sent.filter((s) => s === k).length;
+    expect(Object.fromEntries(perIncident.map((r) => [r.dedup_key, [r.repeats, r.occurrences]]))).toEqual(
+      Object.fromEntries(keys.map((k) => [k, [sentPerKey(k), sentPerKey(k) + 1]])),
     );
   });
 
@@ -75,7 +77,8 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
     } finally {
       warn.mockRestore();
     }
-    expect(await counts(t, service.id)).toMatchObject({ incidents: 50, alerts: 2050 });
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 50, alerts: 50, timeline: 100 });
+    expect(await alertOccurrences(t, service.id)).toBe(2050);
     const after = await batchSamples(t);
     expect(after.sum - before.sum).toBe(2000);
     // Submitted in one turn of the event loop: at most 256 events a batch, so 8 batches or a few more.
@@ -99,27 +102,42 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
     const ghost = randomUUID(); // an integration that does not exist: the alert's foreign key refuses it
     const results = await Promise.allSettled([
       join(target(), event('good'), { n: 1 }),
-      join(target(ghost), event('good'), { n: 2 }),
+      join(target(ghost), event('bad'), { n: 2 }),
       join(target(), event('good'), { n: 3 }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    const payloads: { payload: { n?: number } }[] = await t.dataSource.query(
-      `SELECT a.payload FROM alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.service_id = $1 ORDER BY a.payload->>'n'`,
-      [service.id],
-    );
-    expect(payloads.map((p) => p.payload.n ?? null)).toEqual([1, 3, null]);
-    expect(await counts(t, service.id)).toMatchObject({ alerts: 3, timeline: 3 });
-  });
-
-  it('writes "incident already acknowledged" on the timeline of an acknowledged incident, and leaves it acknowledged', async () => {
-    await enqueue('acked').expect(202);
-    await postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'acknowledge', dedup_key: 'acked' }).expect(202);
-    await enqueue('acked').expect(202);
-    const [row] = await t.dataSource.query(
-      `SELECT i.status, e.message FROM incidents i JOIN incident_timeline e ON e.incident_id = i.id AND e.type = 'alert-added'
+    const alerts: { dedup_key: string; occurrences: number; payload: { n?: number }; first: { n?: number } | null }[] = await t.dataSource.query(
+      `SELECT i.dedup_key, a.occurrences, a.payload, a.first_payload AS first FROM alerts a JOIN incidents i ON i.id = a.incident_id
         WHERE i.service_id = $1`,
       [service.id],
     );
-    expect(row).toEqual({ status: 'acknowledged', message: expect.stringMatching(/^New alert by .+; incident already acknowledged, nobody new paged$/) });
+    // Both good repeats counted on the key's one alert (each retried alone, in either order); nothing of the bad one.
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ dedup_key: 'good', occurrences: 3 });
+    expect([1, 3]).toContain(alerts[0].payload.n);
+    expect(alerts[0].first?.n).not.toBe(2);
+    expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 1, timeline: 2 });
+  });
+
+  it('counts repeats in one entry per burst: a change of status starts a new one, and the incident stays acknowledged', async () => {
+    await enqueue('acked').expect(202);
+    await enqueue('acked').expect(202);
+    t.clock.advanceMinutes(5);
+    await enqueue('acked').expect(202);
+    await postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'acknowledge', dedup_key: 'acked' }).expect(202);
+    await enqueue('acked').expect(202);
+    const rows: { status: string; type: string; message: string; count: number | null }[] = await t.dataSource.query(
+      `SELECT i.status, e.type, e.message, (e.data->>'count')::int AS count FROM incidents i JOIN incident_timeline e ON e.incident_id = i.id
+        WHERE i.service_id = $1 ORDER BY e.at, e.seq`,
+      [service.id],
+    );
+    expect(rows.map((r) => [r.status, r.type, r.count])).toEqual([
+      ['acknowledged', 'triggered', null],
+      ['acknowledged', 'repeated', 2],
+      ['acknowledged', 'acknowledged', null],
+      ['acknowledged', 'repeated', 1],
+    ]);
+    expect(rows[1].message).toMatch(/^Triggered again by \S+ 2 times between \d{4}-\d\d-\d\d (\d\d:\d\d:\d\d) and (?!\1)\d\d:\d\d:\d\d UTC$/);
+    expect(rows[3].message).toMatch(/^Triggered again by \S+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   });
 });

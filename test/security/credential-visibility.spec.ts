@@ -101,25 +101,28 @@ describe('credentials by role, and credentials in alert payloads (real PostgreSQ
     expect(schemas.ScheduleResponse.properties.icalUrl.nullable).toBe(true);
   });
 
+  /** Every payload stored for the incident: each alert's latest, and its first once a repeat replaced it. */
   const storedPayloads = async (incidentId: string): Promise<Record<string, unknown>[]> =>
-    (await t.dataSource.query(`SELECT payload FROM alerts WHERE incident_id = $1 ORDER BY received_at, id`, [incidentId])).map(
-      (r: { payload: Record<string, unknown> }) => r.payload,
+    (await t.dataSource.query(`SELECT payload, first_payload FROM alerts WHERE incident_id = $1 ORDER BY received_at, id`, [incidentId])).flatMap(
+      (r: { payload: Record<string, unknown>; first_payload: Record<string, unknown> | null }) => (r.first_payload ? [r.first_payload, r.payload] : [r.payload]),
     );
   const alertsOf = async (incidentId: string, role: Role = 'admin') =>
-    (await t.api(role).get(`/api/v1/incidents/${incidentId}`).expect(200)).body.alerts as { payload: any; details: any }[];
+    (await t.api(role).get(`/api/v1/incidents/${incidentId}`).expect(200)).body.alerts as { payload: any; firstPayload: any; details: any }[];
 
   it('an Events v2 routing_key is redacted in the stored and the returned payload', async () => {
     const routingKey = integrations[0].key;
     const dedupKey = `redact-${randomBytes(4).toString('hex')}`;
     const incident = await trigger(t, routingKey, dedupKey);
-    await trigger(t, routingKey, dedupKey); // the repeated-trigger path stores its own alert row
+    await trigger(t, routingKey, dedupKey); // the repeat keeps the first payload and stores the latest
 
     const stored = await storedPayloads(incident.id);
     expect(stored).toHaveLength(2);
     for (const payload of stored) expect(payload).toMatchObject({ routing_key: '[redacted]', dedup_key: dedupKey, event_action: 'trigger' });
     const alerts = await alertsOf(incident.id, 'readOnly');
-    expect(alerts.map((a) => a.payload.routing_key)).toEqual(['[redacted]', '[redacted]']);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM alerts WHERE payload::text LIKE $1`, [`%${routingKey}%`]);
+    expect(alerts.map((a) => [a.payload.routing_key, a.firstPayload.routing_key])).toEqual([['[redacted]', '[redacted]']]);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM alerts WHERE payload::text LIKE $1 OR first_payload::text LIKE $1`, [
+      `%${routingKey}%`,
+    ]);
     expect(count).toBe(0);
   });
 
