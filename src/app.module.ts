@@ -20,7 +20,7 @@ import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
 import { WorkerModule } from './worker/worker.module';
 
-/** Feature modules, in dependency order (STYLE.md: ingest -> incidents -> escalation -> notifications). */
+/** Feature modules, in dependency order (docs/architecture.md, "Layers"). */
 const FEATURE_MODULES = [
   AuthModule,
   UsersModule,

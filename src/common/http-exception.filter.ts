@@ -31,7 +31,7 @@ export function errorBody(statusCode: number, message: string, errors?: FieldErr
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * The one place where errors become HTTP answers, in api.md's shape:
+ * The one place where errors become HTTP answers, in the shape docs/api.md describes:
  * `{ statusCode, error, message, errors?: [{ field, message }] }`.
  * Unknown errors become a 500 with an error id that is also logged.
  */

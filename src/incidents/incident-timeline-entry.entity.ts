@@ -4,7 +4,7 @@ import { Incident } from './incident.entity';
 export type ActorType = 'user' | 'api-key' | 'system' | 'integration';
 export type ActionChannelName = 'api' | 'slack' | 'sms' | 'voice' | 'email' | 'integration' | 'system';
 
-/** What happened to an incident, when, by whom and through which channel (paging.md). Append-only. */
+/** What happened to an incident, when, by whom and through which channel (docs/paging.md). Append-only. */
 @Entity('incident_timeline')
 @Index('ix_incident_timeline_incident_at', ['incidentId', 'at'])
 export class IncidentTimelineEntry {

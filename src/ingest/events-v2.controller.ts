@@ -10,7 +10,7 @@ import { EventsV2Service } from './events-v2.service';
 
 const WEBHOOK_ERROR = openApiSchemaOf(webhookErrorSchema);
 
-/** `POST /v2/enqueue`: PagerDuty's Events API v2, with PagerDuty's answers (ingest.md). */
+/** `POST /v2/enqueue`: PagerDuty's Events API v2, with PagerDuty's answers (docs/ingest.md). */
 @ApiTags('webhooks')
 @UseFilters(IngestExceptionFilter)
 @BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)

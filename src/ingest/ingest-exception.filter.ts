@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { HttpExceptionFilter, JSON_TYPE } from '../common/http-exception.filter';
 import { DomainError, RateLimitedError } from '../common/errors';
 
-/** The body every webhook endpoint answers errors with: PagerDuty's Events v2 shape (ingest.md). */
+/** The body every webhook endpoint answers errors with: PagerDuty's Events v2 shape (docs/ingest.md). */
 export interface IngestErrorBody {
   status: string;
   message: string;

@@ -39,7 +39,7 @@ export class ScheduleLayer {
   @Column({ type: 'timestamptz' })
   handoffAt: Date;
 
-  /** Restriction[] exactly as in schedules.md (validated on the way in). */
+  /** Restriction[] exactly as in docs/schedules.md (validated on the way in). */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   restrictions: Restriction[];
 

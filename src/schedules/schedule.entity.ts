@@ -9,7 +9,7 @@ export class Schedule {
   @Column({ type: 'text' })
   name: string;
 
-  /** IANA zone in which turn boundaries and restrictions are read (schedules.md). */
+  /** IANA zone in which turn boundaries and restrictions are read (docs/schedules.md). */
   @Column({ type: 'text' })
   timeZone: string;
 

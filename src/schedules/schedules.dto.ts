@@ -25,7 +25,7 @@ export const MAX_USERS_PER_LAYER = 500;
 export const MAX_RESTRICTIONS_PER_LAYER = 50;
 const ROTATION_UNITS: RotationUnit[] = ['hour', 'day', 'week'];
 
-/** ISO-8601 date-time with an explicit offset or `Z` (schedules.md: every instant carries its offset). */
+/** ISO-8601 date-time with an explicit offset or `Z` (docs/schedules.md: every instant carries its offset). */
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)$/i;
 
 export function isInstant(value: unknown): value is string {

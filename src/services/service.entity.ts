@@ -23,7 +23,7 @@ export class Service {
   @JoinColumn({ name: 'escalation_policy_id' })
   escalationPolicy?: EscalationPolicy;
 
-  /** An incident still acknowledged after this long returns to triggered (paging.md). Null: never. */
+  /** An incident still acknowledged after this long returns to triggered (docs/paging.md). Null: never. */
   @Column({ type: 'int', nullable: true })
   ackTimeoutMinutes: number | null;
 

@@ -92,7 +92,7 @@ export async function incidentByDedupKey(t: TestApp, dedupKey: string): Promise<
   return incident;
 }
 
-/** A schedule layer body for POST/PUT /api/v1/schedules (schedules.md Layer); override any field. */
+/** A schedule layer body for POST/PUT /api/v1/schedules (a Layer as docs/schedules.md describes it); override any field. */
 export function layerBody(users: string[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'Primary',

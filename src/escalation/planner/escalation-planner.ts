@@ -11,7 +11,7 @@ import {
 } from './planner.types';
 
 /**
- * What escalation does now (paging.md, "Lifecycle"): a pure function of the
+ * What escalation does now (docs/paging.md, "Lifecycle"): a pure function of the
  * incident's policy snapshot, its escalation state, one input and `now`.
  *
  * The engine calls it when a step timer fires or a person acts, then writes in

@@ -1,7 +1,7 @@
 import { NotificationKeyParts } from './planner.types';
 
 /**
- * The idempotency key of one notification (paging.md, "Durability rules"):
+ * The idempotency key of one notification (docs/paging.md, "Durability rules"):
  * incident, level, loop, user, contact method and rule, plus the escalation
  * epoch, which only changes when an ack timeout restarts escalation at level 0
  * (without it the restart's pages would collide with the first pass and be

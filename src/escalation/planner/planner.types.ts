@@ -1,5 +1,5 @@
 /**
- * Types of the pure escalation planner (paging.md, "Lifecycle").
+ * Types of the pure escalation planner (docs/paging.md, "Lifecycle").
  *
  * The planner never reads the database or the clock: the engine loads the
  * incident's policy snapshot and escalation state, passes `now` and a
@@ -63,7 +63,7 @@ export interface UserSnapshot {
 
 /** Looks up who a target means. Implementations are pure reads over preloaded data. */
 export interface TargetResolver {
-  /** The user on call in the schedule at `at`, or null in a gap (schedules.md). */
+  /** The user on call in the schedule at `at`, or null in a gap (docs/schedules.md). */
   resolveSchedule(scheduleId: string, at: Date): string | null;
   /** false for a deleted or never-existing schedule id. */
   hasSchedule(scheduleId: string): boolean;

@@ -5,7 +5,7 @@ import { EscalationPolicyDefinition, PolicySnapshot } from './planner.types';
  * Copies the fields escalation depends on into a deep-frozen snapshot with a
  * content version. The incident stores the snapshot when it starts and the
  * planner is only ever given that snapshot, so editing the live policy cannot
- * change a running escalation (paging.md: the incident keeps its policy).
+ * change a running escalation (docs/paging.md: the incident keeps its policy).
  * Extra properties of the input (entities, timestamps) are dropped.
  */
 export function snapshotPolicy(policy: EscalationPolicyDefinition): PolicySnapshot {

@@ -1,5 +1,5 @@
 /**
- * The incident lifecycle of paging.md as one pure function: given the
+ * The incident lifecycle of docs/paging.md as one pure function: given the
  * incident's current status and an action, what the status becomes and what
  * the timeline says. The caller runs it inside the transaction that holds the
  * incident row lock and writes the patch and the timeline entry; timers and

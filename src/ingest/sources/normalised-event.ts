@@ -86,7 +86,7 @@ export function isSeverity(value: unknown): value is Severity {
 
 /**
  * The 400 body of every ingest endpoint: PagerDuty's Events v2 shape, reused
- * for the other sources as ingest.md asks.
+ * for the other sources as docs/ingest.md describes.
  */
 export interface InvalidEventBody {
   status: 'invalid event';

@@ -1,5 +1,5 @@
 /**
- * The one small contract every paging channel implements (STYLE.md habit 5).
+ * The one small contract every paging channel implements.
  * A channel sends one rendered message and returns the provider's id for it, or
  * throws a ChannelError that says whether a retry can help.
  */

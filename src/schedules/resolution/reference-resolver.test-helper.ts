@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { LayerSnapshot, Restriction, ScheduleSnapshot, WEEKDAYS } from './schedule-snapshot';
 
 /**
- * A deliberately naive oracle for the property tests: schedules.md read
+ * A deliberately naive oracle for the property tests: docs/schedules.md read
  * literally, built on luxon's calendar arithmetic instead of the resolver's
  * offset tables and wall-clock shortcuts. Slow, and only for tests.
  */

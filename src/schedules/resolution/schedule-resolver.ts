@@ -6,7 +6,7 @@ import { Segment } from './segment-ops';
 import { turnIndexAt, userOfTurn } from './turn-boundaries';
 
 /**
- * "Who is on call" for a schedule (schedules.md), as pure functions of
+ * "Who is on call" for a schedule (docs/schedules.md), as pure functions of
  * (schedule, instant). Every function accepts a snapshot or a compiled
  * schedule. A snapshot is compiled afresh on every call (no hidden cache, so
  * a mutated snapshot can never give a stale answer); callers that resolve the

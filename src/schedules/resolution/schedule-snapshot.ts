@@ -1,7 +1,7 @@
 /**
  * The resolver's input: a plain, immutable picture of one schedule, decoupled
  * from entities and DTOs so the maths can be tested without a database.
- * Semantics are those of docs/spec schedules.md; intervals are half-open.
+ * Semantics are those of docs/schedules.md; intervals are half-open.
  */
 
 export type RotationUnit = 'hour' | 'day' | 'week';

@@ -4,7 +4,7 @@ import { ZoneOffsetTable } from './zone-offset-table';
 
 /**
  * Turn k begins at boundary b(k) = instant of the wall time L0 + k × turn
- * (schedules.md). The turn containing t is the one with the greatest boundary
+ * (docs/schedules.md). The turn containing t is the one with the greatest boundary
  * <= t; among equal boundaries (empty turns) the largest k wins.
  *
  * Boundaries are found in O(1): every boundary satisfies
