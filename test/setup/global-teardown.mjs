@@ -18,5 +18,7 @@ export default async function globalTeardown() {
   if (embedded) {
     await embedded.server.stop();
     rmSync(embedded.dir, { recursive: true, force: true });
+    // As root from a folder postgres cannot reach, the data was under /var/lib/klaxon (src/database/postgres-places.ts).
+    rmSync(embedded.dataDir, { recursive: true, force: true });
   }
 }
