@@ -17,6 +17,10 @@ type Errno = Error & { code?: string; address?: string; port?: number; syscall?:
 
 /** The one line printed for a start failure: a StartError as written, the common system and database errors explained. */
 export function describeStartFailure(e: unknown, where: { port?: number; usesDatabaseUrl: boolean }): string {
+  return explain(e, where).replace(/\s*\n\s*/g, ' ');
+}
+
+function explain(e: unknown, where: { port?: number; usesDatabaseUrl: boolean }): string {
   if (e instanceof StartError) return e.message;
   const err = (e instanceof Error ? e : new Error(String(e))) as Errno;
   const db = where.usesDatabaseUrl ? 'the database at DATABASE_URL' : 'the embedded PostgreSQL';

@@ -1,6 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PostgresAccount } from './postgres-places';
 import { StartError } from '../common/start-error';
@@ -48,8 +47,9 @@ export class PostgresServer {
   initialise(): void {
     const { binDir, dataDir, user, password, account } = this.options;
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // The password goes to initdb through a file only it (and root) can read.
-    const secretDir = mkdtempSync(path.join(tmpdir(), 'klaxon-initdb-'));
+    // The password goes to initdb through a file only it (and root) can read, next to the data
+    // (a folder the server's account reaches; TMPDIR might not be).
+    const secretDir = mkdtempSync(path.join(path.dirname(dataDir), '.initdb-'));
     const pwfile = path.join(secretDir, 'pw');
     try {
       writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
