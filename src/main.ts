@@ -7,15 +7,6 @@ import { AppConfig, ConfigError, maskedConfig, parseEnv } from './config/app-con
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
 
-/**
- * Starts Klaxon: validates the environment, starts the embedded PostgreSQL when
- * DATABASE_URL is unset, applies migrations, then serves the API and/or runs the
- * worker according to KLAXON_ROLE, in this one process and event loop (`all`
- * runs both side by side: for a small install and development; production
- * runs `api` and `worker` processes). Every role listens on PORT, so each
- * process serves its own /healthz, /readyz and /metrics. SIGTERM/SIGINT stop
- * it gracefully.
- */
 /** Set as soon as known, to explain a start failure (describeStartFailure). */
 let usesDatabaseUrl = false;
 let port: number | undefined;
@@ -26,6 +17,15 @@ function fail(line: string, code = 1): never {
   process.exit(code);
 }
 
+/**
+ * Starts Klaxon: validates the environment, starts the embedded PostgreSQL when
+ * DATABASE_URL is unset, applies migrations, then serves the API and/or runs the
+ * worker according to KLAXON_ROLE, in this one process and event loop (`all`
+ * runs both side by side: for a small install and development; production
+ * runs `api` and `worker` processes). Every role listens on PORT, so each
+ * process serves its own /healthz, /readyz and /metrics. SIGTERM/SIGINT stop
+ * it gracefully.
+ */
 async function main(): Promise<void> {
   const boot = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid, component: 'boot' } });
   let env;
