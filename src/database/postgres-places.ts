@@ -176,9 +176,18 @@ export function postgresPlaces(dataRoot: string, systemDir = SYSTEM_DIR): Postgr
   const account = postgresAccount();
   const { nativeDir, version } = packagedBinaries();
   const notes: string[] = [];
-  const { dataDir, moved } = reachableDataDir(account, dataRoot, systemDir);
-  if (moved) notes.push(`the postgres user cannot reach ${dataRoot}: data is in ${dataDir} (recorded in ${path.join(dataRoot, LOCATION_FILE)})`);
-  const { binDir, copied } = reachableBinaries(account, nativeDir, version, systemDir);
-  if (copied) notes.push(`the postgres user cannot reach ${nativeDir}: runs the copy in ${path.dirname(binDir)}`);
-  return { binDir, dataDir, account, notes };
+  try {
+    const { dataDir, moved } = reachableDataDir(account, dataRoot, systemDir);
+    if (moved) notes.push(`the postgres user cannot reach ${dataRoot}: data is in ${dataDir} (recorded in ${path.join(dataRoot, LOCATION_FILE)})`);
+    const { binDir, copied } = reachableBinaries(account, nativeDir, version, systemDir);
+    if (copied) notes.push(`the postgres user cannot reach ${nativeDir}: runs the copy in ${path.dirname(binDir)}`);
+    return { binDir, dataDir, account, notes };
+  } catch (e) {
+    if (e instanceof StartError) throw e;
+    // e.g. /var/lib read-only: the way around the unreachable checkout is closed too.
+    throw new StartError(
+      `the postgres user cannot reach this checkout, and ${systemDir} could not be prepared instead (${(e as Error).message})`,
+      `make ${firstBlocked(account, dataRoot) ?? dataRoot} traversable by postgres (chmod o+x), clone somewhere it can reach, or set DATABASE_URL`,
+    );
+  }
 }
