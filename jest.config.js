@@ -25,7 +25,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       transform,
-      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
       setupFilesAfterEnv: ['<rootDir>/test/setup/after-env.ts'],
     },

@@ -2,9 +2,20 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { ApiKeysService } from './auth/api-keys.service';
 import { createApp } from './bootstrap';
+import { describeStartFailure } from './common/start-error';
 import { AppConfig, ConfigError, maskedConfig, parseEnv } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
+
+/** Set as soon as known, to explain a start failure (describeStartFailure). */
+let usesDatabaseUrl = false;
+let port: number | undefined;
+
+/** A start failure: one line on stderr, naming the cause and the fix; no stack trace. */
+function fail(line: string, code = 1): never {
+  process.stderr.write(`Klaxon failed to start: ${line}\n`);
+  process.exit(code);
+}
 
 /**
  * Starts Klaxon: validates the environment, starts the embedded PostgreSQL when
@@ -23,11 +34,12 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       boot.fatal({ problems: e.problems }, 'invalid configuration');
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
+      fail(`invalid configuration: ${e.problems.join('; ')}. Fix: correct these environment variables (README, "Configuration")`, 78);
     }
     throw e;
   }
+  usesDatabaseUrl = !!env.DATABASE_URL;
+  port = env.PORT;
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
@@ -77,6 +89,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`Klaxon failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
+  // The stack helps only a developer: at debug level, as a log line.
+  pino({ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid, component: 'boot' } }).debug({ err: e }, 'start failure');
+  fail(describeStartFailure(e, { port, usesDatabaseUrl }));
 });

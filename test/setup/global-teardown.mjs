@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -18,5 +19,7 @@ export default async function globalTeardown() {
   if (embedded) {
     await embedded.server.stop();
     rmSync(embedded.dir, { recursive: true, force: true });
+    // As root from a folder postgres cannot reach, the data was under /var/lib/klaxon (src/database/postgres-places.ts).
+    rmSync(dirname(embedded.dataDir), { recursive: true, force: true });
   }
 }

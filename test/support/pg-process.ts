@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../src/database/embedded-postgres';
 
-/** A PostgreSQL server of the test's own that it may stop and start again (test/support/embedded-pg-server.mjs). */
+/** A PostgreSQL server of the test's own that it may stop and start again (test/support/embedded-pg-server.ts). */
 export class PgProcess {
   private child: ChildProcess | null = null;
   readonly dir = mkdtempSync(path.join(tmpdir(), 'klaxon-chaos-pg-'));
@@ -13,7 +13,8 @@ export class PgProcess {
 
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort();
-    const child = spawn(process.execPath, [path.join(__dirname, 'embedded-pg-server.mjs'), this.dir, String(this.port)], {
+    const server = path.join(__dirname, 'embedded-pg-server.ts');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', server, this.dir, String(this.port)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

