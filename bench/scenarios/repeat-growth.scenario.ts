@@ -61,7 +61,7 @@ export const repeatGrowthScenario: Scenario = {
     const { rows } = await ctx.db.query<{ alerts: number; timeline: number }>(
       `SELECT (SELECT count(*)::int FROM alerts a JOIN incidents i ON i.id = a.incident_id WHERE i.service_id = $1) AS alerts,
               (SELECT count(*)::int FROM incident_timeline e JOIN incidents i ON i.id = e.incident_id WHERE i.service_id = $1) AS timeline`,
-      [svc.id],
+      [svc.serviceId],
     );
     const seconds = runs.reduce((s, r) => s + r.seconds, 0);
     const growthMb = round((after - before) / 1024 / 1024, 1);

@@ -83,10 +83,10 @@ describe('decideBatch: a repeat is a counter', () => {
       status: 'firing',
       labels: { alertname: 'CPU' },
       annotations: {},
-      startsAt: '2026-11-30T09:00:00Z',
-      endsAt: '0001-01-01T00:00:00Z',
-      generatorURL: '',
-    } as AlertmanagerAlert;
+      startsAt: new Date('2026-11-30T09:00:00Z'),
+      endsAt: null,
+      generatorURL: null,
+    };
     const grouped = event(1, { alerts: [alert] });
     const l = loaded();
     const first = decideBatch([grouped], [l], T0);
