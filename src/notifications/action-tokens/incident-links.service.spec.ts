@@ -1,4 +1,5 @@
 import type { Clock } from '../../common/clock';
+import { redactUrl } from '../../common/logging';
 import type { AppConfig } from '../../config/app-config';
 import { INCIDENT_LINK_AFTER_RESOLVE_MS, INCIDENT_LINK_TTL_MS, incidentLinkEndsAt, incidentLinkTokenHash } from './incident-link.token';
 import type { IncidentLinksRepository, NewIncidentLink } from './incident-links.repository';
@@ -53,5 +54,12 @@ describe('incident link tokens', () => {
     const resolvedAt = new Date('2026-12-01T08:00:00Z');
     expect(incidentLinkEndsAt({ expiresAt }, resolvedAt)).toEqual(new Date(resolvedAt.getTime() + INCIDENT_LINK_AFTER_RESOLVE_MS));
     expect(incidentLinkEndsAt({ expiresAt }, new Date('2026-12-07T09:00:00Z'))).toEqual(expiresAt);
+  });
+});
+
+describe('request logs', () => {
+  it('mask the short-link token in the URL', () => {
+    expect(redactUrl('/i/q3Zb0mVb2W1xk8sLr1Xq9A')).toBe('/i/***');
+    expect(redactUrl('/i/q3Zb0mVb2W1xk8sLr1Xq9A/acknowledge')).toBe('/i/***/acknowledge');
   });
 });
