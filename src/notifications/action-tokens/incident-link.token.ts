@@ -19,9 +19,14 @@ export function newIncidentLinkToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** null for text that cannot be a token (so it is never looked up). */
+/** What incident_links stores for a token: its SHA-256, base64url. */
+export function hashIncidentLinkToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** The hash of a token from a URL; null for text that cannot be a token (it is never looked up). */
 export function incidentLinkTokenHash(token: string): string | null {
-  return TOKEN_PATTERN.test(token) ? createHash('sha256').update(token).digest('base64url') : null;
+  return TOKEN_PATTERN.test(token) ? hashIncidentLinkToken(token) : null;
 }
 
 export function incidentLinkUrl(publicUrl: string, token: string): string {

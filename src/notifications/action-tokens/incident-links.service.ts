@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { TokenAction } from './action-token.codec';
 import {
   INCIDENT_LINK_TTL_MS,
+  hashIncidentLinkToken,
   incidentLinkEndsAt,
   incidentLinkTokenHash,
   incidentLinkUrl,
@@ -35,7 +36,7 @@ export class IncidentLinksService {
     const token = newIncidentLinkToken();
     const now = this.clock.now();
     await this.links.insert({
-      tokenHash: incidentLinkTokenHash(token) as string,
+      tokenHash: hashIncidentLinkToken(token),
       incidentId,
       userId,
       notificationId,
