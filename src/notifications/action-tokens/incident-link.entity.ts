@@ -9,7 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('incident_links')
 export class IncidentLink {
   /** base64url SHA-256 of the token. */
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_incident_links' })
   tokenHash: string;
 
   @Index('ix_incident_links_incident')
