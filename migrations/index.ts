@@ -14,5 +14,6 @@ import { InboundReceipts1796049042021 } from './1796049042021-InboundReceipts';
 import { ScheduleIcalFeeds1796049391424 } from './1796049391424-ScheduleIcalFeeds';
 import { IncidentOpeningClaims1796100000000 } from './1796100000000-IncidentOpeningClaims';
 import { AlertRepeatCounter1796200000000 } from './1796200000000-AlertRepeatCounter';
+import { IncidentLinks1796200000100 } from './1796200000100-IncidentLinks';
 
-export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000];
+export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000, IncidentLinks1796200000100];

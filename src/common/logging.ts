@@ -5,14 +5,15 @@ import type { AppConfig } from '../config/app-config';
 
 /**
  * Path segments that are credentials (integration keys, heartbeat keys, email
- * action tokens) are masked before a URL reaches a log line.
+ * action tokens, SMS short-link tokens) are masked before a URL reaches a log line.
  */
 export function redactUrl(url: string): string {
   const [path, query] = url.split('?', 2);
   const masked = path
     .replace(/^\/integrations\/[^/]+/, '/integrations/***')
     .replace(/^\/heartbeats\/[^/]+/, '/heartbeats/***')
-    .replace(/^\/actions\/[^/]+/, '/actions/***');
+    .replace(/^\/actions\/[^/]+/, '/actions/***')
+    .replace(/^\/i\/[^/]+/, '/i/***');
   if (!query) return masked;
   const params = new URLSearchParams(query);
   for (const key of [...params.keys()]) {

@@ -144,11 +144,8 @@ export class DispatcherService {
     if (!channel.isConfigured()) {
       return this.finish(row, 'skipped', { error: 'not configured', incident });
     }
-    const actionLinks = row.channel === 'email' ? await this.actionTokens.linksFor(incident.id, row.userId) : undefined;
-    const content = toPageContent(incident, {
-      moreIncidents: row.bundledCount || undefined,
-      ...(actionLinks ? { actionLinks } : {}),
-    });
+    const links = await this.actionTokens.linksForPage({ notificationId: row.id, channel: row.channel, incidentId: incident.id, userId: row.userId });
+    const content = toPageContent(incident, { moreIncidents: row.bundledCount || undefined, ...links });
     const outgoing: OutgoingNotification = { notificationId: row.id, address: row.address, userId: row.userId, content };
     try {
       const result = await channel.send(outgoing);

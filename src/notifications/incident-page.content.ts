@@ -1,4 +1,5 @@
 import type { ActorRecord } from '../incidents/incident.entity';
+import { alertFacts, type StoredAlert } from './alert-facts.content';
 import type { PageContent } from './channels/notification-channel';
 
 /** The incident as every channel renders it (IncidentPagesRepository reads it for a batch of pages). */
@@ -11,9 +12,14 @@ export interface IncidentInfo {
   serviceName: string;
   acknowledgedBy: ActorRecord | null;
   resolvedBy: ActorRecord | null;
+  /** The latest firing alert (else the latest alert) of the incident; null when it has none. */
+  alert: StoredAlert | null;
+  /** Names of the people paged at the incident's current escalation level (epoch, loop, level), by name. */
+  paged: string[];
 }
 
 export function toPageContent(incident: IncidentInfo, extra: Partial<PageContent> = {}): PageContent {
+  const facts = incident.alert ? alertFacts(incident.alert, incident.title) : null;
   return {
     incidentId: incident.id,
     incidentNumber: incident.number,
@@ -21,6 +27,12 @@ export function toPageContent(incident: IncidentInfo, extra: Partial<PageContent
     title: incident.title,
     severity: incident.severity,
     serviceName: incident.serviceName,
+    ...(facts?.source ? { source: facts.source } : {}),
+    ...(facts ? { integration: facts.integration } : {}),
+    ...(facts?.details.length ? { details: facts.details } : {}),
+    ...(facts?.detailsOmitted ? { detailsOmitted: facts.detailsOmitted } : {}),
+    ...(facts?.links.length ? { links: facts.links } : {}),
+    ...(incident.paged.length ? { paged: incident.paged } : {}),
     ...extra,
   };
 }

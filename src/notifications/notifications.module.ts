@@ -8,6 +8,9 @@ import { SlackChatChannel } from './channels/slack/slack-chat.channel';
 import { TwilioSmsChannel } from './channels/sms/twilio-sms.channel';
 import { TwilioVoiceChannel } from './channels/voice/twilio-voice.channel';
 import { ActionTokenService } from './action-tokens/action-token.service';
+import { IncidentLink } from './action-tokens/incident-link.entity';
+import { IncidentLinksRepository } from './action-tokens/incident-links.repository';
+import { IncidentLinksService } from './action-tokens/incident-links.service';
 import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
 import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.repository';
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
@@ -48,7 +51,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 }
 
 @Module({
-  imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, SlackMessageUpdate])],
+  imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, IncidentLink, SlackMessageUpdate])],
   providers: [
     NotificationsRepository,
     NotificationsRateLimitRepository,
@@ -58,6 +61,8 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     OutboxService,
     DispatcherService,
     ActionTokenService,
+    IncidentLinksRepository,
+    IncidentLinksService,
     PageRateLimiterService,
     SlackMessageUpdaterService,
     SlackIncidentListener,
@@ -72,6 +77,6 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
       },
     },
   ],
-  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService],
+  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService, IncidentLinksService],
 })
 export class NotificationsModule {}

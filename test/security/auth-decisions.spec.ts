@@ -43,6 +43,9 @@ const PUBLIC_HANDLERS = [
   'POST /twilio/voice/status',
   'GET /actions/:token',
   'POST /actions/:token',
+  'GET /i/:token',
+  'POST /i/:token/acknowledge',
+  'POST /i/:token/resolve',
 ].sort();
 
 const RESPONDER_WRITES = [...RESPONDER_WRITES_NEST].sort();

@@ -93,7 +93,7 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     const outside = (await openApiRoutes(t)).filter((r) => !r.template.startsWith('/api/v1')).map((r) => `${r.method} ${r.template}`);
     const webhooks = outside.filter((r) => !PUBLIC_ROUTES.has(r));
     expect(webhooks.length).toBeGreaterThan(0);
-    for (const r of webhooks) expect(r).toMatch(/ \/(v2|integrations|heartbeats|slack|twilio|actions)\//);
+    for (const r of webhooks) expect(r).toMatch(/ \/(v2|integrations|heartbeats|slack|twilio|actions|i)\//);
     expect(outside.filter((r) => PUBLIC_ROUTES.has(r)).sort()).toEqual([...PUBLIC_ROUTES].sort());
     for (const r of [...PUBLIC_ROUTES]) {
       await t.http().get(r.split(' ')[1]).expect(200);
@@ -129,7 +129,7 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     expect(after).toBe(before);
   });
 
-  it('signed inbound webhooks (Twilio, Slack, email actions) refuse unsigned or forged requests', async () => {
+  it('signed inbound webhooks (Twilio, Slack, email actions) and SMS short links refuse unsigned, forged or unknown requests', async () => {
     await t.http().post('/twilio/sms').type('form').send({ From: '+14155550100', Body: 'ack 1' }).expect(403);
     await t.http().post('/twilio/sms').set('X-Twilio-Signature', 'forged').type('form').send({ From: '+14155550100', Body: 'ack 1' }).expect(403);
     const slack = await t.http().post('/slack/events').set('X-Slack-Signature', 'v0=forged').set('X-Slack-Request-Timestamp', '1').type('form').send({ payload: '{}' });
@@ -137,6 +137,8 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     const action = await t.http().get('/actions/not-a-token');
     expect(action.status).toBeGreaterThanOrEqual(400);
     expect(action.status).toBeLessThan(500);
-    checked += 4;
+    await t.http().get('/i/AAAAAAAAAAAAAAAAAAAAAA').expect(404);
+    await t.http().post('/i/AAAAAAAAAAAAAAAAAAAAAA/acknowledge').expect(404);
+    checked += 6;
   });
 });

@@ -155,6 +155,9 @@ describe('secrets never appear in logs (LOG_LEVEL=trace, real PostgreSQL)', () =
     await http().get(`/api/v1/schedules/${schedule.body.id}/ical?token=${secrets.ICAL_TOKEN}`).expect(200);
     secrets.ACTION_TOKEN = 'actionSECRETtoken0123456789';
     await http().get(`/actions/${secrets.ACTION_TOKEN}`);
+    secrets.SHORT_LINK_TOKEN = 'SECRETshortLinkToken01';
+    await http().get(`/i/${secrets.SHORT_LINK_TOKEN}`).expect(404);
+    await http().post(`/i/${secrets.SHORT_LINK_TOKEN}/resolve`).expect(404);
 
     // The capture works: request lines are there, with keys masked.
     const log = lines.join('') + consoleLines.join('\n');

@@ -3,13 +3,23 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { type ActionTokenClaims, type TokenAction, type TokenCheck, signActionToken, verifyActionToken } from './action-token.codec';
+import type { ChannelType, PageContent } from '../channels/notification-channel';
+import { IncidentLinksService } from './incident-links.service';
 import { KlaxonSettingsRepository } from './klaxon-settings.repository';
 
 export const ACTION_LINK_PATH = '/actions';
 const SECRET_SETTING = 'action-link-secret';
 
+/** The page a link is minted for. */
+export interface LinkedPage {
+  notificationId: string;
+  channel: ChannelType;
+  incidentId: string;
+  userId: string | null;
+}
+
 /**
- * Signs and checks email action links. The key is KLAXON_SECRET, or, when it is
+ * Signs and checks email action links, and hands out the links each page carries. The key is KLAXON_SECRET, or, when it is
  * unset, a random key generated once and kept in klaxon_settings so that every
  * instance accepts the links any instance signed.
  */
@@ -21,7 +31,25 @@ export class ActionTokenService {
     private readonly settings: KlaxonSettingsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly incidentLinks: IncidentLinksService,
   ) {}
+
+  /**
+   * The links a page carries: signed one-click links for an email, a short link to the
+   * incident's page for an SMS (one row in incident_links); nothing for other channels,
+   * nor without PUBLIC_URL.
+   */
+  async linksForPage(page: LinkedPage): Promise<Pick<PageContent, 'actionLinks' | 'shortLink'>> {
+    if (page.channel === 'email') {
+      const actionLinks = await this.linksFor(page.incidentId, page.userId);
+      return actionLinks ? { actionLinks } : {};
+    }
+    if (page.channel === 'sms') {
+      const shortLink = await this.incidentLinks.mint(page.incidentId, page.userId, page.notificationId);
+      return shortLink ? { shortLink } : {};
+    }
+    return {};
+  }
 
   /** Links for an email page; none without PUBLIC_URL (there is nowhere to point them). */
   async linksFor(incidentId: string, userId: string | null): Promise<{ acknowledge: string; resolve: string } | undefined> {

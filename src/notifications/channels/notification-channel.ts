@@ -15,8 +15,23 @@ export interface PageContent {
   title: string;
   severity: string;
   serviceName: string;
-  /** Extra lines for long-form channels (email, Slack): source, links, details. */
-  details?: Record<string, string>;
+  /** The affected system the alert names (Events v2 `payload.source`, a group's `instance` or `job` label). */
+  source?: string;
+  /** The integration that received the alert ("Events v2", "Alertmanager", "Grafana", "Webhook", "Heartbeat"). */
+  integration?: string;
+  /** The alert's detail fields for long-form channels (email, Slack), already bounded (alert-facts.content.ts). */
+  details?: ReadonlyArray<readonly [string, string]>;
+  /** Detail fields left out by those bounds. */
+  detailsOmitted?: number;
+  /** Links the sender attached (runbook, source, dashboard), http(s) only. */
+  links?: ReadonlyArray<{ href: string; text: string }>;
+  /** Names of the people paged at the incident's current escalation level. */
+  paged?: readonly string[];
+  /**
+   * SMS: `PUBLIC_URL/i/<token>`, a short link to a page of the incident with Acknowledge
+   * and Resolve (action-tokens/incident-link.token.ts). Absent without PUBLIC_URL.
+   */
+  shortLink?: string;
   /** Public URL of the incident, when PUBLIC_URL is configured. */
   incidentUrl?: string;
   /** For a bundled page: how many more incidents this message stands for. */

@@ -10,6 +10,8 @@ import { NotificationsRepository } from '../notifications.repository';
 import { EmailActionsController } from './email-actions/email-actions.controller';
 import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
+import { IncidentLinkActionsService } from './incident-links/incident-link-actions.service';
+import { IncidentLinkController } from './incident-links/incident-link.controller';
 import { InboundReceipt } from './inbound-receipt.entity';
 import { InboundReceiptsRepository } from './inbound-receipts.repository';
 import { RespondersRepository } from './responders.repository';
@@ -34,7 +36,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
  */
 @Module({
   imports: [IncidentsModule, NotificationsModule, SchedulesModule, UsersModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
-  controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, SlackEventsController],
+  controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, IncidentLinkController, SlackEventsController],
   providers: [
     InboundReceiptsRepository,
     NotificationsRepository,
@@ -48,6 +50,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     SmsRepliesService,
     VoiceCallsService,
     EmailActionsService,
+    IncidentLinkActionsService,
     OnCallAnswerService,
     SlackInteractionsService,
     SlackEventsService,

@@ -8,7 +8,15 @@ const content: PageContent = {
   title: 'CPU above 90%',
   severity: 'critical',
   serviceName: 'billing',
-  details: { source: 'alertmanager', runbook: 'https://wiki.example/cpu' },
+  source: 'db-01',
+  integration: 'Alertmanager',
+  details: [
+    ['region', 'eu-west-1'],
+    ['runbook', 'see wiki'],
+  ],
+  detailsOmitted: 2,
+  links: [{ href: 'https://wiki.example/cpu', text: 'Runbook' }],
+  paged: ['Alice', 'Bob'],
   incidentUrl: 'https://klaxon.example/incidents/inc-1',
   actionLinks: {
     acknowledge: 'https://klaxon.example/actions/ack?token=abc&x=1',
@@ -29,7 +37,10 @@ describe('renderEmail', () => {
     expect(text).toContain('Incident #42: CPU above 90%');
     expect(text).toContain('Severity: critical');
     expect(text).toContain('Service: billing');
-    expect(text).toContain('source: alertmanager');
+    expect(text).toContain('Source: db-01 (Alertmanager)');
+    expect(text).toContain('Paging: Alice, Bob');
+    expect(text).toContain('Details:\n  region: eu-west-1\n  runbook: see wiki\n  (2 more fields not shown)');
+    expect(text).toContain('Links:\n  Runbook: https://wiki.example/cpu');
     expect(text).toContain('Acknowledge: https://klaxon.example/actions/ack?token=abc&x=1');
     expect(text).toContain('Resolve: https://klaxon.example/actions/resolve?token=def');
     expect(text).toContain('View: https://klaxon.example/incidents/inc-1');
@@ -41,7 +52,8 @@ describe('renderEmail', () => {
       title: '<script>alert(1)</script>',
       serviceName: 'a&b',
       severity: '"high"',
-      details: { '<k>': "<img src=x onerror='x'>" },
+      details: [['<k>', "<img src=x onerror='x'>"]],
+      links: [{ href: 'https://x.example/"><script>', text: '<b>' }],
     });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
@@ -59,10 +71,31 @@ describe('renderEmail', () => {
     expect(html).toContain('>Resolve</a>');
   });
 
+  it('shows the source, who is paged, the details and the alert links in the HTML', () => {
+    const { html } = renderEmail(content);
+    expect(html).toContain('<tr><th align="left">Source</th><td>db-01 (Alertmanager)</td></tr>');
+    expect(html).toContain('<tr><th align="left">Paging</th><td>Alice, Bob</td></tr>');
+    expect(html).toContain('<tr><th align="left">region</th><td>eu-west-1</td></tr>');
+    expect(html).toContain('2 more fields not shown');
+    expect(html).toContain('<li><a href="https://wiki.example/cpu">Runbook</a></li>');
+  });
+
+  it('says "Paged" once the incident is no longer triggered, and leaves out what is unknown', () => {
+    expect(renderEmail({ ...content, status: 'acknowledged' }).text).toContain('Paged: Alice, Bob');
+    const bare = renderEmail({ ...content, source: undefined, integration: undefined, paged: undefined, details: undefined, links: undefined });
+    expect(bare.text).not.toMatch(/Source:|Paging:|Details:|Links:/);
+    expect(bare.html).not.toMatch(/<h3>/);
+  });
+
   it('drops links that do not fit the state or are not http(s)', () => {
     expect(renderEmail({ ...content, status: 'acknowledged' }).html).not.toContain('Acknowledge</a>');
     expect(renderEmail({ ...content, status: 'resolved' }).text).not.toContain('Resolve:');
-    const hostile = renderEmail({ ...content, actionLinks: { acknowledge: 'javascript:alert(1)' }, incidentUrl: 'javascript:x' });
+    const hostile = renderEmail({
+      ...content,
+      actionLinks: { acknowledge: 'javascript:alert(1)' },
+      incidentUrl: 'javascript:x',
+      links: [{ href: 'javascript:alert(2)', text: 'x' }],
+    });
     expect(hostile.html).not.toContain('javascript:');
   });
 

@@ -1,4 +1,5 @@
 import type { PageContent } from '../notification-channel';
+import { isHttpUrl, omittedLabel, pagedFact, sourceLabel } from '../page-facts';
 
 export interface RenderedEmail {
   subject: string;
@@ -22,10 +23,16 @@ export function renderEmail(content: PageContent): RenderedEmail {
   const extra = content.moreIncidents ?? 0;
   const more = extra > 0 ? `This page also stands for ${extra} more incident${extra === 1 ? '' : 's'}.` : null;
 
+  const details = content.details ?? [];
+  const omitted = omittedLabel(content);
+  const alertLinks = (content.links ?? []).filter((l) => isHttpUrl(l.href));
+
   const text = [
     `Incident #${content.incidentNumber}: ${content.title}`,
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...(details.length ? ['', 'Details:', ...details.map(([label, value]) => `  ${label}: ${value}`), ...(omitted ? [`  (${omitted})`] : [])] : []),
+    ...(alertLinks.length ? ['', 'Links:', ...alertLinks.map((l) => `  ${l.text}: ${l.href}`)] : []),
     ...(more ? ['', more] : []),
     ...(content.incidentUrl ? ['', `View: ${content.incidentUrl}`] : []),
     ...(links.length ? ['', ...links.map(([label, url]) => `${label}: ${url}`)] : []),
@@ -41,6 +48,18 @@ export function renderEmail(content: PageContent): RenderedEmail {
     '<table cellpadding="4">',
     ...rows.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
     '</table>',
+    ...(details.length
+      ? [
+          '<h3>Details</h3>',
+          '<table cellpadding="4">',
+          ...details.map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+          '</table>',
+          ...(omitted ? [`<p style="color:#888">${escapeHtml(omitted)}</p>`] : []),
+        ]
+      : []),
+    ...(alertLinks.length
+      ? ['<h3>Links</h3>', `<ul>${alertLinks.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a></li>`).join('')}</ul>`]
+      : []),
     ...(more ? [`<p>${escapeHtml(more)}</p>`] : []),
     ...(links.length
       ? [`<p>${links.map(([label, url]) => `<a href="${escapeHtml(url)}" style="margin-right:16px">${escapeHtml(label)}</a>`).join(' ')}</p>`]
@@ -65,11 +84,14 @@ export function escapeHtml(text: string): string {
 }
 
 function factRows(content: PageContent): Array<[string, string]> {
+  const source = sourceLabel(content);
+  const paged = pagedFact(content);
   return [
     ['Status', content.status],
     ['Severity', content.severity],
     ['Service', content.serviceName],
-    ...Object.entries(content.details ?? {}),
+    ...(source ? [['Source', source] as [string, string]] : []),
+    ...(paged ? [paged] : []),
   ];
 }
 
@@ -80,8 +102,4 @@ function actionLinks(content: PageContent): Array<[string, string]> {
   if (content.status === 'triggered' && acknowledge && isHttpUrl(acknowledge)) links.push(['Acknowledge', acknowledge]);
   if (content.status !== 'resolved' && resolve && isHttpUrl(resolve)) links.push(['Resolve', resolve]);
   return links;
-}
-
-function isHttpUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
 }

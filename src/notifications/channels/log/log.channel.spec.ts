@@ -34,6 +34,15 @@ describe('LogChannel', () => {
     ]);
   });
 
+  it('keeps the short link token out of the log line', async () => {
+    const lines: string[] = [];
+    const channel = new LogChannel({ type: 'sms', logger: (_entry, message) => lines.push(message) });
+    await channel.send({ ...notification, content: { ...notification.content, shortLink: 'https://k.example/i/q3Zb0mVb2W1xk8sLr1Xq9A' } });
+    expect(channel.sent[0].summary).toContain('https://k.example/i/q3Zb0mVb2W1xk8sLr1Xq9A');
+    expect(lines[0]).toContain('https://k.example/i/<token>');
+    expect(lines[0]).not.toContain('q3Zb0mVb2W1xk8sLr1Xq9A');
+  });
+
   it('summarises in the form of its channel type', async () => {
     const email = new LogChannel({ type: 'email' });
     const slack = new LogChannel({ type: 'slack' });

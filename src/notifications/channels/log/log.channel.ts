@@ -77,7 +77,8 @@ export class LogChannel implements NotificationChannel {
         incidentNumber: notification.content.incidentNumber,
         providerMessageId: page.providerMessageId,
       },
-      `[${this.type}] ${page.summary}`,
+      // The short link's token acts on the incident: it is a credential, kept out of logs.
+      `[${this.type}] ${page.summary.replace(/\/i\/[A-Za-z0-9_-]+/g, '/i/<token>')}`,
     );
     return { provider: this.provider, providerMessageId: page.providerMessageId };
   }

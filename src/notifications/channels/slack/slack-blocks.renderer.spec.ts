@@ -58,12 +58,44 @@ describe('renderIncidentBlocks', () => {
     const blocks = renderIncidentBlocks({
       ...content,
       serviceName: '<!channel>',
-      details: { '<@U1>': 'a & <https://evil|b>' },
+      details: [['<@U1>', 'a & <https://evil|b>']],
+      links: [{ href: 'https://ok.example/a|b>c', text: '<!here>' }],
     });
     const text = allText(blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).toContain('a &amp; &lt;https://evil|b&gt;');
+    expect(text).not.toContain('<!here>');
+    expect(text).toContain('<https://ok.example/a%7Cb%3Ec|&lt;!here&gt;>');
+  });
+
+  it('shows the source and who is paged as fields, then the details and the alert links', () => {
+    const blocks = renderIncidentBlocks({
+      ...content,
+      source: 'db-01',
+      integration: 'Events v2',
+      paged: ['Alice', 'Bob'],
+      details: [
+        ['region', 'eu-west-1'],
+        ['pool', 'b'],
+      ],
+      detailsOmitted: 1,
+      links: [
+        { href: 'https://runbooks.example/cpu', text: 'Runbook' },
+        { href: 'ftp://nope.example', text: 'FTP' },
+      ],
+    }) as AnyBlock[];
+    expect((blocks[1] as unknown as { fields: { text: string }[] }).fields.map((f) => f.text)).toEqual([
+      '*Status*\n:rotating_light: TRIGGERED',
+      '*Severity*\ncritical',
+      '*Service*\nbilling',
+      '*Source*\ndb-01 (Events v2)',
+      '*Paging*\nAlice, Bob',
+    ]);
+    expect(blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*region:* eu-west-1\n*pool:* b\n_1 more field not shown_' } });
+    expect(blocks[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Links*  <https://runbooks.example/cpu|Runbook>' } });
+    const acked = renderIncidentBlocks({ ...content, status: 'acknowledged', paged: ['Alice'] }) as AnyBlock[];
+    expect(allText(acked)).toContain('*Paged*\\nAlice');
   });
 
   it('adds bundling and the incident link in a context block, and truncates a long header', () => {

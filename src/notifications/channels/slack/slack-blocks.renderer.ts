@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { PageContent } from '../notification-channel';
+import { isHttpUrl, omittedLabel, pagedFact, sourceLabel } from '../page-facts';
 
 /** action_id values the Slack interaction handler routes on; each button's value is the incident id. */
 export const SLACK_ACTION_IDS = {
@@ -13,6 +14,7 @@ export type SlackActor = string | { slackUserId: string };
 
 const HEADER_MAX_CHARS = 150;
 const SECTION_MAX_CHARS = 3000;
+const FIELD_MAX_CHARS = 2000;
 
 const STATUS_EMOJI: Record<PageContent['status'], string> = {
   triggered: ':rotating_light:',
@@ -34,25 +36,28 @@ export function renderIncidentBlocks(content: PageContent, actedBy?: SlackActor)
     },
     {
       type: 'section',
-      fields: [
-        { type: 'mrkdwn', text: `*Status*\n${STATUS_EMOJI[content.status]} ${content.status.toUpperCase()}` },
-        { type: 'mrkdwn', text: `*Severity*\n${escapeMrkdwn(content.severity)}` },
-        { type: 'mrkdwn', text: `*Service*\n${escapeMrkdwn(content.serviceName)}` },
-      ],
+      fields: factFields(content),
     },
   ];
 
-  const details = Object.entries(content.details ?? {});
+  const details = content.details ?? [];
   if (details.length > 0) {
-    const text = details.map(([key, value]) => `*${escapeMrkdwn(key)}:* ${escapeMrkdwn(value)}`).join('\n');
+    const omitted = omittedLabel(content);
+    const lines = details.map(([key, value]) => `*${escapeMrkdwn(key)}:* ${escapeMrkdwn(value)}`);
+    const text = [...lines, ...(omitted ? [`_${omitted}_`] : [])].join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_MAX_CHARS) } });
+  }
+  const links = (content.links ?? []).filter((l) => isHttpUrl(l.href));
+  if (links.length > 0) {
+    const text = links.map((l) => `<${escapeLinkUrl(l.href)}|${escapeMrkdwn(l.text)}>`).join('  ·  ');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Links*  ${text}`, SECTION_MAX_CHARS) } });
   }
 
   const context: string[] = [];
   if (content.moreIncidents && content.moreIncidents > 0) {
     context.push(`+${content.moreIncidents} more incident${content.moreIncidents === 1 ? '' : 's'}`);
   }
-  if (content.incidentUrl && /^https?:\/\//i.test(content.incidentUrl)) {
+  if (content.incidentUrl && isHttpUrl(content.incidentUrl)) {
     context.push(`<${escapeLinkUrl(content.incidentUrl)}|View incident>`);
   }
   if (actedBy !== undefined && content.status !== 'triggered') {
@@ -76,6 +81,20 @@ export function renderIncidentText(content: PageContent, actedBy?: SlackActor): 
 /** Slack's three control characters; everything else in user text is shown as is. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Status, severity and service; the source and who is paged when known (Slack allows 10 fields of 2000 characters). */
+function factFields(content: PageContent): Array<{ type: 'mrkdwn'; text: string }> {
+  const source = sourceLabel(content);
+  const paged = pagedFact(content);
+  const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: truncate(`*${label}*\n${value}`, FIELD_MAX_CHARS) });
+  return [
+    field('Status', `${STATUS_EMOJI[content.status]} ${content.status.toUpperCase()}`),
+    field('Severity', escapeMrkdwn(content.severity)),
+    field('Service', escapeMrkdwn(content.serviceName)),
+    ...(source ? [field('Source', escapeMrkdwn(source))] : []),
+    ...(paged ? [field(paged[0], escapeMrkdwn(paged[1]))] : []),
+  ];
 }
 
 function actionButtons(content: PageContent): ActionsBlock | undefined {

@@ -1,4 +1,4 @@
-/** The small HTML pages an email action link shows. Every dynamic value is escaped. */
+/** The small HTML pages an email action link (and an SMS short link) shows. Every dynamic value is escaped. */
 
 const LABEL = { acknowledge: 'Acknowledge', resolve: 'Resolve' } as const;
 
@@ -17,7 +17,8 @@ export function resultPage(title: string, message: string): string {
   return layout(title, `<p>${escapeHtml(message)}</p>`);
 }
 
-function layout(title: string, body: string): string {
+/** A whole page: `title` (escaped here) as its title and heading, then `body`, HTML the caller has escaped. */
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head>

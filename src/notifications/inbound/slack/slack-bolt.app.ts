@@ -1,5 +1,5 @@
-import { App, LogLevel, type Receiver } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { App, type Authorize, LogLevel, type Receiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { SLACK_ACTION_IDS } from '../../channels/slack/slack-blocks.renderer';
 import type { ResponderAction } from '../incident-actions.service';
 
@@ -40,16 +40,16 @@ const BUTTONS: [string, ResponderAction][] = [
 ];
 
 export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: string }, handler: SlackInteractionHandler): App {
-  const app = new App({
-    token: options.botToken,
-    receiver: new NestSlackReceiver(),
-    // No auth.test at boot: Klaxon starts even when Slack is unreachable.
-    tokenVerificationEnabled: false,
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: options.apiBaseUrl ? options.apiBaseUrl.replace(/\/?$/, '/') : undefined,
+    retryConfig: { retries: 2 },
     logLevel: LogLevel.ERROR,
-    clientOptions: {
-      slackApiUrl: options.apiBaseUrl ? options.apiBaseUrl.replace(/\/?$/, '/') : undefined,
-      retryConfig: { retries: 2 },
-    },
+  };
+  const app = new App({
+    authorize: singleBotAuthorize(options.botToken, new WebClient(options.botToken, clientOptions)),
+    receiver: new NestSlackReceiver(),
+    logLevel: LogLevel.ERROR,
+    clientOptions,
   });
   for (const [actionId, action] of BUTTONS) {
     app.action(actionId, async ({ ack, body, client, payload }) => {
@@ -67,6 +67,27 @@ export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: str
     await ack({ response_type: 'ephemeral', text: await handler.onOnCall(command.text ?? '') });
   });
   return app;
+}
+
+/**
+ * Bolt's `authorize` for one bot token. Bolt's own single-token authorisation, with
+ * token verification off, calls `auth.test` on every request to learn the bot's ids;
+ * this asks once, on the first request (not at boot, so Klaxon starts while Slack is
+ * unreachable), and keeps the answer. Concurrent first requests share the one call;
+ * a failed call is not kept, so the next request asks again.
+ */
+export function singleBotAuthorize(botToken: string, client: WebClient): Authorize<boolean> {
+  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | null = null;
+  return async () => {
+    identity ??= client.auth
+      .test()
+      .then((r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }))
+      .catch((e: unknown) => {
+        identity = null;
+        throw e;
+      });
+    return { botToken, ...(await identity) };
+  };
 }
 
 async function postEphemeral(client: WebClient, channel: string, user: string, text: string): Promise<void> {

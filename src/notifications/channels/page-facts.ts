@@ -1,0 +1,26 @@
+import type { PageContent } from './notification-channel';
+
+/** "db-01 (Events v2)", "db-01", "Heartbeat": the source line long-form channels show; undefined when unknown. */
+export function sourceLabel(content: Pick<PageContent, 'source' | 'integration'>): string | undefined {
+  if (content.source && content.integration) return `${content.source} (${content.integration})`;
+  return content.source ?? content.integration;
+}
+
+/**
+ * ["Paging", "Alice, Bob"]: who is being paged at the current level ("Paged" once the
+ * incident is acknowledged or resolved); undefined when nobody has been paged yet.
+ */
+export function pagedFact(content: Pick<PageContent, 'paged' | 'status'>): [string, string] | undefined {
+  if (!content.paged?.length) return undefined;
+  return [content.status === 'triggered' ? 'Paging' : 'Paged', content.paged.join(', ')];
+}
+
+/** "3 more fields not shown", for details cut by the page bounds. */
+export function omittedLabel(content: Pick<PageContent, 'detailsOmitted'>): string | undefined {
+  const n = content.detailsOmitted ?? 0;
+  return n > 0 ? `${n} more field${n === 1 ? '' : 's'} not shown` : undefined;
+}
+
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
