@@ -4,7 +4,9 @@ import { ValidationError } from '../common/errors';
 import { cooperatively } from './cooperative';
 import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Segment, segmentChunks, Shift, toShift } from './resolution';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
+import type { Schedule } from './schedule.entity';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
+import { UsersService } from '../users/users.service';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -25,9 +27,25 @@ export interface Window {
 }
 
 export interface FairnessReport extends Window {
+  /** The `since` asked for; `since` itself is clipped at the schedule's creation. */
+  requestedSince: Date;
+  timeZone: string;
   totalHours: number;
   gapHours: number;
-  users: { userId: string; hours: number; shifts: number; share: number }[];
+  users: { userId: string; userName: string | null; hours: number; shifts: number; share: number }[];
+}
+
+/** A rendering with what a reader needs beside the ids: the zone its local times are in and the users' names. */
+export interface NamedShifts {
+  timeZone: string;
+  shifts: Shift[];
+  names: Map<string, string>;
+}
+
+export interface OnCallView extends ScheduleSegment {
+  at: Date;
+  timeZone: string;
+  userName: string | null;
 }
 
 /**
@@ -40,6 +58,7 @@ export class ScheduleViewsService {
   constructor(
     private readonly store: SchedulesRepository,
     private readonly schedules: SchedulesService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,30 +76,56 @@ export class ScheduleViewsService {
     return { since: new Date(since), until: new Date(until!) };
   }
 
-  async onCall(id: string, at: Date = this.clock.now()): Promise<ScheduleSegment & { at: Date }> {
+  async onCall(id: string, at: Date = this.clock.now()): Promise<OnCallView> {
     const horizon = { since: new Date(at.getTime() - ON_CALL_HORIZON_MS), until: new Date(at.getTime() + ON_CALL_HORIZON_MS) };
-    const compiled = await this.compiled(id, horizon);
-    return { at, ...(await this.schedules.segmentAt(compiled, at)) };
+    const schedule = await this.schedules.find(id);
+    const segment = await this.schedules.segmentAt(await this.compiled(schedule, horizon), at);
+    const names = await this.users.names(segment.userId ? [segment.userId] : []);
+    return { at, ...segment, timeZone: schedule.timeZone, userName: segment.userId ? (names.get(segment.userId) ?? null) : null };
   }
 
   /** The rendering of the window; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit. */
-  async shifts(id: string, window: Window): Promise<Shift[]> {
+  async shifts(id: string, window: Window): Promise<NamedShifts> {
+    const schedule = await this.schedules.find(id);
     // Plain segments while rendering (one small object each, not three): fewer survivors for the collector to copy.
     const segments: Segment[] = [];
-    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) segments.push(segment);
-    return segments.map(toShift);
+    const userIds = new Set<string>();
+    for await (const chunk of this.rendering(schedule, window)) {
+      for (const segment of chunk) {
+        segments.push(segment);
+        if (segment.user) userIds.add(segment.user);
+      }
+    }
+    return { timeZone: schedule.timeZone, shifts: segments.map(toShift), names: await this.users.names([...userIds]) };
   }
 
-  /** Hours on call per user and hours of gap in the window, from the rendering (overrides included), summed as it comes. */
+  /**
+   * Hours on call per user and hours of gap in the window, from the rendering (overrides
+   * included), summed as it comes. The window starts no earlier than the schedule's
+   * creation: before it nobody could have been on call through it, and those hours are
+   * not gaps. A window that ends before the schedule existed is empty.
+   */
   async report(id: string, window: Window): Promise<FairnessReport> {
-    const tally = new FairnessTally(window);
-    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) tally.add(segment);
-    return tally.report();
+    const schedule = await this.schedules.find(id);
+    const since = new Date(Math.min(Math.max(window.since.getTime(), schedule.createdAt.getTime()), window.until.getTime()));
+    const clipped = { since, until: window.until };
+    const tally = new FairnessTally(clipped);
+    if (since < window.until) for await (const chunk of this.rendering(schedule, clipped)) for (const segment of chunk) tally.add(segment);
+    const report = tally.report();
+    const names = await this.users.names(report.users.map((u) => u.userId));
+    return {
+      ...clipped,
+      requestedSince: window.since,
+      timeZone: schedule.timeZone,
+      totalHours: report.totalHours,
+      gapHours: report.gapHours,
+      users: report.users.map((u) => ({ ...u, userName: names.get(u.userId) ?? null })),
+    };
   }
 
   /** The window's rendering a day at a time, giving the event loop turns; past MAX_RENDERED_SHIFTS shifts, a 400 naming the limit. */
-  private async *rendering(id: string, window: Window): AsyncGenerator<Segment[]> {
-    const compiled = await this.compiled(id, window);
+  private async *rendering(schedule: Schedule, window: Window): AsyncGenerator<Segment[]> {
+    const compiled = await this.compiled(schedule, window);
     let count = 0;
     for await (const chunk of cooperatively(segmentChunks(compiled, window.since, window.until))) {
       count += chunk.length;
@@ -95,8 +140,7 @@ export class ScheduleViewsService {
   }
 
   /** The schedule compiled with the overrides that overlap the window: only those matter to a rendering of it. */
-  private async compiled(id: string, window: Window): Promise<CompiledSchedule> {
-    const schedule = await this.schedules.find(id);
+  private async compiled(schedule: Schedule, window: Window): Promise<CompiledSchedule> {
     const overrides = await this.store.findOverrides([schedule.id], window);
     return compileSchedule(toSnapshot(schedule, overrides));
   }
@@ -124,7 +168,7 @@ class FairnessTally {
     }
   }
 
-  report(): FairnessReport {
+  report(): Window & { totalHours: number; gapHours: number; users: { userId: string; hours: number; shifts: number; share: number }[] } {
     const totalMs = this.window.until.getTime() - this.window.since.getTime();
     const hours = (ms: number) => Math.round((ms / HOUR_MS) * 1000) / 1000;
     return {
@@ -132,7 +176,7 @@ class FairnessTally {
       totalHours: hours(totalMs),
       gapHours: hours(this.gapMs),
       users: [...this.byUser.entries()]
-        .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: Math.round((e.ms / totalMs) * 10_000) / 10_000 }))
+        .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: totalMs > 0 ? Math.round((e.ms / totalMs) * 10_000) / 10_000 : 0 }))
         .sort((a, b) => b.hours - a.hours || a.userId.localeCompare(b.userId)),
     };
   }
