@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
 import { ActionTokenService } from './action-tokens/action-token.service';
-import { ChannelError, ChannelType, OutgoingNotification } from './channels/notification-channel';
+import { ChannelError, OutgoingNotification } from './channels/notification-channel';
 import { ChannelRegistry } from './channel-registry';
 import { IncidentInfo, toPageContent } from './incident-page.content';
 import { IncidentPagesRepository } from './incident-pages.repository';
@@ -31,7 +31,6 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp * (0.8 + 0.4 * random()));
 }
-
 
 /**
  * Drains the outbox: claims due pending rows (SKIP LOCKED, so any number of

@@ -108,17 +108,6 @@ export class ShiftResponse {
   @ApiProperty({ example: '2026-03-09T13:00:00.000Z' }) end: string;
   @ApiProperty({ description: `start ${LOCAL}`, example: '2026-03-08T09:00:00.000-04:00' }) startLocal: string;
   @ApiProperty({ description: `end ${LOCAL}`, example: '2026-03-09T09:00:00.000-04:00' }) endLocal: string;
-
-  static of(s: Shift, names: Map<string, string>, timeZone: string): ShiftResponse {
-    return {
-      userId: s.userId,
-      userName: s.userId ? (names.get(s.userId) ?? null) : null,
-      start: iso(s.start),
-      end: iso(s.end),
-      startLocal: localIso(s.start, timeZone),
-      endLocal: localIso(s.end, timeZone),
-    };
-  }
 }
 
 export class ShiftsResponse {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
 import { cooperatively } from './cooperative';
-import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Segment, segmentChunks, Shift, toShift } from './resolution';
+import { CompiledSchedule, compileSchedule, localIso, ON_CALL_HORIZON_MS, Segment, segmentChunks } from './resolution';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
 import type { Schedule } from './schedule.entity';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
@@ -26,20 +26,49 @@ export interface Window {
   until: Date;
 }
 
-export interface FairnessReport extends Window {
+interface UserHours {
+  userId: string;
+  hours: number;
+  shifts: number;
+  share: number;
+}
+
+interface Tally extends Window {
+  totalHours: number;
+  gapHours: number;
+  users: UserHours[];
+}
+
+export interface FairnessReport extends Tally {
   /** The `since` asked for; `since` itself is clipped at the schedule's creation. */
   requestedSince: Date;
   timeZone: string;
-  totalHours: number;
-  gapHours: number;
-  users: { userId: string; userName: string | null; hours: number; shifts: number; share: number }[];
+  users: (UserHours & { userName: string | null })[];
 }
 
-/** A rendering with what a reader needs beside the ids: the zone its local times are in and the users' names. */
-export interface NamedShifts {
-  timeZone: string;
-  shifts: Shift[];
-  names: Map<string, string>;
+/** A shift as the API shows it: the user's name beside the id, the bounds in UTC and in the schedule's zone. */
+export interface ShiftView {
+  userId: string | null;
+  userName: string | null;
+  start: string;
+  end: string;
+  startLocal: string;
+  endLocal: string;
+}
+
+function toShiftView(s: Segment, names: Map<string, string>, zone: CompiledSchedule['zone']): ShiftView {
+  return {
+    userId: s.user,
+    userName: s.user ? (names.get(s.user) ?? null) : null,
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+    startLocal: localIso(s.start, zone),
+    endLocal: localIso(s.end, zone),
+  };
+}
+
+function* slices<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 export interface OnCallView extends ScheduleSegment {
@@ -84,19 +113,29 @@ export class ScheduleViewsService {
     return { at, ...segment, timeZone: schedule.timeZone, userName: segment.userId ? (names.get(segment.userId) ?? null) : null };
   }
 
-  /** The rendering of the window; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit. */
-  async shifts(id: string, window: Window): Promise<NamedShifts> {
+  /**
+   * The rendering of the window, each shift with its user's name and its bounds in UTC
+   * and in the schedule's zone; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit.
+   */
+  async shifts(id: string, window: Window): Promise<{ timeZone: string; shifts: ShiftView[] }> {
     const schedule = await this.schedules.find(id);
+    const compiled = await this.compiled(schedule, window);
     // Plain segments while rendering (one small object each, not three): fewer survivors for the collector to copy.
     const segments: Segment[] = [];
     const userIds = new Set<string>();
-    for await (const chunk of this.rendering(schedule, window)) {
+    for await (const chunk of this.rendering(compiled, window)) {
       for (const segment of chunk) {
         segments.push(segment);
         if (segment.user) userIds.add(segment.user);
       }
     }
-    return { timeZone: schedule.timeZone, shifts: segments.map(toShift), names: await this.users.names([...userIds]) };
+    const names = await this.users.names([...userIds]);
+    // Formatting 20,000 shifts takes tens of milliseconds: in slices, like the rendering.
+    const shifts: ShiftView[] = [];
+    for await (const part of cooperatively(slices(segments, 1000))) {
+      for (const s of part) shifts.push(toShiftView(s, names, compiled.zone));
+    }
+    return { timeZone: schedule.timeZone, shifts };
   }
 
   /**
@@ -110,7 +149,9 @@ export class ScheduleViewsService {
     const since = new Date(Math.min(Math.max(window.since.getTime(), schedule.createdAt.getTime()), window.until.getTime()));
     const clipped = { since, until: window.until };
     const tally = new FairnessTally(clipped);
-    if (since < window.until) for await (const chunk of this.rendering(schedule, clipped)) for (const segment of chunk) tally.add(segment);
+    if (since < window.until) {
+      for await (const chunk of this.rendering(await this.compiled(schedule, clipped), clipped)) for (const segment of chunk) tally.add(segment);
+    }
     const report = tally.report();
     const names = await this.users.names(report.users.map((u) => u.userId));
     return {
@@ -124,8 +165,7 @@ export class ScheduleViewsService {
   }
 
   /** The window's rendering a day at a time, giving the event loop turns; past MAX_RENDERED_SHIFTS shifts, a 400 naming the limit. */
-  private async *rendering(schedule: Schedule, window: Window): AsyncGenerator<Segment[]> {
-    const compiled = await this.compiled(schedule, window);
+  private async *rendering(compiled: CompiledSchedule, window: Window): AsyncGenerator<Segment[]> {
     let count = 0;
     for await (const chunk of cooperatively(segmentChunks(compiled, window.since, window.until))) {
       count += chunk.length;
@@ -168,7 +208,7 @@ class FairnessTally {
     }
   }
 
-  report(): Window & { totalHours: number; gapHours: number; users: { userId: string; hours: number; shifts: number; share: number }[] } {
+  report(): Tally {
     const totalMs = this.window.until.getTime() - this.window.since.getTime();
     const hours = (ms: number) => Math.round((ms / HOUR_MS) * 1000) / 1000;
     return {

@@ -21,7 +21,6 @@ import {
   ReportResponse,
   ScheduleResponse,
   seesIcalUrl,
-  ShiftResponse,
   ShiftsResponse,
 } from './schedule-responses.dto';
 import { ICAL_WINDOW, ScheduleIcalService } from './schedule-ical.service';
@@ -140,8 +139,8 @@ export class SchedulesController {
   @MinRole('read-only')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
-    const { timeZone, shifts, names } = await this.views.shifts(id, window);
-    return { since: iso(window.since), until: iso(window.until), timeZone, shifts: shifts.map((s) => ShiftResponse.of(s, names, timeZone)) };
+    const { timeZone, shifts } = await this.views.shifts(id, window);
+    return { since: iso(window.since), until: iso(window.until), timeZone, shifts };
   }
 
   /**
