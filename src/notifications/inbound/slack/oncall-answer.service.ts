@@ -13,7 +13,7 @@ const MAX_SCHEDULES = 50;
  * "until <time>" as a Slack date token: Slack shows it in each reader's own time zone;
  * clients that cannot read the token show the fallback, the time in the schedule's zone.
  */
-export function slackUntil(end: Date | null, timeZone: string): string {
+function slackUntil(end: Date | null, timeZone: string): string {
   if (!end) return 'for more than a year';
   const fallback = DateTime.fromJSDate(end, { zone: timeZone }).toFormat('ccc d LLL HH:mm ZZZZ');
   return `until <!date^${Math.floor(end.getTime() / 1000)}^{date_short_pretty} {time}|${fallback}>`;
