@@ -84,9 +84,11 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
     .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), id: last.id })).toString('base64url')
-      : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
   return { items, nextCursor };
+}
+
+/** The cursor that names a row's position, as decodeCursor reads it back. */
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ t: row.createdAt.toISOString(), id: row.id })).toString('base64url');
 }

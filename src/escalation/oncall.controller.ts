@@ -16,8 +16,15 @@ class OnCallItemResponse {
   @ApiProperty() level: number;
   @ApiProperty({ nullable: true, type: String }) scheduleId: string | null;
   @ApiProperty() userId: string;
-  @ApiProperty({ nullable: true, type: String }) start: string | null;
-  @ApiProperty({ nullable: true, type: String }) end: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null once the user is deleted', example: 'Alice Example' }) userName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'start of the schedule segment containing `at` (UTC)' }) start: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'end of that segment: when this user hands off (UTC)' }) end: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the schedule’s IANA time zone; null for a user named directly', example: 'America/New_York' })
+  timeZone: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'start in the schedule’s time zone, with its offset', example: '2026-02-23T09:00:00.000-05:00' })
+  startLocal: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'end in the schedule’s time zone, with its offset', example: '2026-03-02T09:00:00.000-05:00' })
+  endLocal: string | null;
 }
 
 class OnCallResponse {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { CompiledSchedule, ON_CALL_HORIZON_MS } from '../schedules/resolution';
+import { CompiledSchedule, localIso, ON_CALL_HORIZON_MS } from '../schedules/resolution';
 import { SchedulesService } from '../schedules/schedules.service';
 import { UsersService } from '../users/users.service';
 import { EscalationPolicy } from './escalation-policy.entity';
@@ -14,8 +14,13 @@ export interface OnCallItem {
   level: number;
   scheduleId: string | null;
   userId: string;
+  userName: string | null;
   start: string | null;
   end: string | null;
+  /** The schedule's zone, which startLocal/endLocal are in; null for a user named directly. */
+  timeZone: string | null;
+  startLocal: string | null;
+  endLocal: string | null;
 }
 
 /** Who each escalation policy would page at an instant, level by level. */
@@ -61,16 +66,23 @@ export class OnCallService {
       for (const e of onCallForPolicy(p, at, ctx)) {
         const snapshot = e.scheduleId ? snapshots.get(e.scheduleId) : undefined;
         const seg = snapshot ? await this.schedules.segmentAt(snapshot, at) : { start: null, end: null };
+        const zone = snapshot?.zone.zoneName ?? null;
         items.push({
           escalationPolicyId: p.id,
           level: e.level,
           scheduleId: e.scheduleId,
           userId: e.userId,
+          userName: null,
           start: seg.start?.toISOString() ?? null,
           end: seg.end?.toISOString() ?? null,
+          timeZone: zone,
+          startLocal: zone && seg.start ? localIso(seg.start, zone) : null,
+          endLocal: zone && seg.end ? localIso(seg.end, zone) : null,
         });
       }
     }
+    const names = await this.users.names([...new Set(items.map((i) => i.userId))]);
+    for (const item of items) item.userName = names.get(item.userId) ?? null;
     return { at: at.toISOString(), items };
   }
 }

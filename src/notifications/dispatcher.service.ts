@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
 import { ActionTokenService } from './action-tokens/action-token.service';
-import { ChannelError, ChannelType, OutgoingNotification } from './channels/notification-channel';
+import { ChannelError, OutgoingNotification } from './channels/notification-channel';
 import { ChannelRegistry } from './channel-registry';
 import { IncidentInfo, toPageContent } from './incident-page.content';
 import { IncidentPagesRepository } from './incident-pages.repository';
@@ -18,6 +18,7 @@ import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
 import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
+import { CHANNEL_LABEL } from './channel-labels';
 
 /** Default for KLAXON_CLAIM_TIMEOUT_MS: how long a claimed send may take before another worker may retry it. */
 export const CLAIM_MS = 120_000;
@@ -30,8 +31,6 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp * (0.8 + 0.4 * random()));
 }
-
-const LABEL: Record<ChannelType, string> = { sms: 'SMS', voice: 'Voice call', email: 'Email', slack: 'Slack message' };
 
 /**
  * Drains the outbox: claims due pending rows (SKIP LOCKED, so any number of
@@ -108,13 +107,13 @@ export class DispatcherService {
     const now = this.clock.now();
     const window = await this.rateLimiter.window(contactMethodId, now);
     const plan = planRateLimitedPages(group, window.sent, this.rateLimiter.limitPerMinute);
-    if (plan.defer.length) await this.rateLimiter.defer(plan.defer.map((r) => r.id), window.freesAt);
+    if (plan.defer.length) await this.rateLimiter.defer(plan.defer.map((r) => r.id), window.freesAt, now);
     // The budget was taken for the whole group, so the pages within it can go out together.
     await Promise.all(plan.sendAlone.map((r) => this.sendOne(r, byId.get(r.incidentId))));
     if (plan.bundle) {
       const rep = plan.bundle.representative;
       const absorbed = plan.bundle.absorbed.map((r) => r.id);
-      rep.bundledCount = await this.rateLimiter.absorb(rep.id, contactMethodId, absorbed, now);
+      rep.bundledCount = await this.rateLimiter.absorb(rep, contactMethodId, absorbed, now);
       await this.sendOne(rep, byId.get(rep.incidentId));
     }
   }
@@ -180,7 +179,7 @@ export class DispatcherService {
       // Another worker took the row over after our claim expired: its outcome wins.
       if (!updated) return;
       const outcome = state === 'pending' ? 'retrying' : state;
-      const what = `${LABEL[row.channel]} to ${row.address}`;
+      const what = `${CHANNEL_LABEL[row.channel]} to ${row.address}`;
       const message =
         state === 'sent'
           ? `${what}: sent${o.providerMessageId ? ` (${o.provider} ${o.providerMessageId})` : ''}`

@@ -88,6 +88,14 @@ export class Notification {
   @Column({ type: 'int', default: 0 })
   bundledCount: number;
 
+  /** The last time the per-minute rate limit handed this page back for later (kept after it is sent). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deferredUntil: Date | null;
+
+  /** For a page folded into a bundle (state `cancelled`): the page whose one message stood for it. */
+  @Column({ type: 'uuid', nullable: true })
+  bundledInto: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

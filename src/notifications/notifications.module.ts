@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { UsersModule } from '../users/users.module';
 import { ChannelType, NotificationChannel } from './channels/notification-channel';
 import { SmtpEmailChannel } from './channels/email/smtp-email.channel';
 import { SlackChatChannel } from './channels/slack/slack-chat.channel';
@@ -17,8 +18,11 @@ import { UsedActionToken } from './action-tokens/used-action-token.entity';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
 import { IncidentPagesRepository } from './incident-pages.repository';
+import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { OutboxService } from './outbox.service';
+import { IncidentNotificationsController } from './page-history/incident-notifications.controller';
+import { PageHistoryService } from './page-history/page-history.service';
 import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
 import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
@@ -51,9 +55,11 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
 }
 
 @Module({
-  imports: [IncidentsModule, TypeOrmModule.forFeature([KlaxonSetting, UsedActionToken, IncidentLink, SlackMessageUpdate])],
+  imports: [IncidentsModule, UsersModule, TypeOrmModule.forFeature([Notification, KlaxonSetting, UsedActionToken, IncidentLink, SlackMessageUpdate])],
+  controllers: [IncidentNotificationsController],
   providers: [
     NotificationsRepository,
+    PageHistoryService,
     NotificationsRateLimitRepository,
     SlackMessageUpdatesRepository,
     KlaxonSettingsRepository,

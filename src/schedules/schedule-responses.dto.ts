@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Principal } from '../auth/api-keys.service';
 import { hasRole } from '../auth/roles';
-import type { Restriction, RotationUnit, Shift } from './resolution';
+import { localIso, type Restriction, type RotationUnit, type Shift } from './resolution';
+import type { FairnessReport, OnCallView } from './schedule-views.service';
 import { ScheduleLayer } from './schedule-layer.entity';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
@@ -97,44 +98,89 @@ export function seesIcalUrl(principal: Pick<Principal, 'role'> | undefined): boo
   return hasRole(principal, 'responder');
 }
 
-export class ShiftResponse {
-  @ApiProperty({ nullable: true, type: String }) userId: string | null;
-  @ApiProperty() start: string;
-  @ApiProperty() end: string;
+const LOCAL = 'in the schedule’s time zone, with its offset at that instant';
 
-  static of(s: Shift): ShiftResponse {
-    return { userId: s.userId, start: iso(s.start), end: iso(s.end) };
-  }
+export class ShiftResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'null = a gap' }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the on-call user’s name; null in a gap', example: 'Alice Example' })
+  userName: string | null;
+  @ApiProperty({ example: '2026-03-08T13:00:00.000Z' }) start: string;
+  @ApiProperty({ example: '2026-03-09T13:00:00.000Z' }) end: string;
+  @ApiProperty({ description: `start ${LOCAL}`, example: '2026-03-08T09:00:00.000-04:00' }) startLocal: string;
+  @ApiProperty({ description: `end ${LOCAL}`, example: '2026-03-09T09:00:00.000-04:00' }) endLocal: string;
 }
 
 export class ShiftsResponse {
   @ApiProperty() since: string;
   @ApiProperty() until: string;
+  @ApiProperty({ description: 'the schedule’s IANA time zone, which the *Local fields are in', example: 'America/New_York' }) timeZone: string;
   @ApiProperty({ type: [ShiftResponse] }) shifts: ShiftResponse[];
 }
 
 export class OnCallResponse {
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true, type: String, description: 'null = a gap' }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the on-call user’s name; null in a gap', example: 'Alice Example' })
+  userName: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null when the segment starts more than a year before at' })
   start: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'null when the segment ends more than a year after at' })
   end: string | null;
+  @ApiProperty({ description: 'the schedule’s IANA time zone, which the *Local fields are in', example: 'America/New_York' }) timeZone: string;
+  @ApiProperty({ description: `at ${LOCAL}`, example: '2026-03-02T04:00:00.000-05:00' }) atLocal: string;
+  @ApiProperty({ nullable: true, type: String, description: `the handoff that began the segment, ${LOCAL}`, example: '2026-02-23T09:00:00.000-05:00' })
+  startLocal: string | null;
+  @ApiProperty({ nullable: true, type: String, description: `the next handoff, ${LOCAL}`, example: '2026-03-02T09:00:00.000-05:00' })
+  endLocal: string | null;
+
+  static of(v: OnCallView): OnCallResponse {
+    return {
+      at: iso(v.at),
+      userId: v.userId,
+      userName: v.userName,
+      start: isoOrNull(v.start),
+      end: isoOrNull(v.end),
+      timeZone: v.timeZone,
+      atLocal: localIso(v.at, v.timeZone),
+      startLocal: v.start ? localIso(v.start, v.timeZone) : null,
+      endLocal: v.end ? localIso(v.end, v.timeZone) : null,
+    };
+  }
 }
 
 export class UserHoursResponse {
   @ApiProperty() userId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once the user is deleted', example: 'Alice Example' }) userName: string | null;
   @ApiProperty({ description: 'hours on call in the window (final schedule, overrides included)' }) hours: number;
   @ApiProperty({ description: 'number of final-schedule segments of this user' }) shifts: number;
   @ApiProperty({ description: 'share of the window, 0..1' }) share: number;
 }
 
 export class ReportResponse {
-  @ApiProperty() since: string;
+  @ApiProperty({ description: 'the start of the window counted: the `since` asked for, or the schedule’s `createdAt` when that is later (at most `until`)' })
+  since: string;
   @ApiProperty() until: string;
-  @ApiProperty() totalHours: number;
+  @ApiProperty({ description: 'the `since` asked for (or its default), before clipping' }) requestedSince: string;
+  @ApiProperty({ description: 'the schedule’s IANA time zone, which the *Local fields are in', example: 'America/New_York' }) timeZone: string;
+  @ApiProperty({ description: `since ${LOCAL}` }) sinceLocal: string;
+  @ApiProperty({ description: `until ${LOCAL}` }) untilLocal: string;
+  @ApiProperty({ description: 'hours from since to until' }) totalHours: number;
   @ApiProperty() gapHours: number;
   @ApiProperty({ type: [UserHoursResponse], description: 'most hours first' }) users: UserHoursResponse[];
+
+  static of(r: FairnessReport): ReportResponse {
+    return {
+      since: iso(r.since),
+      until: iso(r.until),
+      requestedSince: iso(r.requestedSince),
+      timeZone: r.timeZone,
+      sinceLocal: localIso(r.since, r.timeZone),
+      untilLocal: localIso(r.until, r.timeZone),
+      totalHours: r.totalHours,
+      gapHours: r.gapHours,
+      users: r.users,
+    };
+  }
 }
 
 export { iso, isoOrNull };

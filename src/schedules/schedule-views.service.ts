@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
 import { cooperatively } from './cooperative';
-import { CompiledSchedule, compileSchedule, ON_CALL_HORIZON_MS, Segment, segmentChunks, Shift, toShift } from './resolution';
+import { CompiledSchedule, compileSchedule, localIso, ON_CALL_HORIZON_MS, Segment, segmentChunks } from './resolution';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
+import type { Schedule } from './schedule.entity';
 import { ScheduleSegment, SchedulesService } from './schedules.service';
+import { UsersService } from '../users/users.service';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -24,10 +26,55 @@ export interface Window {
   until: Date;
 }
 
-export interface FairnessReport extends Window {
+interface UserHours {
+  userId: string;
+  hours: number;
+  shifts: number;
+  share: number;
+}
+
+interface Tally extends Window {
   totalHours: number;
   gapHours: number;
-  users: { userId: string; hours: number; shifts: number; share: number }[];
+  users: UserHours[];
+}
+
+export interface FairnessReport extends Tally {
+  /** The `since` asked for; `since` itself is clipped at the schedule's creation. */
+  requestedSince: Date;
+  timeZone: string;
+  users: (UserHours & { userName: string | null })[];
+}
+
+/** A shift as the API shows it: the user's name beside the id, the bounds in UTC and in the schedule's zone. */
+export interface ShiftView {
+  userId: string | null;
+  userName: string | null;
+  start: string;
+  end: string;
+  startLocal: string;
+  endLocal: string;
+}
+
+function toShiftView(s: Segment, names: Map<string, string>, zone: CompiledSchedule['zone']): ShiftView {
+  return {
+    userId: s.user,
+    userName: s.user ? (names.get(s.user) ?? null) : null,
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+    startLocal: localIso(s.start, zone),
+    endLocal: localIso(s.end, zone),
+  };
+}
+
+function* slices<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+export interface OnCallView extends ScheduleSegment {
+  at: Date;
+  timeZone: string;
+  userName: string | null;
 }
 
 /**
@@ -40,6 +87,7 @@ export class ScheduleViewsService {
   constructor(
     private readonly store: SchedulesRepository,
     private readonly schedules: SchedulesService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,30 +105,67 @@ export class ScheduleViewsService {
     return { since: new Date(since), until: new Date(until!) };
   }
 
-  async onCall(id: string, at: Date = this.clock.now()): Promise<ScheduleSegment & { at: Date }> {
+  async onCall(id: string, at: Date = this.clock.now()): Promise<OnCallView> {
     const horizon = { since: new Date(at.getTime() - ON_CALL_HORIZON_MS), until: new Date(at.getTime() + ON_CALL_HORIZON_MS) };
-    const compiled = await this.compiled(id, horizon);
-    return { at, ...(await this.schedules.segmentAt(compiled, at)) };
+    const schedule = await this.schedules.find(id);
+    const segment = await this.schedules.segmentAt(await this.compiled(schedule, horizon), at);
+    const names = await this.users.names(segment.userId ? [segment.userId] : []);
+    return { at, ...segment, timeZone: schedule.timeZone, userName: segment.userId ? (names.get(segment.userId) ?? null) : null };
   }
 
-  /** The rendering of the window; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit. */
-  async shifts(id: string, window: Window): Promise<Shift[]> {
+  /**
+   * The rendering of the window, each shift with its user's name and its bounds in UTC
+   * and in the schedule's zone; more than MAX_RENDERED_SHIFTS shifts is a 400 naming the limit.
+   */
+  async shifts(id: string, window: Window): Promise<{ timeZone: string; shifts: ShiftView[] }> {
+    const schedule = await this.schedules.find(id);
+    const compiled = await this.compiled(schedule, window);
     // Plain segments while rendering (one small object each, not three): fewer survivors for the collector to copy.
     const segments: Segment[] = [];
-    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) segments.push(segment);
-    return segments.map(toShift);
+    const userIds = new Set<string>();
+    for await (const chunk of this.rendering(compiled, window)) {
+      for (const segment of chunk) {
+        segments.push(segment);
+        if (segment.user) userIds.add(segment.user);
+      }
+    }
+    const names = await this.users.names([...userIds]);
+    // Formatting 20,000 shifts takes tens of milliseconds: in slices, like the rendering.
+    const shifts: ShiftView[] = [];
+    for await (const part of cooperatively(slices(segments, 1000))) {
+      for (const s of part) shifts.push(toShiftView(s, names, compiled.zone));
+    }
+    return { timeZone: schedule.timeZone, shifts };
   }
 
-  /** Hours on call per user and hours of gap in the window, from the rendering (overrides included), summed as it comes. */
+  /**
+   * Hours on call per user and hours of gap in the window, from the rendering (overrides
+   * included), summed as it comes. The window starts no earlier than the schedule's
+   * creation: before it nobody could have been on call through it, and those hours are
+   * not gaps. A window that ends before the schedule existed is empty.
+   */
   async report(id: string, window: Window): Promise<FairnessReport> {
-    const tally = new FairnessTally(window);
-    for await (const chunk of this.rendering(id, window)) for (const segment of chunk) tally.add(segment);
-    return tally.report();
+    const schedule = await this.schedules.find(id);
+    const since = new Date(Math.min(Math.max(window.since.getTime(), schedule.createdAt.getTime()), window.until.getTime()));
+    const clipped = { since, until: window.until };
+    const tally = new FairnessTally(clipped);
+    if (since < window.until) {
+      for await (const chunk of this.rendering(await this.compiled(schedule, clipped), clipped)) for (const segment of chunk) tally.add(segment);
+    }
+    const report = tally.report();
+    const names = await this.users.names(report.users.map((u) => u.userId));
+    return {
+      ...clipped,
+      requestedSince: window.since,
+      timeZone: schedule.timeZone,
+      totalHours: report.totalHours,
+      gapHours: report.gapHours,
+      users: report.users.map((u) => ({ ...u, userName: names.get(u.userId) ?? null })),
+    };
   }
 
   /** The window's rendering a day at a time, giving the event loop turns; past MAX_RENDERED_SHIFTS shifts, a 400 naming the limit. */
-  private async *rendering(id: string, window: Window): AsyncGenerator<Segment[]> {
-    const compiled = await this.compiled(id, window);
+  private async *rendering(compiled: CompiledSchedule, window: Window): AsyncGenerator<Segment[]> {
     let count = 0;
     for await (const chunk of cooperatively(segmentChunks(compiled, window.since, window.until))) {
       count += chunk.length;
@@ -95,8 +180,7 @@ export class ScheduleViewsService {
   }
 
   /** The schedule compiled with the overrides that overlap the window: only those matter to a rendering of it. */
-  private async compiled(id: string, window: Window): Promise<CompiledSchedule> {
-    const schedule = await this.schedules.find(id);
+  private async compiled(schedule: Schedule, window: Window): Promise<CompiledSchedule> {
     const overrides = await this.store.findOverrides([schedule.id], window);
     return compileSchedule(toSnapshot(schedule, overrides));
   }
@@ -124,7 +208,7 @@ class FairnessTally {
     }
   }
 
-  report(): FairnessReport {
+  report(): Tally {
     const totalMs = this.window.until.getTime() - this.window.since.getTime();
     const hours = (ms: number) => Math.round((ms / HOUR_MS) * 1000) / 1000;
     return {
@@ -132,7 +216,7 @@ class FairnessTally {
       totalHours: hours(totalMs),
       gapHours: hours(this.gapMs),
       users: [...this.byUser.entries()]
-        .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: Math.round((e.ms / totalMs) * 10_000) / 10_000 }))
+        .map(([userId, e]) => ({ userId, hours: hours(e.ms), shifts: e.shifts, share: totalMs > 0 ? Math.round((e.ms / totalMs) * 10_000) / 10_000 : 0 }))
         .sort((a, b) => b.hours - a.hours || a.userId.localeCompare(b.userId)),
     };
   }

@@ -1,5 +1,14 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { Page, PageQuery } from '../common/pagination';
@@ -7,18 +16,16 @@ import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ScheduleOverridesService } from './schedule-overrides.service';
 import {
   iso,
-  isoOrNull,
   OnCallResponse,
   OverrideResponse,
   ReportResponse,
   ScheduleResponse,
   seesIcalUrl,
-  ShiftResponse,
   ShiftsResponse,
 } from './schedule-responses.dto';
 import { ICAL_WINDOW, ScheduleIcalService } from './schedule-ical.service';
 import { ScheduleViewsService } from './schedule-views.service';
-import { AtQuery, CreateOverrideDto, IcalQuery, ScheduleInputDto, WindowQuery } from './schedules.dto';
+import { AtQuery, CreateOverrideDto, IcalQuery, ScheduleInputDto, SchedulePatchDto, WindowQuery } from './schedules.dto';
 import { ScheduleView, SchedulesService } from './schedules.service';
 
 const DAY_MS = 86_400_000;
@@ -72,6 +79,20 @@ export class SchedulesController {
     return toResponse(await this.schedules.update(id, dto), principal);
   }
 
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change some of a schedule’s name, time zone and layers; the rest is kept' })
+  @ApiOkResponse({ type: ScheduleResponse })
+  @ApiBadRequestResponse({ description: 'a field given is invalid (each bad field is named), or null' })
+  @ApiNotFoundResponse({ description: 'no schedule has this id' })
+  @MinRole('admin')
+  async patch(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: SchedulePatchDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ScheduleResponse> {
+    return toResponse(await this.schedules.patch(id, dto), principal);
+  }
+
   @Delete(':id')
   @MinRole('admin')
   @HttpCode(204)
@@ -110,8 +131,7 @@ export class SchedulesController {
   @Get(':id/oncall')
   @MinRole('read-only')
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
-    const s = await this.views.onCall(id, query.at ? new Date(query.at) : undefined);
-    return { at: iso(s.at), userId: s.userId, start: isoOrNull(s.start), end: isoOrNull(s.end) };
+    return OnCallResponse.of(await this.views.onCall(id, query.at ? new Date(query.at) : undefined));
   }
 
   /** Default window: now to 7 days ahead; at most one year (400 naming `until`). */
@@ -119,16 +139,18 @@ export class SchedulesController {
   @MinRole('read-only')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
-    const shifts = await this.views.shifts(id, window);
-    return { since: iso(window.since), until: iso(window.until), shifts: shifts.map(ShiftResponse.of) };
+    const { timeZone, shifts } = await this.views.shifts(id, window);
+    return { since: iso(window.since), until: iso(window.until), timeZone, shifts };
   }
 
-  /** Fairness: hours on call per user and hours of gap. Default window: the last 30 days. */
+  /**
+   * Fairness: hours on call per user and hours of gap. Default window: the last 30 days,
+   * clipped at the schedule's creation.
+   */
   @Get(':id/report')
   @MinRole('read-only')
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
-    const report = await this.views.report(id, this.views.window(query, REPORT_DEFAULT));
-    return { ...report, since: iso(report.since), until: iso(report.until) };
+    return ReportResponse.of(await this.views.report(id, this.views.window(query, REPORT_DEFAULT)));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -138,6 +138,9 @@ export class ScheduleInputDto {
   @Type(() => LayerDto)
   layers: LayerDto[];
 }
+
+/** PATCH: any of name, timeZone and layers, each checked as on create; what is absent is kept. */
+export class SchedulePatchDto extends PartialType(ScheduleInputDto) {}
 
 export class CreateOverrideDto {
   @ApiProperty()

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { groupBy } from '../common/group-by';
-import { ConflictError, NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScheduleReferences } from './schedule-references';
@@ -20,11 +20,11 @@ import {
   userOnCallAt,
 } from './resolution';
 import { completeCooperatively, cooperatively } from './cooperative';
-import { parseScheduleInput } from './schedule-input';
+import { parseScheduleInput, type ScheduleInput } from './schedule-input';
 import { ScheduleOverride } from './schedule-override.entity';
 import { Schedule } from './schedule.entity';
 import { SchedulesRepository, toSnapshot } from './schedules.repository';
-import { ScheduleInputDto } from './schedules.dto';
+import { ScheduleInputDto, SchedulePatchDto } from './schedules.dto';
 
 const DAY_MS = 86_400_000;
 
@@ -166,13 +166,35 @@ export class SchedulesService implements OnModuleInit {
   async update(id: string, dto: ScheduleInputDto): Promise<ScheduleView> {
     await this.find(id);
     const input = await parseScheduleInput(dto, this.users);
+    await this.write(id, input);
+    return this.get(id);
+  }
+
+  /**
+   * Changes the fields given (checked as on create), keeps the others; overrides are
+   * kept. Layers given replace all layers; a new zone alone keeps the layers, whose
+   * restriction times are then read in the new zone.
+   */
+  async patch(id: string, dto: SchedulePatchDto): Promise<ScheduleView> {
+    for (const field of ['name', 'timeZone', 'layers'] as const) {
+      if (dto[field] === null) throw ValidationError.field(field, 'must not be null; leave it out to keep it');
+    }
+    const current = await this.find(id);
+    const name = dto.name ?? current.name;
+    const timeZone = dto.timeZone ?? current.timeZone;
+    const input = dto.layers ? await parseScheduleInput({ name, timeZone, layers: dto.layers }, this.users) : { name: name.trim(), timeZone };
+    await this.write(id, input);
+    return this.get(id);
+  }
+
+  /** Writes name, zone and (when given) the layers under the schedule's row lock. */
+  private async write(id: string, input: Pick<ScheduleInput, 'name' | 'timeZone'> & { layers?: ScheduleInput['layers'] }): Promise<void> {
     await this.store.dataSource.transaction(async (em) => {
       const locked = await em.getRepository(Schedule).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw new NotFoundError('schedule', id);
       await em.getRepository(Schedule).update({ id }, { name: input.name, timeZone: input.timeZone });
-      await this.store.replaceLayers(em, id, input.layers);
+      if (input.layers) await this.store.replaceLayers(em, id, input.layers);
     });
-    return this.get(id);
   }
 
   /** Refused with a 409 listing the escalation policies that still page through this schedule. */

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { slackInteractionBody } from '../fakes/signing';
+import { createPolicy, createSchedule, createServiceWithEventsV2, createUser, layerBody } from '../support/factories';
 import { ChannelsHarness, SLACK_SIGNING_SECRET, buttonPayload } from './channels-harness';
 
 describe('Slack buttons and /oncall', () => {
@@ -56,6 +58,45 @@ describe('Slack buttons and /oncall', () => {
     expect(res.body.text).toContain('Level 1: Judy');
     const unknown = await h.slackCommand({ command: '/oncall', text: 'no such thing', user_id: 'U0JUDY', channel_id: 'C0X', team_id: 'T0FAKE' }).expect(200);
     expect(unknown.body.text).toContain('No service or schedule');
+  });
+
+  it('/oncall says until when each person a schedule puts on call is on call', async () => {
+    // The app's clock is the wall time here (see beforeAll): the rotation is laid out around it.
+    const zone = 'America/New_York';
+    const handoff = DateTime.fromJSDate(h.t.clock.now(), { zone }).startOf('hour').minus({ hours: 1 });
+    const olga = await createUser(h.t, { name: 'Olga Oncall' });
+    const pete = await createUser(h.t, { name: 'Pete Next' });
+    // Daily: Pete's turn, then Olga's from `handoff` until the same local time the next day.
+    const schedule = await createSchedule(h.t, {
+      name: `Rota ${olga.id.slice(0, 8)}`,
+      timeZone: zone,
+      layers: [
+        layerBody([olga.id, pete.id], {
+          start: handoff.minus({ days: 1 }).toISO(),
+          rotation: { unit: 'day', length: 1, handoff: handoff.toISO() },
+        }),
+      ],
+    });
+    const end = handoff.plus({ days: 1 });
+    const until = `until <!date^${end.toSeconds()}^{date_short_pretty} {time}|${end.toFormat('ccc d LLL HH:mm ZZZZ')}>`;
+    const command = (text: string) => h.slackCommand({ command: '/oncall', text, user_id: 'U0JUDY', channel_id: 'C0X', team_id: 'T0FAKE' }).expect(200);
+
+    const bySchedule = await command(schedule.name.toUpperCase());
+    expect(bySchedule.body.text).toBe(`*${schedule.name}*: Olga Oncall is on call now, ${until}`);
+
+    const policy = await createPolicy(h.t, [
+      { delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] },
+      { delayMinutes: 5, targets: [{ type: 'user', id: pete.id }] },
+    ]);
+    const service = await createServiceWithEventsV2(h.t, policy.id);
+    const svc = (await h.t.api().get(`/api/v1/services/${service.serviceId}`).expect(200)).body;
+    const byService = await command(svc.name);
+    expect(byService.body.text).toBe(
+      [`*On call now for ${svc.name}*`, `• Level 1: Olga Oncall ${until}`, '• Level 2: Pete Next (named in the policy)'].join('\n'),
+    );
+
+    const everything = await command('');
+    expect(everything.body.text).toContain(`• ${schedule.name}: Olga Oncall ${until}`);
   });
 
   it('acts on each (action_ts, user) once: a replayed press is a 200 that changes and posts nothing', async () => {

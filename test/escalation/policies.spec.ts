@@ -129,7 +129,23 @@ describe('escalation policies and /oncall (real PostgreSQL)', () => {
     const res = await t.api().get('/api/v1/oncall?at=2026-03-03T10:00:00-05:00').expect(200);
     const mine = res.body.items.filter((i: { escalationPolicyId: string }) => i.escalationPolicyId === policy.id);
     expect(mine).toEqual([
-      { escalationPolicyId: policy.id, level: 0, scheduleId: schedule.id, userId: b.id, start: '2026-03-03T14:00:00.000Z', end: '2026-03-04T14:00:00.000Z' },
+      {
+        escalationPolicyId: policy.id,
+        level: 0,
+        scheduleId: schedule.id,
+        userId: b.id,
+        userName: b.name,
+        start: '2026-03-03T14:00:00.000Z',
+        end: '2026-03-04T14:00:00.000Z',
+        timeZone: 'America/New_York',
+        startLocal: '2026-03-03T09:00:00.000-05:00',
+        endLocal: '2026-03-04T09:00:00.000-05:00',
+      },
+    ]);
+    const direct = await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'user', id: a.id }] }]);
+    const named = (await t.api('readOnly').get('/api/v1/oncall?at=2026-03-03T10:00:00-05:00').expect(200)).body.items;
+    expect(named.filter((i: { escalationPolicyId: string }) => i.escalationPolicyId === direct.id)).toEqual([
+      { escalationPolicyId: direct.id, level: 0, scheduleId: null, userId: a.id, userName: a.name, start: null, end: null, timeZone: null, startLocal: null, endLocal: null },
     ]);
     await t.api().get('/api/v1/oncall?at=yesterday').expect(400);
 

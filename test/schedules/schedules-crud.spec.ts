@@ -81,6 +81,56 @@ describe('schedules API: CRUD, validation, permissions (real PostgreSQL)', () =>
       expect(res.body.overrides).toHaveLength(1);
     });
 
+    it('PATCH changes only the fields given, checks them as on create, keeps overrides and is audited', async () => {
+      const s = await createSchedule(t, { name: 'Patch me', layers: [layerBody([alice.id])] });
+      const override = await t
+        .api()
+        .post(`/api/v1/schedules/${s.id}/overrides`, { userId: bob.id, start: '2026-03-03T00:00:00Z', end: '2026-03-04T00:00:00Z' })
+        .expect(201);
+      const before = (await t.api().get(`/api/v1/schedules/${s.id}`).expect(200)).body;
+
+      const renamed = await t.api().patch(`/api/v1/schedules/${s.id}`, { name: '  Patched  ' }).expect(200);
+      expect(renamed.body).toMatchObject({ name: 'Patched', timeZone: 'America/New_York', layers: before.layers });
+      expect(renamed.body.overrides.map((o: { id: string }) => o.id)).toEqual([override.body.id]);
+
+      const rezoned = await t.api().patch(`/api/v1/schedules/${s.id}`, { timeZone: 'Europe/London' }).expect(200);
+      expect(rezoned.body).toMatchObject({ name: 'Patched', timeZone: 'Europe/London', layers: before.layers });
+
+      const relayered = await t.api().patch(`/api/v1/schedules/${s.id}`, { layers: [layerBody([bob.id, alice.id], { name: 'Pair' })] }).expect(200);
+      expect(relayered.body).toMatchObject({ name: 'Patched', timeZone: 'Europe/London' });
+      expect(relayered.body.layers).toEqual([expect.objectContaining({ name: 'Pair', users: [bob.id, alice.id] })]);
+
+      // Each field given is checked as on create; nothing is written when one is refused.
+      const badZone = await t.api().patch(`/api/v1/schedules/${s.id}`, { name: 'Never', timeZone: 'Mars/Olympus' }).expect(400);
+      expect(fields(badZone.body)).toEqual(['timeZone']);
+      const badLayer = await t
+        .api()
+        .patch(`/api/v1/schedules/${s.id}`, { layers: [layerBody([alice.id], { start: '2026-02-01T00:00:00Z', end: '2026-01-01T00:00:00Z' })] })
+        .expect(400);
+      expect(fields(badLayer.body)).toEqual(['layers.0.end']);
+      const unknownUser = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+      const unknown = await t.api().patch(`/api/v1/schedules/${s.id}`, { layers: [layerBody([unknownUser])] }).expect(400);
+      expect(fields(unknown.body)).toEqual(['layers.0.users']);
+      const nullName = await t.api().patch(`/api/v1/schedules/${s.id}`, { name: null }).expect(400);
+      expect(fields(nullName.body)).toEqual(['name']);
+      expect(fields((await t.api().patch(`/api/v1/schedules/${s.id}`, { name: '' }).expect(400)).body)).toEqual(['name']);
+      const after = (await t.api().get(`/api/v1/schedules/${s.id}`).expect(200)).body;
+      expect(after).toMatchObject({ name: 'Patched', timeZone: 'Europe/London', layers: relayered.body.layers });
+
+      await t.api().patch('/api/v1/schedules/7c9e6679-7425-40de-944b-e07fc1f90ae7', { name: 'x' }).expect(404);
+      await t.api('responder').patch(`/api/v1/schedules/${s.id}`, { name: 'x' }).expect(403);
+      await t.api('readOnly').patch(`/api/v1/schedules/${s.id}`, { name: 'x' }).expect(403);
+
+      const audit = (await t.api('readOnly').get(`/api/v1/audit-log?resourceType=schedule&resourceId=${s.id}`).expect(200)).body.items;
+      const patches = audit.filter((e: { method: string }) => e.method === 'PATCH');
+      expect(patches.map((e: { action: string; status: number }) => [e.action, e.status])).toEqual([
+        ['update', 200],
+        ['update', 200],
+        ['update', 200],
+      ]);
+      expect(patches[2]).toMatchObject({ path: `/api/v1/schedules/${s.id}`, requestBody: { name: '  Patched  ' } });
+    });
+
     it('deletes a schedule (204, then 404) and answers 404/400 to unknown or malformed ids', async () => {
       const s = await createSchedule(t, { layers: [layerBody([alice.id])] });
       await t.api().delete(`/api/v1/schedules/${s.id}`).expect(204);

@@ -71,6 +71,8 @@ describe('schedule limits and the iCal feed', () => {
   describe('renderings beyond their cap', () => {
     it(`answers /shifts and /report with a 400 naming the limit of ${MAX_RENDERED_SHIFTS} shifts, and serves shorter windows`, async () => {
       const s = await busySchedule();
+      // The report starts at the schedule's creation: this one must predate the window to render all of it.
+      await t.dataSource.query(`UPDATE schedules SET created_at = '2025-12-01T00:00:00Z' WHERE id = $1`, [s.id]);
       const year = 'since=2026-01-01T00:00:00Z&until=2027-01-01T00:00:00Z';
       for (const view of ['shifts', 'report']) {
         const res = await t.api().get(`/api/v1/schedules/${s.id}/${view}?${year}`).expect(400);

@@ -28,8 +28,13 @@ describe('schedules API: on call, shifts, overrides, report, iCal (real PostgreS
       expect(res.body).toEqual({
         at: '2026-01-06T17:00:00.000Z',
         userId: alice.id,
+        userName: 'Alice Example',
         start: '2026-01-05T14:00:00.000Z',
         end: '2026-01-12T14:00:00.000Z',
+        timeZone: 'America/New_York',
+        atLocal: '2026-01-06T12:00:00.000-05:00',
+        startLocal: '2026-01-05T09:00:00.000-05:00',
+        endLocal: '2026-01-12T09:00:00.000-05:00',
       });
       const before = await get(`/api/v1/schedules/${weekly.id}/oncall?at=2026-01-05T03:00:00Z`);
       expect(before.body).toMatchObject({ userId: bob.id, start: '2026-01-05T00:00:00.000Z', end: '2026-01-05T14:00:00.000Z' });
@@ -42,18 +47,34 @@ describe('schedules API: on call, shifts, overrides, report, iCal (real PostgreS
       expect(res.body).toEqual({
         at: '2026-03-02T09:00:00.000Z',
         userId: bob.id,
+        userName: 'Bob Example',
         start: '2026-02-23T14:00:00.000Z',
         end: '2026-03-02T14:00:00.000Z',
+        timeZone: 'America/New_York',
+        atLocal: '2026-03-02T04:00:00.000-05:00',
+        startLocal: '2026-02-23T09:00:00.000-05:00',
+        endLocal: '2026-03-02T09:00:00.000-05:00',
       });
     });
 
     it('gives null bounds beyond one year and a null user in a gap', async () => {
       const solo = await createSchedule(t, { layers: [layerBody([carol.id])] });
       const res = await get(`/api/v1/schedules/${solo.id}/oncall?at=2026-03-02T00:00:00Z`);
-      expect(res.body).toEqual({ at: '2026-03-02T00:00:00.000Z', userId: carol.id, start: '2026-01-05T00:00:00.000Z', end: null });
+      expect(res.body).toMatchObject({ at: '2026-03-02T00:00:00.000Z', userId: carol.id, userName: 'Carol Example', start: '2026-01-05T00:00:00.000Z', end: null });
+      expect(res.body).toMatchObject({ startLocal: '2026-01-04T19:00:00.000-05:00', endLocal: null });
       const empty = await createSchedule(t);
       const gap = await get(`/api/v1/schedules/${empty.id}/oncall?at=2026-03-02T00:00:00Z`);
-      expect(gap.body).toEqual({ at: '2026-03-02T00:00:00.000Z', userId: null, start: null, end: null });
+      expect(gap.body).toEqual({
+        at: '2026-03-02T00:00:00.000Z',
+        userId: null,
+        userName: null,
+        start: null,
+        end: null,
+        timeZone: 'America/New_York',
+        atLocal: '2026-03-01T19:00:00.000-05:00',
+        startLocal: null,
+        endLocal: null,
+      });
     });
   });
 
@@ -66,9 +87,24 @@ describe('schedules API: on call, shifts, overrides, report, iCal (real PostgreS
       expect(res.body).toEqual({
         since: '2026-03-07T14:00:00.000Z',
         until: '2026-03-09T13:00:00.000Z',
+        timeZone: 'America/New_York',
         shifts: [
-          { userId: alice.id, start: '2026-03-07T14:00:00.000Z', end: '2026-03-08T13:00:00.000Z' },
-          { userId: bob.id, start: '2026-03-08T13:00:00.000Z', end: '2026-03-09T13:00:00.000Z' },
+          {
+            userId: alice.id,
+            userName: 'Alice Example',
+            start: '2026-03-07T14:00:00.000Z',
+            end: '2026-03-08T13:00:00.000Z',
+            startLocal: '2026-03-07T09:00:00.000-05:00',
+            endLocal: '2026-03-08T09:00:00.000-04:00',
+          },
+          {
+            userId: bob.id,
+            userName: 'Bob Example',
+            start: '2026-03-08T13:00:00.000Z',
+            end: '2026-03-09T13:00:00.000Z',
+            startLocal: '2026-03-08T09:00:00.000-04:00',
+            endLocal: '2026-03-09T09:00:00.000-04:00',
+          },
         ],
       });
     });
@@ -78,11 +114,12 @@ describe('schedules API: on call, shifts, overrides, report, iCal (real PostgreS
         layers: [layerBody([alice.id], { end: '2026-03-04T00:00:00Z', restrictions: [{ type: 'daily', startTime: '09:00', endTime: '17:00' }] })],
       });
       const res = await get(`/api/v1/schedules/${business.id}/shifts?since=2026-03-03T00:00:00Z&until=2026-03-05T00:00:00Z`);
-      expect(res.body.shifts).toEqual([
-        { userId: null, start: '2026-03-03T00:00:00.000Z', end: '2026-03-03T14:00:00.000Z' },
-        { userId: alice.id, start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T22:00:00.000Z' },
-        { userId: null, start: '2026-03-03T22:00:00.000Z', end: '2026-03-05T00:00:00.000Z' },
+      expect(res.body.shifts.map(({ userId, userName, start, end }: Record<string, unknown>) => ({ userId, userName, start, end }))).toEqual([
+        { userId: null, userName: null, start: '2026-03-03T00:00:00.000Z', end: '2026-03-03T14:00:00.000Z' },
+        { userId: alice.id, userName: 'Alice Example', start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T22:00:00.000Z' },
+        { userId: null, userName: null, start: '2026-03-03T22:00:00.000Z', end: '2026-03-05T00:00:00.000Z' },
       ]);
+      expect(res.body.shifts[1]).toMatchObject({ startLocal: '2026-03-03T09:00:00.000-05:00', endLocal: '2026-03-03T17:00:00.000-05:00' });
     });
 
     it('refuses windows over one year or inverted (400 naming until)', async () => {
@@ -143,12 +180,45 @@ describe('schedules API: on call, shifts, overrides, report, iCal (real PostgreS
 
   describe('fairness report', () => {
     it('sums hours per user and hours of gap from the rendering', async () => {
+      // The report starts no earlier than the schedule's creation: make this one older than the window.
+      await t.dataSource.query(`UPDATE schedules SET created_at = '2025-12-01T00:00:00Z' WHERE id = $1`, [weekly.id]);
       const res = await get(`/api/v1/schedules/${weekly.id}/report?since=2026-01-04T14:00:00Z&until=2026-01-19T14:00:00Z`);
-      expect(res.body).toMatchObject({ since: '2026-01-04T14:00:00.000Z', until: '2026-01-19T14:00:00.000Z', totalHours: 360, gapHours: 10 });
+      expect(res.body).toMatchObject({
+        since: '2026-01-04T14:00:00.000Z',
+        requestedSince: '2026-01-04T14:00:00.000Z',
+        until: '2026-01-19T14:00:00.000Z',
+        timeZone: 'America/New_York',
+        sinceLocal: '2026-01-04T09:00:00.000-05:00',
+        untilLocal: '2026-01-19T09:00:00.000-05:00',
+        totalHours: 360,
+        gapHours: 10,
+      });
       expect(res.body.users).toEqual([
-        { userId: alice.id, hours: 168, shifts: 1, share: 0.4667 },
-        { userId: bob.id, hours: 182, shifts: 2, share: 0.5056 },
+        { userId: alice.id, userName: 'Alice Example', hours: 168, shifts: 1, share: 0.4667 },
+        { userId: bob.id, userName: 'Bob Example', hours: 182, shifts: 2, share: 0.5056 },
       ].sort((a, b) => b.hours - a.hours));
+    });
+
+    it('is clipped at the schedule’s creation and says so in `since`', async () => {
+      const young = await createSchedule(t, { layers: [layerBody([carol.id], { start: '2026-01-01T00:00:00Z' })] });
+      await t.dataSource.query(`UPDATE schedules SET created_at = '2026-02-01T12:00:00Z' WHERE id = $1`, [young.id]);
+      const res = await get(`/api/v1/schedules/${young.id}/report?since=2026-01-15T12:00:00Z&until=2026-02-11T12:00:00Z`);
+      expect(res.body).toMatchObject({
+        since: '2026-02-01T12:00:00.000Z',
+        requestedSince: '2026-01-15T12:00:00.000Z',
+        until: '2026-02-11T12:00:00.000Z',
+        sinceLocal: '2026-02-01T07:00:00.000-05:00',
+        totalHours: 240,
+        gapHours: 0,
+        users: [{ userId: carol.id, userName: 'Carol Example', hours: 240, shifts: 1, share: 1 }],
+      });
+      // The default window (the last 30 days before now, 2026-03-02T09:00Z) is clipped the same way.
+      t.clock.set('2026-03-02T09:00:00Z');
+      const byDefault = await get(`/api/v1/schedules/${young.id}/report`);
+      expect(byDefault.body).toMatchObject({ since: '2026-02-01T12:00:00.000Z', requestedSince: '2026-01-31T09:00:00.000Z', until: '2026-03-02T09:00:00.000Z' });
+      // A window that ends before the schedule existed counts nothing.
+      const before = await get(`/api/v1/schedules/${young.id}/report?since=2026-01-02T00:00:00Z&until=2026-01-03T00:00:00Z`);
+      expect(before.body).toMatchObject({ since: '2026-01-03T00:00:00.000Z', until: '2026-01-03T00:00:00.000Z', totalHours: 0, gapHours: 0, users: [] });
     });
   });
 

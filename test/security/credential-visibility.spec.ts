@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { WorkerService } from '../../src/worker/worker.service';
 import {
   createIntegration,
+  createPolicy,
   createSchedule,
   createService,
+  createServiceWithEventsV2,
   createUser,
   incidentByDedupKey,
   IntegrationFixture,
   layerBody,
+  phoneNumber,
   trigger,
 } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -23,8 +27,9 @@ const ADMIN_ONLY: [Role, boolean][] = [
 /**
  * Write credentials are shown only to the roles that may use them: integration
  * and heartbeat keys to admin keys, a schedule's iCal token to responder and
- * admin keys. Credentials a sender put in a webhook body are never stored nor
- * returned with the alert.
+ * admin keys. The addresses an incident's pages went to are contact details:
+ * read-only keys see them masked. Credentials a sender put in a webhook body are
+ * never stored nor returned with the alert.
  */
 describe('credentials by role, and credentials in alert payloads (real PostgreSQL)', () => {
   let t: TestApp;
@@ -88,6 +93,32 @@ describe('credentials by role, and credentials in alert payloads (real PostgreSQ
       expect(one.body.icalUrl).toBeNull();
       expect(listed.icalUrl).toBeNull();
       expect(JSON.stringify([one.body, list.body])).not.toContain(token);
+    }
+  });
+
+  it.each<[Role, boolean]>([
+    ['admin', true],
+    ['responder', true],
+    ['readOnly', false],
+  ])('the addresses of an incident’s pages as %s: shown=%s', async (role, shown) => {
+    const phone = phoneNumber();
+    const user = await createUser(t, { name: 'Paged Person' }, [
+      { type: 'sms', address: phone },
+      { type: 'email', address: 'paged.person@example.com' },
+    ]);
+    const policy = await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'user', id: user.id }] }]);
+    const { routingKey } = await createServiceWithEventsV2(t, policy.id);
+    const incident = await trigger(t, routingKey, `pages-${randomBytes(4).toString('hex')}`);
+    await t.get(WorkerService).drain();
+
+    const res = await t.api(role).get(`/api/v1/incidents/${incident.id}/notifications`).expect(200);
+    const addresses = res.body.items.map((p: { contactMethod: { address: string } }) => p.contactMethod.address).sort();
+    if (shown) {
+      expect(addresses).toEqual([phone, 'paged.person@example.com'].sort());
+    } else {
+      expect(addresses).toEqual([`+•••••••${phone.slice(-4)}`, 'p•••@example.com'].sort());
+      expect(JSON.stringify(res.body)).not.toContain(phone.slice(1, -4));
+      expect(JSON.stringify(res.body)).not.toContain('paged.person');
     }
   });
 

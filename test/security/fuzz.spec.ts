@@ -183,7 +183,8 @@ describe('bad input: property-based fuzzing of every webhook and /api/v1 body (r
     // Every change that succeeded was audited: no audit write failed on a strange body.
     expect((await t.get(MetricsService).auditWriteFailures.get()).values[0]?.value ?? 0).toBe(0);
     console.log(`fuzz: ${routes.length} /api/v1 write routes`);
-  });
+    // Each write route adds its runs: on a busy host the whole walk takes longer than jest's default minute.
+  }, 180_000);
 
   it('every webhook answers hostile bodies with a 4xx (or a 202), never a 5xx, and writes nothing when it refuses', async () => {
     const hooks = webhooks(world);

@@ -127,6 +127,7 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/teams/{id}/members': { userId: world.otherUserId },
     'POST /api/v1/schedules': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId])] },
     'PUT /api/v1/schedules/{id}': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId, world.otherUserId])] },
+    'PATCH /api/v1/schedules/{id}': { name: 'Fuzz patched' },
     'POST /api/v1/schedules/{id}/overrides': { userId: world.userId, start: '2026-04-01T00:00:00Z', end: '2026-04-02T00:00:00Z' },
     'POST /api/v1/services': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },
     'PUT /api/v1/services/{id}': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },

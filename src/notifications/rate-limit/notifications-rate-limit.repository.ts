@@ -12,6 +12,17 @@ export interface BundledPage {
   address: string;
 }
 
+/** A claimed page handed back until the rate-limit window frees. */
+export interface DeferredPage extends BundledPage {
+  userId: string | null;
+  contactMethodId: string | null;
+}
+
+interface DeferredPageRow extends BundledPageRow {
+  user_id: string | null;
+  contact_method_id: string | null;
+}
+
 interface BundledPageRow {
   id: string;
   incident_id: string;
@@ -37,14 +48,26 @@ export class NotificationsRateLimitRepository {
     return { sent: row.n, oldestSentAt: row.oldest ? new Date(row.oldest) : null };
   }
 
-  /** Hands claimed pages back, due at `until`, without counting the claim as an attempt. */
-  async defer(ids: string[], until: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET state = 'pending', due_at = $2, attempts = greatest(attempts - 1, 0),
+  /**
+   * Hands claimed pages back, due at `until`, without counting the claim as an attempt,
+   * in the caller's transaction; `deferred_until` keeps the deferral for the API.
+   */
+  async defer(em: EntityManager, ids: string[], until: Date): Promise<DeferredPage[]> {
+    const [rows] = await em.query<Changed<DeferredPageRow>>(
+      `UPDATE notifications SET state = 'pending', due_at = $2, deferred_until = $2, attempts = greatest(attempts - 1, 0),
               claimed_until = NULL, claimed_by = NULL, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND state = 'sending'`,
+        WHERE id = ANY($1::uuid[]) AND state = 'sending'
+        RETURNING id, incident_id, user_id, contact_method_id, channel, address`,
       [ids, until],
     );
+    return rows.map((r) => ({
+      id: r.id,
+      incidentId: r.incident_id,
+      userId: r.user_id,
+      contactMethodId: r.contact_method_id,
+      channel: r.channel,
+      address: r.address,
+    }));
   }
 
   /**
@@ -57,7 +80,7 @@ export class NotificationsRateLimitRepository {
     b: { representativeId: string; contactMethodId: string; absorbedIds: string[]; reason: string; now: Date },
   ): Promise<BundledPage[]> {
     const [rows] = await em.query<Changed<BundledPageRow>>(
-      `UPDATE notifications n SET state = 'cancelled', error = $3, claimed_until = NULL, claimed_by = NULL, updated_at = now()
+      `UPDATE notifications n SET state = 'cancelled', error = $3, bundled_into = $1, claimed_until = NULL, claimed_by = NULL, updated_at = now()
         WHERE n.id <> $1 AND n.contact_method_id = $2
           AND ((n.id = ANY($4::uuid[]) AND n.state = 'sending')
                OR (n.state = 'pending' AND n.due_at <= $5

@@ -3,9 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { ChannelType } from '../channels/notification-channel';
-import { IncidentsService } from '../../incidents/incidents.service';
+import { IncidentsService, type TimelineInput } from '../../incidents/incidents.service';
+import type { ClaimedPage } from '../notifications.repository';
 import { NotificationsRateLimitRepository } from './notifications-rate-limit.repository';
 import { RATE_WINDOW_MS } from './rate-limit.planner';
+import { CHANNEL_LABEL } from '../channel-labels';
+
+/** The page that carries a bundle. */
+export type RepresentativePage = Pick<ClaimedPage, 'id' | 'incidentId' | 'channel' | 'address'>;
+
+const DISPATCHER = { type: 'system', channel: 'system', name: 'dispatcher' } as const;
 
 /** Channels whose pages count against KLAXON_SMS_RATE_LIMIT_PER_MINUTE (a phone rings for both). */
 export const RATE_LIMITED_CHANNELS: ReadonlySet<ChannelType> = new Set<ChannelType>(['sms', 'voice']);
@@ -31,39 +38,77 @@ export class PageRateLimiterService {
     return { sent, freesAt: new Date(oldest.getTime() + RATE_WINDOW_MS) };
   }
 
-  /** Hands claimed rows back, due when the window frees; the claim's attempt is not counted. */
-  async defer(ids: string[], until: Date): Promise<void> {
-    await this.pages.defer(ids, until);
-  }
-
   /**
-   * Folds `absorbedIds` (claimed by this worker) and every other page of the contact
-   * method that is due and whose incident is still triggered into the representative:
-   * they are cancelled "bundled into <id>" (with a timeline entry each) and the
-   * representative's bundled_count says how many it stands for. Committed before the
-   * send, so a crash mid-send retries the same bundle.
+   * Hands claimed rows back, due when the window frees (the claim's attempt is not
+   * counted), with a timeline entry each saying until when.
    */
-  async absorb(representativeId: string, contactMethodId: string, absorbedIds: string[], now: Date): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const rows = await this.pages.absorb(em, {
-        representativeId,
-        contactMethodId,
-        absorbedIds,
-        reason: `bundled into ${representativeId}`,
-        now,
-      });
-      await this.pages.setBundledCount(em, representativeId, rows.length);
+  async defer(ids: string[], until: Date, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const rows = await this.pages.defer(em, ids, until);
       await this.incidents.appendTimelineMany(
         em,
         rows.map((r) => ({
           incidentId: r.incidentId,
           type: 'notification',
-          message: `${r.channel.toUpperCase()} to ${r.address}: bundled into one page with other incidents (rate limit)`,
+          message: `${CHANNEL_LABEL[r.channel]} to ${r.address}: deferred until ${until.toISOString()} (rate limit: ${this.limitPerMinute} pages a minute)`,
           at: now,
-          actor: { type: 'system', channel: 'system', name: 'dispatcher' },
-          data: { notificationId: r.id, channel: r.channel, address: r.address, outcome: 'bundled', bundledInto: representativeId },
+          actor: DISPATCHER,
+          data: {
+            notificationId: r.id,
+            userId: r.userId,
+            contactMethodId: r.contactMethodId,
+            channel: r.channel,
+            address: r.address,
+            outcome: 'deferred',
+            deferredUntil: until.toISOString(),
+          },
         })),
       );
+    });
+  }
+
+  /**
+   * Folds `absorbedIds` (claimed by this worker) and every other page of the contact
+   * method that is due and whose incident is still triggered into the representative:
+   * they are cancelled "bundled into <id>" (with a timeline entry each), the
+   * representative's bundled_count says how many it stands for, and its incident's
+   * timeline says so. Committed before the send, so a crash mid-send retries the same bundle.
+   */
+  async absorb(representative: RepresentativePage, contactMethodId: string, absorbedIds: string[], now: Date): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = await this.pages.absorb(em, {
+        representativeId: representative.id,
+        contactMethodId,
+        absorbedIds,
+        reason: `bundled into ${representative.id}`,
+        now,
+      });
+      await this.pages.setBundledCount(em, representative.id, rows.length);
+      const bundled: (TimelineInput & { incidentId: string })[] = rows.map((r) => ({
+        incidentId: r.incidentId,
+        type: 'notification',
+        message: `${CHANNEL_LABEL[r.channel]} to ${r.address}: bundled into one page with other incidents (rate limit)`,
+        at: now,
+        actor: DISPATCHER,
+        data: { notificationId: r.id, channel: r.channel, address: r.address, outcome: 'bundled', bundledInto: representative.id },
+      }));
+      if (rows.length) {
+        bundled.push({
+          incidentId: representative.incidentId,
+          type: 'notification',
+          message: `${CHANNEL_LABEL[representative.channel]} to ${representative.address}: carries ${rows.length} more ${rows.length === 1 ? 'incident' : 'incidents'} in one page (rate limit)`,
+          at: now,
+          actor: DISPATCHER,
+          data: {
+            notificationId: representative.id,
+            channel: representative.channel,
+            address: representative.address,
+            outcome: 'bundle',
+            bundled: rows.map((r) => ({ notificationId: r.id, incidentId: r.incidentId })),
+          },
+        });
+      }
+      await this.incidents.appendTimelineMany(em, bundled);
       return rows.length;
     });
   }

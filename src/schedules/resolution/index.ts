@@ -3,3 +3,4 @@ export { compileSchedule, CompiledSchedule, InvalidScheduleError } from './compi
 export { onCallAt, onCallSearch, userOnCallAt, shifts, shiftChunks, segmentChunks, toShift, ON_CALL_HORIZON_MS } from './schedule-resolver';
 export type { Segment } from './segment-ops';
 export type { ResolvableSchedule } from './schedule-resolver';
+export { localIso } from './local-iso';

@@ -1,0 +1,23 @@
+import type { ChannelType } from '../channels/notification-channel';
+
+/**
+ * A contact address as read-only API keys see it: enough to tell two numbers or
+ * mailboxes apart, not enough to call or write to them. Phone numbers keep the
+ * country's "+" and the last four digits, email addresses the first character
+ * and the domain, Slack ids their first three characters.
+ */
+export function maskAddress(channel: ChannelType, address: string): string {
+  switch (channel) {
+    case 'sms':
+    case 'voice': {
+      const digits = address.replace(/\D/g, '');
+      return `+${'•'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
+    }
+    case 'email': {
+      const at = address.lastIndexOf('@');
+      return at > 0 ? `${address[0]}•••${address.slice(at)}` : '•••';
+    }
+    case 'slack':
+      return `${address.slice(0, 3)}•••`;
+  }
+}
