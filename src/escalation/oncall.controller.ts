@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { MinRole } from '../auth/auth.decorators';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { OnCallService, OnCallItem } from './oncall.service';
 
@@ -26,13 +27,15 @@ class OnCallResponse {
 }
 
 @ApiTags('oncall')
-@ApiBearerAuth()
 @Controller('api/v1/oncall')
 export class OnCallController {
   constructor(private readonly oncall: OnCallService) {}
 
   @Get()
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Who is on call at an instant (default now), for every escalation policy level' })
+  @ApiOkResponse({ type: OnCallResponse, description: 'one item per person on call per policy level' })
+  @ApiErrors([400])
   async get(@Query() q: OnCallQuery): Promise<OnCallResponse> {
     return this.oncall.at(q.at ? new Date(q.at) : undefined);
   }

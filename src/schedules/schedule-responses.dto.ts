@@ -47,6 +47,11 @@ export class OverrideResponse {
   }
 }
 
+export class OverrideListResponse {
+  @ApiProperty({ type: [OverrideResponse], description: 'every override of the schedule, past ones included' }) items: OverrideResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'always null: the overrides fit on one page', example: null }) nextCursor: null;
+}
+
 export class IntervalResponse {
   @ApiProperty() start: string;
   @ApiProperty() end: string;

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPageResponse } from '../common/api-docs';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { Page, PageQuery } from '../common/pagination';
@@ -9,6 +10,7 @@ import {
   iso,
   isoOrNull,
   OnCallResponse,
+  OverrideListResponse,
   OverrideResponse,
   ReportResponse,
   ScheduleResponse,
@@ -29,7 +31,6 @@ const toResponse = (v: ScheduleView, caller: Principal): ScheduleResponse =>
   ScheduleResponse.of(v.schedule, { ...v, icalUrl: seesIcalUrl(caller) ? v.icalUrl : null });
 
 @ApiTags('schedules')
-@ApiBearerAuth()
 @Controller('api/v1/schedules')
 export class SchedulesController {
   constructor(
@@ -40,30 +41,39 @@ export class SchedulesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: ScheduleResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Create a schedule (layers of rotations, with restrictions)' })
+  @ApiCreatedResponse({ type: ScheduleResponse, description: 'the schedule created' })
+  @ApiErrors([400, 409])
   async create(@Body() dto: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.create(dto), principal);
   }
 
   @Get()
   @MinRole('read-only')
+  @ApiOperation({ summary: 'List schedules' })
+  @ApiPageResponse(ScheduleResponse, 'one page of schedules, newest first')
+  @ApiErrors([400])
   async list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ScheduleResponse>> {
     const page = await this.schedules.list(query);
     return { items: page.items.map((v) => toResponse(v, principal)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ScheduleResponse })
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Get a schedule, with who is on call now and the next gap' })
+  @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule' })
+  @ApiErrors([400, 404])
   async get(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.get(id), principal);
   }
 
   /** Replaces name, timeZone and layers; overrides are kept. */
   @Put(':id')
-  @ApiOkResponse({ type: ScheduleResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Replace a schedule' })
+  @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule after the change' })
+  @ApiErrors([400, 404, 409])
   async update(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ScheduleInputDto,
@@ -74,6 +84,9 @@ export class SchedulesController {
 
   @Delete(':id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Delete a schedule' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404, 409], { 409: 'an escalation policy still targets the schedule' })
   @HttpCode(204)
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.schedules.remove(id);
@@ -82,12 +95,18 @@ export class SchedulesController {
   /** Responders may cover for each other: overrides need the responder role, not admin. */
   @Post(':id/overrides')
   @MinRole('responder')
+  @ApiOperation({ summary: 'Add an override: someone else is on call for a while' })
+  @ApiCreatedResponse({ type: OverrideResponse, description: 'the override created' })
+  @ApiErrors([400, 404, 409])
   async addOverride(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateOverrideDto): Promise<OverrideResponse> {
     return OverrideResponse.of(await this.overrides.create(id, dto));
   }
 
   @Get(':id/overrides')
   @MinRole('read-only')
+  @ApiOperation({ summary: "List a schedule's overrides" })
+  @ApiOkResponse({ type: OverrideListResponse, description: "the schedule's overrides, on one page" })
+  @ApiErrors([400, 404])
   async listOverrides(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: WindowQuery,
@@ -99,6 +118,9 @@ export class SchedulesController {
 
   @Delete(':id/overrides/:overrideId')
   @MinRole('responder')
+  @ApiOperation({ summary: 'Delete an override' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404])
   @HttpCode(204)
   async removeOverride(
     @Param('id', ParseUuidPipe) id: string,
@@ -109,6 +131,9 @@ export class SchedulesController {
 
   @Get(':id/oncall')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Who is on call on a schedule at an instant (default now)' })
+  @ApiOkResponse({ type: OnCallResponse, description: 'who is on call, and since and until when' })
+  @ApiErrors([400, 404])
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
     const s = await this.views.onCall(id, query.at ? new Date(query.at) : undefined);
     return { at: iso(s.at), userId: s.userId, start: isoOrNull(s.start), end: isoOrNull(s.end) };
@@ -117,6 +142,9 @@ export class SchedulesController {
   /** Default window: now to 7 days ahead; at most one year (400 naming `until`). */
   @Get(':id/shifts')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'The shifts of a schedule in a window (default the next 7 days)' })
+  @ApiOkResponse({ type: ShiftsResponse, description: 'the shifts, overrides applied' })
+  @ApiErrors([400, 404])
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
     const shifts = await this.views.shifts(id, window);
@@ -126,6 +154,9 @@ export class SchedulesController {
   /** Fairness: hours on call per user and hours of gap. Default window: the last 30 days. */
   @Get(':id/report')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Hours on call per user in a window (default the last 30 days), and the gaps' })
+  @ApiOkResponse({ type: ReportResponse, description: 'the fairness report' })
+  @ApiErrors([400, 404])
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
     const report = await this.views.report(id, this.views.window(query, REPORT_DEFAULT));
     return { ...report, since: iso(report.since), until: iso(report.until) };
@@ -139,10 +170,15 @@ export class SchedulesController {
    */
   @Get(':id/ical')
   @Public("the schedule's calendar token in ?token=")
+  @ApiOperation({ summary: "A schedule's shifts as an iCalendar feed (the schedule's calendar token is the credential)" })
+  @ApiErrors([400, 404], { 404: 'no such schedule, or a missing or wrong token' })
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead` })
+  @ApiOkResponse({
+    description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead`,
+    content: { 'text/calendar': { schema: { type: 'string', description: 'an iCalendar (RFC 5545) document, one event per shift' }, example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n' } },
+  })
   ical(@Param('id', ParseUuidPipe) id: string, @Query() query: IcalQuery): Promise<string> {
     return this.icalFeeds.feed(id, query.token, query.userId);
   }

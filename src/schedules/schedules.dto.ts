@@ -95,7 +95,7 @@ export class LayerDto {
   @IsInstant()
   start: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'exclusive; null or absent = forever' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'exclusive; null or absent = forever', example: null })
   @IsOptional()
   @IsInstant()
   end?: string | null;

@@ -11,37 +11,51 @@ import { Service } from './service.entity';
 const MAX_TIMER_MINUTES = 7 * 24 * 60;
 
 export class CreateServiceDto {
-  @ApiProperty({ example: 'Billing API' })
+  @ApiProperty({ description: 'the name shown in pages', example: 'Billing API', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'free text for responders', example: 'Invoices and payments' })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
   description?: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'who is paged for this service', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' })
   @IsUUID()
   escalationPolicyId: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: MAX_TIMER_MINUTES,
+    nullable: true,
+    description: 'an acknowledged incident triggers again after this many minutes; null: never',
+    example: 60,
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(1)
   @Max(MAX_TIMER_MINUTES)
   ackTimeoutMinutes?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: MAX_TIMER_MINUTES,
+    nullable: true,
+    description: 'an incident with no new alert for this many minutes is resolved; null: never',
+    example: 240,
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(1)
   @Max(MAX_TIMER_MINUTES)
   autoResolveMinutes?: number | null;
 
-  @ApiPropertyOptional({ example: 'C024BE91L', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the Slack channel pages are posted to; null: none', example: 'C024BE91L' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @Matches(/^[CGD][A-Z0-9]{2,}$/, { message: 'slackChannelId must be a Slack channel id such as C024BE91L' })
   slackChannelId?: string | null;

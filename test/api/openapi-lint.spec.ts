@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface RedoclyProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location: { pointer?: string }[];
+}
+
+/** Runs Redocly CLI on a file with the repository's redocly.yaml (recommended ruleset), offline. */
+async function redoclyLint(file: string): Promise<{ totals: { errors: number; warnings: number }; problems: RedoclyProblem[] }> {
+  const cli = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+  const args = [cli, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format', 'json', '--max-problems', '10000'];
+  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
+  // The CLI exits 1 when it finds errors; its JSON report is on stdout either way.
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (e: { stdout?: string; stderr?: string }) => {
+      if (e.stdout?.trim().startsWith('{')) return { stdout: e.stdout };
+      throw new Error(`redocly lint did not run: ${e.stderr ?? e}`);
+    },
+  );
+  return JSON.parse(stdout);
+}
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    dir = await mkdtemp(join(tmpdir(), 'klaxon-openapi-'));
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("passes Redocly's recommended ruleset with no error and no warning", async () => {
+    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body;
+    const file = join(dir, 'openapi.json');
+    await writeFile(file, JSON.stringify(doc, null, 2));
+    const report = await redoclyLint(file);
+    // One line per problem: the rule, where (a JSON pointer into the document) and what to fix.
+    const problems = report.problems.map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer ?? '?'}: ${p.message}`);
+    expect(problems).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
