@@ -13,14 +13,14 @@ export class ListIncidentsQuery extends PageQuery {
   @IsIn([...INCIDENT_STATUSES, 'open'])
   status?: IncidentStatus | 'open';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "only this service's incidents", example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' })
   @IsOptional()
   @IsUUID()
   serviceId?: string;
 }
 
 export class IncidentActionDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'kept in the timeline with the action', example: 'Rolled back the deploy' })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
@@ -82,28 +82,29 @@ export class TimelineEntryResponse {
 }
 
 export class IncidentResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'per install, human-friendly: "#123"' }) number: number;
-  @ApiProperty() serviceId: string;
+  @ApiProperty({ description: 'incident id', format: 'uuid', example: '0d9b8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f' }) id: string;
+  @ApiProperty({ description: 'per install, human-friendly: "#123"', example: 42 }) number: number;
+  @ApiProperty({ description: 'the service alerted', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
   @ApiPropertyOptional() service?: { id: string; name: string };
-  @ApiProperty() dedupKey: string;
-  @ApiProperty({ enum: INCIDENT_STATUSES }) status: IncidentStatus;
-  @ApiProperty() title: string;
-  @ApiProperty() severity: string;
-  @ApiProperty() level: number;
-  @ApiProperty() loop: number;
-  @ApiProperty() escalationExhausted: boolean;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
-  @ApiProperty() lastAlertAt: string;
-  @ApiProperty({ nullable: true, type: String }) acknowledgedAt: string | null;
+  @ApiProperty({ description: 'the key that groups alerts into this incident', example: 'db-1/disk' }) dedupKey: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES, description: 'triggered, acknowledged or resolved', example: 'triggered' }) status: IncidentStatus;
+  @ApiProperty({ description: 'from the first alert', example: 'Disk full on db-1' }) title: string;
+  @ApiProperty({ enum: ['critical', 'error', 'warning', 'info'], description: 'from the alerts', example: 'critical' }) severity: string;
+  @ApiProperty({ description: 'the escalation policy level paged last (0-based)', example: 0 }) level: number;
+  @ApiProperty({ description: "how many times the policy's levels were started again (its repeat)", example: 0 }) loop: number;
+  @ApiProperty({ description: 'every level and repeat has been paged: nobody more will be', example: false }) escalationExhausted: boolean;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
+  @ApiProperty({ description: 'when the last alert came; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) lastAlertAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until acknowledged', example: null }) acknowledgedAt: string | null;
   @ApiProperty({ nullable: true }) acknowledgedBy: ActorRecord | null;
-  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until resolved', example: null }) resolvedAt: string | null;
   @ApiProperty({ nullable: true }) resolvedBy: ActorRecord | null;
-  @ApiPropertyOptional({ type: [AlertResponse] }) alerts?: AlertResponse[];
-  @ApiPropertyOptional({ type: [TimelineEntryResponse] }) timeline?: TimelineEntryResponse[];
-  @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200' }) alertCount?: number;
-  @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000' }) timelineCount?: number;
+  @ApiPropertyOptional({ type: [AlertResponse], description: 'GET of one incident only: its most recent alerts' }) alerts?: AlertResponse[];
+  @ApiPropertyOptional({ type: [TimelineEntryResponse], description: 'GET of one incident only: what happened, oldest first' })
+  timeline?: TimelineEntryResponse[];
+  @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200', example: 3 }) alertCount?: number;
+  @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000', example: 12 }) timelineCount?: number;
 
   static of(i: Incident): IncidentResponse {
     const out: IncidentResponse = {
