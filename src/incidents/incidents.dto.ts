@@ -8,7 +8,7 @@ import { ActorRecord, Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 
 export class ListIncidentsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: [...INCIDENT_STATUSES, 'open'], description: '"open" = triggered or acknowledged' })
+  @ApiPropertyOptional({ enum: [...INCIDENT_STATUSES, 'open'], description: '"open" = triggered or acknowledged', example: 'open' })
   @IsOptional()
   @IsIn([...INCIDENT_STATUSES, 'open'])
   status?: IncidentStatus | 'open';
@@ -27,20 +27,40 @@ export class IncidentActionDto {
   note?: string;
 }
 
+/** Who did something: a user (Slack, SMS, voice, email), an API key, an integration or Klaxon itself. */
+export class TimelineActorResponse {
+  @ApiProperty({ enum: ['user', 'api-key', 'system', 'integration'], description: 'what kind of actor', example: 'user' }) type: string;
+  @ApiProperty({ nullable: true, type: String, description: 'its id; null for the system', example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
+  id: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its name', example: 'Ada Lovelace' }) name: string | null;
+}
+
+export class ActorResponse extends TimelineActorResponse {
+  @ApiProperty({ description: 'through which channel', example: 'sms' }) channel: string;
+}
+
+export class ServiceRefResponse {
+  @ApiProperty({ description: 'service id', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) id: string;
+  @ApiProperty({ description: 'service name', example: 'Billing API' }) name: string;
+}
+
 export class AlertResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, type: String }) integrationId: string | null;
-  @ApiProperty() source: string;
-  @ApiProperty() action: string;
-  @ApiProperty({ nullable: true, type: String }) fingerprint: string | null;
-  @ApiProperty() status: string;
-  @ApiProperty() title: string;
-  @ApiProperty() severity: string;
-  @ApiProperty() details: Record<string, unknown>;
-  @ApiProperty({ description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"' })
+  @ApiProperty({ description: 'alert id', format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b' }) id: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the integration it came through; null for a heartbeat', example: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d' }) integrationId: string | null;
+  @ApiProperty({ description: 'what sent it (host, job...)', example: 'db-1' }) source: string;
+  @ApiProperty({ enum: ['trigger', 'acknowledge', 'resolve'], description: 'what the alert asked for', example: 'trigger' }) action: string;
+  @ApiProperty({ nullable: true, type: String, description: "the alert's identity within the incident, when the source has one", example: 'c1a2b3d4e5f60718' }) fingerprint: string | null;
+  @ApiProperty({ description: 'firing or resolved', example: 'firing' }) status: string;
+  @ApiProperty({ description: 'the alert title', example: 'Disk full on db-1' }) title: string;
+  @ApiProperty({ enum: ['critical', 'error', 'warning', 'info'], description: 'the alert severity', example: 'critical' }) severity: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the source sent besides the title (labels, annotations, custom_details), credentials redacted', example: { labels: { alertname: 'DiskFull' } } }) details: Record<string, unknown>;
+  @ApiProperty({
+    description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"',
+    example: { routing_key: '[redacted]', event_action: 'trigger', payload: { summary: 'Disk full on db-1', source: 'db-1', severity: 'critical' } },
+  })
   payload: unknown;
-  @ApiProperty() receivedAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) receivedAt: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
 
   static of(a: Alert): AlertResponse {
     return {
@@ -62,12 +82,12 @@ export class AlertResponse {
 }
 
 export class TimelineEntryResponse {
-  @ApiProperty() at: string;
-  @ApiProperty() type: string;
-  @ApiProperty() message: string;
-  @ApiProperty() actor: { type: string; id: string | null; name: string | null };
-  @ApiProperty() channel: string;
-  @ApiProperty({ nullable: true }) data: Record<string, unknown> | null;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) at: string;
+  @ApiProperty({ description: 'what happened', example: 'acknowledged' }) type: string;
+  @ApiProperty({ description: 'the entry, for a person', example: 'Acknowledged by Ada Lovelace via sms' }) message: string;
+  @ApiProperty({ type: TimelineActorResponse, description: 'who did it' }) actor: { type: string; id: string | null; name: string | null };
+  @ApiProperty({ description: 'through which channel', example: 'sms' }) channel: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'details of the entry, by type; null when none', example: null }) data: Record<string, unknown> | null;
 
   static of(e: IncidentTimelineEntry): TimelineEntryResponse {
     return {
@@ -85,7 +105,7 @@ export class IncidentResponse {
   @ApiProperty({ description: 'incident id', format: 'uuid', example: '0d9b8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f' }) id: string;
   @ApiProperty({ description: 'per install, human-friendly: "#123"', example: 42 }) number: number;
   @ApiProperty({ description: 'the service alerted', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
-  @ApiPropertyOptional() service?: { id: string; name: string };
+  @ApiPropertyOptional({ type: ServiceRefResponse, description: 'the service, by id and name' }) service?: { id: string; name: string };
   @ApiProperty({ description: 'the key that groups alerts into this incident', example: 'db-1/disk' }) dedupKey: string;
   @ApiProperty({ enum: INCIDENT_STATUSES, description: 'triggered, acknowledged or resolved', example: 'triggered' }) status: IncidentStatus;
   @ApiProperty({ description: 'from the first alert', example: 'Disk full on db-1' }) title: string;
@@ -97,9 +117,9 @@ export class IncidentResponse {
   @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
   @ApiProperty({ description: 'when the last alert came; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) lastAlertAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until acknowledged', example: null }) acknowledgedAt: string | null;
-  @ApiProperty({ nullable: true }) acknowledgedBy: ActorRecord | null;
+  @ApiProperty({ nullable: true, type: ActorResponse, description: 'who acknowledged it; null until acknowledged' }) acknowledgedBy: ActorRecord | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until resolved', example: null }) resolvedAt: string | null;
-  @ApiProperty({ nullable: true }) resolvedBy: ActorRecord | null;
+  @ApiProperty({ nullable: true, type: ActorResponse, description: 'who resolved it; null until resolved' }) resolvedBy: ActorRecord | null;
   @ApiPropertyOptional({ type: [AlertResponse], description: 'GET of one incident only: its most recent alerts' }) alerts?: AlertResponse[];
   @ApiPropertyOptional({ type: [TimelineEntryResponse], description: 'GET of one incident only: what happened, oldest first' })
   timeline?: TimelineEntryResponse[];

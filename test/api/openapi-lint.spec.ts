@@ -72,4 +72,19 @@ describe('the OpenAPI document', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('describes every field of every schema, with an example for each plain value', async () => {
+    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body as {
+      components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+    };
+    const problems: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        const nested = property.$ref !== undefined || property.allOf !== undefined || property.type === 'array';
+        if (!property.description) problems.push(`${name}.${field}: no description (@ApiProperty({ description }))`);
+        if (!nested && property.example === undefined) problems.push(`${name}.${field}: no example (@ApiProperty({ example }))`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
