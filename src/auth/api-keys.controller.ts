@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { MinRole } from './auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-docs';
+import { ApiErrors, ApiUuidParam } from '../common/api-docs';
 import { ApiKeyListResponse, ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
 
@@ -35,6 +35,7 @@ export class ApiKeysController {
   @ApiNoContentResponse({ description: 'revoked' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the API key id')
   async revoke(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.keys.revoke(id);
   }

@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 /**
  * Decorators and schemas the OpenAPI document shares: the error body of the
@@ -102,4 +102,9 @@ export function ApiPageResponse(item: Type<unknown>, description: string): Metho
       },
     }),
   );
+}
+
+/** A uuid path parameter, described. */
+export function ApiUuidParam(name: string, description: string): MethodDecorator {
+  return ApiParam({ name, description, type: String, format: 'uuid', example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' });
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { MinRole } from '../auth/auth.decorators';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { EscalationPolicyDto, EscalationPolicyResponse } from './escalation-policies.dto';
@@ -37,6 +37,7 @@ export class EscalationPoliciesController {
   @ApiOperation({ summary: 'Get an escalation policy' })
   @ApiOkResponse({ type: EscalationPolicyResponse, description: 'the policy, with warnings about unreachable targets' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the escalation policy id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<EscalationPolicyResponse> {
     return this.respond(await this.policies.get(id));
   }
@@ -46,6 +47,7 @@ export class EscalationPoliciesController {
   @ApiOperation({ summary: 'Replace an escalation policy' })
   @ApiOkResponse({ type: EscalationPolicyResponse, description: 'the policy after the change' })
   @ApiErrors([400, 404, 409])
+  @ApiUuidParam('id', 'the escalation policy id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: EscalationPolicyDto): Promise<EscalationPolicyResponse> {
     return this.respond(await this.policies.update(id, dto));
   }
@@ -56,6 +58,7 @@ export class EscalationPoliciesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404, 409], { 409: 'a service still uses the policy' })
   @HttpCode(204)
+  @ApiUuidParam('id', 'the escalation policy id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.policies.remove(id);
   }

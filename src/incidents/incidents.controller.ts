@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import { Page } from '../common/pagination';
@@ -37,6 +37,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Get an incident with its alerts and timeline' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the incident id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<IncidentResponse> {
     const { incident, alertCount, timelineCount } = await this.query.getDetailed(id);
     return { ...IncidentResponse.of(incident), alertCount, timelineCount };
@@ -48,6 +49,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Acknowledge an incident: paging stops' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
   @ApiErrors([400, 404, 409], { 409: 'the incident is resolved' })
+  @ApiUuidParam('id', 'the incident id')
   async acknowledge(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,
@@ -62,6 +64,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Resolve an incident' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the incident id')
   async resolve(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,
@@ -76,6 +79,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Escalate an incident to the next level of its policy now' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
   @ApiErrors([400, 404, 409], { 409: 'the incident is resolved' })
+  @ApiUuidParam('id', 'the incident id')
   async escalate(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,

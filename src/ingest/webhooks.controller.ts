@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { BodyLimit, headerOf, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { Public } from '../auth/auth.decorators';
-import { ApiAcceptedResponse, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiWebhookErrors } from '../common/api-docs';
 import { AlertmanagerWebhookBody, GenericWebhookBody, WebhookAcceptedResponse } from './webhooks.dto';
 import { Clock } from '../common/clock';
@@ -28,6 +28,7 @@ export const SIGNATURE_MAX_SKEW_SECONDS = 300;
 
 /** Alertmanager, Grafana and generic webhooks: the key in the path is the credential. */
 @ApiTags('webhooks')
+@ApiParam({ name: 'key', description: "the integration's key (the credential), from its url", example: 'k3y0f32characterslowercase0123ab' })
 @UseFilters(IngestExceptionFilter)
 @BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
 @Controller('integrations/:key')

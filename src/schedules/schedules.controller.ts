@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { Page, PageQuery } from '../common/pagination';
@@ -64,6 +64,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Get a schedule, with who is on call now and the next gap' })
   @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async get(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.get(id), principal);
   }
@@ -74,6 +75,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Replace a schedule' })
   @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule after the change' })
   @ApiErrors([400, 404, 409])
+  @ApiUuidParam('id', 'the schedule id')
   async update(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ScheduleInputDto,
@@ -88,6 +90,7 @@ export class SchedulesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404, 409], { 409: 'an escalation policy still targets the schedule' })
   @HttpCode(204)
+  @ApiUuidParam('id', 'the schedule id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.schedules.remove(id);
   }
@@ -98,6 +101,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Add an override: someone else is on call for a while' })
   @ApiCreatedResponse({ type: OverrideResponse, description: 'the override created' })
   @ApiErrors([400, 404, 409])
+  @ApiUuidParam('id', 'the schedule id')
   async addOverride(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateOverrideDto): Promise<OverrideResponse> {
     return OverrideResponse.of(await this.overrides.create(id, dto));
   }
@@ -107,6 +111,7 @@ export class SchedulesController {
   @ApiOperation({ summary: "List a schedule's overrides" })
   @ApiOkResponse({ type: OverrideListResponse, description: "the schedule's overrides, on one page" })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async listOverrides(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: WindowQuery,
@@ -122,6 +127,8 @@ export class SchedulesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the schedule id')
+  @ApiUuidParam('overrideId', 'the override id')
   async removeOverride(
     @Param('id', ParseUuidPipe) id: string,
     @Param('overrideId', ParseUuidPipe) overrideId: string,
@@ -134,6 +141,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Who is on call on a schedule at an instant (default now)' })
   @ApiOkResponse({ type: OnCallResponse, description: 'who is on call, and since and until when' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
     const s = await this.views.onCall(id, query.at ? new Date(query.at) : undefined);
     return { at: iso(s.at), userId: s.userId, start: isoOrNull(s.start), end: isoOrNull(s.end) };
@@ -145,6 +153,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'The shifts of a schedule in a window (default the next 7 days)' })
   @ApiOkResponse({ type: ShiftsResponse, description: 'the shifts, overrides applied' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
     const shifts = await this.views.shifts(id, window);
@@ -157,6 +166,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Hours on call per user in a window (default the last 30 days), and the gaps' })
   @ApiOkResponse({ type: ReportResponse, description: 'the fairness report' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
     const report = await this.views.report(id, this.views.window(query, REPORT_DEFAULT));
     return { ...report, since: iso(report.since), until: iso(report.until) };
@@ -179,6 +189,7 @@ export class SchedulesController {
     description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead`,
     content: { 'text/calendar': { schema: { type: 'string', description: 'an iCalendar (RFC 5545) document, one event per shift' }, example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n' } },
   })
+  @ApiUuidParam('id', 'the schedule id')
   ical(@Param('id', ParseUuidPipe) id: string, @Query() query: IcalQuery): Promise<string> {
     return this.icalFeeds.feed(id, query.token, query.userId);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Pu
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { FastifyRequest } from 'fastify';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -56,6 +56,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Get a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.get(id));
   }
@@ -65,6 +66,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Replace a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
   @ApiErrors([400, 404, 409])
+  @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
@@ -74,6 +76,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
   @ApiErrors([400, 404, 409])
+  @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
@@ -84,6 +87,7 @@ export class ServicesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.services.remove(id);
   }
@@ -93,6 +97,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Add an integration (a webhook key) to a service' })
   @ApiCreatedResponse({ type: IntegrationResponse, description: 'the integration, with its key and URL for admin keys' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateIntegrationDto,
@@ -108,6 +113,7 @@ export class ServicesController {
   @ApiOperation({ summary: "List a service's integrations" })
   @ApiOkResponse({ type: [IntegrationResponse], description: 'the integrations (key and url are null for non-admin keys)' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async listIntegrations(
     @Param('id', ParseUuidPipe) id: string,
     @Req() req: FastifyRequest,
@@ -125,6 +131,8 @@ export class ServicesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
+  @ApiUuidParam('integrationId', 'the integration id')
   async removeIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Param('integrationId', ParseUuidPipe) integrationId: string,
@@ -137,6 +145,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Add a heartbeat monitor: an incident opens when pings stop' })
   @ApiCreatedResponse({ type: HeartbeatMonitorResponse, description: 'the monitor, with its key and URL for admin keys' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateHeartbeatDto,
@@ -152,6 +161,7 @@ export class ServicesController {
   @ApiOperation({ summary: "List a service's heartbeat monitors" })
   @ApiOkResponse({ type: [HeartbeatMonitorResponse], description: 'the monitors (key and url are null for non-admin keys)' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async listHeartbeats(
     @Param('id', ParseUuidPipe) id: string,
     @Req() req: FastifyRequest,
@@ -169,6 +179,8 @@ export class ServicesController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
+  @ApiUuidParam('monitorId', 'the heartbeat monitor id')
   async removeHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Param('monitorId', ParseUuidPipe) monitorId: string,

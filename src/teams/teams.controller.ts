@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { MinRole } from '../auth/auth.decorators';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { AddMemberDto, CreateTeamDto, TeamResponse, UpdateTeamDto } from './teams.dto';
@@ -36,6 +36,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'Get a team' })
   @ApiOkResponse({ type: TeamResponse, description: 'the team' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the team id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.get(id));
   }
@@ -45,6 +46,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'Rename a team or replace its members' })
   @ApiOkResponse({ type: TeamResponse, description: 'the team after the change' })
   @ApiErrors([400, 404, 409], { 409: 'a team with that name already exists' })
+  @ApiUuidParam('id', 'the team id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.update(id, dto));
   }
@@ -55,6 +57,7 @@ export class TeamsController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the team id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.teams.remove(id);
   }
@@ -64,6 +67,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'Add a member to a team' })
   @ApiCreatedResponse({ type: TeamResponse, description: 'the team with the new member' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the team id')
   async addMember(@Param('id', ParseUuidPipe) id: string, @Body() dto: AddMemberDto): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.addMember(id, dto.userId));
   }
@@ -73,6 +77,8 @@ export class TeamsController {
   @ApiOperation({ summary: 'Remove a member from a team' })
   @ApiOkResponse({ type: TeamResponse, description: 'the team without the member' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the team id')
+  @ApiUuidParam('userId', 'the member (user id) to remove')
   async removeMember(
     @Param('id', ParseUuidPipe) id: string,
     @Param('userId', ParseUuidPipe) userId: string,

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { MinRole } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiPageResponse } from '../common/api-docs';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import { Page, PageQuery } from '../common/pagination';
 import {
   ContactMethodResponse,
@@ -45,6 +45,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Get a user with contact methods and notification rules' })
   @ApiOkResponse({ type: UserResponse, description: 'the user' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the user id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return UserResponse.of(await this.users.get(id));
   }
@@ -54,6 +55,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Update a user (absent fields stay as they are)' })
   @ApiOkResponse({ type: UserResponse, description: 'the user after the change' })
   @ApiErrors([400, 404, 409], { 409: 'a user with that email already exists' })
+  @ApiUuidParam('id', 'the user id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.update(id, dto));
   }
@@ -64,6 +66,7 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404, 409], { 409: 'the user is still a target of an escalation policy or in a schedule' })
   @HttpCode(204)
+  @ApiUuidParam('id', 'the user id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.users.remove(id);
   }
@@ -73,6 +76,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Add a contact method (SMS, voice, email or Slack) to a user' })
   @ApiCreatedResponse({ type: ContactMethodResponse, description: 'the contact method created' })
   @ApiErrors([400, 404, 409], { 409: 'the user already has that contact method' })
+  @ApiUuidParam('id', 'the user id')
   async addContactMethod(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateContactMethodDto,
@@ -85,6 +89,8 @@ export class UsersController {
   @ApiOperation({ summary: 'Enable or disable a contact method' })
   @ApiOkResponse({ type: ContactMethodResponse, description: 'the contact method after the change' })
   @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the user id')
+  @ApiUuidParam('cmId', 'the contact method id')
   async updateContactMethod(
     @Param('id', ParseUuidPipe) id: string,
     @Param('cmId', ParseUuidPipe) cmId: string,
@@ -99,6 +105,8 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the user id')
+  @ApiUuidParam('cmId', 'the contact method id')
   async removeContactMethod(
     @Param('id', ParseUuidPipe) id: string,
     @Param('cmId', ParseUuidPipe) cmId: string,
@@ -111,6 +119,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Add a notification rule: page this contact method this many minutes into an incident' })
   @ApiCreatedResponse({ type: NotificationRuleResponse, description: 'the rule created' })
   @ApiErrors([400, 404, 409], { 409: 'a rule with that delayMinutes already exists for that contact method' })
+  @ApiUuidParam('id', 'the user id')
   async addRule(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateNotificationRuleDto,
@@ -124,6 +133,8 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the user id')
+  @ApiUuidParam('ruleId', 'the notification rule id')
   async removeRule(
     @Param('id', ParseUuidPipe) id: string,
     @Param('ruleId', ParseUuidPipe) ruleId: string,

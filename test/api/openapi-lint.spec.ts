@@ -54,16 +54,23 @@ describe('the OpenAPI document', () => {
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it('gives every operation a summary and a tag, and every response but a 204 a schema', async () => {
-    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body as {
-      paths: Record<string, Record<string, { summary?: string; tags?: string[]; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  it('gives every operation a summary and a tag, every parameter a description, and every response but a 204 a schema', async () => {
+    type Operation = {
+      summary?: string;
+      tags?: string[];
+      parameters?: { name: string; in: string; description?: string }[];
+      responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
     };
+    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Operation>> };
     const problems: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
         const where = `${method.toUpperCase()} ${path}`;
         if (!op.summary) problems.push(`${where}: no summary (@ApiOperation({ summary }))`);
         if (!op.tags?.length) problems.push(`${where}: no tag (@ApiTags on the controller)`);
+        for (const p of op.parameters ?? []) {
+          if (!p.description) problems.push(`${where}: ${p.in} parameter ${p.name} has no description (ApiUuidParam, @ApiParam or @ApiQuery)`);
+        }
         for (const [status, response] of Object.entries(op.responses)) {
           const typed = Object.values(response.content ?? {}).some((c) => c.schema);
           if (status !== '204' && !typed) problems.push(`${where} ${status}: no schema (a response DTO with @ApiProperty, or ApiErrors)`);
