@@ -19,7 +19,21 @@ export class FieldErrorResponse {
   message: string;
 }
 
-/** `{ statusCode, error, message, errors? }`: every error of the management API and of the Twilio, Slack and email routes. */
+export class ReferenceResponse {
+  @ApiProperty({ description: 'what refers to the object', example: 'escalation-policy' })
+  kind: string;
+
+  @ApiProperty({ description: 'its id', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' })
+  id: string;
+
+  @ApiProperty({ description: 'its name', example: 'Payments primary' })
+  name: string;
+}
+
+/**
+ * `{ statusCode, error, message, errors? }`: every error of the management API and of the
+ * Twilio, Slack and email routes. Some add what the client needs to act on them.
+ */
 export class ErrorResponse {
   @ApiProperty({ description: 'the HTTP status, repeated', example: 400 })
   statusCode: number;
@@ -32,6 +46,21 @@ export class ErrorResponse {
 
   @ApiPropertyOptional({ description: 'each bad field of a 400, by path', type: [FieldErrorResponse] })
   errors?: FieldErrorResponse[];
+
+  @ApiPropertyOptional({ description: 'a 400 only: how many problems there were beyond the 50 listed', example: 3 })
+  moreErrors?: number;
+
+  @ApiPropertyOptional({ description: 'a 409 on a delete: what still refers to the object', type: [ReferenceResponse] })
+  references?: ReferenceResponse[];
+
+  @ApiPropertyOptional({ description: 'a 409 on deleting a user: the schedules among the references', type: [ReferenceResponse] })
+  schedules?: ReferenceResponse[];
+
+  @ApiPropertyOptional({ description: 'a 409 on an incident action: the incident status that refused it', example: 'resolved' })
+  incidentStatus?: string;
+
+  @ApiPropertyOptional({ description: 'a 409 on adding an override: the most overrides a schedule may hold', example: 1000 })
+  limit?: number;
 
   @ApiPropertyOptional({ description: 'a 500 only: the id of the log line that has the details', example: '0b7e3c1a-5d2f-4c8e-9a61-3f0d2b7c9e14' })
   errorId?: string;

@@ -17,7 +17,7 @@ export class EscalationPoliciesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create an escalation policy' })
   @ApiCreatedResponse({ type: EscalationPolicyResponse, description: 'the policy created, with warnings about unreachable targets' })
-  @ApiErrors([400, 409])
+  @ApiErrors([400, 409], { 409: 'an escalation policy with that name already exists' })
   async create(@Body() dto: EscalationPolicyDto): Promise<EscalationPolicyResponse> {
     return this.respond(await this.policies.create(dto));
   }

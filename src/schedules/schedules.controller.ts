@@ -100,7 +100,7 @@ export class SchedulesController {
   @MinRole('responder')
   @ApiOperation({ summary: 'Add an override: someone else is on call for a while' })
   @ApiCreatedResponse({ type: OverrideResponse, description: 'the override created' })
-  @ApiErrors([400, 404, 409])
+  @ApiErrors([400, 404, 409], { 409: 'the schedule already holds the most overrides allowed: delete past ones first' })
   @ApiUuidParam('id', 'the schedule id')
   async addOverride(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateOverrideDto): Promise<OverrideResponse> {
     return OverrideResponse.of(await this.overrides.create(id, dto));

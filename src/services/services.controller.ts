@@ -36,7 +36,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create a service' })
   @ApiCreatedResponse({ type: ServiceResponse, description: 'the service created' })
-  @ApiErrors([400, 404, 409], { 404: 'no such escalation policy' })
+  @ApiErrors([400, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.create(dto));
   }
@@ -65,7 +65,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409])
+  @ApiErrors([400, 404, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
@@ -75,7 +75,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409])
+  @ApiErrors([400, 404, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
