@@ -15,7 +15,7 @@ export class ApiKeysController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create an API key (the key is shown only in this response)' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse, description: 'the key, with the key itself' })
-  @ApiErrors([400])
+  @ApiErrors([400, 413, 415])
   async create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     const { key, apiKey } = await this.keys.create(dto.name, dto.role);
     return { ...ApiKeyResponse.of(apiKey), key };

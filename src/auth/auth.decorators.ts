@@ -46,7 +46,7 @@ export const MinRole = (role: ApiKeyRole): MethodDecorator =>
     UseGuards(ApiInputGuard),
     UseInterceptors(MutationAudit),
     ApiBearerAuth(BEARER_SCHEME),
-    ApiErrors(role === 'read-only' ? [401] : [401, 403], { 403: `needs a ${role} key (or a higher role)` }),
+    ApiErrors(role === 'read-only' ? [401] : [401, 403], { 403: `needs a key of role ${role} or higher` }),
   );
 
 /**

@@ -89,7 +89,7 @@ export const ERROR_REASONS = {
   404: 'no such object',
   409: 'conflicts with the current state (a name taken, an object still referenced)',
   413: 'the body is over the size limit',
-  415: 'the body is not of a supported Content-Type',
+  415: 'an unsupported Content-Type, charset or encoding',
   429: 'rate limited: retry after the Retry-After header',
 } as const;
 

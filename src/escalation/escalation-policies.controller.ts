@@ -17,7 +17,7 @@ export class EscalationPoliciesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create an escalation policy' })
   @ApiCreatedResponse({ type: EscalationPolicyResponse, description: 'the policy created, with warnings about unreachable targets' })
-  @ApiErrors([400, 409], { 409: 'an escalation policy with that name already exists' })
+  @ApiErrors([400, 409, 413, 415], { 409: 'an escalation policy with that name already exists' })
   async create(@Body() dto: EscalationPolicyDto): Promise<EscalationPolicyResponse> {
     return this.respond(await this.policies.create(dto));
   }
@@ -46,7 +46,7 @@ export class EscalationPoliciesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace an escalation policy' })
   @ApiOkResponse({ type: EscalationPolicyResponse, description: 'the policy after the change' })
-  @ApiErrors([400, 404, 409])
+  @ApiErrors([400, 404, 409, 413, 415])
   @ApiUuidParam('id', 'the escalation policy id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: EscalationPolicyDto): Promise<EscalationPolicyResponse> {
     return this.respond(await this.policies.update(id, dto));

@@ -48,7 +48,7 @@ export class IncidentsController {
   @MinRole('responder')
   @ApiOperation({ summary: 'Acknowledge an incident: paging stops' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
-  @ApiErrors([400, 404, 409], { 409: 'the incident is resolved (incidentStatus in the body)' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the incident is resolved (incidentStatus in the body)' })
   @ApiUuidParam('id', 'the incident id')
   async acknowledge(
     @Param('id', ParseUuidPipe) id: string,
@@ -63,7 +63,7 @@ export class IncidentsController {
   @MinRole('responder')
   @ApiOperation({ summary: 'Resolve an incident' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the incident id')
   async resolve(
     @Param('id', ParseUuidPipe) id: string,
@@ -78,7 +78,7 @@ export class IncidentsController {
   @MinRole('responder')
   @ApiOperation({ summary: 'Escalate an incident to the next level of its policy now' })
   @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
-  @ApiErrors([400, 404, 409], { 409: 'the incident is resolved (incidentStatus in the body)' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the incident is resolved (incidentStatus in the body)' })
   @ApiUuidParam('id', 'the incident id')
   async escalate(
     @Param('id', ParseUuidPipe) id: string,

@@ -44,7 +44,7 @@ export class SchedulesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create a schedule (layers of rotations, with restrictions)' })
   @ApiCreatedResponse({ type: ScheduleResponse, description: 'the schedule created' })
-  @ApiErrors([400, 409])
+  @ApiErrors([400, 409, 413, 415])
   async create(@Body() dto: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.create(dto), principal);
   }
@@ -74,7 +74,7 @@ export class SchedulesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace a schedule' })
   @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule after the change' })
-  @ApiErrors([400, 404, 409])
+  @ApiErrors([400, 404, 409, 413, 415])
   @ApiUuidParam('id', 'the schedule id')
   async update(
     @Param('id', ParseUuidPipe) id: string,
@@ -100,7 +100,7 @@ export class SchedulesController {
   @MinRole('responder')
   @ApiOperation({ summary: 'Add an override: someone else is on call for a while' })
   @ApiCreatedResponse({ type: OverrideResponse, description: 'the override created' })
-  @ApiErrors([400, 404, 409], { 409: 'the schedule already holds the most overrides allowed: delete past ones first' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the schedule already holds the most overrides allowed: delete past ones first' })
   @ApiUuidParam('id', 'the schedule id')
   async addOverride(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateOverrideDto): Promise<OverrideResponse> {
     return OverrideResponse.of(await this.overrides.create(id, dto));

@@ -36,7 +36,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create a service' })
   @ApiCreatedResponse({ type: ServiceResponse, description: 'the service created' })
-  @ApiErrors([400, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.create(dto));
   }
@@ -65,7 +65,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
@@ -75,7 +75,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
@@ -96,7 +96,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add an integration (a webhook key) to a service' })
   @ApiCreatedResponse({ type: IntegrationResponse, description: 'the integration, with its key and URL for admin keys' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the service id')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
@@ -144,7 +144,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a heartbeat monitor: an incident opens when pings stop' })
   @ApiCreatedResponse({ type: HeartbeatMonitorResponse, description: 'the monitor, with its key and URL for admin keys' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the service id')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,

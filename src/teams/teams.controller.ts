@@ -16,7 +16,7 @@ export class TeamsController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create a team' })
   @ApiCreatedResponse({ type: TeamResponse, description: 'the team created' })
-  @ApiErrors([400, 409], { 409: 'a team with that name already exists' })
+  @ApiErrors([400, 409, 413, 415], { 409: 'a team with that name already exists' })
   async create(@Body() dto: CreateTeamDto): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.create(dto));
   }
@@ -45,7 +45,7 @@ export class TeamsController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Rename a team or replace its members' })
   @ApiOkResponse({ type: TeamResponse, description: 'the team after the change' })
-  @ApiErrors([400, 404, 409], { 409: 'a team with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'a team with that name already exists' })
   @ApiUuidParam('id', 'the team id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.update(id, dto));
@@ -66,7 +66,7 @@ export class TeamsController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a member to a team' })
   @ApiCreatedResponse({ type: TeamResponse, description: 'the team with the new member' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the team id')
   async addMember(@Param('id', ParseUuidPipe) id: string, @Body() dto: AddMemberDto): Promise<TeamResponse> {
     return TeamResponse.of(await this.teams.addMember(id, dto.userId));

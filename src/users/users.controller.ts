@@ -25,7 +25,7 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserResponse, description: 'the user created' })
-  @ApiErrors([400, 409], { 409: 'a user with that email already exists' })
+  @ApiErrors([400, 409, 413, 415], { 409: 'a user with that email already exists' })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.create(dto));
   }
@@ -54,7 +54,7 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Update a user (absent fields stay as they are)' })
   @ApiOkResponse({ type: UserResponse, description: 'the user after the change' })
-  @ApiErrors([400, 404, 409], { 409: 'a user with that email already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'a user with that email already exists' })
   @ApiUuidParam('id', 'the user id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.update(id, dto));
@@ -75,7 +75,7 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a contact method (SMS, voice, email or Slack) to a user' })
   @ApiCreatedResponse({ type: ContactMethodResponse, description: 'the contact method created' })
-  @ApiErrors([400, 404, 409], { 409: 'the user already has that contact method' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the user already has that contact method' })
   @ApiUuidParam('id', 'the user id')
   async addContactMethod(
     @Param('id', ParseUuidPipe) id: string,
@@ -88,7 +88,7 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Enable or disable a contact method' })
   @ApiOkResponse({ type: ContactMethodResponse, description: 'the contact method after the change' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the user id')
   @ApiUuidParam('cmId', 'the contact method id')
   async updateContactMethod(
@@ -118,7 +118,7 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a notification rule: page this contact method this many minutes into an incident' })
   @ApiCreatedResponse({ type: NotificationRuleResponse, description: 'the rule created' })
-  @ApiErrors([400, 404, 409], { 409: 'a rule with that delayMinutes already exists for that contact method' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'a rule with that delayMinutes already exists for that contact method' })
   @ApiUuidParam('id', 'the user id')
   async addRule(
     @Param('id', ParseUuidPipe) id: string,
