@@ -7,6 +7,7 @@ import { UNROUTED_ENTRY_POINTS } from './auth/unrouted-entry-points';
 import { registerBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { BEARER_SCHEME } from './common/api-docs';
 
 /** The longest path parameter routed: well above any key, id or signed token Klaxon issues. */
 const MAX_PATH_PARAM_LENGTH = 4096;
@@ -48,14 +49,42 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Klaxon')
-      .setDescription('Incident alerting and on-call scheduling. Every /api/v1 route needs `Authorization: Bearer <api key>`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = SwaggerModule.createDocument(app, openApiDocument(), {
+    // Stable ids a generated client can name its methods after: `<Controller>_<handler>`.
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
   SwaggerModule.setup(UNROUTED_ENTRY_POINTS.openApi.path.slice(1), app, doc, { jsonDocumentUrl: 'docs/openapi.json' });
 }
+
+/** The document's header: what Klaxon is, its licence, the API key scheme, and one described tag per area. */
+function openApiDocument() {
+  const builder = new DocumentBuilder()
+    .setTitle('Klaxon')
+    .setDescription(
+      'Incident alerting and on-call scheduling. Every /api/v1 route needs `Authorization: Bearer <api key>`; ' +
+        'the webhook routes verify their caller their own way (a key in the path or body, a signature, a signed token) and declare no scheme.',
+    )
+    .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'this Klaxon server')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'klx_ API key', description: 'an API key (`klx_` + 32 characters), not a JWT' },
+      BEARER_SCHEME,
+    );
+  for (const [name, description] of Object.entries(OPENAPI_TAGS)) builder.addTag(name, description);
+  return builder.build();
+}
+
+const OPENAPI_TAGS: Record<string, string> = {
+  'api-keys': 'API keys and their roles (admin, responder, read-only)',
+  users: 'people, their contact methods and notification rules',
+  teams: 'teams and their members',
+  schedules: 'on-call schedules: layers, overrides, who is on call, shifts, fairness report, iCal feed',
+  'escalation-policies': 'who is paged, in which order, after how long',
+  oncall: 'who is on call now, across schedules and policies',
+  services: 'services, their integrations (webhook keys) and heartbeat monitors',
+  incidents: 'incidents: list, timeline, acknowledge, resolve, escalate',
+  'audit-log': 'every change made through the API, by whom',
+  webhooks: 'inbound alerts (PagerDuty Events v2, Alertmanager, Grafana, generic, heartbeats) and the Twilio, Slack and email action callbacks',
+  health: 'liveness and readiness probes',
+};

@@ -10,19 +10,19 @@ export class AuditQuery extends PageQuery {
   @Length(1, 100)
   resourceType?: string;
 
-  @ApiPropertyOptional({ description: 'the id of the top-level resource' })
+  @ApiPropertyOptional({ description: 'the id of the top-level resource', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   resourceId?: string;
 
-  @ApiPropertyOptional({ description: 'an API key id, or "env"' })
+  @ApiPropertyOptional({ description: 'an API key id, or "env"', example: 'env' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   principalId?: string;
 
-  @ApiPropertyOptional({ example: 'override.create' })
+  @ApiPropertyOptional({ description: 'only this action', example: 'override.create' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -30,23 +30,23 @@ export class AuditQuery extends PageQuery {
 }
 
 export class AuditPrincipalResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ['admin', 'responder', 'read-only'] }) role: string;
+  @ApiProperty({ description: 'the API key id, or "env" for KLAXON_ADMIN_API_KEY', example: '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' }) id: string;
+  @ApiProperty({ description: 'the API key name', example: 'grafana automation' }) name: string;
+  @ApiProperty({ enum: ['admin', 'responder', 'read-only'], description: 'its role', example: 'admin' }) role: string;
 }
 
 export class AuditEntryResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'when the change was made' }) at: string;
-  @ApiProperty() principal: AuditPrincipalResponse;
-  @ApiProperty({ example: 'update' }) action: string;
-  @ApiProperty({ example: 'schedule' }) resourceType: string;
-  @ApiProperty({ nullable: true, type: String }) resourceId: string | null;
-  @ApiProperty({ nullable: true, type: String }) subresourceId: string | null;
-  @ApiProperty({ example: 'PUT' }) method: string;
-  @ApiProperty({ example: '/api/v1/schedules/5b0c…' }) path: string;
-  @ApiProperty({ example: 200 }) status: number;
-  @ApiProperty({ nullable: true, description: 'the request body, secrets replaced by "***"' }) requestBody: unknown;
+  @ApiProperty({ description: 'entry id', format: 'uuid', example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) id: string;
+  @ApiProperty({ description: 'when the change was made; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) at: string;
+  @ApiProperty({ type: AuditPrincipalResponse, description: 'who made it' }) principal: AuditPrincipalResponse;
+  @ApiProperty({ description: 'what was done', example: 'update' }) action: string;
+  @ApiProperty({ description: 'the kind of object changed', example: 'schedule' }) resourceType: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the top-level object changed; null for a create that failed', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) resourceId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the nested object changed (an override, a contact method...), when any', example: null }) subresourceId: string | null;
+  @ApiProperty({ description: 'the HTTP method', example: 'PUT' }) method: string;
+  @ApiProperty({ description: 'the request path', example: '/api/v1/schedules/6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) path: string;
+  @ApiProperty({ description: 'the HTTP status answered', example: 200 }) status: number;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'the request body, secrets replaced by "***"', example: { name: 'Platform primary' } }) requestBody: unknown;
 
   static of(e: AuditEntry): AuditEntryResponse {
     return {
@@ -66,6 +66,6 @@ export class AuditEntryResponse {
 }
 
 export class AuditPageResponse {
-  @ApiProperty({ type: [AuditEntryResponse] }) items: AuditEntryResponse[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ type: [AuditEntryResponse], description: 'this page, newest first' }) items: AuditEntryResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page', example: null }) nextCursor: string | null;
 }

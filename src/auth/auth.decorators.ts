@@ -1,4 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, DECORATORS } from '@nestjs/swagger';
+import { ApiErrors, BEARER_SCHEME } from '../common/api-docs';
 import type { ApiKeyRole } from './api-key.entity';
 import type { Principal } from './api-keys.service';
 import { ApiInputGuard } from './api-input.guard';
@@ -35,16 +37,33 @@ function decide(decision: AuthDecision): MethodDecorator {
  * The least role that may call this handler. Reads are usually `read-only`,
  * incident actions `responder`, configuration `admin`; each handler says which.
  * The same decision applies the API's input rules (api-input.guard.ts) and puts
- * the handler's changes in the audit log (mutation-audit.ts).
+ * the handler's changes in the audit log (mutation-audit.ts), and documents
+ * the API key requirement and its 401 (and 403 above read-only) in OpenAPI.
  */
 export const MinRole = (role: ApiKeyRole): MethodDecorator =>
-  applyDecorators(decide({ kind: 'api-key', minRole: role }), UseGuards(ApiInputGuard), UseInterceptors(MutationAudit));
+  applyDecorators(
+    decide({ kind: 'api-key', minRole: role }),
+    UseGuards(ApiInputGuard),
+    UseInterceptors(MutationAudit),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiErrors(role === 'read-only' ? [401] : [401, 403], { 403: `needs a key of role ${role} or higher` }),
+  );
 
 /**
  * No API key. `verifiedBy` names what the handler checks instead (or why the
- * route is open); it is listed in docs/security.md and in the auth tests.
+ * route is open); it is listed in docs/security.md and in the auth tests. In
+ * OpenAPI the operation says so with `security: []`.
  */
-export const Public = (verifiedBy: string): MethodDecorator => decide({ kind: 'public', verifiedBy });
+export const Public = (verifiedBy: string): MethodDecorator =>
+  applyDecorators(decide({ kind: 'public', verifiedBy }), NoApiKeyInOpenApi);
+
+/** Merges `security: []` into the operation's metadata, whatever order its other OpenAPI decorators run in. */
+const NoApiKeyInOpenApi: MethodDecorator = (_target, _key, descriptor: PropertyDescriptor) => {
+  const handler = descriptor.value as object;
+  const operation = (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) ?? {}) as object;
+  Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...operation, security: [] }, handler);
+  return descriptor;
+};
 
 /** The decision of one handler, or undefined when it has none. */
 export function authDecisionOf(handler: object): AuthDecision | undefined {

@@ -6,7 +6,7 @@ import { ValidationError } from './errors';
 import { isUuid } from './parse-uuid.pipe';
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50, description: 'items per page', example: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +14,7 @@ export class PageQuery {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'opaque cursor from a previous page' })
+  @ApiPropertyOptional({ description: 'opaque cursor from a previous page', example: 'eyJ0IjoiMjAyNi0xMS0zMFQxMjowMDowMC4wMDBaIiwiaWQiOiIwIn0' })
   @IsOptional()
   @IsString()
   cursor?: string;

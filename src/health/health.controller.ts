@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '../common/api-docs';
+import { LivenessResponse, ReadinessResponse } from './health.dto';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { MetricsService } from './metrics.service';
@@ -17,6 +19,9 @@ export class HealthController {
   /** Liveness: the process answers. Never touches the database. */
   @Get('healthz')
   @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
+  @ApiOperation({ summary: 'Liveness: the process answers (never touches the database)' })
+  @ApiOkResponse({ type: LivenessResponse, description: 'alive' })
+  @ApiResponse({ status: '4XX', type: ErrorResponse, description: 'only for a request Fastify cannot route (the probe itself refuses nothing)' })
   healthz(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -28,7 +33,11 @@ export class HealthController {
    */
   @Get('readyz')
   @Public('open by design: liveness, readiness and Prometheus metrics carry no secrets')
-  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database answers within a second' })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'ready' })
+  @ApiResponse({ status: 503, type: ReadinessResponse, description: 'not ready: the database is down' })
+  @ApiResponse({ status: '4XX', type: ErrorResponse, description: 'only for a request Fastify cannot route (the probe itself refuses nothing)' })
+  @HealthCheck({ swaggerDocumentation: false })
   async readyz(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | string | object> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);

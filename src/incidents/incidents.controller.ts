@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import { Page } from '../common/pagination';
@@ -14,7 +15,6 @@ function apiActor(p: Principal): Actor {
 }
 
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('api/v1/incidents')
 export class IncidentsController {
   constructor(
@@ -24,6 +24,9 @@ export class IncidentsController {
 
   @Get()
   @MinRole('read-only')
+  @ApiOperation({ summary: 'List incidents, newest first, by status and service' })
+  @ApiPageResponse(IncidentResponse, 'one page of incidents (without alerts and timeline)')
+  @ApiErrors([400])
   async list(@Query() q: ListIncidentsQuery): Promise<Page<IncidentResponse>> {
     const page = await this.query.list(q);
     return { items: page.items.map(IncidentResponse.of), nextCursor: page.nextCursor };
@@ -31,6 +34,10 @@ export class IncidentsController {
 
   @Get(':id')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Get an incident with its alerts and timeline' })
+  @ApiOkResponse({ type: IncidentResponse, description: 'the incident' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the incident id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<IncidentResponse> {
     const { incident, alertCount, timelineCount } = await this.query.getDetailed(id);
     return { ...IncidentResponse.of(incident), alertCount, timelineCount };
@@ -39,6 +46,10 @@ export class IncidentsController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @MinRole('responder')
+  @ApiOperation({ summary: 'Acknowledge an incident: paging stops' })
+  @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the incident is resolved (incidentStatus in the body)' })
+  @ApiUuidParam('id', 'the incident id')
   async acknowledge(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,
@@ -50,6 +61,10 @@ export class IncidentsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @MinRole('responder')
+  @ApiOperation({ summary: 'Resolve an incident' })
+  @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
+  @ApiErrors([400, 404, 413, 415])
+  @ApiUuidParam('id', 'the incident id')
   async resolve(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,
@@ -61,6 +76,10 @@ export class IncidentsController {
   @Post(':id/escalate')
   @HttpCode(200)
   @MinRole('responder')
+  @ApiOperation({ summary: 'Escalate an incident to the next level of its policy now' })
+  @ApiOkResponse({ type: IncidentResponse, description: 'the incident after the change' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the incident is resolved (incidentStatus in the body)' })
+  @ApiUuidParam('id', 'the incident id')
   async escalate(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IncidentActionDto,

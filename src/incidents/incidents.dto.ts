@@ -8,45 +8,72 @@ import { ActorRecord, Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 
 export class ListIncidentsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: [...INCIDENT_STATUSES, 'open'], description: '"open" = triggered or acknowledged' })
+  @ApiPropertyOptional({ enum: [...INCIDENT_STATUSES, 'open'], description: '"open" = triggered or acknowledged', example: 'open' })
   @IsOptional()
   @IsIn([...INCIDENT_STATUSES, 'open'])
   status?: IncidentStatus | 'open';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: "only this service's incidents", example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' })
   @IsOptional()
   @IsUUID()
   serviceId?: string;
 }
 
 export class IncidentActionDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'kept in the timeline with the action', example: 'Rolled back the deploy' })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
   note?: string;
 }
 
+/** Who did something: a user (Slack, SMS, voice, email), an API key, an integration or Klaxon itself. */
+export class TimelineActorResponse {
+  @ApiProperty({ enum: ['user', 'api-key', 'system', 'integration'], description: 'what kind of actor', example: 'user' }) type: string;
+  @ApiProperty({ nullable: true, type: String, description: 'its id; null for the system', example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
+  id: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its name', example: 'Ada Lovelace' }) name: string | null;
+}
+
+export class ActorResponse extends TimelineActorResponse {
+  @ApiProperty({ description: 'through which channel', example: 'sms' }) channel: string;
+}
+
+export class ServiceRefResponse {
+  @ApiProperty({ description: 'service id', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) id: string;
+  @ApiProperty({ description: 'service name', example: 'Billing API' }) name: string;
+}
+
 export class AlertResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, type: String }) integrationId: string | null;
-  @ApiProperty() source: string;
-  @ApiProperty() action: string;
-  @ApiProperty({ nullable: true, type: String }) fingerprint: string | null;
-  @ApiProperty() status: string;
-  @ApiProperty() title: string;
-  @ApiProperty() severity: string;
-  @ApiProperty() details: Record<string, unknown>;
-  @ApiProperty({ description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"' })
+  @ApiProperty({ description: 'alert id', format: 'uuid', example: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b' }) id: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the integration it came through; null for a heartbeat', example: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d' }) integrationId: string | null;
+  @ApiProperty({ description: 'what sent it (host, job...)', example: 'db-1' }) source: string;
+  @ApiProperty({ enum: ['trigger', 'acknowledge', 'resolve'], description: 'what the alert asked for', example: 'trigger' }) action: string;
+  @ApiProperty({ nullable: true, type: String, description: "the alert's identity within the incident, when the source has one", example: 'c1a2b3d4e5f60718' }) fingerprint: string | null;
+  @ApiProperty({ description: 'firing or resolved', example: 'firing' }) status: string;
+  @ApiProperty({ description: 'the alert title', example: 'Disk full on db-1' }) title: string;
+  @ApiProperty({ enum: ['critical', 'error', 'warning', 'info'], description: 'the alert severity', example: 'critical' }) severity: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the source sent besides the title (labels, annotations, custom_details), credentials redacted', example: { labels: { alertname: 'DiskFull' } } }) details: Record<string, unknown>;
+  @ApiProperty({
+    description: 'the raw payload as received, credential fields (`routing_key`, `token`, ...) replaced by "[redacted]"',
+    example: { routing_key: '[redacted]', event_action: 'trigger', payload: { summary: 'Disk full on db-1', source: 'db-1', severity: 'critical' } },
+  })
   payload: unknown;
   @ApiProperty({ description: 'how many events carried this alert: 1 + the repeats of its dedup key (or, in a group, of its fingerprint)', example: 4000 })
   occurrences: number;
-  @ApiProperty({ nullable: true, description: 'the first payload, once a repeat replaced `payload`; null while `payload` is the first', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'the first payload, once a repeat replaced `payload` (credentials redacted); null while `payload` is the first',
+    example: { routing_key: '[redacted]', event_action: 'trigger', payload: { summary: 'Disk full on db-1', source: 'db-1', severity: 'critical' } },
+  })
   firstPayload: unknown;
-  @ApiProperty({ description: 'when the alert first arrived' }) firstSeenAt: string;
-  @ApiProperty({ description: 'when the alert last arrived (the latest repeat)' }) lastSeenAt: string;
-  @ApiProperty({ description: 'same as `firstSeenAt` (kept for older clients)' }) receivedAt: string;
-  @ApiProperty({ description: 'same as `lastSeenAt` (kept for older clients)' }) updatedAt: string;
+  @ApiProperty({ description: 'when the alert first arrived (ISO 8601, UTC)', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) firstSeenAt: string;
+  @ApiProperty({ description: 'when the alert last arrived: the latest repeat (ISO 8601, UTC)', format: 'date-time', example: '2026-11-30T09:15:00.000Z' })
+  lastSeenAt: string;
+  @ApiProperty({ description: 'same as `firstSeenAt` (kept for older clients)', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) receivedAt: string;
+  @ApiProperty({ description: 'same as `lastSeenAt` (kept for older clients)', format: 'date-time', example: '2026-11-30T09:15:00.000Z' }) updatedAt: string;
 
   static of(a: Alert): AlertResponse {
     return {
@@ -72,12 +99,12 @@ export class AlertResponse {
 }
 
 export class TimelineEntryResponse {
-  @ApiProperty() at: string;
-  @ApiProperty() type: string;
-  @ApiProperty() message: string;
-  @ApiProperty() actor: { type: string; id: string | null; name: string | null };
-  @ApiProperty() channel: string;
-  @ApiProperty({ nullable: true }) data: Record<string, unknown> | null;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) at: string;
+  @ApiProperty({ description: 'what happened', example: 'acknowledged' }) type: string;
+  @ApiProperty({ description: 'the entry, for a person', example: 'Acknowledged by Ada Lovelace via sms' }) message: string;
+  @ApiProperty({ type: TimelineActorResponse, description: 'who did it' }) actor: { type: string; id: string | null; name: string | null };
+  @ApiProperty({ description: 'through which channel', example: 'sms' }) channel: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'details of the entry, by type; null when none', example: null }) data: Record<string, unknown> | null;
 
   static of(e: IncidentTimelineEntry): TimelineEntryResponse {
     return {
@@ -92,28 +119,29 @@ export class TimelineEntryResponse {
 }
 
 export class IncidentResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'per install, human-friendly: "#123"' }) number: number;
-  @ApiProperty() serviceId: string;
-  @ApiPropertyOptional() service?: { id: string; name: string };
-  @ApiProperty() dedupKey: string;
-  @ApiProperty({ enum: INCIDENT_STATUSES }) status: IncidentStatus;
-  @ApiProperty() title: string;
-  @ApiProperty() severity: string;
-  @ApiProperty() level: number;
-  @ApiProperty() loop: number;
-  @ApiProperty() escalationExhausted: boolean;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
-  @ApiProperty() lastAlertAt: string;
-  @ApiProperty({ nullable: true, type: String }) acknowledgedAt: string | null;
-  @ApiProperty({ nullable: true }) acknowledgedBy: ActorRecord | null;
-  @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
-  @ApiProperty({ nullable: true }) resolvedBy: ActorRecord | null;
-  @ApiPropertyOptional({ type: [AlertResponse] }) alerts?: AlertResponse[];
-  @ApiPropertyOptional({ type: [TimelineEntryResponse] }) timeline?: TimelineEntryResponse[];
-  @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200' }) alertCount?: number;
-  @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000' }) timelineCount?: number;
+  @ApiProperty({ description: 'incident id', format: 'uuid', example: '0d9b8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f' }) id: string;
+  @ApiProperty({ description: 'per install, human-friendly: "#123"', example: 42 }) number: number;
+  @ApiProperty({ description: 'the service alerted', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
+  @ApiPropertyOptional({ type: ServiceRefResponse, description: 'the service, by id and name' }) service?: { id: string; name: string };
+  @ApiProperty({ description: 'the key that groups alerts into this incident', example: 'db-1/disk' }) dedupKey: string;
+  @ApiProperty({ enum: INCIDENT_STATUSES, description: 'triggered, acknowledged or resolved', example: 'triggered' }) status: IncidentStatus;
+  @ApiProperty({ description: 'from the first alert', example: 'Disk full on db-1' }) title: string;
+  @ApiProperty({ enum: ['critical', 'error', 'warning', 'info'], description: 'from the alerts', example: 'critical' }) severity: string;
+  @ApiProperty({ description: 'the escalation policy level paged last (0-based)', example: 0 }) level: number;
+  @ApiProperty({ description: "how many times the policy's levels were started again (its repeat)", example: 0 }) loop: number;
+  @ApiProperty({ description: 'every level and repeat has been paged: nobody more will be', example: false }) escalationExhausted: boolean;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
+  @ApiProperty({ description: 'when the last alert came; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) lastAlertAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until acknowledged', example: null }) acknowledgedAt: string | null;
+  @ApiProperty({ nullable: true, type: ActorResponse, description: 'who acknowledged it; null until acknowledged' }) acknowledgedBy: ActorRecord | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null until resolved', example: null }) resolvedAt: string | null;
+  @ApiProperty({ nullable: true, type: ActorResponse, description: 'who resolved it; null until resolved' }) resolvedBy: ActorRecord | null;
+  @ApiPropertyOptional({ type: [AlertResponse], description: 'GET of one incident only: its most recent alerts' }) alerts?: AlertResponse[];
+  @ApiPropertyOptional({ type: [TimelineEntryResponse], description: 'GET of one incident only: what happened, oldest first' })
+  timeline?: TimelineEntryResponse[];
+  @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200', example: 3 }) alertCount?: number;
+  @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000', example: 12 }) timelineCount?: number;
 
   static of(i: Incident): IncidentResponse {
     const out: IncidentResponse = {

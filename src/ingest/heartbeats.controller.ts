@@ -1,7 +1,9 @@
 import { Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { Public } from '../auth/auth.decorators';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiWebhookErrors } from '../common/api-docs';
+import { HeartbeatAcceptedResponse } from './webhooks.dto';
 import { IngestExceptionFilter } from './ingest-exception.filter';
 import { HeartbeatsService } from '../services/heartbeats.service';
 
@@ -15,6 +17,10 @@ export class HeartbeatsController {
 
   @Post(':key')
   @Public("the heartbeat monitor's key in the path")
+  @ApiOperation({ summary: "Ping a heartbeat monitor (the monitor's key in the path is the credential; any body or none)" })
+  @ApiParam({ name: 'key', description: "the monitor's key (the credential), from its url", example: 'hb0f32characterslowercase0123abc' })
+  @ApiAcceptedResponse({ type: HeartbeatAcceptedResponse, description: 'the ping is recorded' })
+  @ApiWebhookErrors([404, 413], { 404: 'unknown heartbeat key' })
   @HttpCode(202)
   async ping(@Param('key') key: string): Promise<{ status: 'success'; message: string }> {
     await this.heartbeats.ping(key);

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { BodyLimit, headerOf, WEBHOOK_BODY_LIMIT_BYTES } from '../common/request-body';
 import { Public } from '../auth/auth.decorators';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiWebhookErrors } from '../common/api-docs';
+import { AlertmanagerWebhookBody, GenericWebhookBody, WebhookAcceptedResponse } from './webhooks.dto';
 import { Clock } from '../common/clock';
 import { redactCredentialFields } from '../common/credential-redaction';
 import type { Integration, IntegrationType } from '../services/integration.entity';
@@ -26,6 +28,7 @@ export const SIGNATURE_MAX_SKEW_SECONDS = 300;
 
 /** Alertmanager, Grafana and generic webhooks: the key in the path is the credential. */
 @ApiTags('webhooks')
+@ApiParam({ name: 'key', description: "the integration's key (the credential), from its url", example: 'k3y0f32characterslowercase0123ab' })
 @UseFilters(IngestExceptionFilter)
 @BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
 @Controller('integrations/:key')
@@ -39,6 +42,10 @@ export class WebhooksController {
 
   @Post('alertmanager')
   @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
+  @ApiOperation({ summary: 'Receive a Prometheus Alertmanager webhook (the integration key in the path is the credential)' })
+  @ApiBody({ type: AlertmanagerWebhookBody })
+  @ApiAcceptedResponse({ type: WebhookAcceptedResponse, description: 'accepted, after the commit' })
+  @ApiWebhookErrors([400, 404, 413, 415, 429], { 404: 'unknown integration key, or the key of another type of integration' })
   @HttpCode(202)
   async alertmanager(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -48,6 +55,10 @@ export class WebhooksController {
 
   @Post('grafana')
   @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
+  @ApiOperation({ summary: 'Receive a Grafana alerting webhook (the key in the path, and the signature when the integration has a secret)' })
+  @ApiBody({ type: AlertmanagerWebhookBody, description: "Grafana's webhook body (Alertmanager's, with Grafana's extra fields)" })
+  @ApiAcceptedResponse({ type: WebhookAcceptedResponse, description: 'accepted, after the commit' })
+  @ApiWebhookErrors([400, 401, 404, 413, 415, 429], { 401: 'missing, stale or invalid signature', 404: 'unknown integration key, or the key of another type of integration' })
   @HttpCode(202)
   async grafana(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -58,6 +69,10 @@ export class WebhooksController {
 
   @Post('generic')
   @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
+  @ApiOperation({ summary: 'Receive a generic JSON alert (the integration key in the path is the credential)' })
+  @ApiBody({ type: GenericWebhookBody })
+  @ApiAcceptedResponse({ type: WebhookAcceptedResponse, description: 'accepted, after the commit' })
+  @ApiWebhookErrors([400, 404, 413, 415, 429], { 404: 'unknown integration key, or the key of another type of integration' })
   @HttpCode(202)
   async generic(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
@@ -68,6 +83,13 @@ export class WebhooksController {
   /** For tools that can only open a URL: the same fields as query parameters. */
   @Get('generic')
   @Public('the integration key in the path (and the Grafana signature when the integration has a secret)')
+  @ApiOperation({ summary: 'Receive a generic alert as query parameters, for tools that can only open a URL' })
+  @ApiQuery({ name: 'summary', required: false, description: 'the incident title; required to trigger', example: 'Disk full on db-1' })
+  @ApiQuery({ name: 'action', required: false, enum: ['trigger', 'acknowledge', 'resolve'], description: 'default trigger; acknowledge and resolve need dedupKey', example: 'trigger' })
+  @ApiQuery({ name: 'dedupKey', required: false, description: 'the key that groups alerts into one incident', example: 'db-1/disk' })
+  @ApiQuery({ name: 'severity', required: false, enum: ['critical', 'error', 'warning', 'info'], description: 'default error; any other parameter becomes a detail', example: 'critical' })
+  @ApiAcceptedResponse({ type: WebhookAcceptedResponse, description: 'accepted, after the commit' })
+  @ApiWebhookErrors([400, 404, 429], { 404: 'unknown integration key, or the key of another type of integration' })
   @HttpCode(202)
   async genericGet(@Param('key') key: string, @Query() query: Record<string, unknown>): Promise<WebhookAccepted> {
     const integration = await this.integration(key, 'generic');

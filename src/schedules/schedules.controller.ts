@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
 import { Page, PageQuery } from '../common/pagination';
@@ -17,6 +9,7 @@ import { ScheduleOverridesService } from './schedule-overrides.service';
 import {
   iso,
   OnCallResponse,
+  OverrideListResponse,
   OverrideResponse,
   ReportResponse,
   ScheduleResponse,
@@ -36,7 +29,6 @@ const toResponse = (v: ScheduleView, caller: Principal): ScheduleResponse =>
   ScheduleResponse.of(v.schedule, { ...v, icalUrl: seesIcalUrl(caller) ? v.icalUrl : null });
 
 @ApiTags('schedules')
-@ApiBearerAuth()
 @Controller('api/v1/schedules')
 export class SchedulesController {
   constructor(
@@ -47,30 +39,41 @@ export class SchedulesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: ScheduleResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Create a schedule (layers of rotations, with restrictions)' })
+  @ApiCreatedResponse({ type: ScheduleResponse, description: 'the schedule created' })
+  @ApiErrors([400, 409, 413, 415])
   async create(@Body() dto: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.create(dto), principal);
   }
 
   @Get()
   @MinRole('read-only')
+  @ApiOperation({ summary: 'List schedules' })
+  @ApiPageResponse(ScheduleResponse, 'one page of schedules, newest first')
+  @ApiErrors([400])
   async list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ScheduleResponse>> {
     const page = await this.schedules.list(query);
     return { items: page.items.map((v) => toResponse(v, principal)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ScheduleResponse })
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Get a schedule, with who is on call now and the next gap' })
+  @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async get(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ScheduleResponse> {
     return toResponse(await this.schedules.get(id), principal);
   }
 
   /** Replaces name, timeZone and layers; overrides are kept. */
   @Put(':id')
-  @ApiOkResponse({ type: ScheduleResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Replace a schedule' })
+  @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule after the change' })
+  @ApiErrors([400, 404, 409, 413, 415])
+  @ApiUuidParam('id', 'the schedule id')
   async update(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ScheduleInputDto,
@@ -80,11 +83,11 @@ export class SchedulesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change some of a schedule’s name, time zone and layers; the rest is kept' })
-  @ApiOkResponse({ type: ScheduleResponse })
-  @ApiBadRequestResponse({ description: 'a field given is invalid (each bad field is named), or null' })
-  @ApiNotFoundResponse({ description: 'no schedule has this id' })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Change some of a schedule’s name, time zone and layers; the rest is kept' })
+  @ApiOkResponse({ type: ScheduleResponse, description: 'the schedule after the change' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'a field given is invalid (each bad field is named), or null' })
+  @ApiUuidParam('id', 'the schedule id')
   async patch(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SchedulePatchDto,
@@ -95,7 +98,11 @@ export class SchedulesController {
 
   @Delete(':id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Delete a schedule' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404, 409], { 409: 'an escalation policy still targets the schedule' })
   @HttpCode(204)
+  @ApiUuidParam('id', 'the schedule id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.schedules.remove(id);
   }
@@ -103,12 +110,20 @@ export class SchedulesController {
   /** Responders may cover for each other: overrides need the responder role, not admin. */
   @Post(':id/overrides')
   @MinRole('responder')
+  @ApiOperation({ summary: 'Add an override: someone else is on call for a while' })
+  @ApiCreatedResponse({ type: OverrideResponse, description: 'the override created' })
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the schedule already holds the most overrides allowed: delete past ones first' })
+  @ApiUuidParam('id', 'the schedule id')
   async addOverride(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateOverrideDto): Promise<OverrideResponse> {
     return OverrideResponse.of(await this.overrides.create(id, dto));
   }
 
   @Get(':id/overrides')
   @MinRole('read-only')
+  @ApiOperation({ summary: "List a schedule's overrides" })
+  @ApiOkResponse({ type: OverrideListResponse, description: "the schedule's overrides, on one page" })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async listOverrides(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: WindowQuery,
@@ -120,7 +135,12 @@ export class SchedulesController {
 
   @Delete(':id/overrides/:overrideId')
   @MinRole('responder')
+  @ApiOperation({ summary: 'Delete an override' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the schedule id')
+  @ApiUuidParam('overrideId', 'the override id')
   async removeOverride(
     @Param('id', ParseUuidPipe) id: string,
     @Param('overrideId', ParseUuidPipe) overrideId: string,
@@ -130,6 +150,10 @@ export class SchedulesController {
 
   @Get(':id/oncall')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Who is on call on a schedule at an instant (default now)' })
+  @ApiOkResponse({ type: OnCallResponse, description: 'who is on call, and since and until when' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async onCall(@Param('id', ParseUuidPipe) id: string, @Query() query: AtQuery): Promise<OnCallResponse> {
     return OnCallResponse.of(await this.views.onCall(id, query.at ? new Date(query.at) : undefined));
   }
@@ -137,6 +161,10 @@ export class SchedulesController {
   /** Default window: now to 7 days ahead; at most one year (400 naming `until`). */
   @Get(':id/shifts')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'The shifts of a schedule in a window (default the next 7 days)' })
+  @ApiOkResponse({ type: ShiftsResponse, description: 'the shifts, overrides applied' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async shifts(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ShiftsResponse> {
     const window = this.views.window(query, SHIFTS_DEFAULT);
     const { timeZone, shifts } = await this.views.shifts(id, window);
@@ -149,6 +177,10 @@ export class SchedulesController {
    */
   @Get(':id/report')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Hours on call per user in a window (default the last 30 days), and the gaps' })
+  @ApiOkResponse({ type: ReportResponse, description: 'the fairness report' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the schedule id')
   async report(@Param('id', ParseUuidPipe) id: string, @Query() query: WindowQuery): Promise<ReportResponse> {
     return ReportResponse.of(await this.views.report(id, this.views.window(query, REPORT_DEFAULT)));
   }
@@ -161,10 +193,16 @@ export class SchedulesController {
    */
   @Get(':id/ical')
   @Public("the schedule's calendar token in ?token=")
+  @ApiOperation({ summary: "A schedule's shifts as an iCalendar feed (the schedule's calendar token is the credential)" })
+  @ApiErrors([400, 404], { 404: 'no such schedule, or a missing or wrong token' })
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead` })
+  @ApiOkResponse({
+    description: `iCalendar; window ${ICAL_WINDOW.backMs / DAY_MS} days back to ${ICAL_WINDOW.aheadMs / DAY_MS} ahead`,
+    content: { 'text/calendar': { schema: { type: 'string', description: 'an iCalendar (RFC 5545) document, one event per shift' }, example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n...\r\nEND:VCALENDAR\r\n' } },
+  })
+  @ApiUuidParam('id', 'the schedule id')
   ical(@Param('id', ParseUuidPipe) id: string, @Query() query: IcalQuery): Promise<string> {
     return this.icalFeeds.feed(id, query.token, query.userId);
   }

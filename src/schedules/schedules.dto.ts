@@ -44,11 +44,11 @@ export function IsInstant(options?: ValidationOptions) {
 }
 
 export class RestrictionDto {
-  @ApiProperty({ enum: ['daily', 'weekly'] })
+  @ApiProperty({ enum: ['daily', 'weekly'], description: 'daily: the same hours every day; weekly: from a day and time to a day and time', example: 'weekly' })
   @IsIn(['daily', 'weekly'])
   type: 'daily' | 'weekly';
 
-  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only' })
+  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only', example: 'mon' })
   @ValidateIf((r: RestrictionDto) => r.type === 'weekly' || r.startDay !== undefined)
   @IsIn(WEEKDAYS as string[], { message: 'startDay must be one of mon, tue, wed, thu, fri, sat, sun' })
   startDay?: Weekday;
@@ -57,7 +57,7 @@ export class RestrictionDto {
   @Matches(HH_MM, { message: 'startTime must be HH:mm (00:00-23:59)' })
   startTime: string;
 
-  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only' })
+  @ApiPropertyOptional({ enum: WEEKDAYS, description: 'weekly only', example: 'fri' })
   @ValidateIf((r: RestrictionDto) => r.type === 'weekly' || r.endDay !== undefined)
   @IsIn(WEEKDAYS as string[], { message: 'endDay must be one of mon, tue, wed, thu, fri, sat, sun' })
   endDay?: Weekday;
@@ -68,11 +68,11 @@ export class RestrictionDto {
 }
 
 export class RotationDto {
-  @ApiProperty({ enum: ROTATION_UNITS })
+  @ApiProperty({ enum: ROTATION_UNITS, description: 'the unit of a turn', example: 'week' })
   @IsIn(ROTATION_UNITS)
   unit: RotationUnit;
 
-  @ApiProperty({ minimum: 1, example: 1 })
+  @ApiProperty({ minimum: 1, maximum: 10_000, description: 'how many units a turn lasts', example: 1 })
   @IsInt()
   @Min(1)
   @Max(10_000)
@@ -91,21 +91,25 @@ export class LayerDto {
   @NoControlChars()
   name?: string;
 
-  @ApiProperty({ example: '2026-03-02T09:00:00-05:00' })
+  @ApiProperty({ description: 'when the layer starts applying (ISO 8601 with an offset)', example: '2026-03-02T09:00:00-05:00' })
   @IsInstant()
   start: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'exclusive; null or absent = forever' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'exclusive; null or absent = forever', example: null })
   @IsOptional()
   @IsInstant()
   end?: string | null;
 
-  @ApiProperty({ type: RotationDto })
+  @ApiProperty({ type: RotationDto, description: 'how turns pass between users' })
   @ValidateNested()
   @Type(() => RotationDto)
   rotation: RotationDto;
 
-  @ApiProperty({ type: [String], description: `rotation order (user ids; repeats allowed; at most ${MAX_USERS_PER_LAYER})` })
+  @ApiProperty({
+    type: [String],
+    description: `rotation order (user ids; repeats allowed; at most ${MAX_USERS_PER_LAYER})`,
+    example: ['3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d'],
+  })
   @IsArray()
   @ArrayMaxSize(MAX_USERS_PER_LAYER)
   @IsUUID('all', { each: true })
@@ -121,13 +125,13 @@ export class LayerDto {
 }
 
 export class ScheduleInputDto {
-  @ApiProperty({ example: 'Platform primary' })
+  @ApiProperty({ description: 'the name', example: 'Platform primary', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name: string;
 
-  @ApiProperty({ example: 'America/New_York' })
+  @ApiProperty({ description: 'IANA time zone of handoffs and restrictions', example: 'America/New_York' })
   @IsIanaZone()
   timeZone: string;
 
@@ -143,11 +147,11 @@ export class ScheduleInputDto {
 export class SchedulePatchDto extends PartialType(ScheduleInputDto) {}
 
 export class CreateOverrideDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'who is on call instead', format: 'uuid', example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
   @IsUUID('all')
   userId: string;
 
-  @ApiProperty({ example: '2026-03-08T09:00:00-04:00' })
+  @ApiProperty({ description: 'when the override starts (ISO 8601 with an offset)', example: '2026-03-08T09:00:00-04:00' })
   @IsInstant()
   start: string;
 
@@ -158,31 +162,31 @@ export class CreateOverrideDto {
 
 /** `?since=&until=` for renderings; both default from "now" (see the controller). */
 export class WindowQuery {
-  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now' })
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now', example: '2026-11-30T00:00:00Z' })
   @IsOptional()
   @IsInstant()
   since?: string;
 
-  @ApiPropertyOptional({ description: 'ISO-8601 instant; default since + 7 days; at most one year after since' })
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default since + 7 days; at most one year after since', example: '2026-12-07T00:00:00Z' })
   @IsOptional()
   @IsInstant()
   until?: string;
 }
 
 export class AtQuery {
-  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now' })
+  @ApiPropertyOptional({ description: 'ISO-8601 instant; default now', example: '2026-11-30T12:00:00Z' })
   @IsOptional()
   @IsInstant()
   at?: string;
 }
 
 export class IcalQuery {
-  @ApiPropertyOptional({ description: 'the schedule’s icalToken (from GET /schedules/{id})' })
+  @ApiPropertyOptional({ description: 'the token of the schedule’s icalUrl (from GET /schedules/{id})', example: 'b3f1c2d4e5a6978812345678' })
   @IsOptional()
   @IsString()
   token?: string;
 
-  @ApiPropertyOptional({ description: 'only the shifts of this user' })
+  @ApiPropertyOptional({ description: 'only the shifts of this user', format: 'uuid', example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
   @IsOptional()
   @IsUUID('all')
   userId?: string;

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import type { Principal } from '../auth/api-keys.service';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { FastifyRequest } from 'fastify';
 import { Page, PageQuery } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -22,7 +23,6 @@ import {
 import { ServicesService } from './services.service';
 
 @ApiTags('services')
-@ApiBearerAuth()
 @Controller('api/v1/services')
 export class ServicesController {
   constructor(
@@ -34,12 +34,18 @@ export class ServicesController {
 
   @Post()
   @MinRole('admin')
+  @ApiOperation({ summary: 'Create a service' })
+  @ApiCreatedResponse({ type: ServiceResponse, description: 'the service created' })
+  @ApiErrors([400, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.create(dto));
   }
 
   @Get()
   @MinRole('read-only')
+  @ApiOperation({ summary: 'List services' })
+  @ApiPageResponse(ServiceResponse, 'one page of services, newest first')
+  @ApiErrors([400])
   async list(@Query() query: PageQuery): Promise<Page<ServiceResponse>> {
     const page = await this.services.list(query);
     return { items: page.items.map(ServiceResponse.of), nextCursor: page.nextCursor };
@@ -47,32 +53,51 @@ export class ServicesController {
 
   @Get(':id')
   @MinRole('read-only')
+  @ApiOperation({ summary: 'Get a service' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'the service' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.get(id));
   }
 
   @Put(':id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Replace a service' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
 
   @Patch(':id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
   }
 
   @Delete(':id')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Delete a service, its integrations, heartbeat monitors and incidents' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.services.remove(id);
   }
 
   @Post(':id/integrations')
-  @ApiCreatedResponse({ type: IntegrationResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Add an integration (a webhook key) to a service' })
+  @ApiCreatedResponse({ type: IntegrationResponse, description: 'the integration, with its key and URL for admin keys' })
+  @ApiErrors([400, 404, 413, 415])
+  @ApiUuidParam('id', 'the service id')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateIntegrationDto,
@@ -84,8 +109,11 @@ export class ServicesController {
   }
 
   @Get(':id/integrations')
-  @ApiOkResponse({ type: [IntegrationResponse] })
   @MinRole('read-only')
+  @ApiOperation({ summary: "List a service's integrations" })
+  @ApiOkResponse({ type: [IntegrationResponse], description: 'the integrations (key and url are null for non-admin keys)' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async listIntegrations(
     @Param('id', ParseUuidPipe) id: string,
     @Req() req: FastifyRequest,
@@ -99,7 +127,12 @@ export class ServicesController {
 
   @Delete(':id/integrations/:integrationId')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Delete an integration (its key stops working)' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
+  @ApiUuidParam('integrationId', 'the integration id')
   async removeIntegration(
     @Param('id', ParseUuidPipe) id: string,
     @Param('integrationId', ParseUuidPipe) integrationId: string,
@@ -108,8 +141,11 @@ export class ServicesController {
   }
 
   @Post(':id/heartbeats')
-  @ApiCreatedResponse({ type: HeartbeatMonitorResponse })
   @MinRole('admin')
+  @ApiOperation({ summary: 'Add a heartbeat monitor: an incident opens when pings stop' })
+  @ApiCreatedResponse({ type: HeartbeatMonitorResponse, description: 'the monitor, with its key and URL for admin keys' })
+  @ApiErrors([400, 404, 413, 415])
+  @ApiUuidParam('id', 'the service id')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateHeartbeatDto,
@@ -121,8 +157,11 @@ export class ServicesController {
   }
 
   @Get(':id/heartbeats')
-  @ApiOkResponse({ type: [HeartbeatMonitorResponse] })
   @MinRole('read-only')
+  @ApiOperation({ summary: "List a service's heartbeat monitors" })
+  @ApiOkResponse({ type: [HeartbeatMonitorResponse], description: 'the monitors (key and url are null for non-admin keys)' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the service id')
   async listHeartbeats(
     @Param('id', ParseUuidPipe) id: string,
     @Req() req: FastifyRequest,
@@ -136,7 +175,12 @@ export class ServicesController {
 
   @Delete(':id/heartbeats/:monitorId')
   @MinRole('admin')
+  @ApiOperation({ summary: 'Delete a heartbeat monitor' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors([400, 404])
   @HttpCode(204)
+  @ApiUuidParam('id', 'the service id')
+  @ApiUuidParam('monitorId', 'the heartbeat monitor id')
   async removeHeartbeat(
     @Param('id', ParseUuidPipe) id: string,
     @Param('monitorId', ParseUuidPipe) monitorId: string,

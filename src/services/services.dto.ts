@@ -11,37 +11,51 @@ import { Service } from './service.entity';
 const MAX_TIMER_MINUTES = 7 * 24 * 60;
 
 export class CreateServiceDto {
-  @ApiProperty({ example: 'Billing API' })
+  @ApiProperty({ description: 'the name shown in pages', example: 'Billing API', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'free text for responders', example: 'Invoices and payments' })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
   description?: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'who is paged for this service', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' })
   @IsUUID()
   escalationPolicyId: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: MAX_TIMER_MINUTES,
+    nullable: true,
+    description: 'an acknowledged incident triggers again after this many minutes; null: never',
+    example: 60,
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(1)
   @Max(MAX_TIMER_MINUTES)
   ackTimeoutMinutes?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMER_MINUTES, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: MAX_TIMER_MINUTES,
+    nullable: true,
+    description: 'an incident with no new alert for this many minutes is resolved; null: never',
+    example: 240,
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsInt()
   @Min(1)
   @Max(MAX_TIMER_MINUTES)
   autoResolveMinutes?: number | null;
 
-  @ApiPropertyOptional({ example: 'C024BE91L', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the Slack channel pages are posted to; null: none', example: 'C024BE91L' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @Matches(/^[CGD][A-Z0-9]{2,}$/, { message: 'slackChannelId must be a Slack channel id such as C024BE91L' })
   slackChannelId?: string | null;
@@ -51,34 +65,41 @@ export class CreateServiceDto {
 export class UpdateServiceDto extends PartialType(CreateServiceDto, { skipNullProperties: false }) {}
 
 export class CreateIntegrationDto {
-  @ApiProperty({ enum: INTEGRATION_TYPES })
+  @ApiProperty({ enum: INTEGRATION_TYPES, description: 'the webhook format it accepts', example: 'alertmanager' })
   @IsIn(INTEGRATION_TYPES as unknown as string[])
   type: IntegrationType;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'a label for people', example: 'prod Prometheus' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name?: string;
 
-  @ApiPropertyOptional({ description: 'grafana only: HMAC-SHA256 secret; requests must then be signed' })
+  @ApiPropertyOptional({ description: 'grafana only: HMAC-SHA256 secret; requests must then be signed', example: 's3cr3t-shared-with-grafana' })
   @IsOptional()
   @IsString()
   @Length(8, 512)
   signingSecret?: string;
 
-  @ApiPropertyOptional({ description: 'grafana only, with signingSecret: the signature header', default: 'X-Grafana-Alerting-Signature' })
+  @ApiPropertyOptional({
+    description: 'grafana only, with signingSecret: the signature header',
+    default: 'X-Grafana-Alerting-Signature',
+    example: 'X-Grafana-Alerting-Signature',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'signatureHeader must be an HTTP header name' })
   signatureHeader?: string;
 
-  @ApiPropertyOptional({ description: 'grafana only, with signingSecret: when set, the signature covers "<timestamp>:<body>"' })
+  @ApiPropertyOptional({
+    description: 'grafana only, with signingSecret: when set, the signature covers "<timestamp>:<body>"',
+    example: 'X-Grafana-Alerting-Signature-Timestamp',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,100}$/, { message: 'timestampHeader must be an HTTP header name' })
   timestampHeader?: string;
 
-  @ApiPropertyOptional({ description: 'events per minute; 0 = unlimited; absent = install default' })
+  @ApiPropertyOptional({ description: 'events per minute; 0 = unlimited; absent = install default', example: 120 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -88,13 +109,13 @@ export class CreateIntegrationDto {
 }
 
 export class CreateHeartbeatDto {
-  @ApiProperty({ example: 'nightly backup' })
+  @ApiProperty({ description: 'what sends the pings', example: 'nightly backup', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_TIMER_MINUTES })
+  @ApiProperty({ minimum: 1, maximum: MAX_TIMER_MINUTES, description: 'an incident opens when no ping came for this many minutes', example: 1440 })
   @IsInt()
   @Min(1)
   @Max(MAX_TIMER_MINUTES)
@@ -102,15 +123,15 @@ export class CreateHeartbeatDto {
 }
 
 export class ServiceResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty() escalationPolicyId: string;
-  @ApiProperty({ nullable: true, type: Number }) ackTimeoutMinutes: number | null;
-  @ApiProperty({ nullable: true, type: Number }) autoResolveMinutes: number | null;
-  @ApiProperty({ nullable: true, type: String }) slackChannelId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'service id', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) id: string;
+  @ApiProperty({ description: 'the name', example: 'Billing API' }) name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'free text for responders', example: 'Invoices and payments' }) description: string | null;
+  @ApiProperty({ description: 'who is paged for this service', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' }) escalationPolicyId: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'an acknowledged incident triggers again after this many minutes; null: never', example: 60 }) ackTimeoutMinutes: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'an incident with no new alert for this many minutes is resolved; null: never', example: null }) autoResolveMinutes: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the Slack channel pages are posted to; null: none', example: 'C024BE91L' }) slackChannelId: string | null;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
 
   static of(s: Service): ServiceResponse {
     return {
@@ -137,19 +158,19 @@ export function seesWebhookKeys(principal: Pick<Principal, 'role'> | undefined):
 }
 
 export class IntegrationResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() serviceId: string;
-  @ApiProperty({ enum: INTEGRATION_TYPES }) type: IntegrationType;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the credential (for events-v2 the routing_key); null unless the caller is an admin key' })
+  @ApiProperty({ description: 'integration id', format: 'uuid', example: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d' }) id: string;
+  @ApiProperty({ description: 'its service', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
+  @ApiProperty({ enum: INTEGRATION_TYPES, description: 'the webhook format it accepts', example: 'alertmanager' }) type: IntegrationType;
+  @ApiProperty({ nullable: true, type: String, description: 'a label for people', example: 'prod Prometheus' }) name: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the credential (for events-v2 the routing_key); null unless the caller is an admin key', example: 'k3y0f32characterslowercase0123ab' })
   key: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the URL to paste into the monitoring tool; null unless the caller is an admin key' })
+  @ApiProperty({ nullable: true, type: String, description: 'the URL to paste into the monitoring tool; null unless the caller is an admin key', example: 'https://klaxon.example.org/integrations/k3y0f32characterslowercase0123ab/alertmanager' })
   url: string | null;
-  @ApiProperty() signed: boolean;
-  @ApiProperty({ nullable: true, type: String }) signatureHeader: string | null;
-  @ApiProperty({ nullable: true, type: String }) timestampHeader: string | null;
-  @ApiProperty({ nullable: true, type: Number }) rateLimitPerMinute: number | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'requests must carry a valid signature (a signing secret is set)', example: false }) signed: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'the signature header, when signed', example: null }) signatureHeader: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the signed timestamp header, when any', example: null }) timestampHeader: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'events per minute; 0: unlimited; null: the install default', example: null }) rateLimitPerMinute: number | null;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
 
   /** `url` embeds the key, so both are withheld together. */
   static of(i: Integration, url: string, showKey: boolean): IntegrationResponse {
@@ -170,17 +191,17 @@ export class IntegrationResponse {
 }
 
 export class HeartbeatMonitorResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() serviceId: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String, description: 'the credential; null unless the caller is an admin key' })
+  @ApiProperty({ description: 'monitor id', format: 'uuid', example: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f' }) id: string;
+  @ApiProperty({ description: 'its service', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
+  @ApiProperty({ description: 'what sends the pings', example: 'nightly backup' }) name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the credential; null unless the caller is an admin key', example: 'hb0f32characterslowercase0123abc' })
   key: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'the URL to ping; null unless the caller is an admin key' })
+  @ApiProperty({ nullable: true, type: String, description: 'the URL to ping; null unless the caller is an admin key', example: 'https://klaxon.example.org/heartbeats/hb0f32characterslowercase0123abc' })
   url: string | null;
-  @ApiProperty() intervalMinutes: number;
-  @ApiProperty({ enum: ['pending', 'up', 'down'] }) status: string;
-  @ApiProperty({ nullable: true, type: String }) lastPingAt: string | null;
-  @ApiProperty() dueAt: string;
+  @ApiProperty({ description: 'an incident opens when no ping came for this many minutes', example: 1440 }) intervalMinutes: number;
+  @ApiProperty({ enum: ['pending', 'up', 'down'], description: 'pending until the first ping; down while overdue', example: 'up' }) status: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'ISO 8601, UTC; null before the first ping', example: '2026-11-30T02:00:00.000Z' }) lastPingAt: string | null;
+  @ApiProperty({ description: 'when the next ping is due; ISO 8601, UTC', format: 'date-time', example: '2026-12-01T02:00:00.000Z' }) dueAt: string;
 
   static of(m: HeartbeatMonitor, url: string, showKey: boolean): HeartbeatMonitorResponse {
     return {

@@ -1,12 +1,14 @@
 import { Controller, Post, Req, Res } from '@nestjs/common';
 import { BodyLimit, BodyRequest, headerOf, WEBHOOK_BODY_LIMIT_BYTES } from '../../../common/request-body';
 import { Public } from '../../../auth/auth.decorators';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { SlackChallengeResponse, SlackErrorResponse, SlackEventBody } from './slack-events.dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SlackEventsService } from './slack-events.service';
 
 /** Slack interactivity (buttons) and slash commands (/oncall), signed with the app's signing secret. */
 @ApiTags('webhooks')
+@ApiExtraModels(SlackChallengeResponse)
 @BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
 @Controller()
 export class SlackEventsController {
@@ -14,6 +16,13 @@ export class SlackEventsController {
 
   @Post('/slack/events')
   @Public("Slack's X-Slack-Signature and request timestamp")
+  @ApiOperation({ summary: 'Slack: button clicks (interactivity), the /oncall slash command and URL verification' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ type: SlackEventBody })
+  @ApiResponse({ status: 200, description: 'handled; the body, when any, is what Slack shows (the /oncall answer) or the URL verification challenge', content: { 'application/json': { schema: { $ref: getSchemaPath(SlackChallengeResponse) } }, 'text/plain': { schema: { type: 'string', description: 'the /oncall answer' }, example: 'On call now: Ada Lovelace (Payments primary, level 1)' } } })
+  @ApiResponse({ status: 400, description: 'an unreadable or unexpected Slack payload', type: SlackErrorResponse })
+  @ApiResponse({ status: 401, description: 'missing, stale or invalid Slack signature', type: SlackErrorResponse })
+  @ApiResponse({ status: 503, description: 'Slack is not configured (SLACK_BOT_TOKEN)', type: SlackErrorResponse })
   async events(@Req() req: FastifyRequest & BodyRequest, @Res() reply: FastifyReply): Promise<void> {
     const answer = await this.slack.handle({
       rawBody: req.rawBody,

@@ -1,7 +1,9 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../../../common/request-body';
 import { Public } from '../../../auth/auth.decorators';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../../common/api-docs';
+import { TWILIO_REASONS, TwilioSmsForm, TwilioSmsStatusForm, twiml } from './twilio-forms.dto';
 import twilio from 'twilio';
 import { SMS_STATUS_PATH } from '../../notifications.module';
 import { SmsRepliesService } from './sms-replies.service';
@@ -19,6 +21,12 @@ export class TwilioSmsController {
   /** The answer is TwiML: one <Message> confirming the action (or help), or nothing. */
   @Post('/twilio/sms')
   @Public("Twilio's X-Twilio-Signature (TwilioSignatureGuard)")
+  @ApiOperation({ summary: 'Twilio: an SMS reply from a person paged (ack, resolve, help); answers TwiML' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: TwilioSmsForm })
+  @ApiProduces('text/xml')
+  @ApiOkResponse({ description: 'TwiML: one <Message> confirming the action, or an empty <Response>', content: twiml('<Response><Message>Acknowledged #42</Message></Response>') })
+  @ApiErrors([400, 403, 413], TWILIO_REASONS)
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
   async inbound(@Body(twilioForm(['MessageSid', 'From'], ['Body'])) sms: TwilioForm<'MessageSid' | 'From', 'Body'>): Promise<string> {
@@ -30,6 +38,11 @@ export class TwilioSmsController {
 
   @Post(SMS_STATUS_PATH)
   @Public("Twilio's X-Twilio-Signature (TwilioSignatureGuard)")
+  @ApiOperation({ summary: 'Twilio: an SMS delivery status callback' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: TwilioSmsStatusForm })
+  @ApiNoContentResponse({ description: 'recorded' })
+  @ApiErrors([400, 403, 413], TWILIO_REASONS)
   @HttpCode(204)
   async status(@Body(twilioForm([], ['MessageSid', 'MessageStatus'])) body: TwilioForm<never, 'MessageSid' | 'MessageStatus'>): Promise<void> {
     if (body.MessageSid && body.MessageStatus) await this.replies.recordDeliveryStatus(body.MessageSid, body.MessageStatus);
