@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiUuidParam } from '../../common/api-docs';
 import type { Principal } from '../../auth/api-keys.service';
 import { CurrentPrincipal, MinRole } from '../../auth/auth.decorators';
 import { hasRole } from '../../auth/roles';
@@ -13,7 +14,6 @@ import { PageHistoryService } from './page-history.service';
  * controller: incidents sit below notifications and may not import it.
  */
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('api/v1/incidents')
 export class IncidentNotificationsController {
   constructor(private readonly history: PageHistoryService) {}
@@ -21,9 +21,9 @@ export class IncidentNotificationsController {
   @Get(':id/notifications')
   @MinRole('read-only')
   @ApiOperation({ summary: 'Every page of an incident: who, where, its state and Twilio’s delivery reports' })
-  @ApiOkResponse({ type: IncidentNotificationsPageResponse })
-  @ApiBadRequestResponse({ description: '`id` is not a UUID, or `limit` or `cursor` is invalid' })
-  @ApiNotFoundResponse({ description: 'no incident has this id' })
+  @ApiOkResponse({ type: IncidentNotificationsPageResponse, description: 'the pages, newest first' })
+  @ApiErrors([400, 404], { 400: '`id` is not a UUID, or `limit` or `cursor` is invalid', 404: 'no incident has this id' })
+  @ApiUuidParam('id', 'the incident id')
   ofIncident(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: PageQuery,

@@ -11,7 +11,7 @@ export class PagedUserResponse {
 export class PagedContactMethodResponse {
   @ApiProperty({ nullable: true, type: String, description: 'null once the contact method is deleted', example: '9b2d6c1e-5f4a-4e8b-8c7d-1a2b3c4d5e6f' })
   id: string | null;
-  @ApiProperty({ enum: CHANNEL_TYPES, example: 'sms' }) type: ChannelType;
+  @ApiProperty({ enum: CHANNEL_TYPES, description: 'the kind of contact method', example: 'sms' }) type: ChannelType;
   @ApiProperty({
     description: 'the address paged; read-only keys see it masked (a phone number’s last four digits, an email’s first character and domain)',
     example: '+•••••••0123',
@@ -20,12 +20,12 @@ export class PagedContactMethodResponse {
 }
 
 export class IncidentNotificationResponse {
-  @ApiProperty({ example: 'c2a1e0b4-6d3f-4f7a-9a8b-2e1d0c9b8a7f' }) id: string;
-  @ApiProperty({ example: 'e4b7a6c5-1d2e-4f3a-8b9c-0d1e2f3a4b5c' }) incidentId: string;
+  @ApiProperty({ description: 'the page', format: 'uuid', example: 'c2a1e0b4-6d3f-4f7a-9a8b-2e1d0c9b8a7f' }) id: string;
+  @ApiProperty({ description: 'its incident', format: 'uuid', example: 'e4b7a6c5-1d2e-4f3a-8b9c-0d1e2f3a4b5c' }) incidentId: string;
   @ApiProperty({ type: PagedUserResponse, nullable: true, description: 'null for a page to a channel rather than a person' })
   user: PagedUserResponse | null;
-  @ApiProperty({ type: PagedContactMethodResponse }) contactMethod: PagedContactMethodResponse;
-  @ApiProperty({ enum: CHANNEL_TYPES, example: 'sms' }) channel: ChannelType;
+  @ApiProperty({ type: PagedContactMethodResponse, description: 'where the page went' }) contactMethod: PagedContactMethodResponse;
+  @ApiProperty({ enum: CHANNEL_TYPES, description: 'the channel that sent it', example: 'sms' }) channel: ChannelType;
   @ApiProperty({
     enum: PAGE_STATUSES,
     example: 'deferred',
@@ -44,14 +44,14 @@ export class IncidentNotificationResponse {
   reason: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the last time the rate limit deferred the page to (kept once sent)', example: '2026-11-30T12:01:00.000Z' })
   deferredUntil: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'for a bundled page: the page whose message stood for it' })
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'for a bundled page: the page whose message stood for it', example: null })
   bundledInto: string | null;
   @ApiProperty({ description: 'for a page that carried a bundle: how many other incidents its message stood for', example: 0 })
   bundledCount: number;
   @ApiProperty({ description: 'escalation level (0 = first) that paged', example: 0 }) level: number;
   @ApiProperty({ description: 'pass through the escalation policy (0 = first)', example: 0 }) loop: number;
   @ApiProperty({ description: 'calls to the provider so far (deferrals do not count)', example: 1 }) attempts: number;
-  @ApiProperty({ nullable: true, type: String, example: 'twilio' }) provider: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'who carried it: twilio, smtp or slack', example: 'twilio' }) provider: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the provider’s id: Twilio SID, SMTP message id, Slack ts', example: 'SM0123456789abcdef0123456789abcdef' })
   providerMessageId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the last status Twilio reported in its status callbacks, as Twilio spells it', example: 'delivered' })
@@ -65,6 +65,6 @@ export class IncidentNotificationResponse {
 
 export class IncidentNotificationsPageResponse {
   @ApiProperty({ type: [IncidentNotificationResponse], description: 'newest first' }) items: IncidentNotificationResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({ nullable: true, type: String, description: 'pass as `cursor` for the next page; null on the last page', example: null })
   nextCursor: string | null;
 }
