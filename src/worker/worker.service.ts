@@ -60,7 +60,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),
       this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
     ];
-    this.logger.log({ role: this.config.KLAXON_ROLE }, 'worker started');
+    this.logger.debug({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
 
   /** Stops taking new work, lets sends under way finish, hands back what it had claimed. */
