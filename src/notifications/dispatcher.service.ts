@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { groupBy } from '../common/group-by';
+import { maskAddress } from '../common/logging';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -29,6 +30,15 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(exp * (0.8 + 0.4 * random()));
+}
+
+/** What a send attempt came to, besides the new state. */
+interface PageOutcome {
+  provider?: string;
+  providerMessageId?: string | null;
+  error?: string;
+  retryAt?: Date;
+  incident?: IncidentInfo;
 }
 
 const LABEL: Record<ChannelType, string> = { sms: 'SMS', voice: 'Voice call', email: 'Email', slack: 'Slack message' };
@@ -167,11 +177,11 @@ export class DispatcherService {
   private async finish(
     row: ClaimedPage,
     state: NotificationState,
-    o: { provider?: string; providerMessageId?: string | null; error?: string; retryAt?: Date; incident?: IncidentInfo },
+    o: PageOutcome,
   ): Promise<void> {
     const now = this.clock.now();
     this.metrics.notifications.inc({ channel: row.channel, outcome: state === 'pending' ? 'retry' : state });
-    await this.dataSource.transaction(async (em) => {
+    const recorded = await this.dataSource.transaction(async (em) => {
       const updated = await this.notifications.recordOutcome(em, row.id, {
         state,
         provider: o.provider ?? null,
@@ -181,7 +191,7 @@ export class DispatcherService {
         retryAt: o.retryAt ?? null,
       });
       // Another worker took the row over after our claim expired: its outcome wins.
-      if (!updated) return;
+      if (!updated) return false;
       const outcome = state === 'pending' ? 'retrying' : state;
       const what = `${LABEL[row.channel]} to ${row.address}`;
       const message =
@@ -210,7 +220,26 @@ export class DispatcherService {
           error: o.error ?? null,
         },
       });
+      return true;
     });
-    if (state === 'failed') this.logger.warn({ notificationId: row.id, channel: row.channel, error: o.error }, 'page failed');
+    if (recorded) this.logOutcome(row, state, o);
+  }
+
+  /** One line per page outcome; the address masked (logging.ts). A failure is a warning: someone was not reached. */
+  private logOutcome(row: ClaimedPage, state: NotificationState, o: PageOutcome): void {
+    const fields = {
+      incident: o.incident?.number,
+      incidentId: row.incidentId,
+      notificationId: row.id,
+      userId: row.userId,
+      channel: row.channel,
+      to: maskAddress(row.address),
+      attempt: row.attempts,
+      ...(row.bundledCount ? { bundled: row.bundledCount } : {}),
+    };
+    if (state === 'sent') this.logger.log({ ...fields, provider: o.provider, providerMessageId: o.providerMessageId ?? undefined }, 'page sent');
+    else if (state === 'pending') this.logger.warn({ ...fields, provider: o.provider, reason: o.error, retryAt: o.retryAt }, 'page attempt failed; retrying');
+    else if (state === 'failed') this.logger.warn({ ...fields, provider: o.provider, reason: o.error }, 'page failed');
+    else this.logger.log({ ...fields, reason: o.error }, `page ${state}`);
   }
 }
