@@ -59,6 +59,8 @@ export class DispatcherService {
   private readonly logger = new Logger(DispatcherService.name);
   readonly workerId = `${hostname()}:${process.pid}`;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Passes that claimed pages and have not recorded every outcome: only then can this process hold claims. */
+  private unsettledPasses = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,8 +92,12 @@ export class DispatcherService {
   private async dispatchPages(limit: number): Promise<number> {
     const now = this.clock.now();
     const claimedUntil = new Date(now.getTime() + (this.config.KLAXON_CLAIM_TIMEOUT_MS ?? CLAIM_MS));
+    this.unsettledPasses++;
     const rows = await this.notifications.claimDue(now, claimedUntil, this.workerId, limit);
-    if (!rows.length) return 0;
+    if (!rows.length) {
+      this.unsettledPasses--;
+      return 0;
+    }
     const byId = await this.incidentPages.load(rows.map((r) => r.incidentId));
     // Live SMS/voice pages are grouped per contact method and rate limited; everything else goes out at once.
     const limitedBy = (r: ClaimedPage): string | null =>
@@ -109,6 +115,8 @@ export class DispatcherService {
     } finally {
       this.inFlight.delete(tracked);
     }
+    // Every claimed row has its outcome (a pass that threw stays counted: it may have left rows `sending`).
+    this.unsettledPasses--;
     return rows.length;
   }
 
@@ -142,6 +150,8 @@ export class DispatcherService {
   /** For graceful shutdown: wait for sends under way, then hand back anything still claimed by this process. */
   async drainAndRelease(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
+    // Nothing claimed and unsettled: no query (the database may already be stopping, e.g. Ctrl-C in a terminal).
+    if (this.unsettledPasses === 0) return;
     await this.notifications.releaseClaimsOf(this.workerId);
   }
 
