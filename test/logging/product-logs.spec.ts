@@ -1,4 +1,5 @@
 import { FakeTwilioServer, TWILIO_INVALID_NUMBER } from '../fakes/fake-twilio.server';
+import { signedTwilioRequest } from '../fakes/signing';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -96,8 +97,17 @@ describe('product log lines', () => {
     expect(product(firstLevel).filter((l) => l.msg === 'page skipped')).toEqual([
       expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'email', to: 'a***@example.com', reason: 'not configured' }),
     ]);
+    // Twilio's status callback says it was delivered.
+    const callback = signedTwilioRequest(twilio.authToken, 'https://klaxon.example.com/twilio/sms/status', {
+      MessageSid: String(sent[0].providerMessageId),
+      MessageStatus: 'delivered',
+    });
+    const delivered = await during(() => t.http().post('/twilio/sms/status').set(callback.headers).send(callback.body).expect(204));
+    expect(product(delivered).filter((l) => l.msg === 'page delivered')).toEqual([
+      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'sms', status: 'delivered', to: `***${alicePhone.slice(-4)}` }),
+    ]);
     // The escalation start has no line of its own: "incident opened" said it.
-    expect(product(firstLevel).filter((l) => l.msg === 'incident escalated')).toEqual([]);
+    expect(firstLevel.filter((l) => l.msg === 'incident escalated')).toEqual([]);
 
     // Level 2 after 5 minutes: Bob's number is refused by Twilio.
     twilio.setFailure(TWILIO_INVALID_NUMBER);
