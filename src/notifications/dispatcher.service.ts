@@ -32,15 +32,6 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(exp * (0.8 + 0.4 * random()));
 }
 
-/** What a send attempt came to, besides the new state. */
-interface PageOutcome {
-  provider?: string;
-  providerMessageId?: string | null;
-  error?: string;
-  retryAt?: Date;
-  incident?: IncidentInfo;
-}
-
 const LABEL: Record<ChannelType, string> = { sms: 'SMS', voice: 'Voice call', email: 'Email', slack: 'Slack message' };
 
 /**
@@ -252,4 +243,13 @@ export class DispatcherService {
     else if (state === 'failed') this.logger.warn({ ...fields, provider: o.provider, reason: o.error }, 'page failed');
     else this.logger.log({ ...fields, reason: o.error }, `page ${state}`);
   }
+}
+
+/** What a send attempt came to, besides the new state. */
+interface PageOutcome {
+  provider?: string;
+  providerMessageId?: string | null;
+  error?: string;
+  retryAt?: Date;
+  incident?: IncidentInfo;
 }
