@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { UNROUTED_ENTRY_POINTS } from './auth/unrouted-entry-points';
 import { registerBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { withFrameworkAtDebug } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { BEARER_SCHEME } from './common/api-docs';
 
@@ -34,7 +35,7 @@ export function createHttpAdapter(): FastifyAdapter {
  * so tests exercise the same pipeline as production. Call it before app.init().
  */
 export function configureApp(app: INestApplication): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(withFrameworkAtDebug(app.get(Logger)));
   const http = app.getHttpAdapter().getInstance() as FastifyInstance;
   if (!(app.getHttpAdapter() instanceof FastifyAdapter) || http.initialConfig.routerOptions?.caseSensitive === false) {
     throw new Error('configureApp: build the app on createHttpAdapter() (Fastify, case-sensitive routing)');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import { ApiKeysService } from './auth/api-keys.service';
 import { createApp } from './bootstrap';
@@ -6,6 +7,9 @@ import { describeStartFailure } from './common/start-error';
 import { AppConfig, ConfigError, maskedConfig, parseEnv } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/run-migrations';
+import { configWarnings } from './config/config.rules';
+import { startSummary } from './config/start-summary';
+import { ChannelRegistry, configuredChannels } from './notifications/channel-registry';
 
 /** Set as soon as known, to explain a start failure (describeStartFailure). */
 let usesDatabaseUrl = false;
@@ -48,7 +52,8 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
   const config: AppConfig = { ...env, databaseUrl };
-  boot.info({ config: maskedConfig(config) }, 'configuration');
+  boot.debug({ config: maskedConfig(config) }, 'configuration');
+  for (const warning of configWarnings(env)) boot.warn(warning);
 
   const applied = await runMigrations(databaseUrl);
   if (applied.length) boot.info({ migrations: applied }, 'migrations applied');
@@ -85,7 +90,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen(config.PORT, config.HOST);
-  boot.info({ port: config.PORT, role: config.KLAXON_ROLE, embeddedDatabase: !!embedded }, 'Klaxon is up');
+  boot.info(startSummary(config, listeningPort(app, config.PORT), configuredChannels(app.get(ChannelRegistry))), 'Klaxon is up');
+}
+
+/** The port actually bound (PORT=0 picks a free one). */
+function listeningPort(app: INestApplication, fallback: number): number {
+  const address: unknown = app.getHttpServer().address();
+  return address && typeof address === 'object' && 'port' in address ? Number(address.port) : fallback;
 }
 
 main().catch((e) => {

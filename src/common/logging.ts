@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
@@ -36,6 +37,54 @@ export const REDACT_PATHS = [
   '*.routing_key',
 ];
 
+/**
+ * Nest's own start-up lines (modules initialised, each of the ~260 routes
+ * mapped, "application successfully started") describe the framework, not the
+ * product: they are written at debug. Klaxon's start summary is one line.
+ */
+const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
+/** `logger` with Nest's framework `log` lines moved to debug; every other call passes through. */
+export function withFrameworkAtDebug(logger: LoggerService): LoggerService {
+  const isFramework = (params: unknown[]) => params.length > 0 && FRAMEWORK_CONTEXTS.has(params[params.length - 1] as string);
+  return {
+    log: (message: unknown, ...params: unknown[]) => (isFramework(params) ? logger.debug?.(message, ...params) : logger.log(message, ...params)),
+    error: (message: unknown, ...params: unknown[]) => logger.error(message, ...params),
+    warn: (message: unknown, ...params: unknown[]) => logger.warn(message, ...params),
+    debug: (message: unknown, ...params: unknown[]) => logger.debug?.(message, ...params),
+    verbose: (message: unknown, ...params: unknown[]) => logger.verbose?.(message, ...params),
+    fatal: (message: unknown, ...params: unknown[]) => logger.fatal?.(message, ...params),
+  };
+}
+
+/**
+ * The beginning of a credential (an integration, routing or heartbeat key)
+ * for a log line: enough to tell which integration a sender uses, never enough
+ * to use it. At most 6 characters, and at most a quarter of the key.
+ */
+export function keyPrefix(key: unknown): string | null {
+  if (typeof key !== 'string' || key.length === 0) return null;
+  return `${key.slice(0, Math.min(6, Math.floor(key.length / 4)))}…`;
+}
+
+/**
+ * A contact address for a log line: a phone number keeps its last 4 digits,
+ * an email address its first character and its domain, a Slack id its kind.
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at > 0) return `${address[0]}***${address.slice(at)}`;
+  if (/^\+?[\d\s().-]{6,}$/.test(address)) return `***${address.replace(/\D/g, '').slice(-4)}`;
+  return `${address.slice(0, 1)}***`;
+}
+
+/**
+ * Webhook traffic runs at thousands of requests a second: its request lines
+ * are debug (a refusal has its own warn line, IngestExceptionFilter; an error
+ * stays an error). Other requests are logged at info, 4xx at warn.
+ */
+const WEBHOOK_PATH = /^\/(v2\/enqueue|integrations\/|heartbeats\/)/;
+
 /** `stream`: where log lines go (stdout when absent); tests pass one to read what was logged. */
 export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): Params {
   const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
@@ -50,7 +99,11 @@ export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: Dest
         url: redactUrl(req.url),
       }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (req, res, err) => {
+      if (err || res.statusCode >= 500) return 'error';
+      if (WEBHOOK_PATH.test(req.url ?? '')) return 'debug';
+      return res.statusCode >= 400 ? 'warn' : 'info';
+    },
   };
   return { pinoHttp: stream ? [options, stream] : options };
 }

@@ -1,3 +1,4 @@
+import { configProblems } from './config.rules';
 import { envSchema, Env, SECRET_ENV_NAMES } from './config.schema';
 
 export class ConfigError extends Error {
@@ -15,7 +16,10 @@ export interface AppConfig extends Env {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** Validates the environment; throws ConfigError naming each bad variable. */
+/**
+ * Validates the environment; throws ConfigError naming each bad variable, or
+ * each missing one that a channel configured in part needs (config.rules.ts).
+ */
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') cleaned[k] = v;
@@ -25,6 +29,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
       result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
     );
   }
+  const problems = configProblems(result.data);
+  if (problems.length) throw new ConfigError(problems);
   return result.data;
 }
 

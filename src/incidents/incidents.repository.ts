@@ -7,10 +7,11 @@ import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
-import { BatchDecision, decideBatch } from './incident-batch-decision';
+import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
 import { literal, LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
+import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
 import { json } from './json-text';
 
@@ -133,7 +134,8 @@ export class IncidentsRepository implements OnModuleDestroy {
         `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
       );
       const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
-      const d = decideBatch(commands, rows.map(toLoaded), now);
+      const incidents = rows.map(toLoaded);
+      const d = decideBatch(commands, incidents, now);
       const write = hasWrites(d)
         ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
         : '';
@@ -142,6 +144,7 @@ export class IncidentsRepository implements OnModuleDestroy {
         await this.tell(runner.manager, d);
       }
       await connection.query(`${d.lifecycle.length ? '' : write}COMMIT`);
+      this.logChanges(commands, incidents, d);
       return d.results;
     } catch (err) {
       if (connection instanceof Client) await connection.query('ROLLBACK').catch(() => undefined);
@@ -165,12 +168,21 @@ export class IncidentsRepository implements OnModuleDestroy {
   private async runIn(em: EntityManager, commands: IncidentCommand[]): Promise<CommandResult[]> {
     const now = this.clock.now();
     const rows: LoadedRow[] = await em.query(LOAD_SQL, [json(loadKeys(commands)), now]);
-    const decision = decideBatch(commands, rows.map(toLoaded), now);
+    const incidents = rows.map(toLoaded);
+    const decision = decideBatch(commands, incidents, now);
     if (hasWrites(decision)) {
       await em.query(WRITE_SQL, [json(decision.incidents), json(decision.alerts), json(decision.timeline), now, decision.opened]);
     }
     await this.tell(em, decision);
+    // The caller commits: its transaction is short and rarely rolls back (a timer that fails is retried).
+    this.logChanges(commands, incidents, decision);
     return decision.results;
+  }
+
+  /** One info line per incident the batch opened, acknowledged or resolved (incident-log.ts). */
+  private logChanges(commands: IncidentCommand[], incidents: LoadedIncident[], d: BatchDecision): void {
+    if (!d.opened && !d.lifecycle.length) return;
+    for (const { fields, msg } of incidentLogEntries(commands, incidents, d)) this.logger.log(fields, msg);
   }
 
   private async tell(em: EntityManager, d: BatchDecision): Promise<void> {

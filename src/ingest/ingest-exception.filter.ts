@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { keyPrefix, redactUrl } from '../common/logging';
 import { HttpExceptionFilter, JSON_TYPE } from '../common/http-exception.filter';
 import { DomainError, RateLimitedError } from '../common/errors';
 
@@ -45,9 +46,22 @@ export class IngestRejection extends Error {
   }
 }
 
+/** At most this many of a refusal's problems go in its log line (the answer names them all). */
+const LOGGED_ERRORS = 5;
+
+/** A JSON parser's message may quote the start of the body (and a routing key in it): the log keeps what comes before. */
+const loggable = (problem: string): string => (/JSON/.test(problem) ? problem.replace(/\s*".*$/s, '') : problem);
+
+/**
+ * Every webhook refusal (4xx) is answered in the webhook's shape and logged
+ * once, at warn, with the status, the reason and the first characters of the
+ * key it used (never the key). The request line of webhook traffic is debug
+ * (common/logging.ts), so this is the one line a refused sender leaves.
+ */
 @Catch()
 export class IngestExceptionFilter implements ExceptionFilter {
   private readonly common = new HttpExceptionFilter();
+  private readonly logger = new Logger('Ingest');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -56,6 +70,17 @@ export class IngestExceptionFilter implements ExceptionFilter {
     // 5xx keep the common filter's behaviour (error id, logging).
     if (status >= 500) return this.common.catch(exception, host);
     if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    this.logRefusal(host.switchToHttp().getRequest<FastifyRequest>(), status, body);
     reply.status(status).type(JSON_TYPE).send(body);
+  }
+
+  private logRefusal(req: FastifyRequest, status: number, body: IngestErrorBody): void {
+    const params = req.params as { key?: unknown } | undefined;
+    const payload = req.body as { routing_key?: unknown } | undefined;
+    const key = keyPrefix(params?.key ?? (payload && typeof payload === 'object' ? payload.routing_key : undefined));
+    this.logger.warn(
+      { status, reason: body.message, errors: body.errors.slice(0, LOGGED_ERRORS).map(loggable), key, url: redactUrl(req.url) },
+      'webhook refused',
+    );
   }
 }

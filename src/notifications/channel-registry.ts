@@ -1,9 +1,14 @@
 import type { ChannelType, NotificationChannel, OutgoingNotification, SendResult } from './channels/notification-channel';
-import { ChannelError } from './channels/notification-channel';
+import { CHANNEL_TYPES, ChannelError } from './channels/notification-channel';
 
 /** The channels this process pages through, one per contact-method type. */
 export abstract class ChannelRegistry {
   abstract get(type: ChannelType): NotificationChannel;
+}
+
+/** The channel types a registry can page through (the others' pages are skipped). */
+export function configuredChannels(registry: ChannelRegistry): ChannelType[] {
+  return CHANNEL_TYPES.filter((type) => registry.get(type).isConfigured());
 }
 
 export class MapChannelRegistry extends ChannelRegistry {

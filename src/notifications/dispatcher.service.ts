@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { groupBy } from '../common/group-by';
+import { maskAddress } from '../common/logging';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -48,6 +49,8 @@ export class DispatcherService {
   private readonly logger = new Logger(DispatcherService.name);
   readonly workerId = `${hostname()}:${process.pid}`;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Passes that claimed pages and have not recorded every outcome: only then can this process hold claims. */
+  private unsettledPasses = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -79,8 +82,12 @@ export class DispatcherService {
   private async dispatchPages(limit: number): Promise<number> {
     const now = this.clock.now();
     const claimedUntil = new Date(now.getTime() + (this.config.KLAXON_CLAIM_TIMEOUT_MS ?? CLAIM_MS));
+    this.unsettledPasses++;
     const rows = await this.notifications.claimDue(now, claimedUntil, this.workerId, limit);
-    if (!rows.length) return 0;
+    if (!rows.length) {
+      this.unsettledPasses--;
+      return 0;
+    }
     const byId = await this.incidentPages.load(rows.map((r) => r.incidentId));
     // Live SMS/voice pages are grouped per contact method and rate limited; everything else goes out at once.
     const limitedBy = (r: ClaimedPage): string | null =>
@@ -98,6 +105,8 @@ export class DispatcherService {
     } finally {
       this.inFlight.delete(tracked);
     }
+    // Every claimed row has its outcome (a pass that threw stays counted: it may have left rows `sending`).
+    this.unsettledPasses--;
     return rows.length;
   }
 
@@ -131,6 +140,8 @@ export class DispatcherService {
   /** For graceful shutdown: wait for sends under way, then hand back anything still claimed by this process. */
   async drainAndRelease(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
+    // Nothing claimed and unsettled: no query (the database may already be stopping, e.g. Ctrl-C in a terminal).
+    if (this.unsettledPasses === 0) return;
     await this.notifications.releaseClaimsOf(this.workerId);
   }
 
@@ -163,11 +174,11 @@ export class DispatcherService {
   private async finish(
     row: ClaimedPage,
     state: NotificationState,
-    o: { provider?: string; providerMessageId?: string | null; error?: string; retryAt?: Date; incident?: IncidentInfo },
+    o: PageOutcome,
   ): Promise<void> {
     const now = this.clock.now();
     this.metrics.notifications.inc({ channel: row.channel, outcome: state === 'pending' ? 'retry' : state });
-    await this.dataSource.transaction(async (em) => {
+    const recorded = await this.dataSource.transaction(async (em) => {
       const updated = await this.notifications.recordOutcome(em, row.id, {
         state,
         provider: o.provider ?? null,
@@ -177,7 +188,7 @@ export class DispatcherService {
         retryAt: o.retryAt ?? null,
       });
       // Another worker took the row over after our claim expired: its outcome wins.
-      if (!updated) return;
+      if (!updated) return false;
       const outcome = state === 'pending' ? 'retrying' : state;
       const what = `${CHANNEL_LABEL[row.channel]} to ${row.address}`;
       const message =
@@ -206,7 +217,35 @@ export class DispatcherService {
           error: o.error ?? null,
         },
       });
+      return true;
     });
-    if (state === 'failed') this.logger.warn({ notificationId: row.id, channel: row.channel, error: o.error }, 'page failed');
+    if (recorded) this.logOutcome(row, state, o);
   }
+
+  /** One line per page outcome; the address masked (logging.ts). A failure is a warning: someone was not reached. */
+  private logOutcome(row: ClaimedPage, state: NotificationState, o: PageOutcome): void {
+    const fields = {
+      incident: o.incident?.number,
+      incidentId: row.incidentId,
+      notificationId: row.id,
+      userId: row.userId,
+      channel: row.channel,
+      to: maskAddress(row.address),
+      attempt: row.attempts,
+      ...(row.bundledCount ? { bundled: row.bundledCount } : {}),
+    };
+    if (state === 'sent') this.logger.log({ ...fields, provider: o.provider, providerMessageId: o.providerMessageId ?? undefined }, 'page sent');
+    else if (state === 'pending') this.logger.warn({ ...fields, provider: o.provider, reason: o.error, retryAt: o.retryAt }, 'page attempt failed; retrying');
+    else if (state === 'failed') this.logger.warn({ ...fields, provider: o.provider, reason: o.error }, 'page failed');
+    else this.logger.log({ ...fields, reason: o.error }, `page ${state}`);
+  }
+}
+
+/** What a send attempt came to, besides the new state. */
+interface PageOutcome {
+  provider?: string;
+  providerMessageId?: string | null;
+  error?: string;
+  retryAt?: Date;
+  incident?: IncidentInfo;
 }

@@ -78,7 +78,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const channels = channelsFromConfig(config);
-        new Logger('Channels').log({ configured: [...channels.keys()] }, 'paging channels');
+        new Logger('Channels').debug({ configured: [...channels.keys()] }, 'paging channels');
         return new MapChannelRegistry(channels);
       },
     },

@@ -184,23 +184,65 @@ export class NotificationsRepository {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
   }
 
-  /** Sets the provider's delivery status on the pages with that provider message id; false when there are none. */
-  async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<Changed<never>>(
-      `UPDATE notifications SET delivery_status = $2, updated_at = now() WHERE provider_message_id = $1`,
+  /** Sets the provider's delivery status on the pages with that provider message id; returns them (none: unknown id). */
+  async recordDeliveryStatus(providerMessageId: string, status: string): Promise<DeliveryReport[]> {
+    const [rows] = await this.dataSource.query<Changed<DeliveryReportRow>>(
+      `UPDATE notifications n SET delivery_status = $2, updated_at = now() FROM incidents i
+        WHERE n.provider_message_id = $1 AND i.id = n.incident_id
+       RETURNING ${DELIVERY_REPORT_COLUMNS}`,
       [providerMessageId, status],
     );
-    return affected > 0;
+    return rows.map(toDeliveryReport);
   }
 
   /** Sets the delivery status of a voice page found by its id or by its CallSid. */
-  async recordCallStatus(notificationId: string, callSid: string, status: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET delivery_status = $3, updated_at = now()
-        WHERE channel = 'voice' AND (id::text = $1 OR provider_message_id = $2)`,
+  async recordCallStatus(notificationId: string, callSid: string, status: string): Promise<DeliveryReport[]> {
+    const [rows] = await this.dataSource.query<Changed<DeliveryReportRow>>(
+      `UPDATE notifications n SET delivery_status = $3, updated_at = now() FROM incidents i
+        WHERE n.channel = 'voice' AND (n.id::text = $1 OR n.provider_message_id = $2) AND i.id = n.incident_id
+       RETURNING ${DELIVERY_REPORT_COLUMNS}`,
       [notificationId, callSid, status],
     );
+    return rows.map(toDeliveryReport);
   }
+}
+
+/** A page whose delivery status a provider callback just set. */
+export interface DeliveryReport {
+  notificationId: string;
+  incidentId: string;
+  incidentNumber: number;
+  userId: string | null;
+  channel: ChannelType;
+  address: string;
+  providerMessageId: string | null;
+  status: string;
+}
+
+interface DeliveryReportRow {
+  id: string;
+  incident_id: string;
+  number: string;
+  user_id: string | null;
+  channel: ChannelType;
+  address: string;
+  provider_message_id: string | null;
+  delivery_status: string;
+}
+
+const DELIVERY_REPORT_COLUMNS = 'n.id, n.incident_id, i.number, n.user_id, n.channel, n.address, n.provider_message_id, n.delivery_status';
+
+function toDeliveryReport(r: DeliveryReportRow): DeliveryReport {
+  return {
+    notificationId: r.id,
+    incidentId: r.incident_id,
+    incidentNumber: Number(r.number),
+    userId: r.user_id,
+    channel: r.channel,
+    address: r.address,
+    providerMessageId: r.provider_message_id,
+    status: r.delivery_status,
+  };
 }
 
 function toClaimedPage(r: ClaimedPageRow): ClaimedPage {

@@ -60,7 +60,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),
       this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
     ];
-    this.logger.log({ role: this.config.KLAXON_ROLE }, 'worker started');
+    this.logger.debug({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
 
   /** Stops taking new work, lets sends under way finish, hands back what it had claimed. */
@@ -74,7 +74,10 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     } catch (e) {
       // E.g. Ctrl-C also stopped the embedded PostgreSQL (same process group). Nothing is lost:
       // claims left behind are retried by the next worker after KLAXON_CLAIM_TIMEOUT_MS.
-      this.logger.warn({ err: (e as Error).message }, 'could not hand back claimed pages; they will be retried');
+      this.logger.warn(
+        { err: (e as Error).message, retryAfterMs: this.config.KLAXON_CLAIM_TIMEOUT_MS },
+        'could not hand back claimed pages; another worker sends them once their claim expires',
+      );
     }
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
@@ -133,6 +136,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
           const until = next ? next.getTime() - this.clock.now().getTime() : Infinity;
           await waker.sleep(Math.max(0, Math.min(until, this.config.KLAXON_SAFETY_POLL_MS)));
         } catch (e) {
+          // While stopping, a pass cut short (the database stopping too) loses nothing: claims expire and are retried.
+          if (!this.running) {
+            this.logger.debug({ err: (e as Error).message, loop: name }, 'worker pass interrupted by shutdown');
+            break;
+          }
           this.logger.error({ err: e, loop: name }, 'worker pass failed; retrying');
           await waker.sleep(Math.min(1000, this.config.KLAXON_SAFETY_POLL_MS));
         }
@@ -150,6 +158,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     const client = new Client({ connectionString: this.config.databaseUrl });
     client.on('notification', () => this.pokeAll());
     client.on('error', (e) => {
+      if (!this.running) return; // stopping: the database may be stopping too, and nothing needs waking
       this.logger.warn({ err: e.message }, 'LISTEN connection lost; reconnecting');
       this.listener = null;
       setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();

@@ -25,6 +25,9 @@ describe('graceful shutdown of a worker', () => {
     const pid = first.pid;
     expect(await first.stop()).toBe(0);
     expect(await w.claimsHeldBy(pid)).toBe(0);
+    // A clean stop logs nothing that looks like lost pages: no warning, no error.
+    expect(first.shutdownLogLines.filter((l) => l.level >= 40)).toEqual([]);
+    expect(first.shutdownLogLines.at(-1)?.msg).toBe('stopped');
     const sentByFirst = w.twilio.messages.length;
 
     w.twilio.setResponseDelay(0);

@@ -73,9 +73,13 @@ describe('process roles', () => {
     await post(api.base, 'split', 5);
     await w.twilio.waitFor(() => w.pageCounts(/split page (\d+)/).size === 5, 60_000);
     expect([...w.pageCounts(/split page (\d+)/).values()]).toEqual([1, 1, 1, 1, 1]);
-    // The app's own log lines are written asynchronously, after the boot logger's "Klaxon is up".
-    await waitFor(() => /"msg":"worker started"/.test(worker.klaxon.log), 5000, 'the worker process logging "worker started"');
-    expect(api.klaxon.log).not.toMatch(/"msg":"worker started"/);
+    // The logs say the same: the api opened the incidents, the worker sent the pages.
+    const msgs = (k: KlaxonProcess, msg: string) => k.logLines.filter((l) => l.msg === msg);
+    await waitFor(() => msgs(worker.klaxon, 'page sent').length === 5, 5000, 'the worker process logging 5 "page sent"');
+    expect(msgs(api.klaxon, 'page sent')).toEqual([]);
+    expect(msgs(api.klaxon, 'incident opened')).toHaveLength(5);
+    expect(msgs(worker.klaxon, 'incident opened')).toEqual([]);
+    expect([...msgs(api.klaxon, 'Klaxon is up'), ...msgs(worker.klaxon, 'Klaxon is up')].map((l) => l.role)).toEqual(['api', 'worker']);
 
     // The api counted the events and sent nothing; the worker sent the pages and took no event.
     const apiMetrics = await metricsWith(api.base, [accepted(5), ...gauges(5)]);
@@ -99,7 +103,7 @@ describe('process roles', () => {
     await post(all.base, 'single', 5);
     await w.twilio.waitFor(() => w.pageCounts(/single page (\d+)/).size === 5, 60_000);
     expect([...w.pageCounts(/single page (\d+)/).values()]).toEqual([1, 1, 1, 1, 1]);
-    await waitFor(() => /"msg":"worker started"/.test(all.klaxon.log), 5000, 'the all process logging "worker started"');
+    await waitFor(() => all.klaxon.logLines.filter((l) => l.msg === 'page sent').length === 5, 5000, 'the all process logging 5 "page sent"');
 
     // This process's counters only (the previous test's processes are gone); the gauges read the shared rows.
     const expected = [accepted(5), sent(5), ...gauges(10)];

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   /** Use this (already migrated) database instead of a clone of the template; it is not dropped on close. */
   databaseUrl?: string;
   clock?: FakeClock;
+  /** Where the app's log lines go (JSON, one a line) for a test that reads them; none are written without it. */
+  logStream?: DestinationStream;
   /** Extra provider overrides, e.g. a recording channel. */
   override?: (builder: ReturnType<typeof Test.createTestingModule>) => ReturnType<typeof Test.createTestingModule>;
 }
@@ -54,12 +57,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env = parseEnv({ LOG_LEVEL: 'silent', KLAXON_ROLE: 'api', KLAXON_SECRET: 'test-secret-0123456789abcdef', ...options.env });
   const config: AppConfig = { ...env, databaseUrl: db.url };
   const clock = options.clock ?? new FakeClock();
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logStream: options.logStream })] })
     .overrideProvider(Clock)
     .useValue(clock);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication(createHttpAdapter(), { bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication(createHttpAdapter(), {
+    bodyParser: false,
+    ...(options.logStream ? { bufferLogs: true } : { logger: false }),
+  });
   configureApp(app);
   await app.init();
 

@@ -3,6 +3,13 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** A pino line: its level (30 info, 40 warn, 50 error), message and fields. */
+export interface KlaxonLogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
 /**
  * A real Klaxon process (`src/main.ts` under ts-node) on the test's database,
  * for tests that need several instances or a SIGKILL. `start` resolves once
@@ -20,6 +27,21 @@ export class KlaxonProcess {
 
   get log(): string {
     return this.output;
+  }
+
+  /** The JSON log lines of the output (the first-key banner and other text left out). */
+  get logLines(): KlaxonLogLine[] {
+    return this.output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as KlaxonLogLine);
+  }
+
+  /** The log lines from SIGTERM/SIGINT on ("shutting down"); empty before it. */
+  get shutdownLogLines(): KlaxonLogLine[] {
+    const lines = this.logLines;
+    const from = lines.findIndex((l) => l.msg === 'shutting down');
+    return from < 0 ? [] : lines.slice(from);
   }
 
   async start(timeoutMs = 60_000): Promise<void> {

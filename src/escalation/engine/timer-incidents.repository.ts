@@ -6,6 +6,7 @@ import type { TimerIncident } from './timer-kind';
 /** The incident and service columns timer kinds read, as PostgreSQL returns them. */
 interface TimerIncidentRow {
   id: string;
+  number: string;
   status: TimerIncident['status'];
   level: number;
   loop: number;
@@ -21,7 +22,7 @@ interface TimerIncidentRow {
 }
 
 const SELECT = `
-  SELECT i.id, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
+  SELECT i.id, i.number, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
          i.policy_snapshot, i.acknowledged_at, i.last_alert_at,
          s.escalation_policy_id, s.ack_timeout_minutes, s.auto_resolve_minutes
     FROM incidents i JOIN services s ON s.id = i.service_id
@@ -30,6 +31,7 @@ const SELECT = `
 function toIncident(r: TimerIncidentRow): TimerIncident {
   return {
     id: r.id,
+    number: Number(r.number),
     status: r.status,
     level: r.level,
     loop: r.loop,

@@ -5,6 +5,8 @@ import type { DueTimer, NewTimer, TimerKindName } from './timer-data';
 /** What a timer kind may read of its incident (and the incident's service), as loaded by the claimer. */
 export interface TimerIncident {
   id: string;
+  /** The incident's number, for log lines. */
+  number: number;
   status: 'triggered' | 'acknowledged' | 'resolved';
   level: number;
   loop: number;

@@ -6,6 +6,7 @@ import { isAckTimeoutNoop } from './ack-timeout.kind';
 const ackedAt = new Date('2026-03-08T14:00:00.000Z');
 const incident = (patch: Partial<TimerIncident> = {}): TimerIncident => ({
   id: 'incident-1',
+  number: 1,
   status: 'acknowledged',
   level: 0,
   loop: 0,

@@ -7,6 +7,7 @@ import { isEscalationStepNoop, plannerInput, planStep } from './escalation-step.
 const snapshot = policy(0, level(5, userTarget('a')), level(10, userTarget('b')));
 const incident = (patch: Partial<TimerIncident> = {}): TimerIncident => ({
   id: 'inc-1',
+  number: 1,
   status: 'triggered',
   level: 1,
   loop: 0,

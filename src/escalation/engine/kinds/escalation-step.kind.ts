@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   EscalationInput,
@@ -21,6 +21,21 @@ const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation'
 const UNAVAILABLE_ACTOR = { type: 'system', channel: 'system' } as const;
 
 
+/**
+ * The log lines of a written step: an escalation to a further level (info;
+ * `escalationLevel` counts from 1, as the timeline does, and `loop` from 0),
+ * escalation exhausted or impossible (warn: nobody else will be paged). The
+ * start at level 1 has none of its own: the incident's "opened" line says it.
+ */
+export function logStep(logger: Pick<Logger, 'log' | 'warn'>, incident: TimerIncident, write: PlanWrite): void {
+  for (const e of write.timeline) {
+    const data = (e.data ?? {}) as { level?: number; loop?: number; reason?: string };
+    const base = { incident: incident.number, incidentId: incident.id };
+    if (e.type === 'escalated') logger.log({ ...base, escalationLevel: (data.level ?? 0) + 1, loop: data.loop, detail: e.message }, 'incident escalated');
+    else if (e.type === 'exhausted') logger.warn({ ...base, escalationLevel: (data.level ?? 0) + 1, reason: data.reason }, 'escalation exhausted');
+    else if (e.type === 'escalation-unavailable') logger.warn(base, 'incident has no escalation policy: nobody is paged');
+  }
+}
 
 /**
  * A duplicate start (escalation has started), or a step the incident has
@@ -118,6 +133,7 @@ export async function planStep(
  */
 @Injectable()
 export class EscalationStepKind implements TimerKind<'escalation'> {
+  private readonly logger = new Logger('Escalation');
   readonly kind = 'escalation';
   readonly isNoop = isEscalationStepNoop;
 
@@ -133,6 +149,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
     });
     if (!step) return [];
     await this.plans.write(em, [step.write]);
+    logStep(this.logger, incident, step.write);
     return step.next ? [step.next] : [];
   }
 
@@ -151,15 +168,16 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
         return loaded;
       },
     };
-    const writes: PlanWrite[] = [];
+    const writes: { incident: TimerIncident; write: PlanWrite }[] = [];
     const next: NewTimer[] = [];
     for (const { timer, incident } of timers) {
       const step = await planStep(incident, timer.data, now, loaders);
       if (!step) continue;
-      writes.push(step.write);
+      writes.push({ incident, write: step.write });
       if (step.next) next.push(step.next);
     }
-    await this.plans.write(em, writes);
+    await this.plans.write(em, writes.map((w) => w.write));
+    for (const w of writes) logStep(this.logger, w.incident, w.write);
     return next;
   }
 }

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UsersService } from '../../../users/users.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { logDeliveryReports } from '../../delivery-status.log';
 import { NotificationsRepository } from '../../notifications.repository';
 import { IncidentActionsService, type Responder, describeOutcome, personActor } from '../incident-actions.service';
 import { SmsHelpRepliesRepository } from './sms-help-replies.repository';
@@ -35,6 +36,7 @@ interface ActionTarget {
  */
 @Injectable()
 export class SmsRepliesService {
+  private readonly logger = new Logger(SmsRepliesService.name);
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
@@ -82,7 +84,9 @@ export class SmsRepliesService {
 
   /** Records a delivery status callback on the page it belongs to; false when no page has that id. */
   async recordDeliveryStatus(providerMessageId: string, status: string): Promise<boolean> {
-    return this.notifications.recordDeliveryStatus(providerMessageId, status.slice(0, 40));
+    const reports = await this.notifications.recordDeliveryStatus(providerMessageId, status.slice(0, 40));
+    logDeliveryReports(this.logger, reports);
+    return reports.length > 0;
   }
 
   private setEnabled(em: EntityManager, address: string, enabled: boolean): Promise<void> {

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '../../../common/parse-uuid.pipe';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { VOICE_DIGITS, renderVoiceResultTwiml, renderVoiceTwiml, spellDigits } from '../../channels/voice/voice-twiml.renderer';
 import { toPageContent } from '../../incident-page.content';
+import { logDeliveryReports } from '../../delivery-status.log';
 import { IncidentPagesRepository } from '../../incident-pages.repository';
 import { NotificationsRepository, type VoicePage } from '../../notifications.repository';
 import { IncidentActionsService, type ResponderAction, describeOutcome, personActor } from '../incident-actions.service';
@@ -23,6 +24,8 @@ const DIGIT_ACTIONS: Record<string, ResponderAction> = {
  */
 @Injectable()
 export class VoiceCallsService {
+  private readonly logger = new Logger(VoiceCallsService.name);
+
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly incidentPages: IncidentPagesRepository,
@@ -55,7 +58,7 @@ export class VoiceCallsService {
   }
 
   async recordCallStatus(notificationId: string | undefined, callSid: string | undefined, status: string): Promise<void> {
-    await this.notifications.recordCallStatus(notificationId ?? '', callSid ?? '', status.slice(0, 40));
+    logDeliveryReports(this.logger, await this.notifications.recordCallStatus(notificationId ?? '', callSid ?? '', status.slice(0, 40)));
   }
 
   private async page(notificationId: string | undefined): Promise<VoicePage | null> {

@@ -1,0 +1,57 @@
+import type { LoggerService } from '@nestjs/common';
+import { keyPrefix, maskAddress, withFrameworkAtDebug } from './logging';
+
+describe('keyPrefix', () => {
+  it('keeps at most 6 characters, and at most a quarter of the key', () => {
+    expect(keyPrefix('R0123456789abcdef0123456789abcdef')).toBe('R01234…');
+    expect(keyPrefix('abcdefgh')).toBe('ab…');
+    expect(keyPrefix('abc')).toBe('…');
+  });
+
+  it('is null for a missing or non-string key', () => {
+    expect(keyPrefix(undefined)).toBeNull();
+    expect(keyPrefix('')).toBeNull();
+    expect(keyPrefix(42)).toBeNull();
+  });
+});
+
+describe('maskAddress', () => {
+  it('keeps the last 4 digits of a phone number', () => {
+    expect(maskAddress('+14155550123')).toBe('***0123');
+    expect(maskAddress('+1 (415) 555-0123')).toBe('***0123');
+  });
+
+  it('keeps the first character and the domain of an email address', () => {
+    expect(maskAddress('alice.smith@example.com')).toBe('a***@example.com');
+  });
+
+  it('keeps the first character of anything else (Slack ids)', () => {
+    expect(maskAddress('U024BE7LH')).toBe('U***');
+  });
+});
+
+describe('withFrameworkAtDebug', () => {
+  const calls: [string, unknown[]][] = [];
+  const record = (level: string) => (...args: unknown[]) => void calls.push([level, args]);
+  const inner: LoggerService = { log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug') };
+  beforeEach(() => (calls.length = 0));
+
+  it("writes Nest's route mapping and module lines at debug", () => {
+    const logger = withFrameworkAtDebug(inner);
+    logger.log('Mapped {/api/v1/users, GET} route', 'RouterExplorer');
+    logger.log('UsersModule dependencies initialized', 'InstanceLoader');
+    expect(calls.map(([level]) => level)).toEqual(['debug', 'debug']);
+  });
+
+  it("passes Klaxon's own lines through", () => {
+    const logger = withFrameworkAtDebug(inner);
+    logger.log({ incident: 1 }, 'incident opened', 'IncidentsRepository');
+    logger.warn({ status: 404 }, 'webhook refused', 'Ingest');
+    logger.log('no context');
+    expect(calls).toEqual([
+      ['log', [{ incident: 1 }, 'incident opened', 'IncidentsRepository']],
+      ['warn', [{ status: 404 }, 'webhook refused', 'Ingest']],
+      ['log', ['no context']],
+    ]);
+  });
+});
