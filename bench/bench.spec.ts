@@ -20,7 +20,7 @@ import type { BenchContext } from './lib/bench-types';
 // the suite's shape and runs the pure scenarios in quick mode.
 
 describe('bench suite', () => {
-  it('lists every scenario of issue 7, and the peer comparison, exactly once', () => {
+  it('lists every scenario of issue 7, the peer comparison and the growth run, exactly once', () => {
     const numbers = SCENARIOS.flatMap(scenarioNumbers);
     expect([...numbers].sort()).toEqual([...REQUIRED_SCENARIOS].sort());
     expect(new Set(numbers).size).toBe(numbers.length);

@@ -26,8 +26,8 @@ export const SCENARIOS: readonly Scenario[] = [
   peerScenario,
 ];
 
-/** Issue 7's scenarios (8 figures + scale-out) and issue 13's peer; bench.spec.ts checks SCENARIOS covers each. */
-export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'peer'] as const;
+/** Issue 7's scenarios (8 figures + scale-out), issue 13's peer and issue 15's growth; bench.spec.ts checks SCENARIOS covers each. */
+export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'peer', 'growth'] as const;
 
 /** The scenario numbers a Scenario stands for ('5+6' covers 5 and 6). */
 export const scenarioNumbers = (s: Pick<Scenario, 'id'>): string[] => s.id.split('+');
