@@ -43,6 +43,19 @@ export interface KlaxonOptions {
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
+/** The environment every Klaxon the bench starts gets: loopback on `port`, the bench's admin key, warnings only; `extra` wins. */
+export function klaxonEnv(port: number, extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    KLAXON_ADMIN_API_KEY: BENCH_ADMIN_KEY,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  } as NodeJS.ProcessEnv;
+}
+
 /** One Klaxon process (`node <build>/src/main.js`) with its stdout/stderr in `logDir/<name>.log`. */
 export class KlaxonProcess extends ServerProcess {
   private constructor(
@@ -67,15 +80,7 @@ export class KlaxonProcess extends ServerProcess {
         command: process.execPath,
         args: [...nodeArgs, main],
         cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          HOST: '127.0.0.1',
-          PORT: String(this.port),
-          KLAXON_ADMIN_API_KEY: BENCH_ADMIN_KEY,
-          LOG_LEVEL: 'warn',
-          ...env,
-        } as NodeJS.ProcessEnv,
+        env: klaxonEnv(this.port, env),
         logFile: path.join(logDir, `${name}.log`),
         readyUrl: `${this.url}/readyz`,
       },

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/database/embedded-postgres';
 import { ServerProcess } from './child-process';
-import { BENCH_ADMIN_KEY, REPO_ROOT } from './klaxon-process';
+import { klaxonEnv, REPO_ROOT } from './klaxon-process';
 
 /**
  * A copy of the checkout for `npm start` as a user runs it: package.json and
@@ -41,15 +41,7 @@ export class NpmStartProcess extends ServerProcess {
         command: 'npm',
         args: ['start'],
         cwd: this.checkout,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          HOST: '127.0.0.1',
-          PORT: String(this.port),
-          KLAXON_ADMIN_API_KEY: BENCH_ADMIN_KEY,
-          LOG_LEVEL: 'warn',
-          ...this.env,
-        } as NodeJS.ProcessEnv,
+        env: klaxonEnv(this.port, this.env),
         logFile: this.logFile,
         readyUrl: `${this.url}/readyz`,
       },

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { keyPrefix, maskAddress, withFrameworkAtDebug } from './logging';
+import { keyPrefix, withFrameworkAtDebug } from './logging';
 
 describe('keyPrefix', () => {
   it('keeps at most 6 characters, and at most a quarter of the key', () => {
@@ -12,21 +12,6 @@ describe('keyPrefix', () => {
     expect(keyPrefix(undefined)).toBeNull();
     expect(keyPrefix('')).toBeNull();
     expect(keyPrefix(42)).toBeNull();
-  });
-});
-
-describe('maskAddress', () => {
-  it('keeps the last 4 digits of a phone number', () => {
-    expect(maskAddress('+14155550123')).toBe('***0123');
-    expect(maskAddress('+1 (415) 555-0123')).toBe('***0123');
-  });
-
-  it('keeps the first character and the domain of an email address', () => {
-    expect(maskAddress('alice.smith@example.com')).toBe('a***@example.com');
-  });
-
-  it('keeps the first character of anything else (Slack ids)', () => {
-    expect(maskAddress('U024BE7LH')).toBe('U***');
   });
 });
 

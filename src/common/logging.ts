@@ -68,17 +68,6 @@ export function keyPrefix(key: unknown): string | null {
 }
 
 /**
- * A contact address for a log line: a phone number keeps its last 4 digits,
- * an email address its first character and its domain, a Slack id its kind.
- */
-export function maskAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at > 0) return `${address[0]}***${address.slice(at)}`;
-  if (/^\+?[\d\s().-]{6,}$/.test(address)) return `***${address.replace(/\D/g, '').slice(-4)}`;
-  return `${address.slice(0, 1)}***`;
-}
-
-/**
  * Webhook traffic runs at thousands of requests a second: its request lines
  * are debug (a refusal has its own warn line, IngestExceptionFilter; an error
  * stays an error). Other requests are logged at info, 4xx at warn.

@@ -12,7 +12,7 @@ export class OnCallQuery {
   at?: string;
 }
 
-class OnCallItemResponse {
+class PoliciesOnCallItemResponse {
   @ApiProperty({ description: 'the policy', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' }) escalationPolicyId: string;
   @ApiProperty({ description: 'the level of the policy (0-based)', example: 0 }) level: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the schedule that puts the user on call; null: a direct user target', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
@@ -31,9 +31,9 @@ class OnCallItemResponse {
   endLocal: string | null;
 }
 
-class OnCallResponse {
+class PoliciesOnCallResponse {
   @ApiProperty({ description: 'the instant asked about; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T12:00:00.000Z' }) at: string;
-  @ApiProperty({ type: [OnCallItemResponse], description: 'one item per person on call per policy level' }) items: OnCallItem[];
+  @ApiProperty({ type: [PoliciesOnCallItemResponse], description: 'one item per person on call per policy level' }) items: OnCallItem[];
 }
 
 @ApiTags('oncall')
@@ -44,9 +44,9 @@ export class OnCallController {
   @Get()
   @MinRole('read-only')
   @ApiOperation({ summary: 'Who is on call at an instant (default now), for every escalation policy level' })
-  @ApiOkResponse({ type: OnCallResponse, description: 'one item per person on call per policy level' })
+  @ApiOkResponse({ type: PoliciesOnCallResponse, description: 'one item per person on call per policy level' })
   @ApiErrors([400])
-  async get(@Query() q: OnCallQuery): Promise<OnCallResponse> {
+  async get(@Query() q: OnCallQuery): Promise<PoliciesOnCallResponse> {
     return this.oncall.at(q.at ? new Date(q.at) : undefined);
   }
 }

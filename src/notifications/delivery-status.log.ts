@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { maskAddress } from '../common/logging';
+import { maskAddress } from './contact-address.mask';
 import type { DeliveryReport } from './notifications.repository';
 
 /** Twilio's final statuses: SMS MessageStatus and voice CallStatus. Intermediate ones (queued, ringing...) have no line. */
@@ -15,7 +15,7 @@ export function logDeliveryReports(logger: Pick<Logger, 'log' | 'warn'>, reports
       notificationId: r.notificationId,
       userId: r.userId,
       channel: r.channel,
-      to: maskAddress(r.address),
+      to: maskAddress(r.channel, r.address),
       providerMessageId: r.providerMessageId,
       status: r.status,
     };

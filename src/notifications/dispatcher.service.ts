@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { groupBy } from '../common/group-by';
-import { maskAddress } from '../common/logging';
+import { maskAddress } from './contact-address.mask';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -222,7 +222,7 @@ export class DispatcherService {
     if (recorded) this.logOutcome(row, state, o);
   }
 
-  /** One line per page outcome; the address masked (logging.ts). A failure is a warning: someone was not reached. */
+  /** One line per page outcome; the address masked (contact-address.mask.ts). A failure is a warning: someone was not reached. */
   private logOutcome(row: ClaimedPage, state: NotificationState, o: PageOutcome): void {
     const fields = {
       incident: o.incident?.number,
@@ -230,7 +230,7 @@ export class DispatcherService {
       notificationId: row.id,
       userId: row.userId,
       channel: row.channel,
-      to: maskAddress(row.address),
+      to: maskAddress(row.channel, row.address),
       attempt: row.attempts,
       ...(row.bundledCount ? { bundled: row.bundledCount } : {}),
     };

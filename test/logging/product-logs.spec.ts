@@ -1,3 +1,4 @@
+import { maskAddress } from '../../src/notifications/contact-address.mask';
 import { FakeTwilioServer, TWILIO_INVALID_NUMBER } from '../fakes/fake-twilio.server';
 import { signedTwilioRequest } from '../fakes/signing';
 import { WorkerService } from '../../src/worker/worker.service';
@@ -92,10 +93,10 @@ describe('product log lines', () => {
     const firstLevel = await during(() => worker.drain());
     const sent = product(firstLevel).filter((l) => l.msg === 'page sent');
     expect(sent).toEqual([
-      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'sms', to: `***${alicePhone.slice(-4)}`, provider: 'twilio' }),
+      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'sms', to: maskAddress('sms', alicePhone), provider: 'twilio' }),
     ]);
     expect(product(firstLevel).filter((l) => l.msg === 'page skipped')).toEqual([
-      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'email', to: 'a***@example.com', reason: 'not configured' }),
+      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'email', to: expect.stringMatching(/^a•••@example\.com$/), reason: 'not configured' }),
     ]);
     // Twilio's status callback says it was delivered.
     const callback = signedTwilioRequest(twilio.authToken, 'https://klaxon.example.com/twilio/sms/status', {
@@ -104,7 +105,7 @@ describe('product log lines', () => {
     });
     const delivered = await during(() => t.http().post('/twilio/sms/status').set(callback.headers).send(callback.body).expect(204));
     expect(product(delivered).filter((l) => l.msg === 'page delivered')).toEqual([
-      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'sms', status: 'delivered', to: `***${alicePhone.slice(-4)}` }),
+      expect.objectContaining({ level: INFO, incident: incident.number, userId: alice.id, channel: 'sms', status: 'delivered', to: maskAddress('sms', alicePhone) }),
     ]);
     // The escalation start has no line of its own: "incident opened" said it.
     expect(firstLevel.filter((l) => l.msg === 'incident escalated')).toEqual([]);
@@ -119,7 +120,7 @@ describe('product log lines', () => {
     ]);
     const failed = product(secondLevel).filter((l) => l.msg === 'page failed');
     expect(failed).toEqual([
-      expect.objectContaining({ level: WARN, incident: incident.number, userId: bob.id, channel: 'sms', to: `***${bobPhone.slice(-4)}` }),
+      expect.objectContaining({ level: WARN, incident: incident.number, userId: bob.id, channel: 'sms', to: maskAddress('sms', bobPhone) }),
     ]);
     expect(String(failed[0].reason)).toContain('not a valid phone number');
 

@@ -4,7 +4,7 @@ import { IncidentsService } from '../../incidents/incidents.service';
 import { UsersService } from '../../users/users.service';
 import type { Notification } from '../notification.entity';
 import { NotificationsRepository } from '../notifications.repository';
-import { maskAddress } from './contact-address.mask';
+import { maskAddress } from '../contact-address.mask';
 import type { IncidentNotificationResponse } from './incident-notifications.dto';
 import { pageStatus } from './page-status';
 

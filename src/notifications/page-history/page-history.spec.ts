@@ -1,4 +1,4 @@
-import { maskAddress } from './contact-address.mask';
+import { maskAddress } from '../contact-address.mask';
 import { pageStatus, type PageRecord } from './page-status';
 
 const at = new Date('2026-11-30T12:00:00Z');

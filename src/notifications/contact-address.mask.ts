@@ -1,7 +1,7 @@
-import type { ChannelType } from '../channels/notification-channel';
+import type { ChannelType } from './channels/notification-channel';
 
 /**
- * A contact address as read-only API keys see it: enough to tell two numbers or
+ * A contact address as read-only API keys and the logs see it: enough to tell two numbers or
  * mailboxes apart, not enough to call or write to them. Phone numbers keep the
  * country's "+" and the last four digits, email addresses the first character
  * and the domain, Slack ids their first three characters.
