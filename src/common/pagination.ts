@@ -62,7 +62,8 @@ function cursorInstant(t: unknown): Date | null {
 
 /**
  * Keyset pagination on (createdAt, id), newest first: stable under inserts,
- * no OFFSET scans. `alias` is the query builder's main alias.
+ * no OFFSET scans. `alias` is the query builder's main alias (an entity with
+ * `id` and `createdAt` columns).
  */
 export async function paginate<E extends ObjectLiteral & { id: string; createdAt: Date }>(
   qb: SelectQueryBuilder<E>,
@@ -72,10 +73,15 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
   const limit = query.limit ?? 50;
   if (query.cursor) {
     const pos = decodeCursor(query.cursor);
-    qb.andWhere(`(${alias}.createdAt, ${alias}.id) < (:cursorT, :cursorId)`, {
-      cursorT: pos.t,
-      cursorId: pos.id,
-    });
+    // PostgreSQL keeps microseconds, the cursor milliseconds: rows written in one
+    // transaction share a millisecond but not always a microsecond. The cursor's
+    // row, while it exists, gives its own exact position; its instant is the fallback.
+    const meta = qb.expressionMap.mainAlias!.metadata;
+    const createdAt = meta.findColumnWithPropertyName('createdAt')!.databaseName;
+    qb.andWhere(
+      `(${alias}.createdAt, ${alias}.id) < (COALESCE((SELECT c."${createdAt}" FROM "${meta.tableName}" c WHERE c.id = :cursorId), :cursorT), :cursorId)`,
+      { cursorT: pos.t, cursorId: pos.id },
+    );
   }
   const rows = await qb
     .orderBy(`${alias}.createdAt`, 'DESC')
@@ -89,6 +95,6 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
 }
 
 /** The cursor that names a row's position, as decodeCursor reads it back. */
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
+function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify({ t: row.createdAt.toISOString(), id: row.id })).toString('base64url');
 }

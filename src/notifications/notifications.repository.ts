@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, Page, PageQuery } from '../common/pagination';
+import { Page, PageQuery, paginate } from '../common/pagination';
 import { WORK_CHANNEL } from '../database/work-channel';
 import type { ChannelType } from './channels/notification-channel';
 import { Notification, type NotificationState } from './notification.entity';
@@ -166,22 +166,10 @@ export class NotificationsRepository {
     return rows[0] ? { incidentId: rows[0].incident_id, userId: rows[0].user_id, address: rows[0].address } : null;
   }
 
-  /**
-   * One page of an incident's pages, newest first, keyset on (created_at, id) like every
-   * list of the API. The cursor's row is read back for its position: pages planned in one
-   * statement share a created_at to the microsecond, finer than the cursor's instant.
-   */
-  async pagesOfIncident(incidentId: string, query: PageQuery): Promise<Page<Notification>> {
-    const limit = query.limit ?? 50;
+  /** One page of an incident's pages, newest first (keyset on (created_at, id), like every list of the API). */
+  pagesOfIncident(incidentId: string, query: PageQuery): Promise<Page<Notification>> {
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n').where('n.incidentId = :incidentId', { incidentId });
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      qb.andWhere('(n.createdAt, n.id) < (SELECT c.created_at, c.id FROM notifications c WHERE c.id = :cursorId)', { cursorId: after.id });
-    }
-    const rows = await qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return paginate(qb, 'n', query);
   }
 
   /** Sets the provider's delivery status on the pages with that provider message id; returns them (none: unknown id). */
