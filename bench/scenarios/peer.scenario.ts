@@ -198,7 +198,9 @@ async function measure(sides: PeerSide[], seconds: number, log: (line: string) =
  * (KLAXON_ROLE=all, durable) loaded the same way, one after the other: one
  * alert per request, the same generator and connections, distinct keys then
  * 1,000 repeated keys. Without an Alertmanager binary the peer is skipped with
- * a note and Klaxon's side still runs.
+ * a note and Klaxon's side still runs. `BENCH_PEER_LAYOUT=split` runs Klaxon
+ * as production does instead: a `KLAXON_ROLE=api` process taking the load and
+ * a `KLAXON_ROLE=worker` process paging.
  */
 export const peerScenario: Scenario = {
   id: 'peer',
@@ -209,7 +211,10 @@ export const peerScenario: Scenario = {
     const binary = findAlertmanager();
     if (!binary) ctx.log('peer: no prometheus-alertmanager binary (apt-get install prometheus-alertmanager): Alertmanager skipped, Klaxon measured alone');
     const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, ctx.logDir) : null;
-    const klaxon = await ctx.klaxonProcess('peer', { ...ctx.serverEnv, KLAXON_ROLE: 'all' });
+    const split = process.env.BENCH_PEER_LAYOUT === 'split';
+    const layout = split ? 'KLAXON_ROLE=api and a worker process' : 'KLAXON_ROLE=all';
+    const klaxon = await ctx.klaxonProcess('peer', { ...ctx.serverEnv, KLAXON_ROLE: split ? 'api' : 'all' });
+    const worker = split ? await ctx.klaxonProcess('peer-worker', { ...ctx.serverEnv, KLAXON_ROLE: 'worker' }) : null;
     try {
       const sides: PeerSide[] = [];
       if (am && binary) {
@@ -222,7 +227,8 @@ export const peerScenario: Scenario = {
         });
       }
       const readyMs = await klaxon.start();
-      ctx.log(`peer: Klaxon (KLAXON_ROLE=all, pid ${klaxon.pid}) ready in ${readyMs} ms at ${klaxon.url}`);
+      if (worker) await worker.start();
+      ctx.log(`peer: Klaxon (${layout}, pid ${klaxon.pid}${worker ? ` and ${worker.pid}` : ''}) ready in ${readyMs} ms at ${klaxon.url}`);
       const [svc] = await createServices(klaxon.url, 1, 'peer');
       const settleMs = ctx.quick ? 20_000 : 180_000;
       sides.push({
@@ -243,6 +249,7 @@ export const peerScenario: Scenario = {
       return peerRows(comparison);
     } finally {
       await klaxon.stop();
+      await worker?.stop();
       await am?.stop();
     }
   },
