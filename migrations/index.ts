@@ -13,5 +13,6 @@ import { AuditLog1795829345221 } from './1795829345221-AuditLog';
 import { InboundReceipts1796049042021 } from './1796049042021-InboundReceipts';
 import { ScheduleIcalFeeds1796049391424 } from './1796049391424-ScheduleIcalFeeds';
 import { IncidentOpeningClaims1796100000000 } from './1796100000000-IncidentOpeningClaims';
+import { Retention1796110398517 } from './1796110398517-Retention';
 
-export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000];
+export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, Retention1796110398517];

@@ -7,12 +7,14 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
 import { IncidentsRepository } from './incidents.repository';
+import { IncidentRetention } from './incident-retention';
+import { IncidentRetentionRepository } from './incident-retention.repository';
 
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository],
+  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, IncidentRetentionRepository, IncidentRetention],
   exports: [IncidentsService, IncidentsRepository],
 })
 export class IncidentsModule {}

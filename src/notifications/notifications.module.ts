@@ -11,10 +11,12 @@ import { ActionTokenService } from './action-tokens/action-token.service';
 import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
 import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.repository';
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
+import { UsedActionTokensRepository } from './action-tokens/used-action-tokens.repository';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
 import { IncidentPagesRepository } from './incident-pages.repository';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationsRetention } from './notifications-retention';
 import { OutboxService } from './outbox.service';
 import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
@@ -62,6 +64,8 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     SlackMessageUpdaterService,
     SlackIncidentListener,
     SlackChannelAnnouncerRepository,
+    UsedActionTokensRepository,
+    NotificationsRetention,
     {
       provide: ChannelRegistry,
       inject: [APP_CONFIG],

@@ -12,6 +12,7 @@ import { EmailActionsService } from './email-actions/email-actions.service';
 import { IncidentActionsService } from './incident-actions.service';
 import { InboundReceipt } from './inbound-receipt.entity';
 import { InboundReceiptsRepository } from './inbound-receipts.repository';
+import { InboundRetention } from './inbound-retention';
 import { RespondersRepository } from './responders.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
 import { OnCallLookupRepository } from './slack/oncall-lookup.repository';
@@ -42,6 +43,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     UsedActionTokensRepository,
     RespondersRepository,
     SmsHelpRepliesRepository,
+    InboundRetention,
     OnCallLookupRepository,
     IncidentActionsService,
     TwilioSignatureGuard,
