@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/bench-types';
 import { ingestScenario, scaleOutScenario } from './ingest.scenario';
 import { pageLatencyScenario } from './page-latency.scenario';
 import { peerScenario } from './peer.scenario';
+import { retentionScenario } from './retention.scenario';
 import { schedulesScenario } from './schedules.scenario';
 import { startupScenario } from './startup.scenario';
 import { rssScenario, stormScenario } from './storm.scenario';
@@ -19,13 +20,14 @@ export const SCENARIOS: readonly Scenario[] = [
   timerLatenessScenario,
   stormScenario,
   rssScenario,
+  retentionScenario,
   startupScenario,
   scaleOutScenario,
   peerScenario,
 ];
 
-/** Issue 7's scenarios (8 figures + scale-out) and issue 13's peer; bench.spec.ts checks SCENARIOS covers each. */
-export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'peer'] as const;
+/** Issue 7's scenarios (8 figures + scale-out), issue 13's peer and issue 15's retention; bench.spec.ts checks SCENARIOS covers each. */
+export const REQUIRED_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'peer', 'retention'] as const;
 
 /** The scenario numbers a Scenario stands for ('5+6' covers 5 and 6). */
 export const scenarioNumbers = (s: Pick<Scenario, 'id'>): string[] => s.id.split('+');
