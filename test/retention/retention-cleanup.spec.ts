@@ -71,6 +71,10 @@ describe('retention cleanup', () => {
     expect(metrics).toContain('klaxon_cleanup_deleted_rows_total{table="alerts"} 6');
     expect(metrics).toContain('klaxon_cleanup_deleted_rows_total{table="incident_timeline"} 9');
     expect(metrics).toContain('klaxon_cleanup_deleted_rows_total{table="notifications"} 6');
+    const scraped = (await t.http().get('/metrics').expect(200)).text;
+    for (const table of ['incidents', 'alerts', 'incident_timeline', 'notifications', 'audit_log', 'used_action_tokens', 'sms_help_replies', 'inbound_receipts']) {
+      expect(scraped).toMatch(new RegExp(`^klaxon_table_size_bytes\\{table="${table}"\\} [1-9]\\d*$`, 'm'));
+    }
   });
 
   it('cleans every other retained table at its own horizon', async () => {
