@@ -1,6 +1,6 @@
 import { insertOldIncidents } from '../../test/support/old-incidents';
 import { createServices } from '../lib/klaxon-api';
-import { runLoad } from '../lib/load';
+import { LoadResult, runLoad } from '../lib/load';
 import { waitForIdle } from '../lib/drain';
 import { round, sleep } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
@@ -14,8 +14,10 @@ const DAY_MS = 86_400_000;
  * Retention: 1,000,000 old rows (resolved incidents 400 days ago with their
  * alerts, timeline and pages, inserted in SQL) are deleted by the cleanup
  * timer of the main server while Events v2 ingest runs against it (32
- * connections, 1,000 open incidents re-triggered). Reports the ingest p99
- * during the deletion and the rows deleted per second.
+ * connections, 1,000 open incidents re-triggered). The load runs in 5-second
+ * windows back to back until the old rows are gone, so each window's p99 is
+ * one during the deletion; reports the worst window's p99 and the rows
+ * deleted per second. Quick mode: 100,000 rows, 3-second windows.
  */
 export const retentionScenario: Scenario = {
   id: 'retention',
@@ -42,35 +44,45 @@ export const retentionScenario: Scenario = {
     const total = (await remaining()) * ROWS_PER_INCIDENT;
     ctx.log(`retention: ${total} old rows inserted`);
 
-    // The cleanup runs every 10 minutes: make it due now, while the load starts.
-    const load = runLoad({ ...spec, durationSeconds: ctx.quick ? 15 : 60 });
-    await sleep(1000);
+    // The cleanup runs every 10 minutes: make it due now, then measure ingest in short windows
+    // for as long as it deletes, so every window's p99 is a p99 during the deletion.
+    const windowSeconds = ctx.quick ? 3 : 5;
+    const deadline = Date.now() + (ctx.quick ? 120_000 : 600_000);
     const started = Date.now();
     await ctx.db.query(`UPDATE timers SET due_at = now() WHERE kind = 'cleanup'`);
-    let finishedAt: number | null = null;
-    const watch = (async () => {
-      while (!finishedAt && Date.now() - started < (ctx.quick ? 14_000 : 59_000)) {
-        if ((await remaining()) === 0) finishedAt = Date.now();
-        else await sleep(250);
-      }
-    })();
-    const [result] = await Promise.all([load, watch]);
-    const left = (await remaining()) * ROWS_PER_INCIDENT;
-    const seconds = ((finishedAt ?? Date.now()) - started) / 1000;
+    const windows: LoadResult[] = [];
+    let left = total;
+    while (left > 0 && Date.now() < deadline) {
+      windows.push(await runLoad({ ...spec, durationSeconds: windowSeconds }));
+      left = (await remaining()) * ROWS_PER_INCIDENT;
+    }
+    const seconds = (Date.now() - started) / 1000;
     const rowsPerSecond = (total - left) / seconds;
+    const p99s = windows.map((w) => w.latencyP99);
+    const worst = Math.max(...p99s);
+    const requests = windows.reduce((n, w) => n + w.requests, 0);
+    const failed = windows.reduce((n, w) => n + w.non2xx + w.errors, 0);
+    ctx.log(`retention: ${total - left} rows deleted in ${round(seconds, 1)} s; window p99s ${p99s.join(', ')} ms`);
     await waitForIdle(ctx.db, 60_000);
     return [
       {
         id: 'retention',
-        scenario: `ingest p99 while the cleanup deletes ${total.toLocaleString('en')} old rows (32 conns, 1,000 open incidents)`,
-        value: result.latencyP99,
+        scenario: `ingest 202 p99 (worst ${windowSeconds} s window) while the cleanup deletes ${total.toLocaleString('en')} old rows (32 conns, 1,000 open incidents)`,
+        value: worst,
         unit: 'ms',
         goal: `< ${INGEST_GOAL_P99_MS} ms`,
-        met: result.latencyP99 < INGEST_GOAL_P99_MS && result.non2xx === 0 && result.errors === 0,
-        detail: { ...result, perSecond: round(result.perSecond, 0), rowsLeft: left, deletionSeconds: round(seconds, 1) },
+        met: worst < INGEST_GOAL_P99_MS && failed === 0 && left === 0,
+        detail: { windows: p99s, medianWindowP99: [...p99s].sort((x, y) => x - y)[Math.floor(p99s.length / 2)], requests, failed, rowsLeft: left },
       },
       { id: 'retention-b', scenario: 'cleanup: rows deleted per second under that load', value: round(rowsPerSecond, 0), unit: 'rows/s', goal: 'reported', met: null },
-      { id: 'retention-c', scenario: 'ingest throughput during the deletion', value: round(result.perSecond, 0), unit: 'events/s', goal: 'reported', met: null },
+      {
+        id: 'retention-c',
+        scenario: 'ingest throughput during the deletion',
+        value: round(requests / windows.reduce((n, w) => n + w.seconds, 0), 0),
+        unit: 'events/s',
+        goal: 'reported',
+        met: null,
+      },
     ];
   },
 };
