@@ -1,5 +1,5 @@
 import { AuditLogRepository } from '../../src/audit/audit-log.repository';
-import { CleanupKind } from '../../src/escalation/engine/kinds/cleanup.kind';
+import { CLEANUP_PAUSE_MS, CleanupKind } from '../../src/escalation/engine/kinds/cleanup.kind';
 import { TimerClaimerService } from '../../src/escalation/engine/timer-claimer.service';
 import { MetricsService } from '../../src/health/metrics.service';
 import { IncidentRetentionRepository } from '../../src/incidents/incident-retention.repository';
@@ -24,9 +24,15 @@ describe('retention cleanup', () => {
   const daysAgo = (days: number) => new Date(t.clock.now().getTime() - days * DAY_MS);
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
     (await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n;
+  /** Arms the cleanup and lets the worker run it to its end, moving the clock over each pause between firings. */
   const runCleanup = async (app: TestApp = t) => {
     await app.get(TimerClaimerService).armEngineTimers();
-    await app.get(WorkerService).drain();
+    for (;;) {
+      await app.get(WorkerService).drain();
+      const [timer] = await q<{ data: { runStartedAt?: string } }>(`SELECT data FROM timers WHERE kind = 'cleanup'`);
+      if (!timer.data.runStartedAt) return;
+      t.clock.advance(CLEANUP_PAUSE_MS);
+    }
   };
 
   beforeAll(async () => {

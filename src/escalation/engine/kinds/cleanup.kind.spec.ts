@@ -3,7 +3,7 @@ import { RetainedTables } from '../../../common/retention';
 import type { AppConfig } from '../../../config/app-config';
 import { MetricsService } from '../../../health/metrics.service';
 import type { DueTimer } from '../timer-data';
-import { CLEANUP_BATCH_ROWS, CleanupKind } from './cleanup.kind';
+import { CLEANUP_BATCH_ROWS, CLEANUP_PAUSE_MS, CleanupKind } from './cleanup.kind';
 
 const now = new Date('2026-03-08T14:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -49,7 +49,7 @@ describe('cleanup timer', () => {
     expect(next).toEqual([{ kind: 'cleanup', incidentId: null, dueAt: new Date(now.getTime() + 10 * 60_000), data: {} }]);
   });
 
-  it('stops after 10 batches and re-arms at once with the run so far; the next firing carries on', async () => {
+  it('stops after 10 batches and re-arms after a pause with the run so far; the next firing carries on', async () => {
     const retained = new RetainedTables();
     const big = table('audit_log', 1, 10_500);
     retained.table(big.table);
@@ -57,7 +57,7 @@ describe('cleanup timer', () => {
 
     const [first] = await kind.fire(em, timer(), now);
     expect(big.calls).toHaveLength(10);
-    expect(first).toEqual({ kind: 'cleanup', incidentId: null, dueAt: now, data: { runStartedAt: now.toISOString(), deleted: { audit_log: 10_000 } } });
+    expect(first).toEqual({ kind: 'cleanup', incidentId: null, dueAt: new Date(now.getTime() + CLEANUP_PAUSE_MS), data: { runStartedAt: now.toISOString(), deleted: { audit_log: 10_000 } } });
 
     const later = new Date(now.getTime() + 2000);
     const [second] = await kind.fire(em, timer(first.data as DueTimer<'cleanup'>['data']), later);
