@@ -10,6 +10,7 @@ export type AuditBody = Record<string, unknown> | unknown[] | string | number | 
  * redacted, the response status). Rows are only ever inserted.
  */
 @Entity('audit_log')
+@Index('ix_audit_log_created', ['createdAt', 'seq'])
 @Index('ix_audit_log_resource', ['resourceType', 'resourceId', 'seq'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_log' })

@@ -5,6 +5,8 @@ import { AuditEntry } from './audit-entry.entity';
 import { AuditLogController } from './audit-log.controller';
 import { AuditLogRecorder } from './audit-recorder';
 import { AuditService } from './audit.service';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditRetention } from './audit-retention';
 
 /**
  * The audit log: every @MinRole handler's MutationAudit interceptor hands its
@@ -15,7 +17,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditLogController],
-  providers: [AuditService, { provide: AUDIT_RECORDER, useClass: AuditLogRecorder }],
+  providers: [AuditService, { provide: AUDIT_RECORDER, useClass: AuditLogRecorder }, AuditLogRepository, AuditRetention],
   exports: [AuditService, AUDIT_RECORDER],
 })
 export class AuditModule {}

@@ -2,8 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
 import { HttpReady } from './http-ready';
+import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config and the clock; the HTTP server made ready at the end of init. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -14,8 +15,9 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         HttpReady,
+        RetainedTables,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, RetainedTables],
     };
   }
 }

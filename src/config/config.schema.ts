@@ -39,6 +39,16 @@ export const envSchema = z.object({
   KLAXON_ACTION_LINK_TTL_HOURS: intFrom(1, 24),
   /** Help texts answered to one number's unknown SMS replies until it sends a valid one. */
   KLAXON_SMS_HELP_REPLY_LIMIT: intFrom(0, 5),
+
+  /** Retention, in days (0 keeps rows forever); docs/operations.md says what each counts from. */
+  KLAXON_RETENTION_INCIDENT_DAYS: intFrom(0, 365),
+  KLAXON_RETENTION_AUDIT_DAYS: intFrom(0, 400),
+  KLAXON_RETENTION_ACTION_TOKEN_DAYS: intFrom(0, 7),
+  KLAXON_RETENTION_SMS_HELP_REPLY_DAYS: intFrom(0, 30),
+  KLAXON_RETENTION_SLACK_RECEIPT_DAYS: intFrom(0, 1),
+  KLAXON_RETENTION_TWILIO_RECEIPT_DAYS: intFrom(0, 400),
+  /** Minutes between two cleanup runs (a run that leaves work goes on at once). */
+  KLAXON_CLEANUP_INTERVAL_MINUTES: intFrom(1, 10),
 });
 
 export type Env = z.infer<typeof envSchema>;

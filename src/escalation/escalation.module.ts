@@ -10,6 +10,7 @@ import { EscalationStartRepository } from './engine/escalation-start.repository'
 import { EscalationPlansRepository } from './engine/escalation-plans.repository';
 import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
 import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
+import { CleanupKind } from './engine/kinds/cleanup.kind';
 import { EscalationStepKind } from './engine/kinds/escalation-step.kind';
 import { TimerClaimerService } from './engine/timer-claimer.service';
 import { TimerIncidentsRepository } from './engine/timer-incidents.repository';
@@ -31,6 +32,7 @@ const ENGINE = [
   EscalationStepKind,
   AckTimeoutKind,
   AutoResolveKind,
+  CleanupKind,
   TimerKinds,
   TimerClaimerService,
   EscalationLifecycleListener,

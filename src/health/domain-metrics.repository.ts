@@ -39,4 +39,13 @@ export class DomainMetricsRepository {
     const instant = (t: Date | string | null) => (t === null ? null : new Date(t));
     return { incidents: row.incidents, outbox: row.outbox, oldestDueTimer: instant(row.oldest_timer), oldestDuePage: instant(row.oldest_page) };
   }
+
+  /** Each table's size on disk with its indexes and TOAST (pg_total_relation_size: a few file stats, no scan). */
+  async tableSizes(tables: readonly string[]): Promise<{ table: string; bytes: number }[]> {
+    return this.dataSource.query(
+      `SELECT t AS "table", pg_total_relation_size(to_regclass(t))::float8 AS bytes
+         FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`,
+      [tables],
+    );
+  }
 }

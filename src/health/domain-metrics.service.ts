@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Gauge } from 'prom-client';
 import { Clock } from '../common/clock';
+import { RetainedTables } from '../common/retention';
 import { DomainMetricsRepository } from './domain-metrics.repository';
 import { MetricsService } from './metrics.service';
 
@@ -21,7 +22,7 @@ export interface DomainSnapshot {
 /**
  * Gauges computed from the database when /metrics is scraped: incidents by
  * status, outbox depth, the age of the oldest overdue timer and the
- * dispatcher's lag. One round trip of index-backed queries per scrape. When the
+ * dispatcher's lag, and the size of each retained table. Two round trips per scrape. When the
  * database does not answer, these gauges are left empty and
  * klaxon_domain_metrics_up is 0, so the scrape itself still succeeds.
  */
@@ -34,6 +35,7 @@ export class DomainMetricsService implements OnModuleInit {
     private readonly metrics: MetricsService,
     private readonly counts: DomainMetricsRepository,
     private readonly clock: Clock,
+    private readonly retained: RetainedTables,
   ) {}
 
   onModuleInit(): void {
@@ -52,6 +54,11 @@ export class DomainMetricsService implements OnModuleInit {
     m.gauge('klaxon_oldest_due_timer_age_seconds', 'Age of the oldest timer that is due and not yet fired (0 when none)', [], async (g) => {
       const s = await this.fill(g);
       if (s) g.set(s.oldestDueTimerAgeSeconds);
+    });
+    m.gauge('klaxon_table_size_bytes', 'Size on disk (with indexes) of each table the retention cleanup keeps bounded', ['table'], async (g) => {
+      g.reset();
+      const sizes = await this.counts.tableSizes([...new Set(this.retained.names())]).catch((err) => this.failed(err));
+      for (const { table, bytes } of sizes ?? []) g.set({ table }, bytes);
     });
     m.gauge('klaxon_dispatcher_lag_seconds', 'Age of the oldest due notification still pending (0 when none)', [], async (g) => {
       const s = await this.fill(g);

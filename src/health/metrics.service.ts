@@ -45,6 +45,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly cleanupDeletedRows = new Counter({
+    name: 'klaxon_cleanup_deleted_rows_total',
+    help: 'Rows deleted by the retention cleanup, by table',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     // Process metrics: CPU, memory, event loop, handles.
     collectDefaultMetrics({ register: this.registry, prefix: 'klaxon_' });

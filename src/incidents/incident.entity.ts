@@ -39,6 +39,7 @@ export interface RepeatBurst {
 @Index('ix_incidents_status_created', ['status', 'createdAt', 'id'])
 @Index('ix_incidents_service_created', ['serviceId', 'createdAt', 'id'])
 @Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL' })
+@Index('ix_incidents_resolved', ['resolvedAt', 'id'], { where: `"status" = 'resolved'` })
 @Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL' })
 export class Incident {
   @PrimaryGeneratedColumn('uuid')

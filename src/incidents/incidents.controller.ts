@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
@@ -8,6 +9,8 @@ import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import type { Actor } from './incident-lifecycle';
 import { IncidentActionDto, IncidentResponse, ListIncidentsQuery } from './incidents.dto';
 import { IncidentsQueryService } from './incidents-query.service';
+import { IncidentExportService } from './incident-export.service';
+import { IncidentRangeQuery } from './incident-reports.dto';
 import { IncidentsService } from './incidents.service';
 
 function apiActor(p: Principal): Actor {
@@ -20,6 +23,7 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly query: IncidentsQueryService,
+    private readonly exporter: IncidentExportService,
   ) {}
 
   @Get()
@@ -30,6 +34,23 @@ export class IncidentsController {
   async list(@Query() q: ListIncidentsQuery): Promise<Page<IncidentResponse>> {
     const page = await this.query.list(q);
     return { items: page.items.map(IncidentResponse.of), nextCursor: page.nextCursor };
+  }
+
+  @Get('export')
+  @MinRole('read-only')
+  @ApiOperation({ summary: 'Stream incidents opened in a range, with all their alerts and timeline, as NDJSON (for archiving)' })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'one JSON object per line, in incident number order, each shaped like GET /api/v1/incidents/{id} with every alert and timeline entry',
+    schema: {
+      type: 'string',
+      example:
+        '{"id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","number":42,"serviceId":"5b1f7f3e-8f0c-4a53-9d8e-2f4b7c1d9a10","status":"resolved","title":"disk full","alerts":[],"timeline":[]}\n',
+    },
+  })
+  @ApiErrors([400], { 400: 'a bad date, or since not before until; the field is named' })
+  export(@Query() q: IncidentRangeQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.exporter.lines(q)), { type: 'application/x-ndjson' });
   }
 
   @Get(':id')

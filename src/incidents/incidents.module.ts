@@ -7,12 +7,20 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
 import { IncidentsRepository } from './incidents.repository';
+import { IncidentRetention } from './incident-retention';
+import { IncidentRetentionRepository } from './incident-retention.repository';
+import { IncidentExportService } from './incident-export.service';
+import { IncidentReportsController } from './incident-reports.controller';
+import { IncidentReportsRepository } from './incident-reports.repository';
+import { IncidentReportsService } from './incident-reports.service';
 
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
-  controllers: [IncidentsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository],
+  controllers: [IncidentsController, IncidentReportsController],
+  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, IncidentRetentionRepository, IncidentRetention,
+    IncidentReportsRepository, IncidentReportsService, IncidentExportService,
+  ],
   exports: [IncidentsService, IncidentsRepository],
 })
 export class IncidentsModule {}

@@ -15,11 +15,13 @@ import { IncidentLinksService } from './action-tokens/incident-links.service';
 import { KlaxonSetting } from './action-tokens/klaxon-setting.entity';
 import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.repository';
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
+import { UsedActionTokensRepository } from './action-tokens/used-action-tokens.repository';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
 import { DispatcherService } from './dispatcher.service';
 import { IncidentPagesRepository } from './incident-pages.repository';
 import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationsRetention } from './notifications-retention';
 import { OutboxService } from './outbox.service';
 import { IncidentNotificationsController } from './page-history/incident-notifications.controller';
 import { PageHistoryService } from './page-history/page-history.service';
@@ -73,6 +75,8 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     SlackMessageUpdaterService,
     SlackIncidentListener,
     SlackChannelAnnouncerRepository,
+    UsedActionTokensRepository,
+    NotificationsRetention,
     {
       provide: ChannelRegistry,
       inject: [APP_CONFIG],

@@ -65,6 +65,17 @@ export interface VoicePage {
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Retention: at most `limit` pages of these (resolved, expired) incidents, on ix_notifications_incident. */
+  async deleteOfIncidents(incidentIds: readonly string[], limit: number): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1
+       ) SELECT count(*)::int AS n FROM gone`,
+      [incidentIds, limit],
+    );
+    return row.n;
+  }
+
   /** Claims up to `limit` due pending pages, oldest due first, for `workerId` until `claimedUntil`. */
   async claimDue(now: Date, claimedUntil: Date, workerId: string, limit: number): Promise<ClaimedPage[]> {
     const [rows] = await this.dataSource.query<Changed<ClaimedPageRow>>(

@@ -55,6 +55,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.timers.armEngineTimers();
     await this.listen();
     this.loops = [
       this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),

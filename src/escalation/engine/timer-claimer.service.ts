@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { TimerKindName } from './timer-data';
+import { DueTimer, EngineTimerKindName, IncidentTimerKindName, isEngineTimer, isIncidentTimer, NewTimer } from './timer-data';
 import type { FiringTimer } from './timer-kind';
 import { TimerIncidentsRepository } from './timer-incidents.repository';
 import { TimerKinds } from './timer-kinds';
@@ -67,15 +67,23 @@ export class TimerClaimerService {
         await this.timers.retryLater(unreadable.map((t) => t.id), now, em);
       }
       if (!timers.length) return { claimed: unreadable.length, live: [] };
-      const incidents = await this.incidents.read(em, [...new Set(timers.map((t) => t.incidentId))]);
-      const noop = new Set(timers.filter((t) => this.kinds.isNoop(t, incidents.get(t.incidentId))).map((t) => t.id));
+      const ofIncidents = timers.filter(isIncidentTimer);
+      const incidents = await this.incidents.read(em, [...new Set(ofIncidents.map((t) => t.incidentId))]);
+      const noop = new Set([
+        ...ofIncidents.filter((t) => this.kinds.isNoop(t, incidents.get(t.incidentId))).map((t) => t.id),
+        ...timers.filter(isEngineTimer).filter((t) => this.kinds.isEngineNoop(t)).map((t) => t.id),
+      ]);
       await this.timers.delete(em, [...noop]);
       return { claimed: timers.length + unreadable.length, live: timers.filter((t) => !noop.has(t.id)) };
     });
-    const batched = new Map<TimerKindName, string[]>();
+    const batched = new Map<IncidentTimerKindName, string[]>();
     const alone: string[] = [];
     const seen = new Set<string>();
     for (const t of live) {
+      if (isEngineTimer(t)) {
+        alone.push(t.id);
+        continue;
+      }
       const first = !seen.has(t.incidentId);
       seen.add(t.incidentId);
       if (!first || !this.kinds.batches(t.kind)) {
@@ -86,7 +94,7 @@ export class TimerClaimerService {
       if (ids) ids.push(t.id);
       else batched.set(t.kind, [t.id]);
     }
-    const batches: { kind: TimerKindName; ids: string[] }[] = [];
+    const batches: { kind: IncidentTimerKindName; ids: string[] }[] = [];
     for (const [kind, ids] of batched) {
       for (let i = 0; i < ids.length; i += BATCH_SIZE) batches.push({ kind, ids: ids.slice(i, i + BATCH_SIZE) });
     }
@@ -94,6 +102,14 @@ export class TimerClaimerService {
     await inLanes(batches, (b) => this.fireBatch(b.kind, b.ids, now));
     await inLanes(alone, (id) => this.fireOne(id, now));
     return claimed;
+  }
+
+  /**
+   * Arms the engine's own timers (the retention cleanup) unless they exist:
+   * every worker calls it at start, and a unique index keeps one row each.
+   */
+  async armEngineTimers(): Promise<void> {
+    for (const timer of this.kinds.firstEngineTimers(this.clock.now())) await this.timers.insertIfAbsent(timer);
   }
 
   /** The earliest due time of any timer, for the timer loop's sleep. */
@@ -108,13 +124,13 @@ export class TimerClaimerService {
    * follows in one statement. If the batch fails, each timer fires on its
    * own (with its own retry and backoff).
    */
-  private async fireBatch<K extends TimerKindName>(kindName: K, ids: string[], now: Date): Promise<void> {
+  private async fireBatch<K extends IncidentTimerKindName>(kindName: K, ids: string[], now: Date): Promise<void> {
     const kind = this.kinds.get(kindName);
     if (ids.length === 1 || !kind.fireBatch) return this.fireOne(ids[0], now);
     const fireBatch = kind.fireBatch.bind(kind);
     try {
       await this.dataSource.transaction(async (em) => {
-        const timers = await this.timers.lock(em, ids);
+        const timers = (await this.timers.lock(em, ids)).filter(isIncidentTimer);
         if (!timers.length) return;
         const incidents = await this.incidents.lock(em, timers.map((t) => t.incidentId));
         const live: FiringTimer[] = [];
@@ -136,21 +152,36 @@ export class TimerClaimerService {
   /**
    * Fires one timer against its locked incident. The incident may have moved
    * since the timer was claimed, so the no-op test runs again under the lock.
-   * The worker that fired it sends the pages it wrote (WorkerService).
+   * The worker that fired it sends the pages it wrote (WorkerService). An
+   * engine timer (no incident) is handed to its kind alone.
    */
   private async fireOne(timerId: string, now: Date): Promise<void> {
     try {
       await this.dataSource.transaction(async (em) => {
         const timer = await this.timers.lockOne(em, timerId);
         if (!timer) return; // another worker has it, or it is gone
-        const incident = (await this.incidents.lock(em, [timer.incidentId])).get(timer.incidentId);
-        const next = incident && !this.kinds.isNoop(timer, incident) ? await this.kinds.fire(em, timer, incident, now) : [];
-        await this.timers.replace(em, [timer.id], next);
+        if (isEngineTimer(timer)) {
+          // Two statements: an engine timer is unique by kind, and within one statement the
+          // unique index would still see the row being replaced.
+          const next = await this.fireEngine(em, timer, now);
+          await this.timers.delete(em, [timer.id]);
+          return this.timers.insert(em, next);
+        }
+        await this.timers.replace(em, [timer.id], await this.fireOnIncident(em, timer, now));
       });
     } catch (e) {
       // Rolled back: the timer is still there. Retry it later, with backoff, so it cannot spin.
       this.logger.error({ err: e, timerId }, 'timer failed; retrying later');
       await this.timers.retryLater([timerId], now);
     }
+  }
+
+  private async fireOnIncident(em: EntityManager, timer: DueTimer<IncidentTimerKindName>, now: Date): Promise<NewTimer[]> {
+    const incident = (await this.incidents.lock(em, [timer.incidentId])).get(timer.incidentId);
+    return incident && !this.kinds.isNoop(timer, incident) ? this.kinds.fire(em, timer, incident, now) : [];
+  }
+
+  private async fireEngine(em: EntityManager, timer: DueTimer<EngineTimerKindName>, now: Date): Promise<NewTimer[]> {
+    return this.kinds.isEngineNoop(timer) ? [] : this.kinds.fireEngine(em, timer, now);
   }
 }

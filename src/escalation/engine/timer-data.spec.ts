@@ -10,6 +10,8 @@ describe('timer data: one discriminated union on kind', () => {
       { kind: 'escalation', data: { input: 'manual-escalate' } },
       { kind: 'ack-timeout', data: { acknowledgedAt: '2026-03-08T14:00:00.000Z' } },
       { kind: 'auto-resolve', data: {} },
+      { kind: 'cleanup', data: {} },
+      { kind: 'cleanup', data: { runStartedAt: '2026-03-08T14:00:00.000Z', deleted: { incidents: 500, audit_log: 3 } } },
     ];
     for (const row of rows) expect(timerPayloadSchema.parse(row)).toEqual(row);
   });
@@ -18,5 +20,6 @@ describe('timer data: one discriminated union on kind', () => {
     expect(timerPayloadSchema.safeParse({ kind: 'heartbeat', data: {} }).success).toBe(false);
     expect(timerPayloadSchema.safeParse({ kind: 'escalation', data: { acknowledgedAt: '2026-03-08T14:00:00.000Z' } }).success).toBe(false);
     expect(timerPayloadSchema.safeParse({ kind: 'escalation', data: {} }).success).toBe(false);
+    expect(timerPayloadSchema.safeParse({ kind: 'cleanup', data: { deleted: { incidents: -1 } } }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PolicySnapshot } from '../planner';
-import type { DueTimer, NewTimer, TimerKindName } from './timer-data';
+import type { DueTimer, EngineTimerKindName, IncidentTimerKindName, NewTimer } from './timer-data';
 
 /** What a timer kind may read of its incident (and the incident's service), as loaded by the claimer. */
 export interface TimerIncident {
@@ -22,7 +22,7 @@ export interface TimerIncident {
 }
 
 /** A due timer of one kind with its locked incident, as handed to a kind's `fireBatch`. */
-export interface FiringTimer<K extends TimerKindName = TimerKindName> {
+export interface FiringTimer<K extends IncidentTimerKindName = IncidentTimerKindName> {
   timer: DueTimer<K>;
   incident: TimerIncident;
 }
@@ -36,7 +36,7 @@ export interface FiringTimer<K extends TimerKindName = TimerKindName> {
  * Every timer of a missing or resolved incident is a no-op; the claimer
  * decides that before it asks the kind.
  */
-export interface TimerKind<K extends TimerKindName> {
+export interface TimerKind<K extends IncidentTimerKindName> {
   readonly kind: K;
   /**
    * True when firing this timer can do nothing now (a step the incident has
@@ -58,4 +58,21 @@ export interface TimerKind<K extends TimerKindName> {
    * batches a kind that has it and falls back to `fire` if a batch fails.
    */
   fireBatch?(em: EntityManager, timers: FiringTimer<K>[], now: Date): Promise<NewTimer[]>;
+}
+
+/**
+ * The contract of the engine's own timers, which belong to no incident
+ * (today the retention cleanup). The claimer claims, locks and deletes them
+ * like any timer, so exactly one worker fires each; firing runs in the
+ * claimer's transaction, which holds the timer's row lock for as long as the
+ * kind works. A kind may run its own short transactions meanwhile.
+ */
+export interface EngineTimerKind<K extends EngineTimerKindName> {
+  readonly kind: K;
+  /** The timer armed at start when none of this kind exists (one across every worker). */
+  first(now: Date): NewTimer<K>;
+  /** Pure, and true for good once true, as for incident timers. */
+  isNoop(timer: DueTimer<K>): boolean;
+  /** Does the kind's work and returns the timers that follow (typically itself, re-armed). */
+  fire(em: EntityManager, timer: DueTimer<K>, now: Date): Promise<NewTimer[]>;
 }

@@ -12,6 +12,7 @@ import type { TimerKindName, TimerPayload } from './timer-data';
 @Entity('timers')
 @Index('ix_timers_due', ['dueAt'])
 @Index('ix_timers_incident', ['incidentId'])
+@Index('uq_timers_cleanup', ['kind'], { unique: true, where: `"kind" = 'cleanup'` })
 export class Timer {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
@@ -19,8 +20,9 @@ export class Timer {
   @Column({ type: 'text' })
   kind: TimerKindName;
 
-  @Column({ type: 'uuid' })
-  incidentId: string;
+  /** Null only for the engine's own timers (kind `cleanup`), which belong to no incident. */
+  @Column({ type: 'uuid', nullable: true })
+  incidentId: string | null;
 
   @Column({ type: 'timestamptz' })
   dueAt: Date;

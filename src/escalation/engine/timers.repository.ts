@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DueTimer, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
+import { DueTimer, ENGINE_TIMER_KINDS, EngineTimerKindName, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
 
 /** A `timers` row as PostgreSQL returns it, before its kind and data are checked. */
 interface TimerRow {
   id: string;
   kind: string;
-  incident_id: string;
+  incident_id: string | null;
   due_at: Date;
   data: unknown;
   attempts: number;
@@ -33,7 +33,15 @@ const RECORD = 'kind text, incident_id uuid, due_at timestamptz, data jsonb';
 function read(row: TimerRow): DueTimer | UnreadableTimer {
   const parsed = timerPayloadSchema.safeParse({ kind: row.kind, data: row.data });
   if (!parsed.success) return { id: row.id, kind: row.kind, problem: parsed.error.message };
-  return { id: row.id, incidentId: row.incident_id, dueAt: row.due_at, attempts: row.attempts, ...parsed.data };
+  const base = { id: row.id, dueAt: row.due_at, attempts: row.attempts };
+  const payload = parsed.data;
+  if ((ENGINE_TIMER_KINDS as readonly string[]).includes(payload.kind) !== (row.incident_id === null)) {
+    return { id: row.id, kind: row.kind, problem: 'incident_id does not fit the kind' };
+  }
+  // The check above (and the table's check constraint) pairs a null incident with the engine's kinds.
+  return payload.kind === 'cleanup'
+    ? { ...base, incidentId: null, ...payload }
+    : { ...base, incidentId: row.incident_id as string, ...payload };
 }
 
 function isDue(timer: DueTimer | UnreadableTimer): timer is DueTimer {
@@ -106,6 +114,18 @@ export class TimersRepository {
       `INSERT INTO timers (kind, incident_id, due_at, data)
        SELECT t.kind, t.incident_id, t.due_at, t.data FROM json_to_recordset($1::json) AS t(${RECORD})`,
       [toJson(timers)],
+    );
+  }
+
+  /**
+   * Inserts the engine timer unless one of its kind exists (a unique partial
+   * index): every worker arms it at start and exactly one row results.
+   */
+  async insertIfAbsent(timer: NewTimer<EngineTimerKindName>): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO timers (kind, incident_id, due_at, data) VALUES ($1, NULL, $2, $3)
+       ON CONFLICT (kind) WHERE kind = 'cleanup' DO NOTHING`,
+      [timer.kind, timer.dueAt, JSON.stringify(timer.data)],
     );
   }
 

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One row per redeemed email action link: the primary key makes each token single use. */
 @Entity('used_action_tokens')
+@Index('ix_used_action_tokens_expires', ['expiresAt'])
 export class UsedActionToken {
   @PrimaryColumn({ type: 'uuid' })
   tokenId: string;

@@ -25,4 +25,16 @@ export class UsedActionTokensRepository {
     );
     return inserted.length > 0;
   }
+
+  /** Retention: at most `limit` tokens that expired before `before`, oldest expiry first (ix_used_action_tokens_expires). */
+  async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM used_action_tokens WHERE token_id IN (
+           SELECT token_id FROM used_action_tokens WHERE expires_at < $1 ORDER BY expires_at LIMIT $2) RETURNING 1
+       ) SELECT count(*)::int AS n FROM gone`,
+      [before, limit],
+    );
+    return row.n;
+  }
 }

@@ -11,6 +11,7 @@ export type InboundReceiptSource = 'twilio-sms' | 'twilio-voice-gather' | 'slack
  */
 @Entity('inbound_receipts')
 @Index('ix_inbound_receipts_received_at', ['receivedAt'])
+@Index('ix_inbound_receipts_source_received', ['source', 'receivedAt'])
 export class InboundReceipt {
   @PrimaryColumn({ type: 'text' })
   source: InboundReceiptSource;

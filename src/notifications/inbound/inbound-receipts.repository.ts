@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { InboundReceiptSource } from './inbound-receipt.entity';
 
 export interface InboundReceiptKey {
@@ -10,6 +11,8 @@ export interface InboundReceiptKey {
 /** The inbound_receipts table: which signed inbound answers have been acted on. */
 @Injectable()
 export class InboundReceiptsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /**
    * Records the receipt in the caller's transaction; false when it was already
    * there. A concurrent transaction holding the same key makes this wait for its
@@ -23,5 +26,27 @@ export class InboundReceiptsRepository {
       [key.source, key.receiptId, receivedAt],
     );
     return inserted.length > 0;
+  }
+
+  /**
+   * Retention: at most `limit` receipts of these sources received before
+   * `before`, oldest first per source (ix_inbound_receipts_source_received),
+   * one statement (one short transaction) per source.
+   */
+  async deleteBefore(sources: readonly InboundReceiptSource[], before: Date, limit: number): Promise<number> {
+    let deleted = 0;
+    for (const source of sources) {
+      if (deleted >= limit) break;
+      const [row]: { n: number }[] = await this.dataSource.query(
+        `WITH gone AS (
+           DELETE FROM inbound_receipts WHERE (source, receipt_id) IN (
+             SELECT source, receipt_id FROM inbound_receipts WHERE source = $1 AND received_at < $2 ORDER BY received_at LIMIT $3)
+           RETURNING 1
+         ) SELECT count(*)::int AS n FROM gone`,
+        [source, before, limit - deleted],
+      );
+      deleted += row.n;
+    }
+    return deleted;
   }
 }

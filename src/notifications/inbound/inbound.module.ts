@@ -14,6 +14,7 @@ import { IncidentLinkActionsService } from './incident-links/incident-link-actio
 import { IncidentLinkController } from './incident-links/incident-link.controller';
 import { InboundReceipt } from './inbound-receipt.entity';
 import { InboundReceiptsRepository } from './inbound-receipts.repository';
+import { InboundRetention } from './inbound-retention';
 import { RespondersRepository } from './responders.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
 import { OnCallLookupRepository } from './slack/oncall-lookup.repository';
@@ -44,6 +45,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     UsedActionTokensRepository,
     RespondersRepository,
     SmsHelpRepliesRepository,
+    InboundRetention,
     OnCallLookupRepository,
     IncidentActionsService,
     TwilioSignatureGuard,

@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('slack_message_updates')
 @Index('ix_slack_message_updates_due', ['dueAt'])
+@Index('ix_slack_message_updates_incident', ['incidentId'])
 export class SlackMessageUpdate {
   @PrimaryGeneratedColumn('uuid')
   id: string;

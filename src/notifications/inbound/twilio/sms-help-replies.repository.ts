@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** The `sms_help_replies` table: help texts sent to a number since its last valid reply. */
 @Injectable()
 export class SmsHelpRepliesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /**
    * Counts one more help text for the number in the caller's transaction, unless it
    * already got `limit`; answers the new count, or null when the limit was reached.
@@ -23,5 +26,17 @@ export class SmsHelpRepliesRepository {
   /** A valid reply starts the count again. */
   async reset(em: EntityManager, address: string): Promise<void> {
     await em.query(`DELETE FROM sms_help_replies WHERE address = $1`, [address]);
+  }
+
+  /** Retention: at most `limit` counters untouched since before `before`, oldest first (ix_sms_help_replies_updated). */
+  async deleteIdleBefore(before: Date, limit: number): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM sms_help_replies WHERE address IN (
+           SELECT address FROM sms_help_replies WHERE updated_at < $1 ORDER BY updated_at LIMIT $2) RETURNING 1
+       ) SELECT count(*)::int AS n FROM gone`,
+      [before, limit],
+    );
+    return row.n;
   }
 }

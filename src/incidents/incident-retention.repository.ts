@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/**
+ * The retention deletes of the incidents module's tables: resolved incidents
+ * past their retention, and their alerts and timeline first, a bounded batch
+ * per statement (each statement is its own short transaction).
+ */
+@Injectable()
+export class IncidentRetentionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Oldest resolution first, on ix_incidents_resolved. */
+  async resolvedBefore(before: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM incidents WHERE status = 'resolved' AND resolved_at < $1 ORDER BY resolved_at, id LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes these incidents if still resolved; what still refers to them goes by cascade. */
+  async deleteIncidents(ids: readonly string[]): Promise<number> {
+    return this.count(`DELETE FROM incidents WHERE id = ANY($1::uuid[]) AND status = 'resolved' RETURNING 1`, [ids]);
+  }
+
+  /** At most `limit` alerts of these incidents, on ix_alerts_incident_received. */
+  async deleteAlerts(incidentIds: readonly string[], limit: number): Promise<number> {
+    return this.count(
+      `DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1`,
+      [incidentIds, limit],
+    );
+  }
+
+  /** At most `limit` timeline entries of these incidents, on ix_incident_timeline_incident_at. */
+  async deleteTimeline(incidentIds: readonly string[], limit: number): Promise<number> {
+    return this.count(
+      `DELETE FROM incident_timeline WHERE id IN (SELECT id FROM incident_timeline WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1`,
+      [incidentIds, limit],
+    );
+  }
+
+  private async count(sql: string, params: unknown[]): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(`WITH gone AS (${sql}) SELECT count(*)::int AS n FROM gone`, params);
+    return row.n;
+  }
+}
