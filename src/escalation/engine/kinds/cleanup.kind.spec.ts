@@ -3,7 +3,7 @@ import { RetainedTables } from '../../../common/retention';
 import type { AppConfig } from '../../../config/app-config';
 import { MetricsService } from '../../../health/metrics.service';
 import type { DueTimer } from '../timer-data';
-import { CLEANUP_BATCH_ROWS, CLEANUP_PAUSE_MS, CleanupKind } from './cleanup.kind';
+import { CLEANUP_BATCH_ROWS, CLEANUP_BATCHES_PER_FIRING, CLEANUP_PAUSE_MS, CleanupKind } from './cleanup.kind';
 
 const now = new Date('2026-03-08T14:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -49,20 +49,25 @@ describe('cleanup timer', () => {
     expect(next).toEqual([{ kind: 'cleanup', incidentId: null, dueAt: new Date(now.getTime() + 10 * 60_000), data: {} }]);
   });
 
-  it('stops after 10 batches and re-arms after a pause with the run so far; the next firing carries on', async () => {
+  it('stops after its batches and re-arms after a pause with the run so far; the next firing carries on', async () => {
     const retained = new RetainedTables();
-    const big = table('audit_log', 1, 10_500);
+    const big = table('audit_log', 1, CLEANUP_BATCHES_PER_FIRING * CLEANUP_BATCH_ROWS + 500);
     retained.table(big.table);
     const kind = new CleanupKind(retained, new MetricsService(), config);
 
     const [first] = await kind.fire(em, timer(), now);
-    expect(big.calls).toHaveLength(10);
-    expect(first).toEqual({ kind: 'cleanup', incidentId: null, dueAt: new Date(now.getTime() + CLEANUP_PAUSE_MS), data: { runStartedAt: now.toISOString(), deleted: { audit_log: 10_000 } } });
+    expect(big.calls).toHaveLength(CLEANUP_BATCHES_PER_FIRING);
+    expect(first).toEqual({
+      kind: 'cleanup',
+      incidentId: null,
+      dueAt: new Date(now.getTime() + CLEANUP_PAUSE_MS),
+      data: { runStartedAt: now.toISOString(), deleted: { audit_log: CLEANUP_BATCHES_PER_FIRING * CLEANUP_BATCH_ROWS } },
+    });
 
     const later = new Date(now.getTime() + 2000);
     const [second] = await kind.fire(em, timer(first.data as DueTimer<'cleanup'>['data']), later);
     expect(second.dueAt).toEqual(new Date(later.getTime() + 10 * 60_000));
-    expect(big.calls).toHaveLength(11);
+    expect(big.calls).toHaveLength(CLEANUP_BATCHES_PER_FIRING + 1);
   });
 
   it('deletes the rows of expired incidents before the incidents, and nothing when incident retention is 0', async () => {
