@@ -19,7 +19,7 @@ import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
 import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
-import { CHANNEL_LABEL } from './channel-labels';
+import { pageTarget } from './channel-labels';
 
 /** Default for KLAXON_CLAIM_TIMEOUT_MS: how long a claimed send may take before another worker may retry it. */
 export const CLAIM_MS = 120_000;
@@ -190,7 +190,7 @@ export class DispatcherService {
       // Another worker took the row over after our claim expired: its outcome wins.
       if (!updated) return false;
       const outcome = state === 'pending' ? 'retrying' : state;
-      const what = `${CHANNEL_LABEL[row.channel]} to ${row.address}`;
+      const what = pageTarget(row.channel, row.address);
       const message =
         state === 'sent'
           ? `${what}: sent${o.providerMessageId ? ` (${o.provider} ${o.providerMessageId})` : ''}`
@@ -210,7 +210,7 @@ export class DispatcherService {
           contactMethodId: row.contactMethodId,
           channel: row.channel,
           provider: o.provider ?? null,
-          address: row.address,
+          address: maskAddress(row.channel, row.address),
           outcome,
           attempt: row.attempts,
           providerMessageId: o.providerMessageId ?? null,

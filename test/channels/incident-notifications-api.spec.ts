@@ -1,3 +1,4 @@
+import { maskAddress } from '../../src/notifications/contact-address.mask';
 import { TWILIO_INVALID_NUMBER } from '../fakes/fake-twilio.server';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
 import { ChannelsHarness } from './channels-harness';
@@ -80,7 +81,7 @@ describe('the pages of an incident (GET /api/v1/incidents/{id}/notifications)', 
     });
     const timeline = (await h.incident(late.id)).timeline.filter((e) => e.data?.outcome === 'deferred');
     expect(timeline).toEqual([
-      expect.objectContaining({ message: `SMS to ${phone}: deferred until ${until} (rate limit: 5 pages a minute)`, channel: 'system' }),
+      expect.objectContaining({ message: `SMS to ${maskAddress('sms', phone)}: deferred until ${until} (rate limit: 5 pages a minute)`, channel: 'system' }),
     ]);
     expect(timeline[0].data).toMatchObject({ notificationId: deferred.id, deferredUntil: until, userId: user.id });
 
@@ -109,11 +110,11 @@ describe('the pages of an incident (GET /api/v1/incidents/{id}/notifications)', 
     for (const p of bundled) expect(p).toMatchObject({ bundledInto: carrier.id, reason: `bundled into ${carrier.id}`, sentAt: null });
 
     const carrierTimeline = (await h.incident(carrier.incidentId)).timeline.filter((e) => e.data?.outcome === 'bundle');
-    expect(carrierTimeline).toEqual([expect.objectContaining({ message: `SMS to ${phone}: carries 2 more incidents in one page (rate limit)` })]);
+    expect(carrierTimeline).toEqual([expect.objectContaining({ message: `SMS to ${maskAddress('sms', phone)}: carries 2 more incidents in one page (rate limit)` })]);
     const carried = [...carrierTimeline[0].data.bundled].sort((x, y) => x.notificationId.localeCompare(y.notificationId));
     expect(carried).toEqual(bundled.map((p) => ({ notificationId: p.id, incidentId: p.incidentId })));
     const absorbed = (await h.incident(bundled[0].incidentId)).timeline.filter((e) => e.data?.outcome === 'bundled');
-    expect(absorbed).toEqual([expect.objectContaining({ message: `SMS to ${phone}: bundled into one page with other incidents (rate limit)` })]);
+    expect(absorbed).toEqual([expect.objectContaining({ message: `SMS to ${maskAddress('sms', phone)}: bundled into one page with other incidents (rate limit)` })]);
   });
 
   it('reads Twilio’s status callbacks: delivered, and undelivered as failed', async () => {

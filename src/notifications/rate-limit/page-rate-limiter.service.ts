@@ -7,7 +7,8 @@ import { IncidentsService, type TimelineInput } from '../../incidents/incidents.
 import type { ClaimedPage } from '../notifications.repository';
 import { NotificationsRateLimitRepository } from './notifications-rate-limit.repository';
 import { RATE_WINDOW_MS } from './rate-limit.planner';
-import { CHANNEL_LABEL } from '../channel-labels';
+import { pageTarget } from '../channel-labels';
+import { maskAddress } from '../contact-address.mask';
 
 /** The page that carries a bundle. */
 export type RepresentativePage = Pick<ClaimedPage, 'id' | 'incidentId' | 'channel' | 'address'>;
@@ -50,7 +51,7 @@ export class PageRateLimiterService {
         rows.map((r) => ({
           incidentId: r.incidentId,
           type: 'notification',
-          message: `${CHANNEL_LABEL[r.channel]} to ${r.address}: deferred until ${until.toISOString()} (rate limit: ${this.limitPerMinute} pages a minute)`,
+          message: `${pageTarget(r.channel, r.address)}: deferred until ${until.toISOString()} (rate limit: ${this.limitPerMinute} pages a minute)`,
           at: now,
           actor: DISPATCHER,
           data: {
@@ -58,7 +59,7 @@ export class PageRateLimiterService {
             userId: r.userId,
             contactMethodId: r.contactMethodId,
             channel: r.channel,
-            address: r.address,
+            address: maskAddress(r.channel, r.address),
             outcome: 'deferred',
             deferredUntil: until.toISOString(),
           },
@@ -87,22 +88,22 @@ export class PageRateLimiterService {
       const bundled: (TimelineInput & { incidentId: string })[] = rows.map((r) => ({
         incidentId: r.incidentId,
         type: 'notification',
-        message: `${CHANNEL_LABEL[r.channel]} to ${r.address}: bundled into one page with other incidents (rate limit)`,
+        message: `${pageTarget(r.channel, r.address)}: bundled into one page with other incidents (rate limit)`,
         at: now,
         actor: DISPATCHER,
-        data: { notificationId: r.id, channel: r.channel, address: r.address, outcome: 'bundled', bundledInto: representative.id },
+        data: { notificationId: r.id, channel: r.channel, address: maskAddress(r.channel, r.address), outcome: 'bundled', bundledInto: representative.id },
       }));
       if (rows.length) {
         bundled.push({
           incidentId: representative.incidentId,
           type: 'notification',
-          message: `${CHANNEL_LABEL[representative.channel]} to ${representative.address}: carries ${rows.length} more ${rows.length === 1 ? 'incident' : 'incidents'} in one page (rate limit)`,
+          message: `${pageTarget(representative.channel, representative.address)}: carries ${rows.length} more ${rows.length === 1 ? 'incident' : 'incidents'} in one page (rate limit)`,
           at: now,
           actor: DISPATCHER,
           data: {
             notificationId: representative.id,
             channel: representative.channel,
-            address: representative.address,
+            address: maskAddress(representative.channel, representative.address),
             outcome: 'bundle',
             bundled: rows.map((r) => ({ notificationId: r.id, incidentId: r.incidentId })),
           },
