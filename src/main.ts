@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen(config.PORT, config.HOST);
-  boot.info(startSummary(config, listeningPort(app, config.PORT), configuredChannels(app.get(ChannelRegistry))), 'Klaxon is up');
+  boot.info(startSummary(config, listeningPort(app, config.PORT), configuredChannels(app.get(ChannelRegistry)), embedded?.dataDir), 'Klaxon is up');
 }
 
 /** The port actually bound (PORT=0 picks a free one). */

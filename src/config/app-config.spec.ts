@@ -115,6 +115,11 @@ describe('startSummary', () => {
     expect(summary).toEqual({ port: 8080, role: 'all', database: { kind: 'embedded', dataDir: '/var/lib/klaxon' }, channels: ['sms'] });
   });
 
+  it('names where the embedded server really keeps its data when that is elsewhere (a checkout the postgres user cannot reach)', () => {
+    const summary = startSummary(parseEnv({ KLAXON_DATA_DIR: '/root/klaxon/.data' }), 8080, [], '/var/lib/klaxon/0123456789abcdef/pg');
+    expect(summary.database).toEqual({ kind: 'embedded', dataDir: '/var/lib/klaxon/0123456789abcdef/pg' });
+  });
+
   it('names an external host and database, never the password', () => {
     const env = parseEnv({ DATABASE_URL: 'postgres://klaxon:pw-SECRET@db.internal:5433/klaxon_prod', KLAXON_ROLE: 'worker' });
     const summary = startSummary(env, 0, []);

@@ -8,6 +8,8 @@ import { PostgresServer } from './postgres-server';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The PostgreSQL data directory in use: under KLAXON_DATA_DIR, or under /var/lib/klaxon when the postgres user cannot reach it. */
+  dataDir: string;
   /** Stops the server cleanly (fast shutdown), unless this process did not start it. */
   stop(): Promise<void>;
 }
@@ -69,7 +71,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     const port = Number(lines[3]);
     if (pid > 0 && isAlive(pid) && port > 0) {
       log('warn', 'embedded PostgreSQL already running; reusing it', { pid, port });
-      return { url: urlFor(port), stop: async () => undefined };
+      return { url: urlFor(port), dataDir: pgDir, stop: async () => undefined };
     }
   }
 
@@ -101,5 +103,5 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   }
   log('info', 'embedded PostgreSQL ready', { port, ms: Date.now() - started });
 
-  return { url: urlFor(port), stop: () => server.stop() };
+  return { url: urlFor(port), dataDir: pgDir, stop: () => server.stop() };
 }
