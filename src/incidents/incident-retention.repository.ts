@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Changed } from '../database/changed-rows';
 
 /**
  * The retention deletes of the incidents module's tables: resolved incidents
@@ -22,13 +23,13 @@ export class IncidentRetentionRepository {
 
   /** Deletes these incidents if still resolved; what still refers to them goes by cascade. */
   async deleteIncidents(ids: readonly string[]): Promise<number> {
-    return this.count(`DELETE FROM incidents WHERE id = ANY($1::uuid[]) AND status = 'resolved' RETURNING 1`, [ids]);
+    return this.count(`DELETE FROM incidents WHERE id = ANY($1::uuid[]) AND status = 'resolved'`, [ids]);
   }
 
   /** At most `limit` alerts of these incidents, on ix_alerts_incident_received. */
   async deleteAlerts(incidentIds: readonly string[], limit: number): Promise<number> {
     return this.count(
-      `DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1`,
+      `DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE incident_id = ANY($1::uuid[]) LIMIT $2)`,
       [incidentIds, limit],
     );
   }
@@ -36,13 +37,14 @@ export class IncidentRetentionRepository {
   /** At most `limit` timeline entries of these incidents, on ix_incident_timeline_incident_at. */
   async deleteTimeline(incidentIds: readonly string[], limit: number): Promise<number> {
     return this.count(
-      `DELETE FROM incident_timeline WHERE id IN (SELECT id FROM incident_timeline WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1`,
+      `DELETE FROM incident_timeline WHERE id IN (SELECT id FROM incident_timeline WHERE incident_id = ANY($1::uuid[]) LIMIT $2)`,
       [incidentIds, limit],
     );
   }
 
+  /** Runs a DELETE and answers how many rows it removed (the driver's affected count). */
   private async count(sql: string, params: unknown[]): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(`WITH gone AS (${sql}) SELECT count(*)::int AS n FROM gone`, params);
-    return row.n;
+    const [, n] = await this.dataSource.query<Changed<never>>(sql, params);
+    return n;
   }
 }

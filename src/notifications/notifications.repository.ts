@@ -67,13 +67,11 @@ export class NotificationsRepository {
 
   /** Retention: at most `limit` pages of these (resolved, expired) incidents, on ix_notifications_incident. */
   async deleteOfIncidents(incidentIds: readonly string[], limit: number): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE incident_id = ANY($1::uuid[]) LIMIT $2)`,
       [incidentIds, limit],
     );
-    return row.n;
+    return n;
   }
 
   /** Claims up to `limit` due pending pages, oldest due first, for `workerId` until `claimedUntil`. */

@@ -51,26 +51,20 @@ export class IncidentLinksRepository {
 
   /** Retention: up to `limit` links that expired before `before`, oldest expiry first (ix_incident_links_expires). */
   async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM incident_links WHERE token_hash IN (
-           SELECT token_hash FROM incident_links WHERE expires_at < $1 ORDER BY expires_at LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM incident_links WHERE token_hash IN (SELECT token_hash FROM incident_links WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
       [before, limit],
     );
-    return row.n;
+    return n;
   }
 
   /** Retention: up to `limit` links of incidents about to be deleted (before the incidents, so no cascade is unbounded). */
   async deleteOfIncidents(incidentIds: readonly string[], limit: number): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM incident_links WHERE token_hash IN (
-           SELECT token_hash FROM incident_links WHERE incident_id = ANY($1::uuid[]) LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM incident_links WHERE token_hash IN (SELECT token_hash FROM incident_links WHERE incident_id = ANY($1::uuid[]) LIMIT $2)`,
       [incidentIds, limit],
     );
-    return row.n;
+    return n;
   }
 
   async find(tokenHash: string): Promise<StoredIncidentLink | null> {

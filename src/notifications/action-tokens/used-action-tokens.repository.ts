@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActionTokenClaims } from './action-token.codec';
+import type { Changed } from '../../database/changed-rows';
 
 /** The `used_action_tokens` table: email action links already redeemed (each token id once). */
 @Injectable()
@@ -28,13 +29,10 @@ export class UsedActionTokensRepository {
 
   /** Retention: at most `limit` tokens that expired before `before`, oldest expiry first (ix_used_action_tokens_expires). */
   async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM used_action_tokens WHERE token_id IN (
-           SELECT token_id FROM used_action_tokens WHERE expires_at < $1 ORDER BY expires_at LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM used_action_tokens WHERE token_id IN (SELECT token_id FROM used_action_tokens WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
       [before, limit],
     );
-    return row.n;
+    return n;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { InboundReceiptSource } from './inbound-receipt.entity';
+import type { Changed } from '../../database/changed-rows';
 
 export interface InboundReceiptKey {
   source: InboundReceiptSource;
@@ -37,15 +38,11 @@ export class InboundReceiptsRepository {
     let deleted = 0;
     for (const source of sources) {
       if (deleted >= limit) break;
-      const [row]: { n: number }[] = await this.dataSource.query(
-        `WITH gone AS (
-           DELETE FROM inbound_receipts WHERE (source, receipt_id) IN (
-             SELECT source, receipt_id FROM inbound_receipts WHERE source = $1 AND received_at < $2 ORDER BY received_at LIMIT $3)
-           RETURNING 1
-         ) SELECT count(*)::int AS n FROM gone`,
+      const [, n] = await this.dataSource.query<Changed<never>>(
+        `DELETE FROM inbound_receipts WHERE (source, receipt_id) IN (SELECT source, receipt_id FROM inbound_receipts WHERE source = $1 AND received_at < $2 ORDER BY received_at LIMIT $3)`,
         [source, before, limit - deleted],
       );
-      deleted += row.n;
+      deleted += n;
     }
     return deleted;
   }

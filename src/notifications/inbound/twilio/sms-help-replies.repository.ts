@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Changed } from '../../../database/changed-rows';
 
 /** The `sms_help_replies` table: help texts sent to a number since its last valid reply. */
 @Injectable()
@@ -30,13 +31,10 @@ export class SmsHelpRepliesRepository {
 
   /** Retention: at most `limit` counters untouched since before `before`, oldest first (ix_sms_help_replies_updated). */
   async deleteIdleBefore(before: Date, limit: number): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH gone AS (
-         DELETE FROM sms_help_replies WHERE address IN (
-           SELECT address FROM sms_help_replies WHERE updated_at < $1 ORDER BY updated_at LIMIT $2) RETURNING 1
-       ) SELECT count(*)::int AS n FROM gone`,
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM sms_help_replies WHERE address IN (SELECT address FROM sms_help_replies WHERE updated_at < $1 ORDER BY updated_at LIMIT $2)`,
       [before, limit],
     );
-    return row.n;
+    return n;
   }
 }
