@@ -5,7 +5,7 @@
  */
 const L0 = '^src/(config|common|database)/';
 const L1 = '^src/(auth|health)/';
-const L2 = '^src/(users|teams|schedules|services|incidents|audit)/';
+const L2 = '^src/(users|teams|schedules|services|routing|incidents|audit)/';
 const L3 = '^src/(ingest|escalation|notifications)/';
 const L4 = '^src/(worker/|app\\.module\\.ts|app\\.setup\\.ts|bootstrap\\.ts|main\\.ts)';
 const above = (...layers) => `(${layers.join('|')})`;
@@ -23,14 +23,14 @@ const KNOWN_EXCEPTIONS = [
   '^src/incidents/(incidents\\.repository|incident-commands|incidents\\.module)\\.ts$',
 ].join('|');
 
-const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resolution|ingest/sources)/';
+const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resolution|ingest/sources|routing/rules)/';
 
 /**
  * Siblings of one layer may import each other in one direction only, so that
  * modules never form a cycle: each module may import those listed before it.
  */
 const SIBLING_ORDER = [
-  ['users', 'teams', 'schedules', 'services', 'incidents', 'audit'],
+  ['users', 'teams', 'schedules', 'services', 'routing', 'incidents', 'audit'],
   ['notifications', 'escalation'],
   ['ingest'],
 ];
@@ -75,7 +75,7 @@ module.exports = {
     },
     {
       name: 'layer-2-imports-up',
-      comment: 'users, teams, schedules, services, incidents and audit import neither ingest, escalation, notifications nor the app.',
+      comment: 'users, teams, schedules, services, routing, incidents and audit import neither ingest, escalation, notifications nor the app.',
       severity: 'error',
       from: { path: L2 },
       to: { path: above(L3, L4), pathNot: KNOWN_EXCEPTIONS },
@@ -96,7 +96,7 @@ module.exports = {
     },
     {
       name: 'pure-cores-do-no-io',
-      comment: 'The resolver, the planner, the incident state machine and the webhook adapters are pure: no framework, database, network or file system.',
+      comment: 'The resolver, the planner, the incident state machine, the webhook adapters and the router rules are pure: no framework, database, network or file system.',
       severity: 'error',
       from: { path: PURE_CORES, pathNot: '\\.(spec|test-helper|bench)\\.ts$|/fixtures/' },
       to: {

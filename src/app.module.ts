@@ -14,6 +14,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { InboundChannelsModule } from './notifications/inbound/inbound.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RoutingModule } from './routing/routing.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
@@ -27,6 +28,7 @@ const FEATURE_MODULES = [
   TeamsModule,
   SchedulesModule,
   ServicesModule,
+  RoutingModule,
   IncidentsModule,
   IngestModule,
   NotificationsModule,

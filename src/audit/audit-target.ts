@@ -20,6 +20,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   services: 'service',
   incidents: 'incident',
   'api-keys': 'api-key',
+  'event-routers': 'event-router',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {

@@ -25,6 +25,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /**
+   * Events (alerts, for groups) an event router decided, by router id, rule
+   * (its index, or `fallback`) and outcome (routed, suppressed, dropped).
+   * Bounded: a router has at most 100 rules.
+   */
+  readonly routerEvents = new Counter({
+    name: 'klaxon_router_events_total',
+    help: 'Events decided by event routers, by router, rule (index or fallback) and outcome (routed, suppressed, dropped)',
+    labelNames: ['router', 'rule', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly ingestBatchEvents = new Histogram({
     name: 'klaxon_ingest_batch_events',
     help: 'Events written per incident batch (concurrent triggers, acknowledges and resolves share one transaction)',

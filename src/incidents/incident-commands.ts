@@ -10,6 +10,10 @@ export interface IngestTarget {
   integrationId: string | null;
   source: AlertSource;
   actor: Actor;
+  /** The event router the event came through (set on the incident it opens); absent or null: an integration or Klaxon. */
+  routerId?: string | null;
+  /** Open the incident suppressed (recorded and listed, never pages): a router rule with `suppress`. */
+  suppressed?: boolean;
 }
 
 export interface RecordOutcome {

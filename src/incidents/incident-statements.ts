@@ -23,6 +23,9 @@ export interface LoadKey {
   severity: string | null;
   /** The fingerprints of a group, whose stored alerts the batch compares with. */
   fingerprints: string[];
+  /** Set on an incident the command opens: the router it came through, and whether it is suppressed. */
+  router_id: string | null;
+  suppressed: boolean;
 }
 
 /** An incident row as the load statement returns it. */
@@ -75,7 +78,7 @@ const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, cre
 export const LOAD_SQL = `
 WITH k AS (
   SELECT * FROM json_to_recordset($1::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
-    title text, severity text, fingerprints jsonb)
+    title text, severity text, fingerprints jsonb, router_id uuid, suppressed boolean)
 ), named AS (
   SELECT incident_id AS id FROM k WHERE incident_id IS NOT NULL
   UNION
@@ -87,14 +90,15 @@ WITH k AS (
    ORDER BY i.id
      FOR NO KEY UPDATE OF i
 ), firsts AS (
-  SELECT DISTINCT ON (k.service_id, k.dedup_key) k.service_id, k.dedup_key, k.title, k.severity
+  SELECT DISTINCT ON (k.service_id, k.dedup_key) k.service_id, k.dedup_key, k.title, k.severity, k.router_id, k.suppressed
     FROM k CROSS JOIN (SELECT count(*) FROM locked) AS all_locked
    WHERE k.opens AND NOT EXISTS (
      SELECT 1 FROM locked l WHERE l.service_id = k.service_id AND l.dedup_key = k.dedup_key AND l.status <> 'resolved')
    ORDER BY k.service_id, k.dedup_key, k.i
 ), opened AS (
-  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at)
-  SELECT service_id, dedup_key, 'triggered', title, severity, $2::timestamptz, $2::timestamptz, $2::timestamptz
+  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at, router_id, suppressed)
+  SELECT service_id, dedup_key, 'triggered', title, severity, $2::timestamptz, $2::timestamptz, $2::timestamptz, router_id,
+         COALESCE(suppressed, false)
     FROM firsts ORDER BY service_id, dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
   RETURNING ${COLUMNS}
@@ -178,7 +182,18 @@ export function literal(text: string): string {
 export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
   return commands.map((c, i) =>
     c.kind === 'act'
-      ? { i, incident_id: c.incidentId, service_id: null, dedup_key: null, opens: false, title: null, severity: null, fingerprints: [] }
+      ? {
+          i,
+          incident_id: c.incidentId,
+          service_id: null,
+          dedup_key: null,
+          opens: false,
+          title: null,
+          severity: null,
+          fingerprints: [],
+          router_id: null,
+          suppressed: false,
+        }
       : {
           i,
           incident_id: null,
@@ -188,6 +203,8 @@ export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
           title: c.event.title,
           severity: c.event.severity,
           fingerprints: c.event.alerts?.map((a) => a.fingerprint) ?? [],
+          router_id: c.target.routerId ?? null,
+          suppressed: c.target.suppressed ?? false,
         },
   );
 }

@@ -60,6 +60,15 @@ export class Incident {
   @Column({ type: 'text' })
   dedupKey: string;
 
+  /** The event router that opened it (routing/); its acknowledge and resolve events find the incident by (router, dedup key). */
+  @Index('ix_incidents_router_open', ['routerId', 'dedupKey'], { where: `"router_id" IS NOT NULL AND "status" <> 'resolved'` })
+  @Column({ type: 'uuid', nullable: true })
+  routerId: string | null;
+
+  /** Opened by a router rule with `suppress`: recorded and listed, never escalated nor announced in Slack. */
+  @Column({ type: 'boolean', default: false })
+  suppressed: boolean;
+
   @Column({ type: 'text' })
   status: IncidentStatus;
 

@@ -26,6 +26,7 @@ export class IncidentsQueryService {
     if (query.status === 'open') qb.andWhere(`i.status <> 'resolved'`);
     else if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.serviceId) qb.andWhere('i.serviceId = :serviceId', { serviceId: query.serviceId.toLowerCase() });
+    if (query.suppressed) qb.andWhere('i.suppressed = :suppressed', { suppressed: query.suppressed === 'true' });
     return paginate(qb, 'i', query);
   }
 

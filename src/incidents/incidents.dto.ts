@@ -17,6 +17,11 @@ export class ListIncidentsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   serviceId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only suppressed incidents (true) or only the others (false)', example: 'false' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  suppressed?: 'true' | 'false';
 }
 
 export class IncidentActionDto {
@@ -124,6 +129,9 @@ export class IncidentResponse {
   @ApiProperty({ description: 'the service alerted', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) serviceId: string;
   @ApiPropertyOptional({ type: ServiceRefResponse, description: 'the service, by id and name' }) service?: { id: string; name: string };
   @ApiProperty({ description: 'the key that groups alerts into this incident', example: 'db-1/disk' }) dedupKey: string;
+  @ApiProperty({ description: 'opened by an event router rule with suppress: recorded and listed, never pages', example: false }) suppressed: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the event router it came through; null: an integration, a heartbeat or a person', example: null })
+  routerId: string | null;
   @ApiProperty({ enum: INCIDENT_STATUSES, description: 'triggered, acknowledged or resolved', example: 'triggered' }) status: IncidentStatus;
   @ApiProperty({ description: 'from the first alert', example: 'Disk full on db-1' }) title: string;
   @ApiProperty({ enum: ['critical', 'error', 'warning', 'info'], description: 'from the alerts', example: 'critical' }) severity: string;
@@ -149,6 +157,8 @@ export class IncidentResponse {
       number: i.number,
       serviceId: i.serviceId,
       dedupKey: i.dedupKey,
+      suppressed: i.suppressed ?? false,
+      routerId: i.routerId ?? null,
       status: i.status,
       title: i.title,
       severity: i.severity,

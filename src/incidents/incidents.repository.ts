@@ -76,6 +76,32 @@ export class IncidentsRepository implements OnModuleDestroy {
     return results.map((r, i) => recordOutcome(r, commands[i].dedupKey));
   }
 
+  /**
+   * Events for several targets (an event router splits one request between
+   * services) as one group: they commit together, in one transaction shared
+   * with concurrent requests. One outcome per item, in order.
+   */
+  async recordEach(items: readonly { target: IngestTarget; event: NormalisedEvent }[], raw: unknown): Promise<RecordOutcome[]> {
+    if (!items.length) return [];
+    const commands = items.map(({ target, event }) => eventCommand(target, event, raw));
+    const results = await this.submit(commands);
+    return results.map((r, i) => recordOutcome(r, commands[i].dedupKey));
+  }
+
+  /**
+   * The open incidents a router opened with a dedup key, with their service:
+   * where an acknowledge or resolve sent to the router's key goes (it carries
+   * nothing to route on). Usually one; a group split between services opens
+   * one per service.
+   */
+  async openThroughRouter(routerId: string, dedupKey: string): Promise<{ id: string; serviceId: string }[]> {
+    const rows: { id: string; service_id: string }[] = await this.dataSource.query(
+      `SELECT id, service_id FROM incidents WHERE router_id = $1 AND dedup_key = $2 AND status <> 'resolved' ORDER BY created_at, id`,
+      [routerId, dedupKey],
+    );
+    return rows.map((r) => ({ id: r.id, serviceId: r.service_id }));
+  }
+
   /** An action on one incident by id (API, SMS, Slack, voice, email), batched like events. */
   async act(incidentId: string, action: IncidentActionType, actor: Actor, note?: string): Promise<CommandResult> {
     const [result] = await this.submit([{ kind: 'act', incidentId, action, actor, ...(note ? { note } : {}) }]);

@@ -5,6 +5,7 @@ import { IngestRejection } from './ingest-exception.filter';
 import { IngestRateLimiter } from './ingest-rate-limiter';
 import { notFoundKey } from './ingest-request';
 import { IngestService } from './ingest.service';
+import { RouterIngest } from './router-ingest';
 
 /**
  * PagerDuty Events API v2, drop-in: `routing_key` in the body is the
@@ -17,6 +18,7 @@ export class EventsV2Service {
     private readonly integrations: IntegrationsService,
     private readonly limiter: IngestRateLimiter,
     private readonly ingest: IngestService,
+    private readonly routers: RouterIngest,
   ) {}
 
   async enqueue(body: unknown): Promise<EventsV2SuccessBody> {
@@ -27,11 +29,23 @@ export class EventsV2Service {
       throw IngestRejection.invalid(adapted.ok ? key.errors : adapted.errors);
     }
     const integration = await this.integrations.findByKey(key.routingKey);
-    if (!integration || integration.type !== 'events-v2') throw notFoundKey('routing_key');
+    if (!integration) return this.enqueueToRouter(key.routingKey, body);
+    if (integration.type !== 'events-v2') throw notFoundKey('routing_key');
     this.limiter.take(integration);
     const adapted = adaptEventsV2(body);
     if (!adapted.ok) throw IngestRejection.invalid(adapted.errors);
     const [outcome] = await this.ingest.ingest(integration, adapted.events, body);
+    return eventsV2SuccessBody(outcome.dedupKey);
+  }
+
+  /** A key that is no integration's may be an event router's (docs/routing.md). */
+  private async enqueueToRouter(routingKey: string, body: unknown): Promise<EventsV2SuccessBody> {
+    const router = await this.routers.find(routingKey);
+    if (!router) throw notFoundKey('routing_key');
+    this.limiter.take(router.router);
+    const adapted = adaptEventsV2(body);
+    if (!adapted.ok) throw IngestRejection.invalid(adapted.errors);
+    const [outcome] = await this.routers.route(router, 'events-v2', adapted.events, body);
     return eventsV2SuccessBody(outcome.dedupKey);
   }
 }

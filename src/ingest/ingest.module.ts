@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { RoutingModule } from '../routing/routing.module';
 import { ServicesModule } from '../services/services.module';
 import { EventsV2Controller } from './events-v2.controller';
 import { EventsV2Service } from './events-v2.service';
 import { HeartbeatsController } from './heartbeats.controller';
 import { IngestRateLimiter } from './ingest-rate-limiter';
 import { IngestService } from './ingest.service';
+import { RouterIngest } from './router-ingest';
+import { RouterTestController } from './router-test.controller';
 import { WebhooksController } from './webhooks.controller';
 
 /** Webhook endpoints: one pure adapter per format (sources/), one ingest path behind them. */
 @Module({
-  imports: [ServicesModule, IncidentsModule],
-  controllers: [EventsV2Controller, WebhooksController, HeartbeatsController],
-  providers: [IngestService, IngestRateLimiter, EventsV2Service],
-  exports: [IngestService],
+  imports: [ServicesModule, RoutingModule, IncidentsModule],
+  controllers: [EventsV2Controller, WebhooksController, HeartbeatsController, RouterTestController],
+  providers: [IngestService, IngestRateLimiter, EventsV2Service, RouterIngest],
+  exports: [IngestService, RouterIngest],
 })
 export class IngestModule {}

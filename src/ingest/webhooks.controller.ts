@@ -16,6 +16,8 @@ import { IngestExceptionFilter, IngestRejection } from './ingest-exception.filte
 import { IngestRateLimiter } from './ingest-rate-limiter';
 import { IngestRequest, notFoundKey, requireJsonBody, unauthorized } from './ingest-request';
 import { IngestService } from './ingest.service';
+import { RouterIngest } from './router-ingest';
+import type { ResolvedRouter } from '../routing/event-routers.service';
 
 export interface WebhookAccepted {
   status: 'success';
@@ -37,6 +39,7 @@ export class WebhooksController {
     private readonly integrations: IntegrationsService,
     private readonly limiter: IngestRateLimiter,
     private readonly ingest: IngestService,
+    private readonly routers: RouterIngest,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -50,6 +53,7 @@ export class WebhooksController {
   async alertmanager(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
     const integration = await this.integration(key, 'alertmanager');
+    if ('compiled' in integration) return this.acceptRouted(integration, 'alertmanager', adaptAlertmanager(body), body);
     return this.accept(integration, adaptAlertmanager(body), body);
   }
 
@@ -63,6 +67,7 @@ export class WebhooksController {
   async grafana(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
     const integration = await this.integration(key, 'grafana');
+    if ('compiled' in integration) return this.acceptRouted(integration, 'grafana', adaptGrafana(body), body);
     this.verifySignature(integration, req);
     return this.accept(integration, adaptGrafana(body), body);
   }
@@ -77,6 +82,7 @@ export class WebhooksController {
   async generic(@Param('key') key: string, @Req() req: IngestRequest): Promise<WebhookAccepted> {
     const body = requireJsonBody(req);
     const integration = await this.integration(key, 'generic');
+    if ('compiled' in integration) return this.acceptRouted(integration, 'generic', adaptGeneric(body), body);
     return this.accept(integration, adaptGeneric(body), body);
   }
 
@@ -95,15 +101,29 @@ export class WebhooksController {
     const integration = await this.integration(key, 'generic');
     // Unknown parameters become details: a token in the URL must not be kept there either.
     const redacted = redactCredentialFields(query);
+    if ('compiled' in integration) return this.acceptRouted(integration, 'generic', adaptGenericQuery(redacted), { query: redacted });
     return this.accept(integration, adaptGenericQuery(redacted), { query: redacted });
   }
 
-  private async integration(key: string, type: IntegrationType): Promise<Integration> {
+  /** The integration of a key, or the event router whose key it is (router keys take every format). */
+  private async integration(key: string, type: IntegrationType): Promise<Integration | ResolvedRouter> {
     const integration = await this.integrations.findByKey(key);
+    if (!integration) {
+      const router = await this.routers.find(key);
+      if (!router) throw notFoundKey('integration key');
+      this.limiter.take(router.router);
+      return router;
+    }
     // A key of another type is "unknown" here: a 404 says nothing about which keys exist.
-    if (!integration || integration.type !== type) throw notFoundKey('integration key');
+    if (integration.type !== type) throw notFoundKey('integration key');
     this.limiter.take(integration);
     return integration;
+  }
+
+  private async acceptRouted(router: ResolvedRouter, source: IntegrationType, adapted: AdapterResult, raw: unknown): Promise<WebhookAccepted> {
+    if (!adapted.ok) throw IngestRejection.invalid(adapted.errors);
+    const [outcome] = await this.routers.route(router, source, adapted.events, raw);
+    return { status: 'success', message: 'Event processed', dedup_key: outcome.dedupKey };
   }
 
   private async accept(integration: Integration, adapted: AdapterResult, raw: unknown): Promise<WebhookAccepted> {

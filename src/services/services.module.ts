@@ -9,6 +9,7 @@ import { Integration } from './integration.entity';
 import { IntegrationsService } from './integrations.service';
 import { Service } from './service.entity';
 import { ServicesController } from './services.controller';
+import { ServiceReferences } from './service-references';
 import { ServicesService } from './services.service';
 
 /** Services, the integration keys that feed them, and their heartbeat monitors (which open incidents when silent). */
@@ -16,7 +17,7 @@ import { ServicesService } from './services.service';
   // EscalationPolicy is listed only so the Service -> policy relation (and its FK) has metadata; its rows are the escalation module's.
   imports: [TypeOrmModule.forFeature([Service, Integration, HeartbeatMonitor, EscalationPolicy]), IncidentsModule],
   controllers: [ServicesController],
-  providers: [ServicesService, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
-  exports: [ServicesService, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
+  providers: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
+  exports: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
 })
 export class ServicesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import {
   ConflictError,
   NotFoundError,
@@ -10,12 +10,17 @@ import {
   ValidationError,
 } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
+import { ServiceReferences } from './service-references';
 import { Service } from './service.entity';
 import { CreateServiceDto, UpdateServiceDto } from './services.dto';
 
 @Injectable()
 export class ServicesService {
-  constructor(@InjectRepository(Service) private readonly services: Repository<Service>) {}
+  constructor(
+    @InjectRepository(Service) private readonly services: Repository<Service>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly references: ServiceReferences,
+  ) {}
 
   async create(dto: CreateServiceDto): Promise<Service> {
     try {
@@ -63,8 +68,27 @@ export class ServicesService {
 
   /** Deletes the service with its integrations, monitors and incident history (cascade). */
   async remove(id: string): Promise<void> {
-    const result = await this.services.delete({ id });
-    if (!result.affected) throw new NotFoundError('service', id);
+    await this.dataSource.transaction(async (em) => {
+      const service = await em.getRepository(Service).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!service) throw new NotFoundError('service', id);
+      // An event router still routing here would have nowhere to put its alerts: refused, naming the routers.
+      const refs = await this.references.find(id, em);
+      if (refs.length) {
+        throw new ConflictError(`service ${id} is still the target of ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`, {
+          references: refs,
+        });
+      }
+      await em.getRepository(Service).delete({ id });
+    });
+  }
+
+  /** Ids among `ids` that are not services (for validating references elsewhere). */
+  async missingIds(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const found = await this.services.find({ where: { id: In(unique) }, select: { id: true } });
+    const present = new Set(found.map((s) => s.id));
+    return unique.filter((id) => !present.has(id));
   }
 
   private translate(e: unknown, dto: Partial<CreateServiceDto>): unknown {

@@ -15,7 +15,8 @@ const START_BATCH = 200;
  * auto-resolve timer; the timer loop then fires them as usual. Ingest's commit
  * NOTIFYs the workers, so this runs at once; a crash between that commit and
  * the claim loses nothing, the next pass (or another worker) finds the row.
- * An incident resolved before it was claimed is only stamped.
+ * An incident resolved before it was claimed is only stamped; a suppressed one
+ * (an event router's `suppress`) gets its auto-resolve timer and no escalation.
  */
 @Injectable()
 export class EscalationStartRepository {
@@ -28,10 +29,10 @@ export class EscalationStartRepository {
          UPDATE incidents i SET escalation_started_at = $1
           WHERE i.id IN (SELECT id FROM incidents WHERE escalation_started_at IS NULL
                           ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING i.id, i.service_id, i.status, i.created_at
+         RETURNING i.id, i.service_id, i.status, i.created_at, i.suppressed
        ), timers AS (
          INSERT INTO timers (kind, incident_id, due_at, data)
-         SELECT 'escalation', c.id, c.created_at, '{"input":"start"}'::jsonb FROM claimed c WHERE c.status <> 'resolved'
+         SELECT 'escalation', c.id, c.created_at, '{"input":"start"}'::jsonb FROM claimed c WHERE c.status <> 'resolved' AND NOT c.suppressed
          UNION ALL
          SELECT 'auto-resolve', c.id, c.created_at + make_interval(mins => s.auto_resolve_minutes), '{}'::jsonb
            FROM claimed c JOIN services s ON s.id = c.service_id

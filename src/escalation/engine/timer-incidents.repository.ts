@@ -19,11 +19,12 @@ interface TimerIncidentRow {
   escalation_policy_id: string | null;
   ack_timeout_minutes: number | null;
   auto_resolve_minutes: number | null;
+  suppressed: boolean;
 }
 
 const SELECT = `
   SELECT i.id, i.number, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
-         i.policy_snapshot, i.acknowledged_at, i.last_alert_at,
+         i.policy_snapshot, i.acknowledged_at, i.last_alert_at, i.suppressed,
          s.escalation_policy_id, s.ack_timeout_minutes, s.auto_resolve_minutes
     FROM incidents i JOIN services s ON s.id = i.service_id
    WHERE i.id = ANY($1::uuid[])`;
@@ -44,6 +45,7 @@ function toIncident(r: TimerIncidentRow): TimerIncident {
     escalationPolicyId: r.escalation_policy_id,
     ackTimeoutMinutes: r.ack_timeout_minutes,
     autoResolveMinutes: r.auto_resolve_minutes,
+    suppressed: r.suppressed,
   };
 }
 

@@ -19,6 +19,8 @@ export interface TimerIncident {
   escalationPolicyId: string | null;
   ackTimeoutMinutes: number | null;
   autoResolveMinutes: number | null;
+  /** Opened suppressed by an event router rule: it never pages (every escalation step is a no-op). */
+  suppressed?: boolean;
 }
 
 /** A due timer of one kind with its locked incident, as handed to a kind's `fireBatch`. */

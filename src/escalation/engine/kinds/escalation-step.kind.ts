@@ -43,6 +43,8 @@ export function logStep(logger: Pick<Logger, 'log' | 'warn'>, incident: TimerInc
  */
 export function isEscalationStepNoop(timer: DueTimer<'escalation'>, incident: TimerIncident): boolean {
   const { data } = timer;
+  // A suppressed incident (an event router's suppress) never pages: no step of it fires, whatever armed it.
+  if (incident.suppressed) return true;
   if (data.input === 'start') return incident.policySnapshot !== null;
   return data.input === 'step-due' && incident.policySnapshot !== null && isStale(incident, data.step);
 }
