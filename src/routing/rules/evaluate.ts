@@ -157,14 +157,14 @@ export function compileCondition(c: Condition): Test {
       const re = RE2JS.compile(value);
       return (f) => {
         const v = read(f);
-        return v !== undefined && re.matcher(v).find();
+        return v !== undefined && re.test(v);
       };
     }
     case 'notMatches': {
       const re = RE2JS.compile(value);
       return (f) => {
         const v = read(f);
-        return v === undefined || !re.matcher(v).find();
+        return v === undefined || !re.test(v);
       };
     }
   }

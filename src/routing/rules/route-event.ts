@@ -62,11 +62,17 @@ export function routeEvent(router: CompiledRouter, event: NormalisedEvent, forma
   const parts: RoutedPart[] = [];
   for (const [serviceId, part] of byService) {
     const whole = part.alerts.length === alerts.length;
-    const sub = whole ? event : groupPart(event, part.alerts);
+    const sub = whole ? wholeGroup(event) : groupPart(event, part.alerts);
     const severity = part.severity ?? sub.severity;
     parts.push({ serviceId, suppressed: part.suppressed, event: severity === sub.severity ? sub : { ...sub, severity } });
   }
   return { parts, hits };
+}
+
+/** The whole group to one service: as adapted, its action following its alerts (resolve when every alert resolved). */
+function wholeGroup(event: NormalisedEvent): NormalisedEvent {
+  const action = event.alerts!.every((a) => a.status === 'resolved') ? 'resolve' : 'trigger';
+  return action === event.action ? event : { ...event, action };
 }
 
 function mostSevere(a: Severity | null, b: Severity | null): Severity | null {
