@@ -142,8 +142,8 @@ describe('documentation stands on its own', () => {
     });
 
     it('names markdown files that do not exist and outside paths', () => {
-      expect(unknownMarkdownNames(docs, 'see paging.md and routing.md, docs/api.md, ../notes/ingest.md')).toEqual([
-        'routing.md',
+      expect(unknownMarkdownNames(docs, 'see paging.md and routes.md, docs/api.md, ../notes/ingest.md')).toEqual([
+        'routes.md',
         '../notes/ingest.md',
       ]);
       expect(pathsOutside(docs, 'see ../../elsewhere/api.md, ../README.md and ../src/main.ts')).toEqual(['../../elsewhere/api.md']);
