@@ -14,6 +14,11 @@ import { parseWrkOutput, wrkScript } from './lib/wrk';
 import { REQUIRED_SCENARIOS, SCENARIOS, scenarioNumbers } from './scenarios';
 import { formatPeerTable, peerRatio, peerRows, PeerComparison } from './scenarios/peer.scenario';
 import type { BenchContext } from './lib/bench-types';
+import { benchRouterRules } from './scenarios/routing.scenario';
+import { adaptEventsV2 } from '../src/ingest/sources/events-v2.adapter';
+import { eventFacts } from '../src/routing/rules/event-facts';
+import { compileRouter, evaluate } from '../src/routing/rules/evaluate';
+import { parseRouterRules } from '../src/routing/rules/router-rules';
 
 // The server scenarios start PostgreSQL and Klaxon processes and run for minutes:
 // they are run by hand (`npm run bench -- --quick`), not under jest. This file checks
@@ -249,5 +254,23 @@ describe('the Alertmanager peer', () => {
     expect(lines[1]).toMatch(/^alerts\s+Alertmanager 0\.25\.0\s+Klaxon\s+ratio\s+goal$/);
     expect(lines[3]).toMatch(/^distinct \(a new label set \/ incident each\)\s+13,156\/s\s+1,055\/s \(p99 120 ms\)\s+0\.08x\s+>= 0\.15x: NOT MET$/);
     expect(lines[4]).toMatch(/^repeated \(1,000 firing alerts \/ open incidents\)\s+12,494\/s\s+3,616\/s \(p99 40 ms\)\s+0\.29x\s+>= 0\.5x, p99 < 50 ms: NOT MET$/);
+  });
+});
+
+describe('routing scenario', () => {
+  it("walks the bench's events through 19 failing rules to the 20th, which routes them", () => {
+    const target = '00000000-0000-4000-8000-00000000000a';
+    const def = benchRouterRules(target, '00000000-0000-4000-8000-0000000000ff');
+    const parsed = parseRouterRules(def);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.value.rules).toHaveLength(20);
+    expect(parsed.value.rules.filter((r) => r.when.some((c) => c.op === 'matches' || c.op === 'notMatches')).length).toBeGreaterThanOrEqual(5);
+    const router = compileRouter(parsed.value);
+    const spec = { url: 'http://x', connections: 1, routingKeys: ['k'.repeat(32)], dedupKeys: 1000, dedupPrefix: 'routing-1' };
+    for (const i of [0, 1, 999, 1234]) {
+      const adapted = adaptEventsV2(JSON.parse(requestBody(spec, i)));
+      if (!adapted.ok) throw new Error(adapted.errors.join('; '));
+      expect(evaluate(router, eventFacts(adapted.events[0], 'events-v2'))).toMatchObject({ kind: 'route', rule: 19, serviceId: target });
+    }
   });
 });
