@@ -1,3 +1,5 @@
+import { MetricsService } from '../../src/health/metrics.service';
+import { RouterHitsRepository } from '../../src/routing/router-hits.repository';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createService, createUser, phoneNumber, ServiceFixture } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
@@ -186,6 +188,22 @@ describe('event routers (real PostgreSQL)', () => {
       { index: 1, name: 'payments', count: 1, lastMatchedAt: expect.any(String) },
       { index: null, name: null, count: 1, lastMatchedAt: t.clock.now().toISOString() },
     ]);
+
+    const metric = await t.get(MetricsService).routerEvents.get();
+    const series = (rule: string, outcome: string) =>
+      metric.values.find((v) => v.labels.router === router.id && v.labels.rule === rule && v.labels.outcome === outcome)?.value;
+    expect([series('0', 'dropped'), series('1', 'routed'), series('fallback', 'routed')]).toEqual([2, 1, 1]);
+
+    // Flushes add up (several instances flush the same rows); counts of a version the router left are dropped.
+    const hitsRepo = t.get(RouterHitsRepository);
+    const at = t.clock.now();
+    await Promise.all([
+      hitsRepo.add([{ routerId: router.id, version: 1, rule: '1', count: 5, lastMatchedAt: at }]),
+      hitsRepo.add([{ routerId: router.id, version: 1, rule: '1', count: 7, lastMatchedAt: at }]),
+      hitsRepo.add([{ routerId: router.id, version: 0, rule: '1', count: 100, lastMatchedAt: at }]),
+    ]);
+    const added = await t.api().get(`/api/v1/event-routers/${router.id}`).expect(200);
+    expect(added.body.hits[1]).toMatchObject({ index: 1, count: 13 });
 
     // New rules start the counts again.
     const patched = await t.api().patch(`/api/v1/event-routers/${router.id}`, { rules: [] }).expect(200);
