@@ -26,6 +26,11 @@ export class EventRoutersRepository {
     return this.routers.findOne({ where: { routingKey } });
   }
 
+  /** The router, locked for the caller's transaction (two changes at once take turns: each bumps the version once). */
+  findForUpdate(em: EntityManager, id: string): Promise<EventRouter | null> {
+    return em.getRepository(EventRouter).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Saves a changed router in the caller's transaction (the hit counters of old versions go in the same one). */
   save(em: EntityManager, router: EventRouter): Promise<EventRouter> {
     return em.getRepository(EventRouter).save(router);

@@ -80,7 +80,8 @@ export class EventRoutersService implements OnModuleInit {
 
   async update(id: string, dto: UpdateEventRouterDto): Promise<EventRouter> {
     return this.dataSource.transaction(async (em) => {
-      const router = await this.get(id);
+      const router = await this.routers.findForUpdate(em, id);
+      if (!router) throw new NotFoundError('event router', id);
       if (dto.name !== undefined) router.name = dto.name.trim();
       if (dto.rateLimitPerMinute !== undefined) router.rateLimitPerMinute = dto.rateLimitPerMinute ?? null;
       if (dto.rules !== undefined || dto.fallback !== undefined) {
