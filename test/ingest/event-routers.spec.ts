@@ -163,6 +163,16 @@ describe('event routers (real PostgreSQL)', () => {
     await postJson(t, '/integrations/nosuchkey0000000000000000000000a/generic', { summary: 'x' }).expect(404);
   });
 
+  it('a router key is rate limited like an integration key', async () => {
+    const router = await createRouter({ rules: [], fallback: { serviceId: other.id }, rateLimitPerMinute: 2 });
+    await enqueue(router.routingKey, v2Trigger('r1')).expect(202);
+    await postJson(t, `/integrations/${router.routingKey}/generic`, { summary: 'r2' }).expect(202);
+    const limited = await enqueue(router.routingKey, v2Trigger('r3')).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advanceMinutes(1);
+    await enqueue(router.routingKey, v2Trigger('r4')).expect(202);
+  });
+
   it('drop records nothing and is counted; fallback; hit counters and last match time via GET', async () => {
     const router = await createRouter({
       rules: [
@@ -248,6 +258,11 @@ describe('event routers (real PostgreSQL)', () => {
     expect(channels.get('sms').sent.filter((p) => p.address === alice.contactMethods[0].address)).toHaveLength(1);
     const loud = (await incidentsOf(t, svc.body.id)).find((i) => i.dedupKey === 'prod');
     expect(loud).toMatchObject({ suppressed: false, severity: 'critical' });
+    // The Slack announcer ran: it posted the paging incident to the channel, and not the suppressed one.
+    const posts = await t.dataSource.query(`SELECT incident_id FROM notifications WHERE channel = 'slack' AND user_id IS NULL AND incident_id = ANY($1::uuid[])`, [
+      [quiet.id, loud.id],
+    ]);
+    expect(posts).toEqual([{ incident_id: loud.id }]);
     const unsuppressed = await t.api().get(`/api/v1/incidents?serviceId=${svc.body.id}&suppressed=false`).expect(200);
     expect(unsuppressed.body.items.map((i: { id: string }) => i.id)).toEqual([loud.id]);
   });

@@ -31,6 +31,12 @@ describe('escalation step timer: isNoop', () => {
     expect(isEscalationStepNoop(timer({ input: 'start' }), incident({ policySnapshot: null }))).toBe(false);
   });
 
+  it('every step of a suppressed incident (an event router rule with suppress) is a no-op, whatever armed it', () => {
+    for (const data of [{ input: 'start' }, { input: 'step-due', step }, { input: 'ack-timeout' }, { input: 'manual-escalate' }] as const) {
+      expect(isEscalationStepNoop(timer(data), incident({ suppressed: true, policySnapshot: null }))).toBe(true);
+    }
+  });
+
   it('a step fires while the incident is still at that step', () => {
     expect(isEscalationStepNoop(timer({ input: 'step-due', step }), incident())).toBe(false);
     expect(isEscalationStepNoop(timer({ input: 'step-due' }), incident())).toBe(false);
