@@ -2,7 +2,7 @@ import { maskAddress } from '../../src/notifications/contact-address.mask';
 import { FakeTwilioServer, TWILIO_INVALID_NUMBER } from '../fakes/fake-twilio.server';
 import { signedTwilioRequest } from '../fakes/signing';
 import { WorkerService } from '../../src/worker/worker.service';
-import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
+import { createPolicy, createService, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface LogLine {
@@ -163,5 +163,29 @@ describe('product log lines', () => {
     const all = raw.join('');
     expect(all).not.toContain(unknownKey);
     expect(all).not.toContain(pathKey);
+  });
+  it('an event dropped by a router rule is one debug line with the router and rule, never the key', async () => {
+    const service = await createService(t);
+    const router = await t
+      .api()
+      .post('/api/v1/event-routers', {
+        name: 'logs router',
+        rules: [{ name: 'noise', when: [{ field: 'severity', op: 'equals', value: 'info' }], then: { drop: true } }],
+        fallback: { serviceId: service.id },
+      })
+      .expect(201);
+    const key: string = router.body.routingKey;
+    const dropped = await during(() =>
+      t
+        .http()
+        .post('/v2/enqueue')
+        .send({ routing_key: key, event_action: 'trigger', dedup_key: 'noisy', payload: { summary: 's', source: 's', severity: 'info' } })
+        .expect(202),
+    );
+    expect(product(dropped)).toEqual([]);
+    expect(dropped).toContainEqual(
+      expect.objectContaining({ level: 20, msg: 'event dropped by router rule', router: router.body.id, rule: '0', ruleName: 'noise', dedupKey: 'noisy' }),
+    );
+    expect(raw.join('')).not.toContain(key);
   });
 });
