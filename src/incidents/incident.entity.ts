@@ -41,6 +41,7 @@ export interface RepeatBurst {
 @Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL' })
 @Index('ix_incidents_resolved', ['resolvedAt', 'id'], { where: `"status" = 'resolved'` })
 @Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL' })
+@Index('ix_incidents_router_open', ['routerId', 'dedupKey'], { where: `"router_id" IS NOT NULL AND "status" <> 'resolved'` })
 export class Incident {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,7 +62,6 @@ export class Incident {
   dedupKey: string;
 
   /** The event router that opened it (routing/); its acknowledge and resolve events find the incident by (router, dedup key). */
-  @Index('ix_incidents_router_open', ['routerId', 'dedupKey'], { where: `"router_id" IS NOT NULL AND "status" <> 'resolved'` })
   @Column({ type: 'uuid', nullable: true })
   routerId: string | null;
 

@@ -12,7 +12,7 @@ export class EventRouterHit {
   routerId: string;
 
   @ManyToOne(() => EventRouter, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'router_id' })
+  @JoinColumn({ name: 'router_id', foreignKeyConstraintName: 'fk_event_router_hits_router' })
   router?: EventRouter;
 
   @PrimaryColumn({ type: 'int' })
