@@ -42,8 +42,8 @@ type RouterMetric = ReturnType<Counter<'router' | 'rule' | 'outcome'>['labels']>
 @Injectable()
 export class RouterIngest {
   private readonly logger = new Logger('EventRouters');
-  /** prom-client children by router, rule and outcome: no label hashing per event. */
-  private readonly metricChildren = new Map<string, RouterMetric>();
+  /** prom-client children by compiled outcome (one per rule of a router version): no label hashing or key building per event. */
+  private readonly metricChildren = new WeakMap<Outcome, RouterMetric>();
 
   constructor(
     private readonly routers: EventRoutersService,
@@ -127,18 +127,16 @@ export class RouterIngest {
   }
 
   private hit({ router }: ResolvedRouter, outcome: Outcome, event: NormalisedEvent, now: Date): void {
-    this.counter.count(router.id, router.version, outcome.rule, now);
-    const result = outcome.kind === 'drop' ? 'dropped' : outcome.suppress ? 'suppressed' : 'routed';
-    const rule = outcome.rule === 'fallback' ? 'fallback' : String(outcome.rule);
-    const key = `${router.id}\n${rule}\n${result}`;
-    let child = this.metricChildren.get(key);
+    this.counter.count(router.id, router.version, outcome, now);
+    let child = this.metricChildren.get(outcome);
     if (!child) {
-      if (this.metricChildren.size > 10_000) this.metricChildren.clear();
-      child = this.metrics.routerEvents.labels(router.id, rule, result);
-      this.metricChildren.set(key, child);
+      const result = outcome.kind === 'drop' ? 'dropped' : outcome.suppress ? 'suppressed' : 'routed';
+      child = this.metrics.routerEvents.labels(router.id, outcome.rule === 'fallback' ? 'fallback' : String(outcome.rule), result);
+      this.metricChildren.set(outcome, child);
     }
     child.inc();
     if (outcome.kind === 'drop') {
+      const rule = outcome.rule === 'fallback' ? 'fallback' : String(outcome.rule);
       this.logger.debug({ router: router.id, rule, ruleName: outcome.ruleName, dedupKey: event.dedupKey }, 'event dropped by router rule');
     }
   }

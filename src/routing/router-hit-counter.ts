@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { RuleRef } from './rules/evaluate';
+import type { Outcome } from './rules/evaluate';
 import { HitDelta, RouterHitsRepository } from './router-hits.repository';
 
 /** How often this process adds its counts to the database. */
@@ -18,7 +18,11 @@ const MAX_PENDING = 10_000;
 @Injectable()
 export class RouterHitCounter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('EventRouters');
-  private pending = new Map<string, HitDelta>();
+  /**
+   * Keyed by the compiled outcome object: one per rule of one router version
+   * (compileRouter builds them once), so counting an event builds no key.
+   */
+  private pending = new Map<Outcome, HitDelta>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -35,16 +39,16 @@ export class RouterHitCounter implements OnModuleInit, OnModuleDestroy {
     await this.flush();
   }
 
-  count(routerId: string, version: number, rule: RuleRef, at: Date): void {
-    const ruleKey = rule === 'fallback' ? 'fallback' : String(rule);
-    const key = `${routerId}\n${version}\n${ruleKey}`;
-    const delta = this.pending.get(key);
+  /** One evaluation of a router version decided by `outcome` (a rule of that version's compiled rules, or its fallback). */
+  count(routerId: string, version: number, outcome: Outcome, at: Date): void {
+    const delta = this.pending.get(outcome);
     if (delta) {
       delta.count++;
       if (at > delta.lastMatchedAt) delta.lastMatchedAt = at;
       return;
     }
-    this.pending.set(key, { routerId, version, rule: ruleKey, count: 1, lastMatchedAt: at });
+    const rule = outcome.rule === 'fallback' ? 'fallback' : String(outcome.rule);
+    this.pending.set(outcome, { routerId, version, rule, count: 1, lastMatchedAt: at });
     if (this.pending.size > MAX_PENDING) void this.flush();
   }
 

@@ -24,7 +24,8 @@ export class RouterHitsRepository {
    * version the router has left (its rules changed meanwhile), or of a deleted
    * router, are dropped by the join.
    */
-  async add(deltas: readonly HitDelta[]): Promise<void> {
+  async add(input: readonly HitDelta[]): Promise<void> {
+    const deltas = mergeDeltas(input);
     if (!deltas.length) return;
     await this.dataSource.query(
       `INSERT INTO event_router_hits AS h (router_id, version, rule, count, last_matched_at)
@@ -62,4 +63,19 @@ export class RouterHitsRepository {
       .where('router_id = :routerId AND version < :version', { routerId, version })
       .execute();
   }
+}
+
+/** One delta per (router, version, rule): an upsert may not touch one row twice in a statement. */
+export function mergeDeltas(deltas: readonly HitDelta[]): HitDelta[] {
+  const byRow = new Map<string, HitDelta>();
+  for (const d of deltas) {
+    const key = `${d.routerId}\n${d.version}\n${d.rule}`;
+    const known = byRow.get(key);
+    if (!known) byRow.set(key, { ...d });
+    else {
+      known.count += d.count;
+      if (d.lastMatchedAt > known.lastMatchedAt) known.lastMatchedAt = d.lastMatchedAt;
+    }
+  }
+  return [...byRow.values()];
 }

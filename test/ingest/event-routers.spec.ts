@@ -208,7 +208,10 @@ describe('event routers (real PostgreSQL)', () => {
     const hitsRepo = t.get(RouterHitsRepository);
     const at = t.clock.now();
     await Promise.all([
-      hitsRepo.add([{ routerId: router.id, version: 1, rule: '1', count: 5, lastMatchedAt: at }]),
+      hitsRepo.add([
+        { routerId: router.id, version: 1, rule: '1', count: 2, lastMatchedAt: at },
+        { routerId: router.id, version: 1, rule: '1', count: 3, lastMatchedAt: at },
+      ]),
       hitsRepo.add([{ routerId: router.id, version: 1, rule: '1', count: 7, lastMatchedAt: at }]),
       hitsRepo.add([{ routerId: router.id, version: 0, rule: '1', count: 100, lastMatchedAt: at }]),
     ]);
