@@ -28,7 +28,7 @@ export class RouterTestController {
   ) {}
 
   @Post(':id/test')
-  @MinRole('read-only')
+  @MinRole('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Test an event router: which rule an event matches and what would happen (nothing is recorded)' })
   @ApiOkResponse({ type: TestEventResponse, description: 'the decision for the event (each alert of a group) and the incidents it would open or update' })

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsObject, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { NoControlChars } from '../common/validators';
 import { SEVERITIES } from '../ingest/sources/normalised-event';
 import type { EventRouterHit } from './event-router-hit.entity';
@@ -87,19 +87,19 @@ export class CreateEventRouterDto {
 
 export class UpdateEventRouterDto {
   @ApiPropertyOptional({ description: 'a name for people', example: 'Prometheus (all teams)', minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @Length(1, 200)
   @NoControlChars()
   name?: string;
 
   @ApiPropertyOptional({ type: [RuleDto], maxItems: MAX_RULES, description: 'replaces every rule (the hit counters start again)' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   rules?: unknown[];
 
   @ApiPropertyOptional({ type: FallbackDto, description: 'replaces the fallback (the hit counters start again)' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsObject()
   fallback?: Record<string, unknown>;
 

@@ -41,6 +41,7 @@ export interface World {
   heartbeat: { id: string; key: string };
   incidentId: string;
   apiKeyId: string;
+  eventRouterId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -64,6 +65,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const hb = await t.api().post(`/api/v1/services/${service.id}/heartbeats`, { name: 'nightly', intervalMinutes: 60 }).expect(201);
   const incident = await trigger(t, integrations['events-v2'].key, `world-${randomBytes(4).toString('hex')}`);
   const key = await t.api().post('/api/v1/api-keys', { name: 'world', role: 'read-only' }).expect(201);
+  const router = await t
+    .api()
+    .post('/api/v1/event-routers', {
+      name: 'world router',
+      rules: [{ name: 'team', when: [{ field: 'labels.team', op: 'equals', value: 'world' }], then: { route: { serviceId: service.id } } }],
+      fallback: { serviceId: service.id },
+    })
+    .expect(201);
   return {
     userId: user.id,
     otherUserId: other.id,
@@ -78,6 +87,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     heartbeat: { id: hb.body.id, key: hb.body.key },
     incidentId: incident.id,
     apiKeyId: key.body.id,
+    eventRouterId: router.body.id,
   };
 }
 
@@ -89,6 +99,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   services: 'serviceId',
   incidents: 'incidentId',
   'api-keys': 'apiKeyId',
+  'event-routers': 'eventRouterId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -138,6 +149,16 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },
     'POST /api/v1/escalation-policies': { name: 'Fuzz', repeat: 1, levels: [{ delayMinutes: 5, targets: [{ type: 'user', id: world.userId }] }] },
+    'POST /api/v1/event-routers': {
+      name: `Router ${u()}`,
+      rules: [{ name: 'db', when: [{ field: 'summary', op: 'matches', value: '^db-\\d+' }], then: { route: { serviceId: world.serviceId }, severity: 'critical' } }],
+      fallback: { drop: true },
+    },
+    'PATCH /api/v1/event-routers/{id}': { name: `Router ${u()}`, fallback: { serviceId: world.serviceId } },
+    'POST /api/v1/event-routers/{id}/test': {
+      format: 'events-v2',
+      body: { event_action: 'trigger', payload: { summary: 'disk full', source: 'db-1', severity: 'critical' } },
+    },
     'PUT /api/v1/escalation-policies/{id}': { name: 'Fuzz', repeat: 0, levels: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: world.scheduleId }] }] },
   };
 }
