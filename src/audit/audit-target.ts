@@ -20,6 +20,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   services: 'service',
   incidents: 'incident',
   'api-keys': 'api-key',
+  'maintenance-windows': 'maintenance-window',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {
