@@ -17,9 +17,9 @@ import { TimersRepository } from './timers.repository';
  * edited here: one that no longer matches the incident fires as a no-op.
  *
  * A held maintenance incident (docs/maintenance.md) arms nothing: an
- * acknowledgement of it has no timeout; un-acknowledging it releases it only
- * if no window covers its service any more (otherwise the window's end
- * does); "escalate now" releases it at once, window or not, and its
+ * acknowledgement of it has no timeout; triggered again (a retrigger), it is
+ * released only if no window covers its service any more (otherwise the
+ * window's end releases it); "escalate now" releases it at once, window or not, and its
  * escalation then starts at the first level.
  */
 @Injectable()
@@ -53,11 +53,11 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
       ...live('escalate-requested').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'manual-escalate' as const } })),
     ]);
     await this.incidentsRepository.releaseHeld(em, { incidentIds: held('unacknowledged') }, now, {
-      message: 'Un-acknowledged after its maintenance window ended: escalation starts now',
+      message: 'Triggered again after its maintenance window ended: escalation starts now',
       data: { reason: 'unacknowledged' },
     });
     await this.incidentsRepository.releaseHeld(em, { incidentIds: held('escalate-requested') }, now, {
-      message: 'Escalation requested during maintenance: escalation starts now',
+      message: 'Escalated by hand during maintenance: escalation starts now, at the first level',
       data: { reason: 'escalate-requested' },
       force: true,
     });
