@@ -241,6 +241,9 @@ describe('maintenance windows', () => {
     const rows = await posts();
     expect(rows).toHaveLength(1);
     expect(iso(rows[0].due_at)).toBe(iso(t.clock.now()));
+    // The channel message says the incident was held by a window, and until when.
+    const post = channels.get('slack').sent.find((p) => p.address === 'C0MAINT01');
+    expect(post?.content.maintenanceReleasedAt).toBe(iso(t.clock.now()));
   });
 
   it('checks its input and its rules, naming the field', async () => {
