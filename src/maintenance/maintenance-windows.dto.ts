@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { NoControlChars } from '../common/validators';
 import { WINDOW_STATES, WindowState, windowState } from './maintenance-window-rules';
 import type { WindowCreator } from './maintenance-window.entity';
 import type { WindowWithServices } from './maintenance-windows.repository';
+
+/** An optional field that may be absent but not null: null is checked (and refused) like any other value. */
+const IfPresent = () => ValidateIf((_, v) => v !== undefined);
 
 /** Services one window may cover. */
 export const MAX_WINDOW_SERVICES = 100;
@@ -17,7 +20,7 @@ export class CreateMaintenanceWindowDto {
   description: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'when it starts (ISO 8601); default: now', example: '2026-12-01T22:00:00Z' })
-  @IsOptional()
+  @IfPresent()
   @IsISO8601({ strict: true })
   start?: string;
 
@@ -42,24 +45,24 @@ export class CreateMaintenanceWindowDto {
 /** A PATCH of a window that has not started: absent fields stay as they are. */
 export class UpdateMaintenanceWindowDto {
   @ApiPropertyOptional({ description: 'what the maintenance is, for people', example: 'Deploy billing-api v2.15', minLength: 1, maxLength: 500 })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @Length(1, 500)
   @NoControlChars()
   description?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'a new start (ISO 8601)', example: '2026-12-01T22:30:00Z' })
-  @IsOptional()
+  @IfPresent()
   @IsISO8601({ strict: true })
   start?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'a new end (ISO 8601): after start, at most 30 days after it', example: '2026-12-01T23:30:00Z' })
-  @IsOptional()
+  @IfPresent()
   @IsISO8601({ strict: true })
   end?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'the services it covers, replacing the current list', example: ['4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d'] })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_WINDOW_SERVICES)

@@ -268,6 +268,8 @@ describe('maintenance windows', () => {
     const edited = await t.api().patch(`/api/v1/maintenance-windows/${w.id}`, { end: inMinutes(90), description: 'Deploy v2' }).expect(200);
     expect(edited.body).toMatchObject({ end: inMinutes(90), description: 'Deploy v2', serviceIds: [s.serviceId] });
     await t.api().patch(`/api/v1/maintenance-windows/${w.id}`, { end: inMinutes(31 * 24 * 60) }).expect(400);
+    const nulls = await t.api().patch(`/api/v1/maintenance-windows/${w.id}`, { description: null, end: null }).expect(400);
+    expect([...new Set(nulls.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['description', 'end']);
     await t.api().post(`/api/v1/maintenance-windows/${w.id}/end`).expect(409);
     t.clock.advanceMinutes(30); // started
     const late = await t.api().patch(`/api/v1/maintenance-windows/${w.id}`, { description: 'too late' }).expect(409);

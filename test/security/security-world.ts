@@ -41,6 +41,8 @@ export interface World {
   heartbeat: { id: string; key: string };
   incidentId: string;
   apiKeyId: string;
+  /** A maintenance window that has not started (so it can still be edited). */
+  maintenanceWindowId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -64,6 +66,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const hb = await t.api().post(`/api/v1/services/${service.id}/heartbeats`, { name: 'nightly', intervalMinutes: 60 }).expect(201);
   const incident = await trigger(t, integrations['events-v2'].key, `world-${randomBytes(4).toString('hex')}`);
   const key = await t.api().post('/api/v1/api-keys', { name: 'world', role: 'read-only' }).expect(201);
+  const window = await t
+    .api()
+    .post('/api/v1/maintenance-windows', { description: 'world', start: '2026-04-01T00:00:00Z', end: '2026-04-01T02:00:00Z', serviceIds: [service.id] })
+    .expect(201);
   return {
     userId: user.id,
     otherUserId: other.id,
@@ -78,6 +84,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     heartbeat: { id: hb.body.id, key: hb.body.key },
     incidentId: incident.id,
     apiKeyId: key.body.id,
+    maintenanceWindowId: window.body.id,
   };
 }
 
@@ -89,6 +96,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   services: 'serviceId',
   incidents: 'incidentId',
   'api-keys': 'apiKeyId',
+  'maintenance-windows': 'maintenanceWindowId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -134,6 +142,9 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'PATCH /api/v1/services/{id}': { ackTimeoutMinutes: 30 },
     'POST /api/v1/services/{id}/integrations': { type: 'generic', name: 'fuzz' },
     'POST /api/v1/services/{id}/heartbeats': { name: 'hb', intervalMinutes: 10 },
+    'POST /api/v1/maintenance-windows': { description: 'Fuzz', start: '2026-04-01T00:00:00Z', end: '2026-04-01T01:00:00Z', serviceIds: [world.serviceId] },
+    'PATCH /api/v1/maintenance-windows/{id}': { description: 'Fuzz patched' },
+    'POST /api/v1/maintenance-windows/{id}/end': {},
     'POST /api/v1/incidents/{id}/acknowledge': { note: 'on it' },
     'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },
