@@ -1,3 +1,4 @@
+import { HeartbeatsService } from '../../src/services/heartbeats.service';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber, trigger } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
@@ -226,6 +227,20 @@ describe('maintenance windows', () => {
     t.clock.advanceMinutes(5);
     await worker.drain();
     expect(s.bob()).toHaveLength(1);
+  });
+
+  it('holds an incident opened by a missed heartbeat like any other', async () => {
+    const s = await setup();
+    await t.api().post(`/api/v1/services/${s.serviceId}/heartbeats`, { name: 'nightly backup', intervalMinutes: 30 }).expect(201);
+    await openWindow([s.serviceId], 90);
+    expect(await t.get(HeartbeatsService).checkOverdue(t.clock.advanceMinutes(31))).toBe(1);
+    await worker.drain();
+    expect(s.alice()).toHaveLength(0);
+    const list = await t.api().get(`/api/v1/incidents?serviceId=${s.serviceId}`).expect(200);
+    expect(list.body.items[0]).toMatchObject({ maintenance: true, status: 'triggered' });
+    t.clock.advanceMinutes(59);
+    await worker.drain();
+    expect(s.alice()).toHaveLength(1);
   });
 
   it('holds the Slack channel post until the release', async () => {
