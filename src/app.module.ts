@@ -11,6 +11,7 @@ import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { InboundChannelsModule } from './notifications/inbound/inbound.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -29,6 +30,7 @@ const FEATURE_MODULES = [
   SchedulesModule,
   ServicesModule,
   RoutingModule,
+  MaintenanceModule,
   IncidentsModule,
   IngestModule,
   NotificationsModule,

@@ -21,6 +21,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   incidents: 'incident',
   'api-keys': 'api-key',
   'event-routers': 'event-router',
+  'maintenance-windows': 'maintenance-window',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {

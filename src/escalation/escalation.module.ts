@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
@@ -12,6 +13,8 @@ import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
 import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
 import { CleanupKind } from './engine/kinds/cleanup.kind';
 import { EscalationStepKind } from './engine/kinds/escalation-step.kind';
+import { MaintenanceEndKind } from './engine/kinds/maintenance-end.kind';
+import { MaintenanceEndArmer } from './engine/maintenance-end-armer';
 import { TimerClaimerService } from './engine/timer-claimer.service';
 import { TimerIncidentsRepository } from './engine/timer-incidents.repository';
 import { TimerKinds } from './engine/timer-kinds';
@@ -33,9 +36,11 @@ const ENGINE = [
   AckTimeoutKind,
   AutoResolveKind,
   CleanupKind,
+  MaintenanceEndKind,
   TimerKinds,
   TimerClaimerService,
   EscalationLifecycleListener,
+  MaintenanceEndArmer,
 ];
 
 @Module({
@@ -45,6 +50,7 @@ const ENGINE = [
     SchedulesModule,
     IncidentsModule,
     ServicesModule,
+    MaintenanceModule,
     NotificationsModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController],

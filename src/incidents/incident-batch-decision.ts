@@ -4,7 +4,10 @@ import { AlertRow, foldAlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow 
 import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
 import type { CommandResult, EventCommand, IncidentCommand } from './incident-commands';
 import type { ActorRecord, Incident, RepeatBurst } from './incident.entity';
-import { Actor, IncidentChange, IncidentEventType, toDomainActor } from './incident-lifecycle';
+import { Actor, IncidentChange, IncidentEventType, SYSTEM_ACTOR, toDomainActor } from './incident-lifecycle';
+
+/** The timeline of an incident opened while a maintenance window covered its service (docs/maintenance.md). */
+export const MAINTENANCE_HELD_MESSAGE = 'Opened during a maintenance window of its service: nobody is paged until the window ends';
 
 /** An incident of the batch, locked (or just opened) by the batch's first statement. */
 export interface LoadedIncident {
@@ -212,6 +215,9 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       source: c.target.source,
       severity: inc.severity,
     });
+    if (inc.maintenance) {
+      timeline(fresh, 'maintenance-held', MAINTENANCE_HELD_MESSAGE, SYSTEM_ACTOR, inc.createdAt, null);
+    }
     out.opened = true;
     return outcome(fresh, true);
   };

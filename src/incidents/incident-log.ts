@@ -45,6 +45,7 @@ export function incidentLogEntries(commands: readonly IncidentCommand[], loaded:
         serviceId: incident.serviceId,
         severity: incident.severity,
         source: c.target.source,
+        ...(incident.maintenance ? { maintenance: true } : {}),
       },
       msg: 'incident opened',
     });

@@ -50,12 +50,15 @@ export interface LoadedRow {
   escalation_exhausted: boolean;
   level_reached_at: Date | null;
   repeat_burst: RepeatBurst | null;
+  maintenance: boolean;
+  maintenance_released_at: Date | null;
   created: boolean;
   known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
 }
 
 const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
-  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at, repeat_burst`;
+  acknowledged_at, acknowledged_by, resolved_at, resolved_by, level, loop, escalation_epoch, escalation_exhausted, level_reached_at, repeat_burst,
+  maintenance, maintenance_released_at`;
 
 /**
  * Rows are found by primary key through `id = ANY (ARRAY(...))`: a set from
@@ -67,7 +70,10 @@ const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, cre
  * Locks the incidents the commands name (by id, or the open one with the
  * key), in id order, then opens an incident for each key a trigger names that
  * has none (in (service, key) order; ON CONFLICT on the partial unique index
- * `uq_incidents_open_dedup`). Every lock is taken before the first insert (the
+ * `uq_incidents_open_dedup`). A new incident whose service a maintenance
+ * window covers at $2 is opened `maintenance` (held: docs/maintenance.md); the
+ * EXISTS runs only for incidents being opened, one index probe each
+ * (`ix_maintenance_window_services_cover`), so repeats pay nothing. Every lock is taken before the first insert (the
  * count over `locked`), so a batch waiting on another's insert holds no lock
  * that one still needs: batches never deadlock. A key that a concurrent
  * transaction opened after this statement's snapshot comes back neither
@@ -96,10 +102,12 @@ WITH k AS (
      SELECT 1 FROM locked l WHERE l.service_id = k.service_id AND l.dedup_key = k.dedup_key AND l.status <> 'resolved')
    ORDER BY k.service_id, k.dedup_key, k.i
 ), opened AS (
-  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at, router_id, suppressed)
-  SELECT service_id, dedup_key, 'triggered', title, severity, $2::timestamptz, $2::timestamptz, $2::timestamptz, router_id,
-         COALESCE(suppressed, false)
-    FROM firsts ORDER BY service_id, dedup_key
+  INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at, router_id, suppressed, maintenance)
+  SELECT f.service_id, f.dedup_key, 'triggered', f.title, f.severity, $2::timestamptz, $2::timestamptz, $2::timestamptz, f.router_id,
+         COALESCE(f.suppressed, false),
+         EXISTS (SELECT 1 FROM maintenance_window_services w
+                  WHERE w.service_id = f.service_id AND w.ends_at > $2::timestamptz AND w.starts_at <= $2::timestamptz)
+    FROM firsts f ORDER BY f.service_id, f.dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
   RETURNING ${COLUMNS}
 ), wanted AS (
@@ -231,6 +239,8 @@ export function toLoaded(row: LoadedRow): LoadedIncident {
     escalationExhausted: row.escalation_exhausted,
     levelReachedAt: row.level_reached_at,
     repeatBurst: row.repeat_burst,
+    maintenance: row.maintenance,
+    maintenanceReleasedAt: row.maintenance_released_at,
   });
   const known = new Map((row.known_alerts ?? []).map((a) => [a.fingerprint, { status: a.status, payload: a.payload }]));
   return { incident, created: row.created, knownAlerts: known };

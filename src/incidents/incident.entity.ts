@@ -38,9 +38,10 @@ export interface RepeatBurst {
 @Index('ix_incidents_created', ['createdAt', 'id'])
 @Index('ix_incidents_status_created', ['status', 'createdAt', 'id'])
 @Index('ix_incidents_service_created', ['serviceId', 'createdAt', 'id'])
-@Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL' })
+@Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL AND NOT ("maintenance" AND "maintenance_released_at" IS NULL)' })
 @Index('ix_incidents_resolved', ['resolvedAt', 'id'], { where: `"status" = 'resolved'` })
-@Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL' })
+@Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL AND NOT ("maintenance" AND "maintenance_released_at" IS NULL)' })
+@Index('ix_incidents_held', ['serviceId', 'id'], { where: `"maintenance" AND "maintenance_released_at" IS NULL AND "status" = 'triggered'` })
 @Index('ix_incidents_router_open', ['routerId', 'dedupKey'], { where: `"router_id" IS NOT NULL AND "status" <> 'resolved'` })
 export class Incident {
   @PrimaryGeneratedColumn('uuid')
@@ -139,6 +140,17 @@ export class Incident {
   /** Set when the Slack module has queued the post to the service's channel (slack-channel-announcer.repository.ts). */
   @Column({ type: 'timestamptz', nullable: true })
   slackAnnouncedAt: Date | null;
+
+  /**
+   * Opened while a maintenance window covered its service (docs/maintenance.md):
+   * its escalation and Slack post wait until it is released.
+   */
+  @Column({ type: 'boolean', default: false })
+  maintenance: boolean;
+
+  /** When the last window covering its service ended with the incident still triggered: escalation started then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  maintenanceReleasedAt: Date | null;
 
   @OneToMany('Alert', 'incident')
   alerts?: Alert[];

@@ -138,6 +138,16 @@ export class IncidentResponse {
   @ApiProperty({ description: 'the escalation policy level paged last (0-based)', example: 0 }) level: number;
   @ApiProperty({ description: "how many times the policy's levels were started again (its repeat)", example: 0 }) loop: number;
   @ApiProperty({ description: 'every level and repeat has been paged: nobody more will be', example: false }) escalationExhausted: boolean;
+  @ApiProperty({ description: 'opened while a maintenance window covered its service: it did not page then', example: false })
+  maintenance: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'a maintenance incident still triggered when its last window ended: escalation started at this time; null otherwise',
+    example: null,
+  })
+  maintenanceReleasedAt: string | null;
   @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
   @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
   @ApiProperty({ description: 'when the last alert came; ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) lastAlertAt: string;
@@ -165,6 +175,8 @@ export class IncidentResponse {
       level: i.level,
       loop: i.loop,
       escalationExhausted: i.escalationExhausted,
+      maintenance: i.maintenance,
+      maintenanceReleasedAt: i.maintenanceReleasedAt?.toISOString() ?? null,
       createdAt: i.createdAt.toISOString(),
       updatedAt: i.updatedAt.toISOString(),
       lastAlertAt: i.lastAlertAt.toISOString(),

@@ -16,6 +16,8 @@ export interface IncidentInfo {
   alert: StoredAlert | null;
   /** Names of the people paged at the incident's current escalation level (epoch, loop, level), by name. */
   paged: string[];
+  /** A maintenance incident released when its window ended (docs/maintenance.md); null otherwise. */
+  maintenanceReleasedAt?: Date | null;
 }
 
 export function toPageContent(incident: IncidentInfo, extra: Partial<PageContent> = {}): PageContent {
@@ -33,6 +35,7 @@ export function toPageContent(incident: IncidentInfo, extra: Partial<PageContent
     ...(facts?.detailsOmitted ? { detailsOmitted: facts.detailsOmitted } : {}),
     ...(facts?.links.length ? { links: facts.links } : {}),
     ...(incident.paged.length ? { paged: incident.paged } : {}),
+    ...(incident.maintenanceReleasedAt ? { maintenanceReleasedAt: incident.maintenanceReleasedAt.toISOString() } : {}),
     ...extra,
   };
 }

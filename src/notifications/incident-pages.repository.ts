@@ -19,6 +19,7 @@ interface IncidentInfoRow {
   /** count(*): text. */
   firing: string | null;
   paged: string[] | null;
+  maintenance_released_at: Date | null;
 }
 
 /**
@@ -39,7 +40,7 @@ export class IncidentPagesRepository {
     if (!ids.length) return new Map();
     const rows = await this.dataSource.query<IncidentInfoRow[]>(
       `SELECT i.id, i.number, i.title, i.severity, i.status, i.acknowledged_by, i.resolved_by, s.name AS service_name,
-              a.source AS alert_kind, a.details AS alert_details, f.firing, p.paged
+              i.maintenance_released_at, a.source AS alert_kind, a.details AS alert_details, f.firing, p.paged
          FROM incidents i
          JOIN services s ON s.id = i.service_id
          LEFT JOIN LATERAL (
@@ -77,5 +78,6 @@ function toIncidentInfo(r: IncidentInfoRow): IncidentInfo {
     resolvedBy: r.resolved_by,
     alert: r.alert_kind === null ? null : { kind: r.alert_kind, details: r.alert_details, firing: Number(r.firing ?? 0) },
     paged: r.paged ?? [],
+    maintenanceReleasedAt: r.maintenance_released_at,
   };
 }

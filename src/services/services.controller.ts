@@ -21,6 +21,9 @@ import {
   UpdateServiceDto,
 } from './services.dto';
 import { ServicesService } from './services.service';
+import { Clock } from '../common/clock';
+import { Service } from './service.entity';
+import { ServiceMaintenanceRegistry } from './service-maintenance';
 
 @ApiTags('services')
 @Controller('api/v1/services')
@@ -30,7 +33,19 @@ export class ServicesController {
     private readonly integrations: IntegrationsService,
     private readonly heartbeats: HeartbeatMonitorsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly maintenance: ServiceMaintenanceRegistry,
+    private readonly clock: Clock,
   ) {}
+
+  /** The services as responses, each with the maintenance window covering it now, if any. */
+  private async respond(services: Service[]): Promise<ServiceResponse[]> {
+    const cover = await this.maintenance.coverOf(services.map((s) => s.id), this.clock.now());
+    return services.map((s) => ServiceResponse.of(s, cover.get(s.id)));
+  }
+
+  private async respondOne(service: Service): Promise<ServiceResponse> {
+    return (await this.respond([service]))[0];
+  }
 
   @Post()
   @MinRole('admin')
@@ -38,7 +53,7 @@ export class ServicesController {
   @ApiCreatedResponse({ type: ServiceResponse, description: 'the service created' })
   @ApiErrors([400, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   async create(@Body() dto: CreateServiceDto): Promise<ServiceResponse> {
-    return ServiceResponse.of(await this.services.create(dto));
+    return this.respondOne(await this.services.create(dto));
   }
 
   @Get()
@@ -48,7 +63,7 @@ export class ServicesController {
   @ApiErrors([400])
   async list(@Query() query: PageQuery): Promise<Page<ServiceResponse>> {
     const page = await this.services.list(query);
-    return { items: page.items.map(ServiceResponse.of), nextCursor: page.nextCursor };
+    return { items: await this.respond(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -58,7 +73,7 @@ export class ServicesController {
   @ApiErrors([400, 404])
   @ApiUuidParam('id', 'the service id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<ServiceResponse> {
-    return ServiceResponse.of(await this.services.get(id));
+    return this.respondOne(await this.services.get(id));
   }
 
   @Put(':id')
@@ -68,7 +83,7 @@ export class ServicesController {
   @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
-    return ServiceResponse.of(await this.services.update(id, dto));
+    return this.respondOne(await this.services.update(id, dto));
   }
 
   @Patch(':id')
@@ -78,7 +93,7 @@ export class ServicesController {
   @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
   @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
-    return ServiceResponse.of(await this.services.update(id, dto));
+    return this.respondOne(await this.services.update(id, dto));
   }
 
   @Delete(':id')

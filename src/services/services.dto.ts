@@ -7,6 +7,7 @@ import { NoControlChars } from '../common/validators';
 import { HeartbeatMonitor } from './heartbeat-monitor.entity';
 import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.entity';
 import { Service } from './service.entity';
+import type { ServiceMaintenance } from './service-maintenance';
 
 const MAX_TIMER_MINUTES = 7 * 24 * 60;
 
@@ -122,6 +123,11 @@ export class CreateHeartbeatDto {
   intervalMinutes: number;
 }
 
+export class ServiceMaintenanceResponse {
+  @ApiProperty({ description: 'the covering window that ends last', format: 'uuid', example: '7e1f3c2a-9b8d-4e6f-a1b2-c3d4e5f6a7b8' }) windowId: string;
+  @ApiProperty({ description: 'when that window ends (ISO 8601, UTC)', format: 'date-time', example: '2026-12-01T23:00:00.000Z' }) until: string;
+}
+
 export class ServiceResponse {
   @ApiProperty({ description: 'service id', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) id: string;
   @ApiProperty({ description: 'the name', example: 'Billing API' }) name: string;
@@ -132,8 +138,14 @@ export class ServiceResponse {
   @ApiProperty({ nullable: true, type: String, description: 'the Slack channel pages are posted to; null: none', example: 'C024BE91L' }) slackChannelId: string | null;
   @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) createdAt: string;
   @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:00:00.000Z' }) updatedAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: ServiceMaintenanceResponse,
+    description: 'set while a maintenance window covers the service (new incidents do not page); null otherwise',
+  })
+  maintenance: ServiceMaintenanceResponse | null;
 
-  static of(s: Service): ServiceResponse {
+  static of(s: Service, maintenance?: ServiceMaintenance): ServiceResponse {
     return {
       id: s.id,
       name: s.name,
@@ -144,6 +156,7 @@ export class ServiceResponse {
       slackChannelId: s.slackChannelId,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
+      maintenance: maintenance ? { windowId: maintenance.windowId, until: maintenance.until.toISOString() } : null,
     };
   }
 }

@@ -8,6 +8,7 @@ import { HeartbeatsService } from './heartbeats.service';
 import { Integration } from './integration.entity';
 import { IntegrationsService } from './integrations.service';
 import { Service } from './service.entity';
+import { ServiceMaintenanceRegistry } from './service-maintenance';
 import { ServicesController } from './services.controller';
 import { ServiceReferences } from './service-references';
 import { ServicesService } from './services.service';
@@ -17,7 +18,7 @@ import { ServicesService } from './services.service';
   // EscalationPolicy is listed only so the Service -> policy relation (and its FK) has metadata; its rows are the escalation module's.
   imports: [TypeOrmModule.forFeature([Service, Integration, HeartbeatMonitor, EscalationPolicy]), IncidentsModule],
   controllers: [ServicesController],
-  providers: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
-  exports: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService],
+  providers: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService, ServiceMaintenanceRegistry],
+  exports: [ServicesService, ServiceReferences, IntegrationsService, HeartbeatMonitorsService, HeartbeatsService, ServiceMaintenanceRegistry],
 })
 export class ServicesModule {}

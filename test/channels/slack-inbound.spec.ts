@@ -60,6 +60,17 @@ describe('Slack buttons and /oncall', () => {
     expect(unknown.body.text).toContain('No service or schedule');
   });
 
+  it('/oncall says when a service is in maintenance, and until when', async () => {
+    const { service } = await slackIncident('slack-oncall-maint');
+    const svc = (await h.t.api().get(`/api/v1/services/${service.serviceId}`).expect(200)).body;
+    const end = new Date(h.t.clock.now().getTime() + 3_600_000);
+    await h.t.api().post('/api/v1/maintenance-windows', { description: 'Deploy', end: end.toISOString(), serviceIds: [service.serviceId] }).expect(201);
+    const res = await h.slackCommand({ command: '/oncall', text: svc.name, user_id: 'U0JUDY', channel_id: 'C0X', team_id: 'T0FAKE' }).expect(200);
+    expect(res.body.text).toContain('Level 1: Judy');
+    expect(res.body.text).toContain(`In maintenance until <!date^${Math.floor(end.getTime() / 1000)}^`);
+    expect(res.body.text).toContain(`new incidents of ${svc.name} page nobody until then`);
+  });
+
   it('/oncall says until when each person a schedule puts on call is on call', async () => {
     // The app's clock is the wall time here (see beforeAll): the rotation is laid out around it.
     const zone = 'America/New_York';

@@ -42,6 +42,8 @@ export interface World {
   incidentId: string;
   apiKeyId: string;
   eventRouterId: string;
+  /** A maintenance window that has not started (so it can still be edited). */
+  maintenanceWindowId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -72,6 +74,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
       rules: [{ name: 'team', when: [{ field: 'labels.team', op: 'equals', value: 'world' }], then: { route: { serviceId: service.id } } }],
       fallback: { serviceId: service.id },
     })
+  const window = await t
+    .api()
+    .post('/api/v1/maintenance-windows', { description: 'world', start: '2026-04-01T00:00:00Z', end: '2026-04-01T02:00:00Z', serviceIds: [service.id] })
     .expect(201);
   return {
     userId: user.id,
@@ -88,6 +93,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     incidentId: incident.id,
     apiKeyId: key.body.id,
     eventRouterId: router.body.id,
+    maintenanceWindowId: window.body.id,
   };
 }
 
@@ -100,6 +106,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   incidents: 'incidentId',
   'api-keys': 'apiKeyId',
   'event-routers': 'eventRouterId',
+  'maintenance-windows': 'maintenanceWindowId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -145,6 +152,9 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'PATCH /api/v1/services/{id}': { ackTimeoutMinutes: 30 },
     'POST /api/v1/services/{id}/integrations': { type: 'generic', name: 'fuzz' },
     'POST /api/v1/services/{id}/heartbeats': { name: 'hb', intervalMinutes: 10 },
+    'POST /api/v1/maintenance-windows': { description: 'Fuzz', start: '2026-04-01T00:00:00Z', end: '2026-04-01T01:00:00Z', serviceIds: [world.serviceId] },
+    'PATCH /api/v1/maintenance-windows/{id}': { description: 'Fuzz patched' },
+    'POST /api/v1/maintenance-windows/{id}/end': {},
     'POST /api/v1/incidents/{id}/acknowledge': { note: 'on it' },
     'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },

@@ -3,6 +3,7 @@ import { ackTimeoutTimer } from './kinds/ack-timeout.data';
 import { autoResolveTimer } from './kinds/auto-resolve.data';
 import { cleanupTimer } from './kinds/cleanup.data';
 import { escalationStepTimer } from './kinds/escalation-step.data';
+import { maintenanceEndTimer } from './kinds/maintenance-end.data';
 
 /**
  * What a timer row's `kind` and `data` may hold: one member per timer kind,
@@ -10,7 +11,13 @@ import { escalationStepTimer } from './kinds/escalation-step.data';
  * against it once, where they are read (timers.repository.ts); everything
  * after that works with typed data.
  */
-export const timerPayloadSchema = z.discriminatedUnion('kind', [escalationStepTimer, ackTimeoutTimer, autoResolveTimer, cleanupTimer]);
+export const timerPayloadSchema = z.discriminatedUnion('kind', [
+  escalationStepTimer,
+  ackTimeoutTimer,
+  autoResolveTimer,
+  cleanupTimer,
+  maintenanceEndTimer,
+]);
 
 export type TimerPayload = z.infer<typeof timerPayloadSchema>;
 export type TimerKindName = TimerPayload['kind'];
@@ -18,10 +25,11 @@ export type TimerKindName = TimerPayload['kind'];
 export type TimerDataMap = { [P in TimerPayload as P['kind']]: P['data'] };
 
 /**
- * Kinds whose timers belong to no incident: the engine's own housekeeping.
- * `timers.incident_id` is null exactly for these (a check constraint).
+ * Kinds whose timers belong to no incident: the engine's own housekeeping and
+ * the ends of maintenance windows. `timers.incident_id` is null exactly for
+ * these (a check constraint).
  */
-export const ENGINE_TIMER_KINDS = ['cleanup'] as const satisfies readonly TimerKindName[];
+export const ENGINE_TIMER_KINDS = ['cleanup', 'maintenance-end'] as const satisfies readonly TimerKindName[];
 export type EngineTimerKindName = (typeof ENGINE_TIMER_KINDS)[number];
 export type IncidentTimerKindName = Exclude<TimerKindName, EngineTimerKindName>;
 type IncidentIdOf<P> = P extends EngineTimerKindName ? null : string;
@@ -35,6 +43,11 @@ export type DueTimer<K extends TimerKindName = TimerKindName> = {
 export type NewTimer<K extends TimerKindName = TimerKindName> = {
   [P in K]: { kind: P; incidentId: IncidentIdOf<P>; dueAt: Date; data: TimerDataMap[P] };
 }[K];
+
+/** Whether a kind is one of the engine's own (no incident). */
+export function isEngineKind(kind: string): kind is EngineTimerKindName {
+  return (ENGINE_TIMER_KINDS as readonly string[]).includes(kind);
+}
 
 /** Whether the timer is one of the engine's own (no incident). */
 export function isEngineTimer(timer: DueTimer): timer is DueTimer<EngineTimerKindName> {

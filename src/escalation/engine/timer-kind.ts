@@ -64,15 +64,19 @@ export interface TimerKind<K extends IncidentTimerKindName> {
 
 /**
  * The contract of the engine's own timers, which belong to no incident
- * (today the retention cleanup). The claimer claims, locks and deletes them
+ * (the retention cleanup, the end of a maintenance window). The claimer claims, locks and deletes them
  * like any timer, so exactly one worker fires each; firing runs in the
  * claimer's transaction, which holds the timer's row lock for as long as the
  * kind works. A kind may run its own short transactions meanwhile.
  */
 export interface EngineTimerKind<K extends EngineTimerKindName> {
   readonly kind: K;
-  /** The timer armed at start when none of this kind exists (one across every worker). */
-  first(now: Date): NewTimer<K>;
+  /**
+   * The timer armed at start when none of this kind exists (one across every
+   * worker; the cleanup). A kind armed by what it serves (a maintenance
+   * window's end) has none.
+   */
+  first?(now: Date): NewTimer<K>;
   /** Pure, and true for good once true, as for incident timers. */
   isNoop(timer: DueTimer<K>): boolean;
   /** Does the kind's work and returns the timers that follow (typically itself, re-armed). */

@@ -4,6 +4,7 @@ import { AckTimeoutKind } from './kinds/ack-timeout.kind';
 import { AutoResolveKind } from './kinds/auto-resolve.kind';
 import { CleanupKind } from './kinds/cleanup.kind';
 import { EscalationStepKind } from './kinds/escalation-step.kind';
+import { MaintenanceEndKind } from './kinds/maintenance-end.kind';
 import type { DueTimer, EngineTimerKindName, IncidentTimerKindName, NewTimer } from './timer-data';
 import type { EngineTimerKind, TimerIncident, TimerKind } from './timer-kind';
 
@@ -17,9 +18,15 @@ export class TimerKinds {
   private readonly byName: KindsByName;
   private readonly engineByName: EngineKindsByName;
 
-  constructor(escalation: EscalationStepKind, ackTimeout: AckTimeoutKind, autoResolve: AutoResolveKind, cleanup: CleanupKind) {
+  constructor(
+    escalation: EscalationStepKind,
+    ackTimeout: AckTimeoutKind,
+    autoResolve: AutoResolveKind,
+    cleanup: CleanupKind,
+    maintenanceEnd: MaintenanceEndKind,
+  ) {
     this.byName = { escalation, 'ack-timeout': ackTimeout, 'auto-resolve': autoResolve };
-    this.engineByName = { cleanup };
+    this.engineByName = { cleanup, 'maintenance-end': maintenanceEnd };
   }
 
   get<K extends IncidentTimerKindName>(kind: K): TimerKind<K> {
@@ -45,9 +52,10 @@ export class TimerKinds {
     return this.engineByName[timer.kind as K].isNoop(timer);
   }
 
-  /** The engine timers to arm at start, one per engine kind. */
+  /** The engine timers to arm at start, one per engine kind that has a first timer. */
   firstEngineTimers(now: Date): NewTimer<EngineTimerKindName>[] {
-    return Object.values(this.engineByName).map((k) => k.first(now));
+    const kinds: EngineTimerKind<EngineTimerKindName>[] = Object.values(this.engineByName);
+    return kinds.flatMap((k) => (k.first ? [k.first(now)] : []));
   }
 
   fireEngine<K extends EngineTimerKindName>(em: EntityManager, timer: DueTimer<K>, now: Date): Promise<NewTimer[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DueTimer, ENGINE_TIMER_KINDS, EngineTimerKindName, NewTimer, TimerDataMap, timerPayloadSchema } from './timer-data';
+import { DueTimer, EngineTimerKindName, isEngineKind, NewTimer, TimerDataMap, TimerPayload, timerPayloadSchema } from './timer-data';
 
 /** A `timers` row as PostgreSQL returns it, before its kind and data are checked. */
 interface TimerRow {
@@ -35,13 +35,17 @@ function read(row: TimerRow): DueTimer | UnreadableTimer {
   if (!parsed.success) return { id: row.id, kind: row.kind, problem: parsed.error.message };
   const base = { id: row.id, dueAt: row.due_at, attempts: row.attempts };
   const payload = parsed.data;
-  if ((ENGINE_TIMER_KINDS as readonly string[]).includes(payload.kind) !== (row.incident_id === null)) {
+  if (isEngineKind(payload.kind) !== (row.incident_id === null)) {
     return { id: row.id, kind: row.kind, problem: 'incident_id does not fit the kind' };
   }
   // The check above (and the table's check constraint) pairs a null incident with the engine's kinds.
-  return payload.kind === 'cleanup'
+  return isEnginePayload(payload)
     ? { ...base, incidentId: null, ...payload }
     : { ...base, incidentId: row.incident_id as string, ...payload };
+}
+
+function isEnginePayload(p: TimerPayload): p is Extract<TimerPayload, { kind: EngineTimerKindName }> {
+  return isEngineKind(p.kind);
 }
 
 function isDue(timer: DueTimer | UnreadableTimer): timer is DueTimer {
@@ -119,7 +123,8 @@ export class TimersRepository {
 
   /**
    * Inserts the engine timer unless one of its kind exists (a unique partial
-   * index): every worker arms it at start and exactly one row results.
+   * index, on `cleanup` only): every worker arms it at start and exactly one
+   * row results.
    */
   async insertIfAbsent(timer: NewTimer<EngineTimerKindName>): Promise<void> {
     await this.dataSource.query(

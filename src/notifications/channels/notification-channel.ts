@@ -34,6 +34,11 @@ export interface PageContent {
   shortLink?: string;
   /** Public URL of the incident, when PUBLIC_URL is configured. */
   incidentUrl?: string;
+  /**
+   * Opened during a maintenance window of its service and held until the
+   * window ended at this instant (ISO 8601): shown by Slack. Absent otherwise.
+   */
+  maintenanceReleasedAt?: string;
   /** For a bundled page: how many more incidents this message stands for. */
   moreIncidents?: number;
   /**

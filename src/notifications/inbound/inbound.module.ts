@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../../users/users.module';
 import { IncidentsModule } from '../../incidents/incidents.module';
+import { MaintenanceModule } from '../../maintenance/maintenance.module';
 import { SchedulesModule } from '../../schedules/schedules.module';
 import { UsedActionTokensRepository } from '../action-tokens/used-action-tokens.repository';
 import { IncidentPagesRepository } from '../incident-pages.repository';
@@ -36,7 +37,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
  * by NotificationsModule, so that no other module reaches them.
  */
 @Module({
-  imports: [IncidentsModule, NotificationsModule, SchedulesModule, UsersModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
+  imports: [IncidentsModule, MaintenanceModule, NotificationsModule, SchedulesModule, UsersModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
   controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, IncidentLinkController, SlackEventsController],
   providers: [
     InboundReceiptsRepository,

@@ -12,8 +12,10 @@ const ANNOUNCE_BATCH = 200;
  * statement, queues an outbox row for the service's channel (user_id null,
  * idempotency key `slack-channel:<incident>`), which the dispatcher sends like
  * any page. A suppressed incident (an event router's `suppress`) is only
- * stamped: it is listed, never posted. Ingest's commit NOTIFYs the workers, so this runs at once; after a
- * crash the next pass finds what was not announced.
+ * stamped: it is listed, never posted. Ingest's commit NOTIFYs the workers, so
+ * this runs at once; after a crash the next pass finds what was not announced.
+ * A held maintenance incident (docs/maintenance.md) is posted only once
+ * released, as of its release.
  */
 @Injectable()
 export class SlackChannelAnnouncerRepository {
@@ -24,9 +26,10 @@ export class SlackChannelAnnouncerRepository {
     const [row]: { claimed: number }[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE incidents i SET slack_announced_at = $1
-          WHERE i.id IN (SELECT id FROM incidents WHERE slack_announced_at IS NULL
+          WHERE i.id IN (SELECT id FROM incidents
+                          WHERE slack_announced_at IS NULL AND NOT (maintenance AND maintenance_released_at IS NULL)
                           ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING i.id, i.service_id, i.created_at, i.suppressed
+         RETURNING i.id, i.service_id, COALESCE(i.maintenance_released_at, i.created_at) AS created_at, i.suppressed
        ), posts AS (
          INSERT INTO notifications (incident_id, idempotency_key, user_id, contact_method_id, rule_id, level, loop, epoch, channel, address, due_at)
          SELECT c.id, 'slack-channel:' || c.id, NULL, NULL, NULL, 0, 0, 0, 'slack', s.slack_channel_id, c.created_at

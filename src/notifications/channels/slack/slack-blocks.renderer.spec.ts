@@ -35,6 +35,15 @@ describe('renderIncidentBlocks', () => {
     });
   });
 
+  it('says when a maintenance incident was held until its window ended, and says nothing otherwise', () => {
+    const held = renderIncidentBlocks({ ...content, maintenanceReleasedAt: '2026-12-01T23:00:00.000Z' }) as AnyBlock[];
+    expect(held.find((b) => b.type === 'context')).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: ':construction: Opened during a maintenance window; held until it ended at 2026-12-01 23:00 UTC' }],
+    });
+    expect(allText(renderIncidentBlocks(content))).not.toContain('maintenance');
+  });
+
   it('offers Acknowledge, Resolve and Escalate with the incident id as value while triggered', () => {
     expect(buttons(renderIncidentBlocks(content) as AnyBlock[])).toEqual([
       expect.objectContaining({ action_id: 'incident_ack', value: 'inc-1' }),

@@ -54,6 +54,9 @@ export function renderIncidentBlocks(content: PageContent, actedBy?: SlackActor)
   }
 
   const context: string[] = [];
+  if (content.maintenanceReleasedAt) {
+    context.push(`:construction: Opened during a maintenance window; held until it ended at ${utcMinute(content.maintenanceReleasedAt)} UTC`);
+  }
   if (content.moreIncidents && content.moreIncidents > 0) {
     context.push(`+${content.moreIncidents} more incident${content.moreIncidents === 1 ? '' : 's'}`);
   }
@@ -76,6 +79,11 @@ export function renderIncidentBlocks(content: PageContent, actedBy?: SlackActor)
 export function renderIncidentText(content: PageContent, actedBy?: SlackActor): string {
   const by = actedBy !== undefined && content.status !== 'triggered' ? ` by ${renderActor(actedBy)}` : '';
   return `#${content.incidentNumber} ${content.status.toUpperCase()}${by} [${escapeMrkdwn(content.severity)}] ${escapeMrkdwn(content.serviceName)}: ${escapeMrkdwn(oneLine(content.title))}`;
+}
+
+/** "2026-12-01 23:00" from an ISO instant. */
+function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
 }
 
 /** Slack's three control characters; everything else in user text is shown as is. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Clock } from '../../../common/clock';
+import { MaintenanceWindowsRepository } from '../../../maintenance/maintenance-windows.repository';
 import { ON_CALL_HORIZON_MS } from '../../../schedules/resolution';
 import { SchedulesService } from '../../../schedules/schedules.service';
 import { UsersService } from '../../../users/users.service';
@@ -33,6 +34,7 @@ export class OnCallAnswerService {
     private readonly schedules: SchedulesService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly maintenance: MaintenanceWindowsRepository,
   ) {}
 
   async answer(text: string): Promise<string> {
@@ -45,7 +47,13 @@ export class OnCallAnswerService {
       return ['*On call now*', ...all.map((s) => `• ${s.name}: ${label(who.get(s.id))}`)].join('\n');
     }
     const service = await this.lookup.serviceNamed(name);
-    if (service) return this.serviceAnswer(service.name, service.levels, now);
+    if (service) {
+      const answer = await this.serviceAnswer(service.name, service.levels, now);
+      const cover = (await this.maintenance.coverOf([service.id], now)).get(service.id);
+      if (!cover) return answer;
+      const until = slackUntil(cover.until, 'UTC');
+      return `${answer}\n:construction: In maintenance ${until}: new incidents of ${service.name} page nobody until then`;
+    }
     const schedule = await this.lookup.scheduleNamed(name);
     if (schedule) {
       const who = (await this.onCallBySchedule([schedule.id], now)).get(schedule.id);

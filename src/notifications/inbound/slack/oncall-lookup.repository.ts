@@ -33,12 +33,12 @@ export class OnCallLookupRepository {
   }
 
   /** A service by name with the levels of its escalation policy. */
-  async serviceNamed(name: string): Promise<{ name: string; levels: PolicyLevel[] } | null> {
-    const rows = await this.dataSource.query<{ name: string; levels: PolicyLevel[] | null }[]>(
-      `SELECT s.name, p.levels FROM services s JOIN escalation_policies p ON p.id = s.escalation_policy_id
+  async serviceNamed(name: string): Promise<{ id: string; name: string; levels: PolicyLevel[] } | null> {
+    const rows = await this.dataSource.query<{ id: string; name: string; levels: PolicyLevel[] | null }[]>(
+      `SELECT s.id, s.name, p.levels FROM services s JOIN escalation_policies p ON p.id = s.escalation_policy_id
         WHERE lower(s.name) = lower($1) LIMIT 1`,
       [name],
     );
-    return rows[0] ? { name: rows[0].name, levels: rows[0].levels ?? [] } : null;
+    return rows[0] ? { id: rows[0].id, name: rows[0].name, levels: rows[0].levels ?? [] } : null;
   }
 }
