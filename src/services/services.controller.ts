@@ -65,7 +65,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists, or a change the built-in Direct pages service refuses (name, policy)' })
   @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
@@ -75,7 +75,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists, or a change the built-in Direct pages service refuses (name, policy)' })
   @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return ServiceResponse.of(await this.services.update(id, dto));
@@ -85,7 +85,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Delete a service, its integrations, heartbeat monitors and incidents' })
   @ApiNoContentResponse({ description: 'deleted' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 409], { 409: 'the built-in Direct pages service cannot be deleted' })
   @HttpCode(204)
   @ApiUuidParam('id', 'the service id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
