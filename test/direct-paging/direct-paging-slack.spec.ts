@@ -69,6 +69,11 @@ describe('direct paging and notes in Slack', () => {
     expect(dms.some((t) => t.includes('invoices stuck'))).toBe(true);
   });
 
+  it('/oncall for the Direct pages service says it has no policy of its own', async () => {
+    const res = await h.slackCommand({ command: '/oncall', text: 'Direct pages', user_id: 'U0JUDYP', channel_id: 'C0ANY', team_id: 'T0FAKE' }).expect(200);
+    expect(res.body.text).toBe('*Direct pages* has no escalation policy: each of its incidents pages whoever it was opened for (`/page`).');
+  });
+
   it('answers mistakes privately and opens nothing', async () => {
     const before = (await h.t.dataSource.query(`SELECT count(*)::int AS n FROM incidents`))[0].n;
     expect(await page('')).toContain('Say who to page');
