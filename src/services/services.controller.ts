@@ -96,7 +96,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add an integration (a webhook key) to a service' })
   @ApiCreatedResponse({ type: IntegrationResponse, description: 'the integration, with its key and URL for admin keys' })
-  @ApiErrors([400, 404, 413, 415])
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the built-in Direct pages service takes none' })
   @ApiUuidParam('id', 'the service id')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
@@ -144,7 +144,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a heartbeat monitor: an incident opens when pings stop' })
   @ApiCreatedResponse({ type: HeartbeatMonitorResponse, description: 'the monitor, with its key and URL for admin keys' })
-  @ApiErrors([400, 404, 413, 415])
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the built-in Direct pages service takes none' })
   @ApiUuidParam('id', 'the service id')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,

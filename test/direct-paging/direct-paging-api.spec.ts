@@ -44,7 +44,7 @@ describe('direct paging: POST /api/v1/incidents', () => {
     expect(res.body.dedupKey).toMatch(/^[0-9a-f]{32}$/);
     const opened = res.body.timeline.find((e: { type: string }) => e.type === 'triggered');
     expect(opened).toMatchObject({ message: 'Opened by hand by test responder: Checkout is down', actor: { type: 'api-key', name: 'test responder' }, channel: 'api' });
-    expect(res.body.alerts[0]).toMatchObject({ source: 'manual', integrationId: null, details: expect.objectContaining({ details: 'since 14:02' }) });
+    expect(res.body.alerts[0]).toMatchObject({ source: 'manual', integrationId: null, details: expect.objectContaining({ details: 'since 14:02', 'opened by': 'test responder' }) });
     // The same shape as GET /api/v1/incidents/{id}.
     const got = await t.api('readOnly').get(`/api/v1/incidents/${res.body.id}`).expect(200);
     expect(Object.keys(got.body).sort()).toEqual(Object.keys(res.body).sort());
@@ -157,6 +157,9 @@ describe('direct paging: POST /api/v1/incidents', () => {
     const edited = await t.api().patch(`/api/v1/services/${DIRECT_PAGES_SERVICE_ID}`, { name: 'Direct pages', slackChannelId: 'C0DIRECT' }).expect(200);
     expect(edited.body).toMatchObject({ name: 'Direct pages', slackChannelId: 'C0DIRECT', escalationPolicyId: null });
     await t.api().patch(`/api/v1/services/${DIRECT_PAGES_SERVICE_ID}`, { slackChannelId: null }).expect(200);
+    // It has no policy to page with: no integration or heartbeat monitor can feed it.
+    await t.api().post(`/api/v1/services/${DIRECT_PAGES_SERVICE_ID}/integrations`, { type: 'events-v2' }).expect(409);
+    await t.api().post(`/api/v1/services/${DIRECT_PAGES_SERVICE_ID}/heartbeats`, { name: 'nightly', intervalMinutes: 60 }).expect(409);
     // Only the built-in service may lack a policy.
     await expect(t.dataSource.query(`UPDATE services SET escalation_policy_id = NULL WHERE id <> $1`, [DIRECT_PAGES_SERVICE_ID])).rejects.toThrow(/ck_services_policy/);
     const other = await createServiceWithEventsV2(t, policy.id);

@@ -73,7 +73,8 @@ export class DirectPagingService implements DirectPager, OnModuleInit {
       title,
       severity: request.severity ?? 'critical',
       source: null,
-      details: details ? { details } : {},
+      // Shown on the page itself: the person paged sees who is asking and why.
+      details: { 'opened by': actor.name ?? actor.type, ...(details ? { details } : {}) },
       links: [],
       occurredAt: null,
     };
