@@ -31,6 +31,7 @@ const SUBRESOURCE_TYPES: Record<string, string> = {
   integrations: 'integration',
   heartbeats: 'heartbeat',
   members: 'member',
+  notes: 'note',
 };
 
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };

@@ -23,6 +23,8 @@ import { EscalationPoliciesController } from './escalation-policies.controller';
 import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { EscalationPolicy } from './escalation-policy.entity';
+import { DirectPagingController } from './direct-paging/direct-paging.controller';
+import { DirectPagingService } from './direct-paging/direct-paging.service';
 import { OnCallController } from './oncall.controller';
 import { OnCallService } from './oncall.service';
 import { TargetDirectory } from './target-directory';
@@ -53,8 +55,16 @@ const ENGINE = [
     MaintenanceModule,
     NotificationsModule,
   ],
-  controllers: [EscalationPoliciesController, OnCallController],
-  providers: [EscalationPoliciesService, EscalationPoliciesRepository, TargetDirectory, OnCallService, ...ENGINE, EscalationStartRepository],
+  controllers: [EscalationPoliciesController, OnCallController, DirectPagingController],
+  providers: [
+    EscalationPoliciesService,
+    EscalationPoliciesRepository,
+    TargetDirectory,
+    OnCallService,
+    ...ENGINE,
+    EscalationStartRepository,
+    DirectPagingService,
+  ],
   exports: [EscalationPoliciesService, TimerClaimerService, EscalationStartRepository],
 })
 export class EscalationModule {}

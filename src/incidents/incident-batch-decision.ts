@@ -211,7 +211,9 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     open.set(key, fresh);
     storeAlerts(fresh, c);
     const inc = fresh.incident;
-    timeline(fresh, 'triggered', `Triggered by ${c.target.actor.name ?? c.target.source}: ${inc.title}`, c.target.actor, inc.createdAt, {
+    const by = c.target.actor.name ?? c.target.source;
+    const opened = c.target.source === 'manual' ? `Opened by hand by ${by}: ${inc.title}` : `Triggered by ${by}: ${inc.title}`;
+    timeline(fresh, 'triggered', opened, c.target.actor, inc.createdAt, {
       source: c.target.source,
       severity: inc.severity,
     });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/api-keys.service';
 import type { IncidentActor } from './domain/incident-state';
 import type { Incident } from './incident.entity';
 import type { ActionChannelName, ActorType } from './incident-timeline-entry.entity';
@@ -13,7 +14,9 @@ export type IncidentEventType =
   | 'acknowledged'
   | 'unacknowledged'
   | 'resolved'
-  | 'escalate-requested';
+  | 'escalate-requested'
+  /** A person added a note (no state change): Slack replies in the incident's threads. */
+  | 'note-added';
 
 /** Who acted and through which channel; written to the timeline and to acknowledgedBy/resolvedBy. */
 export interface Actor {
@@ -26,6 +29,7 @@ export interface Actor {
 export interface IncidentLifecycleEvent {
   type: IncidentEventType;
   actor: Actor;
+  /** The note given with an action, or the text of an added note. */
   note?: string;
 }
 
@@ -46,6 +50,11 @@ export interface IncidentLifecycleListener {
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Klaxon', channel: 'system' };
+
+/** An API key acts under its own name (keys belong to no user). */
+export function apiActor(p: Pick<Principal, 'id' | 'name'>): Actor {
+  return { type: 'api-key', id: p.id, name: p.name, channel: 'api' };
+}
 
 const PERSON_CHANNELS = new Set(['api', 'slack', 'sms', 'voice', 'email']);
 

@@ -7,6 +7,7 @@ import { Alert } from './alert.entity';
 import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { ListIncidentsQuery } from './incidents.dto';
+import { MAX_LISTED_NOTES, NOTE_ENTRY_TYPE } from './incident-notes';
 
 /** How much of an incident's history GET /incidents/{id} returns (the most recent part). */
 export const DETAIL_ALERTS = 200;
@@ -35,7 +36,7 @@ export class IncidentsQueryService {
    * first, and how many there are in all: an incident that has absorbed an
    * alert storm holds tens of thousands of rows, which one GET must not read.
    */
-  async getDetailed(id: string): Promise<{ incident: Incident; alertCount: number; timelineCount: number }> {
+  async getDetailed(id: string): Promise<{ incident: Incident; alertCount: number; timelineCount: number; notes: IncidentTimelineEntry[] }> {
     const incident = await this.incidents.findOne({ where: { id }, relations: { service: true } });
     if (!incident) throw new NotFoundError('incident', id);
     const [alerts, alertCount] = await this.alerts.findAndCount({
@@ -50,6 +51,21 @@ export class IncidentsQueryService {
     });
     incident.alerts = alerts.reverse();
     incident.timeline = timeline.reverse();
-    return { incident, alertCount, timelineCount };
+    return { incident, alertCount, timelineCount, notes: await this.notesOf(id) };
+  }
+
+  /** The incident's notes, oldest first (the most recent MAX_LISTED_NOTES); 404 for an unknown incident. */
+  async notes(id: string): Promise<IncidentTimelineEntry[]> {
+    if (!(await this.incidents.exists({ where: { id } }))) throw new NotFoundError('incident', id);
+    return this.notesOf(id);
+  }
+
+  private async notesOf(id: string): Promise<IncidentTimelineEntry[]> {
+    const newest = await this.timeline.find({
+      where: { incidentId: id, type: NOTE_ENTRY_TYPE },
+      order: { at: 'DESC', seq: 'DESC' },
+      take: MAX_LISTED_NOTES,
+    });
+    return newest.reverse();
   }
 }

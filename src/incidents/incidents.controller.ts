@@ -1,21 +1,18 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole } from '../auth/auth.decorators';
 import { Page } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import type { Actor } from './incident-lifecycle';
-import { IncidentActionDto, IncidentResponse, ListIncidentsQuery } from './incidents.dto';
+import { apiActor } from './incident-lifecycle';
+import { AddNoteDto, IncidentActionDto, IncidentResponse, ListIncidentsQuery, NoteResponse } from './incidents.dto';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentExportService } from './incident-export.service';
 import { IncidentRangeQuery } from './incident-reports.dto';
 import { IncidentsService } from './incidents.service';
 
-function apiActor(p: Principal): Actor {
-  return { type: 'api-key', id: p.id, name: p.name, channel: 'api' };
-}
 
 @ApiTags('incidents')
 @Controller('api/v1/incidents')
@@ -60,8 +57,28 @@ export class IncidentsController {
   @ApiErrors([400, 404])
   @ApiUuidParam('id', 'the incident id')
   async get(@Param('id', ParseUuidPipe) id: string): Promise<IncidentResponse> {
-    const { incident, alertCount, timelineCount } = await this.query.getDetailed(id);
-    return { ...IncidentResponse.of(incident), alertCount, timelineCount };
+    const { incident, alertCount, timelineCount, notes } = await this.query.getDetailed(id);
+    return { ...IncidentResponse.of(incident), notes: notes.map(NoteResponse.ofEntry), alertCount, timelineCount };
+  }
+
+  @Get(':id/notes')
+  @MinRole('read-only')
+  @ApiOperation({ summary: "List an incident's notes, oldest first" })
+  @ApiOkResponse({ type: [NoteResponse], description: 'the notes (the most recent 500)' })
+  @ApiErrors([400, 404])
+  @ApiUuidParam('id', 'the incident id')
+  async listNotes(@Param('id', ParseUuidPipe) id: string): Promise<NoteResponse[]> {
+    return (await this.query.notes(id)).map(NoteResponse.ofEntry);
+  }
+
+  @Post(':id/notes')
+  @MinRole('responder')
+  @ApiOperation({ summary: "Add a note: a timeline entry, and a reply in the incident's Slack threads" })
+  @ApiCreatedResponse({ type: NoteResponse, description: 'the note added' })
+  @ApiErrors([400, 404, 413, 415], { 400: 'text missing, empty or longer than 4,000 characters' })
+  @ApiUuidParam('id', 'the incident id')
+  async addNote(@Param('id', ParseUuidPipe) id: string, @Body() dto: AddNoteDto, @CurrentPrincipal() p: Principal): Promise<NoteResponse> {
+    return NoteResponse.of(await this.incidents.addNote(id, dto.text, apiActor(p)));
   }
 
   @Post(':id/acknowledge')

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { redactCredentialFields, redactStoredPayload } from '../common/credential-redaction';
 import { PageQuery } from '../common/pagination';
@@ -6,6 +7,7 @@ import { INCIDENT_STATUSES, IncidentStatus } from './domain/incident-state';
 import { Alert } from './alert.entity';
 import { ActorRecord, Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentNote, MAX_NOTE_LENGTH } from './incident-notes';
 
 export class ListIncidentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: [...INCIDENT_STATUSES, 'open'], description: '"open" = triggered or acknowledged', example: 'open' })
@@ -30,6 +32,14 @@ export class IncidentActionDto {
   @IsString()
   @Length(0, 2000)
   note?: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_NOTE_LENGTH, description: 'the note, trimmed; line breaks are kept', example: 'Rolled back deploy 2026-11-30.3; watching error rates' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, MAX_NOTE_LENGTH, { message: `text must be 1 to ${MAX_NOTE_LENGTH} characters (after trimming)` })
+  text: string;
 }
 
 /** Who did something: a user (Slack, SMS, voice, email), an API key, an integration or Klaxon itself. */
@@ -123,6 +133,24 @@ export class TimelineEntryResponse {
   }
 }
 
+export class NoteResponse {
+  @ApiProperty({ description: 'note id (its timeline entry)', format: 'uuid', example: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }) id: string;
+  @ApiProperty({ description: 'the note', example: 'Rolled back deploy 2026-11-30.3; watching error rates' }) text: string;
+  @ApiProperty({ type: TimelineActorResponse, description: 'who wrote it: the API key (by its name) or the Klaxon user' })
+  author: { type: string; id: string | null; name: string | null };
+  @ApiProperty({ description: 'through which channel', example: 'api' }) channel: string;
+  @ApiProperty({ description: 'ISO 8601, UTC', format: 'date-time', example: '2026-11-30T09:05:00.000Z' }) createdAt: string;
+
+  static ofEntry(e: IncidentTimelineEntry): NoteResponse {
+    const text = typeof e.data?.text === 'string' ? e.data.text : e.message;
+    return { id: e.id, text, author: { type: e.actorType, id: e.actorId, name: e.actorName }, channel: e.channel, createdAt: e.at.toISOString() };
+  }
+
+  static of(n: IncidentNote): NoteResponse {
+    return { id: n.id, text: n.text, author: n.author, channel: n.channel, createdAt: n.createdAt.toISOString() };
+  }
+}
+
 export class IncidentResponse {
   @ApiProperty({ description: 'incident id', format: 'uuid', example: '0d9b8e7f-6a5b-4c3d-8e1f-2a3b4c5d6e7f' }) id: string;
   @ApiProperty({ description: 'per install, human-friendly: "#123"', example: 42 }) number: number;
@@ -158,6 +186,8 @@ export class IncidentResponse {
   @ApiPropertyOptional({ type: [AlertResponse], description: 'GET of one incident only: its most recent alerts' }) alerts?: AlertResponse[];
   @ApiPropertyOptional({ type: [TimelineEntryResponse], description: 'GET of one incident only: what happened, oldest first' })
   timeline?: TimelineEntryResponse[];
+  @ApiPropertyOptional({ type: [NoteResponse], description: 'GET of one incident only: its notes, oldest first (the most recent 500)' })
+  notes?: NoteResponse[];
   @ApiPropertyOptional({ description: 'all alerts of the incident; `alerts` holds the most recent 200', example: 3 }) alertCount?: number;
   @ApiPropertyOptional({ description: 'all timeline entries; `timeline` holds the most recent 1,000', example: 12 }) timelineCount?: number;
 

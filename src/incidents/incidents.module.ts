@@ -21,6 +21,6 @@ import { IncidentReportsService } from './incident-reports.service';
   providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, IncidentRetentionRepository, IncidentRetention,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],
-  exports: [IncidentsService, IncidentsRepository],
+  exports: [IncidentsService, IncidentsRepository, IncidentsQueryService],
 })
 export class IncidentsModule {}

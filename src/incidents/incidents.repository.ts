@@ -15,6 +15,8 @@ import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
 import { json } from './json-text';
+import { Incident } from './incident.entity';
+import type { IncidentNote } from './incident-notes';
 
 /** At most this many commands in one batch (bounded statement size and lock set). */
 export const MAX_BATCH = 256;
@@ -165,6 +167,44 @@ export class IncidentsRepository implements OnModuleDestroy {
       if (result.kind !== 'retry') return recordOutcome(result, command.dedupKey);
     }
     throw new Error(`could not open or find the incident for dedup key ${command.dedupKey} after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Opens a new incident by hand (a direct page) in the caller's transaction,
+   * through the same statements as every trigger (the key is generated, so it
+   * always opens). With `policySnapshot` the incident escalates through that
+   * one-off policy: it is written before the caller commits, so the engine,
+   * which claims only committed incidents, always finds it.
+   */
+  async openIn(em: EntityManager, target: IngestTarget, event: NormalisedEvent, raw: unknown, policySnapshot: object | null): Promise<RecordOutcome> {
+    const outcome = await this.recordIn(em, target, { ...event, action: 'trigger', dedupKey: null }, raw);
+    if (!outcome.incidentId || !outcome.created) throw new Error('a direct page did not open a new incident');
+    if (policySnapshot) {
+      await em.query(`UPDATE incidents SET policy_snapshot = $2::jsonb WHERE id = $1`, [outcome.incidentId, json(policySnapshot)]);
+    }
+    return outcome;
+  }
+
+  /**
+   * A note on an incident (any status): a `note` timeline entry, and the
+   * listeners told (`note-added`: Slack replies in the incident's threads),
+   * in one transaction. The incident is share-locked so that it cannot be
+   * deleted under the note. Null when there is no such incident.
+   */
+  async addNote(incidentId: string, text: string, actor: Actor): Promise<IncidentNote | null> {
+    return this.dataSource.transaction(async (em) => {
+      const incident = await em.getRepository(Incident).findOne({ where: { id: incidentId }, lock: { mode: 'pessimistic_read' } });
+      if (!incident) return null;
+      const at = this.clock.now();
+      const [row]: { id: string }[] = await em.query(
+        `INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+         VALUES ($1, $2, 'note', $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`,
+        [incidentId, at, `Note from ${actor.name ?? actor.type}: ${text}`, actor.type, actor.id ?? null, actor.name ?? null, actor.channel, json({ text })],
+      );
+      for (const listener of this.listeners) await listener.onIncidentEvents(em, [{ incident, event: { type: 'note-added', actor, note: text } }]);
+      this.logger.log({ incident: incident.number, incidentId, actorType: actor.type, channel: actor.channel }, 'note added to incident');
+      return { id: row.id, incidentId, text, author: { type: actor.type, id: actor.id ?? null, name: actor.name ?? null }, channel: actor.channel, createdAt: at };
+    });
   }
 
   /** An action by id in the caller's transaction (timers); not-found when the incident is gone. */

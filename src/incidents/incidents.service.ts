@@ -5,7 +5,9 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
 import type { IncidentActionType } from './domain/incident-state';
-import type { CommandResult } from './incident-commands';
+import type { CommandResult, IngestTarget, RecordOutcome } from './incident-commands';
+import type { IncidentNote } from './incident-notes';
+import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { Incident } from './incident.entity';
 import { Actor, IncidentLifecycleListener, SYSTEM_ACTOR } from './incident-lifecycle';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
@@ -51,6 +53,22 @@ export class IncidentsService {
   /** Manual "next level now"; the engine (a listener) moves the level on 'escalate-requested'. */
   escalate(id: string, actor: Actor, note?: string): Promise<Incident> {
     return this.act(id, 'escalate', actor, note);
+  }
+
+  /** Adds a note (any status); 404 for an unknown incident. */
+  async addNote(id: string, text: string, actor: Actor): Promise<IncidentNote> {
+    const note = await this.repository.addNote(id, text, actor);
+    if (!note) throw new NotFoundError('incident', id);
+    return note;
+  }
+
+  /**
+   * Opens an incident by hand (a direct page) in the caller's transaction,
+   * through the one write path; with `policySnapshot` it escalates through
+   * that one-off policy instead of its service's.
+   */
+  openIn(em: EntityManager, target: IngestTarget, event: NormalisedEvent, raw: unknown, policySnapshot: object | null): Promise<RecordOutcome> {
+    return this.repository.openIn(em, target, event, raw, policySnapshot);
   }
 
   async get(id: string): Promise<Incident> {

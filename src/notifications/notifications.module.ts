@@ -17,6 +17,7 @@ import { KlaxonSettingsRepository } from './action-tokens/klaxon-settings.reposi
 import { UsedActionToken } from './action-tokens/used-action-token.entity';
 import { UsedActionTokensRepository } from './action-tokens/used-action-tokens.repository';
 import { ChannelRegistry, MapChannelRegistry } from './channel-registry';
+import { DirectPagerHook } from './direct-pager.hook';
 import { DispatcherService } from './dispatcher.service';
 import { IncidentPagesRepository } from './incident-pages.repository';
 import { Notification } from './notification.entity';
@@ -77,6 +78,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     SlackChannelAnnouncerRepository,
     UsedActionTokensRepository,
     NotificationsRetention,
+    DirectPagerHook,
     {
       provide: ChannelRegistry,
       inject: [APP_CONFIG],
@@ -87,6 +89,6 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
       },
     },
   ],
-  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService, IncidentLinksService],
+  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService, IncidentLinksService, DirectPagerHook],
 })
 export class NotificationsModule {}

@@ -156,6 +156,17 @@ export class NotificationsRepository {
     return rows.map((r) => ({ incidentId: r.incident_id, state: r.state, providerMessageId: r.provider_message_id }));
   }
 
+  /** Slack messages by notification id (those still sent or being sent), for the replies of notes. */
+  async slackMessagesByIds(ids: string[]): Promise<{ id: string; state: NotificationState; providerMessageId: string | null }[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource.query<{ id: string; state: NotificationState; provider_message_id: string | null }[]>(
+      `SELECT id, state, provider_message_id FROM notifications
+        WHERE id = ANY($1::uuid[]) AND channel = 'slack' AND state IN ('sent', 'sending')`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, state: r.state, providerMessageId: r.provider_message_id }));
+  }
+
   /** The incident of the page last sent to this phone number (sms or voice). */
   async latestIncidentPagedToPhone(address: string): Promise<string | null> {
     const rows = await this.dataSource.query<{ incident_id: string }[]>(

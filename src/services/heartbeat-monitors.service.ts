@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError } from '../common/errors';
 import { HeartbeatMonitor, HeartbeatStatus } from './heartbeat-monitor.entity';
+import { isBuiltInService } from './built-in-services';
 import { generateKey, keyLengthFor } from './integration-keys';
 import { CreateHeartbeatDto } from './services.dto';
 import { ServicesService } from './services.service';
@@ -19,6 +20,9 @@ export class HeartbeatMonitorsService {
 
   async create(serviceId: string, dto: CreateHeartbeatDto): Promise<HeartbeatMonitor> {
     await this.services.get(serviceId);
+    if (isBuiltInService(serviceId)) {
+      throw new ConflictError('the Direct pages service takes no heartbeat monitors: it has no escalation policy to page with (page people directly instead)');
+    }
     const now = this.clock.now();
     // A monitor that never pings is overdue one interval after it was created.
     return this.monitors.save(

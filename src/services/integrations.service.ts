@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
-import { NotFoundError, ValidationError } from '../common/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
+import { isBuiltInService } from './built-in-services';
 import { generateKey, keyLengthFor } from './integration-keys';
 import { Integration } from './integration.entity';
 import { CreateIntegrationDto } from './services.dto';
@@ -34,6 +35,9 @@ export class IntegrationsService {
 
   async create(serviceId: string, dto: CreateIntegrationDto): Promise<Integration> {
     await this.services.get(serviceId);
+    if (isBuiltInService(serviceId)) {
+      throw new ConflictError('the Direct pages service takes no integrations: it has no escalation policy to page with (page people directly instead)');
+    }
     const grafanaOnly = (['signingSecret', 'signatureHeader', 'timestampHeader'] as const).filter(
       (f) => dto[f] !== undefined && dto.type !== 'grafana',
     );

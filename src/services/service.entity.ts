@@ -14,9 +14,10 @@ export class Service {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** Null only for the built-in Direct pages service (built-in-services.ts; a check constraint says so). */
   @Index('ix_services_escalation_policy')
-  @Column({ type: 'uuid' })
-  escalationPolicyId: string;
+  @Column({ type: 'uuid', nullable: true })
+  escalationPolicyId: string | null;
 
   /** A policy in use cannot be deleted (RESTRICT): every service must always be able to page. */
   @ManyToOne(() => EscalationPolicy, { onDelete: 'RESTRICT' })

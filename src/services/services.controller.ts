@@ -80,7 +80,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Replace a service' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists, or a change the built-in Direct pages service refuses (name, policy)' })
   @ApiUuidParam('id', 'the service id')
   async replace(@Param('id', ParseUuidPipe) id: string, @Body() dto: CreateServiceDto): Promise<ServiceResponse> {
     return this.respondOne(await this.services.update(id, dto));
@@ -90,7 +90,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Update a service (absent fields stay as they are)' })
   @ApiOkResponse({ type: ServiceResponse, description: 'the service after the change' })
-  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists' })
+  @ApiErrors([400, 404, 409, 413, 415], { 400: 'invalid input, or no such escalation policy', 409: 'a service with that name already exists, or a change the built-in Direct pages service refuses (name, policy)' })
   @ApiUuidParam('id', 'the service id')
   async update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateServiceDto): Promise<ServiceResponse> {
     return this.respondOne(await this.services.update(id, dto));
@@ -100,7 +100,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Delete a service, its integrations, heartbeat monitors and incidents' })
   @ApiNoContentResponse({ description: 'deleted' })
-  @ApiErrors([400, 404])
+  @ApiErrors([400, 404, 409], { 409: 'the built-in Direct pages service cannot be deleted' })
   @HttpCode(204)
   @ApiUuidParam('id', 'the service id')
   async remove(@Param('id', ParseUuidPipe) id: string): Promise<void> {
@@ -111,7 +111,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add an integration (a webhook key) to a service' })
   @ApiCreatedResponse({ type: IntegrationResponse, description: 'the integration, with its key and URL for admin keys' })
-  @ApiErrors([400, 404, 413, 415])
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the built-in Direct pages service takes none' })
   @ApiUuidParam('id', 'the service id')
   async addIntegration(
     @Param('id', ParseUuidPipe) id: string,
@@ -159,7 +159,7 @@ export class ServicesController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Add a heartbeat monitor: an incident opens when pings stop' })
   @ApiCreatedResponse({ type: HeartbeatMonitorResponse, description: 'the monitor, with its key and URL for admin keys' })
-  @ApiErrors([400, 404, 413, 415])
+  @ApiErrors([400, 404, 409, 413, 415], { 409: 'the built-in Direct pages service takes none' })
   @ApiUuidParam('id', 'the service id')
   async addHeartbeat(
     @Param('id', ParseUuidPipe) id: string,

@@ -6,6 +6,7 @@ import { hasRole } from '../auth/roles';
 import { NoControlChars } from '../common/validators';
 import { HeartbeatMonitor } from './heartbeat-monitor.entity';
 import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.entity';
+import { isBuiltInService } from './built-in-services';
 import { Service } from './service.entity';
 import type { ServiceMaintenance } from './service-maintenance';
 
@@ -132,7 +133,15 @@ export class ServiceResponse {
   @ApiProperty({ description: 'service id', format: 'uuid', example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' }) id: string;
   @ApiProperty({ description: 'the name', example: 'Billing API' }) name: string;
   @ApiProperty({ nullable: true, type: String, description: 'free text for responders', example: 'Invoices and payments' }) description: string | null;
-  @ApiProperty({ description: 'who is paged for this service', format: 'uuid', example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b' }) escalationPolicyId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'who is paged for this service; null only for the built-in Direct pages service, whose incidents carry their own targets',
+    format: 'uuid',
+    example: '1c8d902b-6f4a-4c3d-9e7a-5d0c9a2e8f1b',
+  })
+  escalationPolicyId: string | null;
+  @ApiProperty({ description: 'the built-in Direct pages service: it cannot be deleted, renamed or given a policy', example: false }) builtIn: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'an acknowledged incident triggers again after this many minutes; null: never', example: 60 }) ackTimeoutMinutes: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'an incident with no new alert for this many minutes is resolved; null: never', example: null }) autoResolveMinutes: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'the Slack channel pages are posted to; null: none', example: 'C024BE91L' }) slackChannelId: string | null;
@@ -151,6 +160,7 @@ export class ServiceResponse {
       name: s.name,
       description: s.description,
       escalationPolicyId: s.escalationPolicyId,
+      builtIn: isBuiltInService(s.id),
       ackTimeoutMinutes: s.ackTimeoutMinutes,
       autoResolveMinutes: s.autoResolveMinutes,
       slackChannelId: s.slackChannelId,

@@ -11,6 +11,7 @@ import {
 } from '../common/errors';
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { ServiceReferences } from './service-references';
+import { isBuiltInService } from './built-in-services';
 import { Service } from './service.entity';
 import { CreateServiceDto, UpdateServiceDto } from './services.dto';
 
@@ -52,6 +53,7 @@ export class ServicesService {
 
   async update(id: string, dto: UpdateServiceDto): Promise<Service> {
     const service = await this.get(id);
+    if (isBuiltInService(service.id)) refuseBuiltInChange(service, dto);
     if (dto.name !== undefined) service.name = dto.name.trim();
     if (dto.description !== undefined) service.description = dto.description ?? null;
     if (dto.escalationPolicyId !== undefined) service.escalationPolicyId = dto.escalationPolicyId.toLowerCase();
@@ -68,6 +70,9 @@ export class ServicesService {
 
   /** Deletes the service with its integrations, monitors and incident history (cascade). */
   async remove(id: string): Promise<void> {
+    if (isBuiltInService(id)) {
+      throw new ConflictError('the Direct pages service is built in and cannot be deleted: it holds every incident opened by hand for people or schedules');
+    }
     await this.dataSource.transaction(async (em) => {
       const service = await em.getRepository(Service).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!service) throw new NotFoundError('service', id);
@@ -98,5 +103,15 @@ export class ServicesService {
     }
     if (code === PG_UNIQUE_VIOLATION) return new ConflictError(`a service named "${dto.name}" already exists`);
     return e;
+  }
+}
+
+/** The built-in Direct pages service keeps its name and has no policy: only its other settings change. */
+function refuseBuiltInChange(service: Service, dto: UpdateServiceDto): void {
+  if (dto.name !== undefined && dto.name.trim() !== service.name) {
+    throw new ConflictError('the Direct pages service is built in and cannot be renamed');
+  }
+  if (dto.escalationPolicyId !== undefined) {
+    throw new ConflictError('the Direct pages service is built in and has no escalation policy: each of its incidents pages the targets it was opened with');
   }
 }

@@ -23,6 +23,8 @@ export const RESPONDER_WRITES: readonly string[] = [
   'POST /api/v1/incidents/:id/acknowledge',
   'POST /api/v1/incidents/:id/resolve',
   'POST /api/v1/incidents/:id/escalate',
+  'POST /api/v1/incidents',
+  'POST /api/v1/incidents/:id/notes',
   'POST /api/v1/schedules/:id/overrides',
   'DELETE /api/v1/schedules/:id/overrides/:overrideId',
 ];

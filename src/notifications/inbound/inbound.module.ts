@@ -19,6 +19,8 @@ import { InboundRetention } from './inbound-retention';
 import { RespondersRepository } from './responders.repository';
 import { OnCallAnswerService } from './slack/oncall-answer.service';
 import { OnCallLookupRepository } from './slack/oncall-lookup.repository';
+import { PageCommandService } from './slack/page-command.service';
+import { PageTargetsRepository } from './slack/page-targets.repository';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
 import { SlackInteractionsService } from './slack/slack-interactions.service';
@@ -55,6 +57,8 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     EmailActionsService,
     IncidentLinkActionsService,
     OnCallAnswerService,
+    PageTargetsRepository,
+    PageCommandService,
     SlackInteractionsService,
     SlackEventsService,
   ],

@@ -29,10 +29,25 @@ export class SlackIncidentListener implements OnModuleInit {
     this.incidents.registerListener({ onIncidentEvents: (em, changes) => this.onIncidentEvents(em, changes) });
   }
 
-  /** One rewrite per changed incident of the batch that has Slack messages. */
+  /** One rewrite per changed incident of the batch that has Slack messages; one reply per note and thread. */
   async onIncidentEvents(em: EntityManager, changes: readonly IncidentChange[]): Promise<void> {
+    const now = this.clock.now();
     const changed = [...new Set(changes.filter((c) => STATE_CHANGES.has(c.event.type)).map((c) => c.incident.id))];
-    const inserted = await this.slackUpdates.queueIfMessaged(em, changed, this.clock.now());
-    if (inserted) await this.outbox.wakeWorkers(em);
+    const notes = changes.flatMap((c) =>
+      c.event.type === 'note-added' && c.event.note ? [{ incidentId: c.incident.id, text: noteReplyText(c.event.actor.name, c.event.note) }] : [],
+    );
+    const rewrites = await this.slackUpdates.queueIfMessaged(em, changed, now);
+    const replies = await this.slackUpdates.queueNoteReplies(em, notes, now);
+    if (rewrites || replies) await this.outbox.wakeWorkers(em);
   }
+}
+
+/** The thread reply of a note: who wrote it, then the note as they wrote it (Slack markup escaped). */
+export function noteReplyText(author: string | null | undefined, note: string): string {
+  return `:memo: *Note from ${escapeSlack(author ?? 'someone')}:*\n${escapeSlack(note)}`;
+}
+
+/** Slack's three control characters; anything else shows as typed. */
+function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -17,6 +17,21 @@ export class SlackMessageUpdate {
   @Column({ type: 'uuid' })
   incidentId: string;
 
+  /**
+   * `rewrite`: rewrite every message of the incident (the row carries no state).
+   * `note-reply`: post `replyText` in the thread of one message (`notificationId`),
+   * queued when a note is added (docs/direct-paging.md).
+   */
+  @Column({ type: 'text', default: 'rewrite' })
+  kind: 'rewrite' | 'note-reply';
+
+  @Index('ix_slack_message_updates_notification')
+  @Column({ type: 'uuid', nullable: true })
+  notificationId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  replyText: string | null;
+
   @Column({ type: 'timestamptz' })
   dueAt: Date;
 

@@ -13,6 +13,7 @@ import { SlackMessageUpdatesRepository } from './slack-message-updates.repositor
 /** What the Slack channel offers besides sending; duck-typed so a test registry without it is fine. */
 interface SlackMessageEditor extends NotificationChannel {
   updateIncidentMessage(channel: string, ts: string, content: PageContent, actedBy?: string): Promise<void>;
+  postThreadReply(channel: string, threadTs: string, text: string): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 10;
@@ -38,12 +39,14 @@ export class SlackMessageUpdaterService {
     private readonly clock: Clock,
   ) {}
 
-  /** Processes the updates due now; returns how many rows it claimed. */
+  /** Processes the updates due now (rewrites, then note replies); returns how many rows it claimed. */
   async drainDue(limit = 20): Promise<number> {
     const now = this.clock.now();
-    const rows = await this.updates.claimDue(now, new Date(now.getTime() + CLAIM_MS), limit);
-    if (!rows.length) return 0;
+    const claimed = await this.updates.claimDue(now, new Date(now.getTime() + CLAIM_MS), limit);
+    if (!claimed.length) return 0;
     const slack = this.channels.get('slack');
+    const rows = claimed.filter((r) => r.kind === 'rewrite');
+    const replies = claimed.filter((r) => r.kind === 'note-reply');
     const byIncident = groupBy(rows, (r) => r.incidentId);
     // Every incident's messages and content in two queries, not two per incident.
     const incidentIds = [...byIncident.keys()];
@@ -57,24 +60,56 @@ export class SlackMessageUpdaterService {
     for (const [incidentId, group] of byIncident) {
       const ids = group.map((r) => r.id);
       const attempts = Math.max(...group.map((r) => r.attempts));
-      try {
-        const outcome = isEditor(slack) ? await updateMessages(slack, messagesOf.get(incidentId) ?? [], incidents.get(incidentId)) : 'done';
-        if (outcome === 'wait') await this.updates.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
-        else done.push(...ids);
-      } catch (e) {
-        const err = e instanceof ChannelError ? e : new ChannelError(String((e as Error)?.message ?? e), true);
-        if (err.retryable && attempts < MAX_ATTEMPTS) {
-          const delayMs = Math.min(600_000, 5_000 * 2 ** (attempts - 1));
-          await this.updates.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
-        } else {
-          this.logger.warn({ incidentId, error: err.message }, 'Slack message update given up');
-          done.push(...ids);
-        }
-      }
+      await this.attempt(ids, attempts, now, done, { incidentId }, 'Slack message update given up', () =>
+        isEditor(slack) ? updateMessages(slack, messagesOf.get(incidentId) ?? [], incidents.get(incidentId)) : Promise.resolve('done'),
+      );
+    }
+    const threads = new Map(
+      isEditor(slack) ? (await this.notifications.slackMessagesByIds(replies.map((r) => r.notificationId))).map((m) => [m.id, m]) : [],
+    );
+    for (const reply of replies) {
+      await this.attempt([reply.id], reply.attempts, now, done, { incidentId: reply.incidentId }, 'Slack note reply given up', () =>
+        isEditor(slack) ? postReply(slack, threads.get(reply.notificationId), reply.replyText) : Promise.resolve('done'),
+      );
     }
     await this.updates.delete(done);
-    return rows.length;
+    return claimed.length;
   }
+
+  /** Runs one Slack call for rows `ids`: done, waited for (the message is still being posted), or retried with backoff. */
+  private async attempt(
+    ids: string[],
+    attempts: number,
+    now: Date,
+    done: string[],
+    fields: Record<string, unknown>,
+    givenUp: string,
+    call: () => Promise<'done' | 'wait'>,
+  ): Promise<void> {
+    try {
+      const outcome = await call();
+      if (outcome === 'wait') await this.updates.reschedule(ids, new Date(now.getTime() + WAIT_FOR_POST_MS), null);
+      else done.push(...ids);
+    } catch (e) {
+      const err = e instanceof ChannelError ? e : new ChannelError(String((e as Error)?.message ?? e), true);
+      if (err.retryable && attempts < MAX_ATTEMPTS) {
+        const delayMs = Math.min(600_000, 5_000 * 2 ** (attempts - 1));
+        await this.updates.reschedule(ids, new Date(now.getTime() + delayMs), err.message);
+      } else {
+        this.logger.warn({ ...fields, error: err.message }, givenUp);
+        done.push(...ids);
+      }
+    }
+  }
+}
+
+/** A note's reply in one message's thread; 'wait' while that message is still being posted, done when it is gone. */
+async function postReply(slack: SlackMessageEditor, message: SlackMessage | undefined, text: string): Promise<'done' | 'wait'> {
+  if (!message) return 'done';
+  if (message.state === 'sending') return 'wait';
+  const ref = parseSlackMessageRef(message.providerMessageId);
+  if (ref) await slack.postThreadReply(ref.channel, ref.ts, text);
+  return 'done';
 }
 
 type SlackMessage = { state: NotificationState; providerMessageId: string | null };
@@ -92,5 +127,6 @@ async function updateMessages(slack: SlackMessageEditor, messages: SlackMessage[
 }
 
 function isEditor(channel: NotificationChannel): channel is SlackMessageEditor {
-  return channel.isConfigured() && typeof (channel as Partial<SlackMessageEditor>).updateIncidentMessage === 'function';
+  const editor = channel as Partial<SlackMessageEditor>;
+  return channel.isConfigured() && typeof editor.updateIncidentMessage === 'function' && typeof editor.postThreadReply === 'function';
 }

@@ -37,6 +37,12 @@ describe('escalation step timer: isNoop', () => {
     }
   });
 
+  it('a start fires for an incident opened with its policy snapshotted (a direct page) that no level has reached', () => {
+    const direct = incident({ level: 0, escalationEpoch: 0, levelReachedAt: null, escalationPolicyId: null });
+    expect(isEscalationStepNoop(timer({ input: 'start' }), direct)).toBe(false);
+    expect(isEscalationStepNoop(timer({ input: 'step-due', step }), direct)).toBe(false);
+  });
+
   it('a step fires while the incident is still at that step', () => {
     expect(isEscalationStepNoop(timer({ input: 'step-due', step }), incident())).toBe(false);
     expect(isEscalationStepNoop(timer({ input: 'step-due' }), incident())).toBe(false);
@@ -86,6 +92,17 @@ describe('escalation step timer: data and planning', () => {
       dueAt: minutesAfter(T0, 5),
       data: { input: 'step-due', step: { epoch: 0, loop: 0, level: 0 } },
     });
+  });
+
+  it('an incident opened with its own snapshot (a direct page) starts with it, loading no policy', async () => {
+    const direct = incident({ level: 0, escalationEpoch: 0, levelReachedAt: null, escalationPolicyId: null });
+    const noPolicy = { ...load, policy: async () => { throw new Error('no policy is loaded for a snapshotted incident'); } };
+    for (const input of [{ input: 'start' as const }, { input: 'manual-escalate' as const }]) {
+      const planned = await planStep(direct, input, T0, noPolicy);
+      expect(planned?.write.notifications.map((n) => n.userId)).toEqual(['a']);
+      expect(planned?.write.state).toMatchObject({ level: 0, loop: 0, levelReachedAt: T0 });
+      expect(planned?.next?.dueAt).toEqual(minutesAfter(T0, 5));
+    }
   });
 
   it('no policy: one escalation-unavailable entry, no state change, no next step', async () => {

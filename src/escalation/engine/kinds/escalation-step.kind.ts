@@ -45,8 +45,17 @@ export function isEscalationStepNoop(timer: DueTimer<'escalation'>, incident: Ti
   const { data } = timer;
   // A suppressed incident (an event router's suppress) never pages: no step of it fires, whatever armed it.
   if (incident.suppressed) return true;
-  if (data.input === 'start') return incident.policySnapshot !== null;
-  return data.input === 'step-due' && incident.policySnapshot !== null && isStale(incident, data.step);
+  if (data.input === 'start') return hasStarted(incident);
+  return data.input === 'step-due' && hasStarted(incident) && isStale(incident, data.step);
+}
+
+/**
+ * Escalation has started once the incident holds a policy snapshot and a
+ * level was reached. A direct page is opened with its one-off policy already
+ * snapshotted (docs/direct-paging.md) and no level reached: its start fires.
+ */
+function hasStarted(incident: TimerIncident): boolean {
+  return incident.policySnapshot !== null && incident.levelReachedAt !== null;
 }
 
 function isStale(incident: TimerIncident, step: StepRef | undefined): boolean {
@@ -98,6 +107,9 @@ export async function planStep(
       return { write, next: null };
     }
     snapshot = snapshotPolicy(found);
+    input = { kind: 'start' };
+  } else if (!incident.levelReachedAt) {
+    // Snapshotted when it was opened (a direct page), not started yet: whatever came first starts it.
     input = { kind: 'start' };
   }
   const state: EscalationState | null =

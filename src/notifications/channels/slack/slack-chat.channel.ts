@@ -105,6 +105,16 @@ export class SlackChatChannel implements NotificationChannel {
     }
   }
 
+  /** A reply in a message's thread (a note on the incident); plain text, links not unfurled. */
+  async postThreadReply(channel: string, threadTs: string, text: string): Promise<void> {
+    const client = this.requireClient();
+    try {
+      await client.chat.postMessage({ channel, thread_ts: threadTs, text, unfurl_links: false, unfurl_media: false });
+    } catch (error) {
+      throw toSlackChannelError(error);
+    }
+  }
+
   private requireClient(): WebClient {
     if (!this.client) throw new ChannelError('Slack is not configured', false, 'not_configured');
     return this.client;

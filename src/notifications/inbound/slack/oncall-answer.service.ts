@@ -63,6 +63,7 @@ export class OnCallAnswerService {
   }
 
   private async serviceAnswer(serviceName: string, levels: PolicyLevel[], now: Date): Promise<string> {
+    if (!levels.length) return `*${serviceName}* has no escalation policy: each of its incidents pages whoever it was opened for (\`/page\`).`;
     const scheduleIds = levels.flatMap((l) => l.targets.filter((t) => t.type === 'schedule').map((t) => t.id));
     const bySchedule = await this.onCallBySchedule(scheduleIds, now);
     const userNames = await this.users.names(levels.flatMap((l) => l.targets.filter((t) => t.type === 'user').map((t) => t.id)));

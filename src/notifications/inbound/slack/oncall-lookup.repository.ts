@@ -32,10 +32,10 @@ export class OnCallLookupRepository {
     return rows[0] ?? null;
   }
 
-  /** A service by name with the levels of its escalation policy. */
+  /** A service by name with the levels of its escalation policy (none for the built-in Direct pages service). */
   async serviceNamed(name: string): Promise<{ id: string; name: string; levels: PolicyLevel[] } | null> {
     const rows = await this.dataSource.query<{ id: string; name: string; levels: PolicyLevel[] | null }[]>(
-      `SELECT s.id, s.name, p.levels FROM services s JOIN escalation_policies p ON p.id = s.escalation_policy_id
+      `SELECT s.id, s.name, p.levels FROM services s LEFT JOIN escalation_policies p ON p.id = s.escalation_policy_id
         WHERE lower(s.name) = lower($1) LIMIT 1`,
       [name],
     );

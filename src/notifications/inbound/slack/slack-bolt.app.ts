@@ -15,6 +15,8 @@ export interface ButtonPress {
 export interface SlackInteractionHandler {
   onButton(press: ButtonPress): Promise<{ ephemeral?: string }>;
   onOnCall(text: string): Promise<string>;
+  /** `/page`: opens the incident (committed) before answering, so the answer can give its number. */
+  onPage(text: string, slackUserId: string): Promise<string>;
 }
 
 /**
@@ -65,6 +67,9 @@ export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: str
   }
   app.command(/^\/oncall$/, async ({ ack, command }) => {
     await ack({ response_type: 'ephemeral', text: await handler.onOnCall(command.text ?? '') });
+  });
+  app.command(/^\/page$/, async ({ ack, command }) => {
+    await ack({ response_type: 'ephemeral', text: await handler.onPage(command.text ?? '', command.user_id) });
   });
   return app;
 }

@@ -6,7 +6,7 @@ import { SlackChallengeResponse, SlackErrorResponse, SlackEventBody } from './sl
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SlackEventsService } from './slack-events.service';
 
-/** Slack interactivity (buttons) and slash commands (/oncall), signed with the app's signing secret. */
+/** Slack interactivity (buttons) and slash commands (/oncall, /page), signed with the app's signing secret. */
 @ApiTags('webhooks')
 @ApiExtraModels(SlackChallengeResponse)
 @BodyLimit(WEBHOOK_BODY_LIMIT_BYTES)
@@ -16,10 +16,10 @@ export class SlackEventsController {
 
   @Post('/slack/events')
   @Public("Slack's X-Slack-Signature and request timestamp")
-  @ApiOperation({ summary: 'Slack: button clicks (interactivity), the /oncall slash command and URL verification' })
+  @ApiOperation({ summary: 'Slack: button clicks (interactivity), the /oncall and /page slash commands and URL verification' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ type: SlackEventBody })
-  @ApiResponse({ status: 200, description: 'handled; the body, when any, is what Slack shows (the /oncall answer) or the URL verification challenge', content: { 'application/json': { schema: { $ref: getSchemaPath(SlackChallengeResponse) } }, 'text/plain': { schema: { type: 'string', description: 'the /oncall answer' }, example: 'On call now: Ada Lovelace (Payments primary, level 1)' } } })
+  @ApiResponse({ status: 200, description: 'handled; the body, when any, is what Slack shows (the /oncall answer) or the URL verification challenge', content: { 'application/json': { schema: { $ref: getSchemaPath(SlackChallengeResponse) } }, 'text/plain': { schema: { type: 'string', description: 'the /oncall or /page answer' }, example: 'On call now: Ada Lovelace (Payments primary, level 1)' } } })
   @ApiResponse({ status: 400, description: 'an unreadable or unexpected Slack payload', type: SlackErrorResponse })
   @ApiResponse({ status: 401, description: 'missing, stale or invalid Slack signature', type: SlackErrorResponse })
   @ApiResponse({ status: 503, description: 'Slack is not configured (SLACK_BOT_TOKEN)', type: SlackErrorResponse })

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { IncidentActionsService, describeOutcome, personActor } from '../incident-actions.service';
 import { OnCallAnswerService } from './oncall-answer.service';
+import { PageCommandService } from './page-command.service';
+import { SLACK_LINK_HELP } from './slack-link-help';
 import type { ButtonPress, SlackInteractionHandler } from './slack-bolt.app';
 
-export const SLACK_LINK_HELP =
-  'Your Slack account is not linked to a Klaxon user, so Klaxon cannot tell who you are. ' +
-  'Ask a Klaxon admin to add a `slack` contact method holding your Slack user id ({id}) to your Klaxon user.';
 
 /**
  * Button presses act as the Klaxon user whose `slack` contact method holds the
@@ -18,6 +17,7 @@ export class SlackInteractionsService implements SlackInteractionHandler {
   constructor(
     private readonly actions: IncidentActionsService,
     private readonly oncall: OnCallAnswerService,
+    private readonly page: PageCommandService,
   ) {}
 
   async onButton(press: ButtonPress): Promise<{ ephemeral?: string }> {
@@ -32,5 +32,9 @@ export class SlackInteractionsService implements SlackInteractionHandler {
 
   onOnCall(text: string): Promise<string> {
     return this.oncall.answer(text);
+  }
+
+  onPage(text: string, slackUserId: string): Promise<string> {
+    return this.page.answer(text, slackUserId);
   }
 }
