@@ -17,5 +17,6 @@ import { AlertRepeatCounter1796200000000 } from './1796200000000-AlertRepeatCoun
 import { IncidentLinks1796200000100 } from './1796200000100-IncidentLinks';
 import { NotificationDeferralAndBundle1796200000200 } from './1796200000200-NotificationDeferralAndBundle';
 import { Retention1796200000300 } from './1796200000300-Retention';
+import { OpsgenieRequests1796200000700 } from './1796200000700-OpsgenieRequests';
 
-export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000, IncidentLinks1796200000100, NotificationDeferralAndBundle1796200000200, Retention1796200000300];
+export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000, IncidentLinks1796200000100, NotificationDeferralAndBundle1796200000200, Retention1796200000300, OpsgenieRequests1796200000700];

@@ -3,7 +3,7 @@ import { Integration } from '../services/integration.entity';
 import type { Severity } from '../ingest/sources/normalised-event';
 import { Incident } from './incident.entity';
 
-export type AlertSource = 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'heartbeat';
+export type AlertSource = 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'opsgenie' | 'heartbeat';
 
 /**
  * One alert of an incident, kept with its latest raw payload and how often it

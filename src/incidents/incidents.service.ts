@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
@@ -57,6 +57,25 @@ export class IncidentsService {
     const incident = await this.dataSource.getRepository(Incident).findOne({ where: { id }, relations: { service: true } });
     if (!incident) throw new NotFoundError('incident', id);
     return incident;
+  }
+
+  /** The open (triggered or acknowledged) incident of a service with this dedup key, if any. */
+  findOpenByDedupKey(serviceId: string, dedupKey: string): Promise<Incident | null> {
+    return this.dataSource
+      .getRepository(Incident)
+      .findOne({ where: { serviceId, dedupKey, status: Not('resolved') }, relations: { service: true } });
+  }
+
+  /**
+   * A note on the incident's timeline (type `note`): the text, who wrote it,
+   * and `data` beside the text. NotFoundError when the incident does not exist.
+   */
+  async addNote(id: string, text: string, actor: Actor, data: Record<string, unknown> = {}): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const found = await em.getRepository(Incident).exists({ where: { id } });
+      if (!found) throw new NotFoundError('incident', id);
+      await this.appendTimeline(em, id, { type: 'note', message: text, actor, data: { note: text, ...data } });
+    });
   }
 
   findByNumber(n: number): Promise<Incident | null> {
