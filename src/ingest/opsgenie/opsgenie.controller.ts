@@ -16,7 +16,6 @@ import {
   OpsgenieActionBody,
   OpsgenieCreateAlertBody,
   OpsgenieErrorResponse,
-  OpsgenieNoteBody,
   OpsgenieRequestStatusResponse,
 } from './opsgenie.dto';
 import { OpsgenieAlertAction, OpsgenieService } from './opsgenie.service';
@@ -40,6 +39,9 @@ function OpsgenieRoute(statuses: number[], reasons: Record<number, string> = {})
     ...statuses.map((status) => ApiResponse({ status, description: reasons[status] ?? defaults[status], type: OpsgenieErrorResponse })),
   );
 }
+
+/** The actions on an alert, by the last segment of their path. */
+const ACTIONS = { acknowledge: 'Acknowledge', close: 'Close', notes: 'AddNote' } as const satisfies Record<string, OpsgenieAlertAction>;
 
 const IDENTIFIER_DOCS = [
   ApiParam({ name: 'identifier', description: 'the incident id, its number (tiny) or its dedup key (alias), as identifierType says', example: '17c4e445d234645c9e547ff6d32a864af0ebdadcd1902771c24c8d366637ff41' }),
@@ -73,52 +75,31 @@ export class OpsgenieController {
     return { result: accepted.result, took: tookSeconds(reply), requestId: accepted.requestId };
   }
 
-  @Post(':identifier/acknowledge')
+  /**
+   * One handler for the three actions on an alert: one OpenAPI path
+   * (`/v2/alerts/{identifier}/{action}`), which the request-status path
+   * cannot be confused with.
+   */
+  @Post(':identifier/:action')
   @HttpCode(202)
-  @OpsgenieRoute([400, 401, 404, 413, 415, 422, 429])
-  @ApiOperation({ summary: 'Opsgenie: acknowledge an alert (the incident)' })
+  @OpsgenieRoute([400, 401, 404, 413, 415, 422, 429], { 404: "no such alert (incident) on the key's service, or another action" })
+  @ApiOperation({ summary: 'Opsgenie: acknowledge, close (resolve) or add a note to an alert (the incident)' })
+  @ApiParam({ name: 'action', enum: Object.keys(ACTIONS), description: "acknowledge, close (resolves the incident) or notes (adds a note to the incident's timeline)", example: 'close' })
   @applyDecorators(...IDENTIFIER_DOCS)
-  @ApiBody({ type: OpsgenieActionBody, required: false })
+  @ApiBody({ type: OpsgenieActionBody, required: false, description: '`note` is required for notes; no body is an empty one for acknowledge and close' })
   @ApiResponse({ status: 202, description: 'carried out and committed (by alias with no open incident: its request status says it failed)', type: OpsgenieAcceptedResponse })
-  acknowledge(
+  async act(
     @Param('identifier') identifier: string,
+    @Param('action') action: string,
     @Query('identifierType') identifierType: unknown,
     @Req() req: IngestRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpsgenieAcceptedResponse> {
-    return this.act('Acknowledge', identifier, identifierType, req, reply);
-  }
-
-  @Post(':identifier/close')
-  @HttpCode(202)
-  @OpsgenieRoute([400, 401, 404, 413, 415, 422, 429])
-  @ApiOperation({ summary: 'Opsgenie: close an alert (resolves the incident)' })
-  @applyDecorators(...IDENTIFIER_DOCS)
-  @ApiBody({ type: OpsgenieActionBody, required: false })
-  @ApiResponse({ status: 202, description: 'carried out and committed (by alias with no open incident: its request status says it failed)', type: OpsgenieAcceptedResponse })
-  close(
-    @Param('identifier') identifier: string,
-    @Query('identifierType') identifierType: unknown,
-    @Req() req: IngestRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OpsgenieAcceptedResponse> {
-    return this.act('Close', identifier, identifierType, req, reply);
-  }
-
-  @Post(':identifier/notes')
-  @HttpCode(202)
-  @OpsgenieRoute([400, 401, 404, 413, 415, 422, 429])
-  @ApiOperation({ summary: "Opsgenie: add a note to an alert (an entry on the incident's timeline)" })
-  @applyDecorators(...IDENTIFIER_DOCS)
-  @ApiBody({ type: OpsgenieNoteBody })
-  @ApiResponse({ status: 202, description: 'carried out and committed (by alias with no open incident: its request status says it failed)', type: OpsgenieAcceptedResponse })
-  addNote(
-    @Param('identifier') identifier: string,
-    @Query('identifierType') identifierType: unknown,
-    @Req() req: IngestRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OpsgenieAcceptedResponse> {
-    return this.act('AddNote', identifier, identifierType, req, reply);
+    const alertAction = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : null;
+    if (alertAction === null) throw new OpsgenieRejection(404, `Unsupported endpoint: ${action.slice(0, 40)}`);
+    const integration = await this.caller(req);
+    const accepted = await this.opsgenie.act(integration, alertAction, identifier, identifierType, optionalJsonBody(req));
+    return { result: accepted.result, took: tookSeconds(reply), requestId: accepted.requestId };
   }
 
   @Get('requests/:requestId')
@@ -147,18 +128,6 @@ export class OpsgenieController {
     if (!integration || integration.type !== 'opsgenie') throw OpsgenieRejection.unauthenticated();
     this.limiter.take(integration);
     return integration;
-  }
-
-  private async act(
-    action: OpsgenieAlertAction,
-    identifier: string,
-    identifierType: unknown,
-    req: IngestRequest,
-    reply: FastifyReply,
-  ): Promise<OpsgenieAcceptedResponse> {
-    const integration = await this.caller(req);
-    const accepted = await this.opsgenie.act(integration, action, identifier, identifierType, optionalJsonBody(req));
-    return { result: accepted.result, took: tookSeconds(reply), requestId: accepted.requestId };
   }
 }
 

@@ -41,11 +41,6 @@ export class OpsgenieActionBody {
   note?: string;
 }
 
-export class OpsgenieNoteBody extends OpsgenieActionBody {
-  @ApiProperty({ description: 'the note for the timeline (at most 25,000 characters)', example: 'disk cleaned up' })
-  declare note: string;
-}
-
 export class OpsgenieAcceptedResponse {
   @ApiProperty({ enum: ['Request will be processed'], description: 'always this text', example: 'Request will be processed' })
   result: 'Request will be processed';
