@@ -53,6 +53,20 @@ describe('Opsgenie Alert API (real PostgreSQL)', () => {
     expect(og.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
+  it('creating the integration is audited without its key; the Opsgenie requests themselves are webhooks, not audited', async () => {
+    const entries = (await t.api('readOnly').get(`/api/v1/audit-log?resourceType=service&resourceId=${service.id}`).expect(200)).body.items;
+    expect(entries.filter((e: { action: string }) => e.action === 'integration.create').map((e: { requestBody: unknown }) => e.requestBody)).toContainEqual({
+      type: 'opsgenie',
+      name: 'Prometheus',
+    });
+    const [{ before }] = await t.dataSource.query('SELECT count(*)::int AS before FROM audit_log');
+    await post('/v2/alerts', { message: 'not audited', alias: 'audit' }).expect(202);
+    await post('/v2/alerts/audit/close?identifierType=alias', {}).expect(202);
+    const [{ after, dump }] = await t.dataSource.query(`SELECT count(*)::int AS after, coalesce(string_agg(request_body::text, ' '), '') AS dump FROM audit_log`);
+    expect(after).toBe(before);
+    expect(dump).not.toContain(og.key);
+  });
+
   it('the captured Alertmanager create opens a warning incident with the alias as dedup key and the labels as details; its close resolves it', async () => {
     const capture = loadSample('alertmanager-opsgenie-create.json');
     const requestId = await create(capture.body);
