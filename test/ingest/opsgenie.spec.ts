@@ -232,7 +232,7 @@ describe('Opsgenie Alert API (real PostgreSQL)', () => {
     expect(await counts(t, service.id)).toEqual(before);
   });
 
-  it('bad JSON is a 400, another media type a 415, no body on create a 400, all in Opsgenie shape', async () => {
+  it('bad JSON is a 400, another media type a 415, no body on create a 400, over 512 KB a 413, all in Opsgenie shape', async () => {
     const auth = { Authorization: `GenieKey ${og.key}` };
     const malformed = await t.http().post('/v2/alerts').set(auth).set('Content-Type', 'application/json').send('{"message": ');
     expect(malformed.status).toBe(400);
@@ -245,6 +245,8 @@ describe('Opsgenie Alert API (real PostgreSQL)', () => {
     expect(Object.keys(none.body).sort()).toEqual(['message', 'requestId', 'took']);
     const closeForm = await t.http().post('/v2/alerts/x/close?identifierType=alias').set(auth).set('Content-Type', 'text/plain').send('x');
     expect(closeForm.status).toBe(415);
+    const big = await post('/v2/alerts', { message: 'big', description: 'x'.repeat(600 * 1024) });
+    expect({ status: big.status, keys: Object.keys(big.body).sort() }).toEqual({ status: 413, keys: ['message', 'requestId', 'took'] });
   });
 
   it('over the integration rate limit: 429 with Retry-After in Opsgenie shape', async () => {
