@@ -20,5 +20,6 @@ import { Retention1796200000300 } from './1796200000300-Retention';
 import { EventRouters1796200000400 } from './1796200000400-EventRouters';
 import { MaintenanceWindows1796200000500 } from './1796200000500-MaintenanceWindows';
 import { DirectPaging1796200000600 } from './1796200000600-DirectPaging';
+import { OpsgenieRequests1796200000700 } from './1796200000700-OpsgenieRequests';
 
-export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000, IncidentLinks1796200000100, NotificationDeferralAndBundle1796200000200, Retention1796200000300, EventRouters1796200000400, MaintenanceWindows1796200000500, DirectPaging1796200000600];
+export const MIGRATIONS: Function[] = [Foundation1795828222244, EscalationPolicies1795828439387, ServicesIncidents1795828555486, Schedules1795828559398, EscalationEngine1795829037539, Channels1795829250080, AuditLog1795829345221, InboundReceipts1796049042021, ScheduleIcalFeeds1796049391424, IncidentOpeningClaims1796100000000, AlertRepeatCounter1796200000000, IncidentLinks1796200000100, NotificationDeferralAndBundle1796200000200, Retention1796200000300, EventRouters1796200000400, MaintenanceWindows1796200000500, DirectPaging1796200000600, OpsgenieRequests1796200000700];

@@ -72,7 +72,7 @@ export function keyPrefix(key: unknown): string | null {
  * are debug (a refusal has its own warn line, IngestExceptionFilter; an error
  * stays an error). Other requests are logged at info, 4xx at warn.
  */
-const WEBHOOK_PATH = /^\/(v2\/enqueue|integrations\/|heartbeats\/)/;
+const WEBHOOK_PATH = /^\/(v2\/enqueue|v2\/alerts|integrations\/|heartbeats\/)/;
 
 /** `stream`: where log lines go (stdout when absent); tests pass one to read what was logged. */
 export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): Params {

@@ -47,6 +47,7 @@ export const envSchema = z.object({
   KLAXON_RETENTION_SMS_HELP_REPLY_DAYS: intFrom(0, 30),
   KLAXON_RETENTION_SLACK_RECEIPT_DAYS: intFrom(0, 1),
   KLAXON_RETENTION_TWILIO_RECEIPT_DAYS: intFrom(0, 400),
+  KLAXON_RETENTION_OPSGENIE_REQUEST_DAYS: intFrom(0, 7),
   /** Minutes between two cleanup runs (a run that leaves work goes on at once). */
   KLAXON_CLEANUP_INTERVAL_MINUTES: intFrom(1, 10),
 });

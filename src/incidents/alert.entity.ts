@@ -4,7 +4,7 @@ import type { Severity } from '../ingest/sources/normalised-event';
 import { Incident } from './incident.entity';
 
 /** `manual`: an incident opened by hand (POST /api/v1/incidents, Slack /page; docs/direct-paging.md). */
-export type AlertSource = 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'heartbeat' | 'manual';
+export type AlertSource = 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'opsgenie' | 'heartbeat' | 'manual';
 
 /**
  * One alert of an incident, kept with its latest raw payload and how often it

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
@@ -75,6 +75,13 @@ export class IncidentsService {
     const incident = await this.dataSource.getRepository(Incident).findOne({ where: { id }, relations: { service: true } });
     if (!incident) throw new NotFoundError('incident', id);
     return incident;
+  }
+
+  /** The open (triggered or acknowledged) incident of a service with this dedup key, if any. */
+  findOpenByDedupKey(serviceId: string, dedupKey: string): Promise<Incident | null> {
+    return this.dataSource
+      .getRepository(Incident)
+      .findOne({ where: { serviceId, dedupKey, status: Not('resolved') }, relations: { service: true } });
   }
 
   findByNumber(n: number): Promise<Incident | null> {

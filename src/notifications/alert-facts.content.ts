@@ -51,6 +51,7 @@ const INTEGRATION_LABELS: Record<string, string> = {
   alertmanager: 'Alertmanager',
   grafana: 'Grafana',
   generic: 'Webhook',
+  opsgenie: 'Opsgenie API',
   heartbeat: 'Heartbeat',
 };
 

@@ -31,8 +31,14 @@ export function publicBaseUrl(config: Pick<AppConfig, 'PUBLIC_URL'>, req: Reques
   return base.replace(/\/+$/, '');
 }
 
-/** The URL to paste into the tool. Events v2 takes the key in the body (`routing_key`), not in the URL. */
+/**
+ * The URL to paste into the tool. Events v2 takes the key in the body
+ * (`routing_key`), not in the URL. Opsgenie clients take the API's base URL
+ * (they append `v2/alerts`, so it ends with a slash) and send the key as
+ * `Authorization: GenieKey <key>`.
+ */
 export function integrationUrl(base: string, type: IntegrationType, key: string): string {
+  if (type === 'opsgenie') return `${base}/`;
   return type === 'events-v2' ? `${base}/v2/enqueue` : `${base}/integrations/${key}/${type}`;
 }
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Service } from './service.entity';
 
-export const INTEGRATION_TYPES = ['events-v2', 'alertmanager', 'grafana', 'generic'] as const;
+export const INTEGRATION_TYPES = ['events-v2', 'alertmanager', 'grafana', 'generic', 'opsgenie'] as const;
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
 /** A key a monitoring tool sends with its alerts; it decides the service the alert belongs to. */

@@ -142,12 +142,20 @@ describe('bad input: property-based fuzzing of every webhook and /api/v1 body (r
   });
 
   /** Sends one payload; asserts no 5xx, and that a rejection wrote nothing. Returns the status. */
-  async function attempt(method: string, url: string, p: Payload, auth: boolean, before: { counts: Record<string, number> }): Promise<number> {
+  async function attempt(
+    method: string,
+    url: string,
+    p: Payload,
+    auth: boolean,
+    before: { counts: Record<string, number> },
+    headers: Record<string, string> = {},
+  ): Promise<number> {
     tally.inputs++;
     tally.byKind.set(p.kind, (tally.byKind.get(p.kind) ?? 0) + 1);
     const target = p.query ? `${url}${url.includes('?') ? '&' : '?'}${p.query}` : url;
     let req = t.http()[method.toLowerCase() as 'post' | 'put' | 'patch'](target).set('Content-Type', p.contentType);
     if (auth) req = req.set('Authorization', `Bearer ${t.keys.admin}`);
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
     const res = await req.send(p.body);
     if (res.status >= 500) {
       tally.fiveXx++;
@@ -190,8 +198,10 @@ describe('bad input: property-based fuzzing of every webhook and /api/v1 body (r
     const hooks = webhooks(world);
     for (const hook of hooks) {
       const before = { counts: await rowCounts(t) };
-      for (const p of knownBadPayloads(hook.valid)) await attempt('POST', hook.url, p, false, before);
-      await checkProperty(hook.url.replace(/[a-z0-9]{20,}/gi, '{key}'), payloads(hook.valid), RUNS_PER_ROUTE * 2, (p) => attempt('POST', hook.url, p, false, before));
+      for (const p of knownBadPayloads(hook.valid)) await attempt('POST', hook.url, p, false, before, hook.headers);
+      await checkProperty(hook.url.replace(/[a-z0-9]{20,}/gi, '{key}'), payloads(hook.valid), RUNS_PER_ROUTE * 2, (p) =>
+        attempt('POST', hook.url, p, false, before, hook.headers),
+      );
       await stillHealthy();
     }
     console.log(`fuzz: ${hooks.length} webhooks`);

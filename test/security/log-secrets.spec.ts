@@ -116,6 +116,15 @@ describe('secrets never appear in logs (LOG_LEVEL=trace, real PostgreSQL)', () =
     secrets.UNKNOWN_HEARTBEAT_KEY = 'hbSECRETunknown0123456789';
     await http().post(`/heartbeats/${secrets.UNKNOWN_HEARTBEAT_KEY}`).expect(404);
 
+    // Opsgenie: the key in an Authorization header (GenieKey), accepted, unknown and refused for its body.
+    secrets.OPSGENIE_KEY = await integration('opsgenie');
+    secrets.UNKNOWN_GENIE_KEY = 'genieSECRETunknown0123456789';
+    const genie = (key: string) => (t: request.Test) => t.set('Authorization', `GenieKey ${key}`);
+    await genie(secrets.OPSGENIE_KEY)(post('/v2/alerts', { message: 'disk full', alias: 'logs' })).expect(202);
+    await genie(secrets.OPSGENIE_KEY)(post('/v2/alerts', { message: '' })).expect(422);
+    await genie(secrets.OPSGENIE_KEY)(post('/v2/alerts/logs/close?identifierType=alias', {})).expect(202);
+    await genie(secrets.UNKNOWN_GENIE_KEY)(post('/v2/alerts', { message: 'x' })).expect(401);
+
     // Grafana, signed and forged.
     const grafanaBody = JSON.stringify(loadSample('grafana-webhook-firing.json'));
     secrets.GRAFANA_SIGNATURE = createHmac('sha256', secrets.GRAFANA_SIGNING_SECRET).update(grafanaBody).digest('hex');

@@ -65,6 +65,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     alertmanager: await createIntegration(t, service.id, 'alertmanager'),
     grafana: await createIntegration(t, service.id, 'grafana'),
     generic: await createIntegration(t, service.id, 'generic'),
+    opsgenie: await createIntegration(t, service.id, 'opsgenie'),
   };
   const hb = await t.api().post(`/api/v1/services/${service.id}/heartbeats`, { name: 'nightly', intervalMinutes: 60 }).expect(201);
   const incident = await trigger(t, integrations['events-v2'].key, `world-${randomBytes(4).toString('hex')}`);
@@ -175,8 +176,8 @@ export function validBodies(world: World): Record<string, Record<string, unknown
   };
 }
 
-/** Every webhook with a real key and a body it accepts. */
-export function webhooks(world: World): { url: string; valid: Record<string, unknown> }[] {
+/** Every webhook with a real key (in the URL, the body or `headers`) and a body it accepts. */
+export function webhooks(world: World): { url: string; valid: Record<string, unknown>; headers?: Record<string, string> }[] {
   const i = world.integrations;
   return [
     {
@@ -187,6 +188,12 @@ export function webhooks(world: World): { url: string; valid: Record<string, unk
     { url: `/integrations/${i.grafana.key}/grafana`, valid: loadSample('grafana-webhook-firing.json') },
     { url: `/integrations/${i.generic.key}/generic`, valid: { summary: 'backup failed', dedupKey: 'nightly', severity: 'warning' } },
     { url: `/heartbeats/${world.heartbeat.key}`, valid: {} },
+    { url: '/v2/alerts', valid: loadSample('alertmanager-opsgenie-create.json').body, headers: { Authorization: `GenieKey ${i.opsgenie.key}` } },
+    {
+      url: '/v2/alerts/fuzz-alias/notes?identifierType=alias',
+      valid: { user: 'alice', source: 'fuzz', note: 'a note' },
+      headers: { Authorization: `GenieKey ${i.opsgenie.key}` },
+    },
   ];
 }
 

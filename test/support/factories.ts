@@ -150,7 +150,7 @@ export async function createService(
 
 export interface IntegrationFixture {
   id: string;
-  type: 'events-v2' | 'alertmanager' | 'grafana' | 'generic';
+  type: 'events-v2' | 'alertmanager' | 'grafana' | 'generic' | 'opsgenie';
   key: string;
   url: string;
 }

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Changed } from '../../database/changed-rows';
+import type { OpsgenieAction } from './opsgenie-request.entity';
+
+/** One request's outcome, as recorded and as read back. */
+export interface OpsgenieRequestOutcome {
+  requestId: string;
+  integrationId: string;
+  action: OpsgenieAction;
+  success: boolean;
+  status: string;
+  alertId: string | null;
+  alias: string | null;
+  processedAt: Date;
+}
+
+interface OpsgenieRequestRow {
+  request_id: string;
+  integration_id: string;
+  action: OpsgenieAction;
+  success: boolean;
+  status: string;
+  alert_id: string | null;
+  alias: string | null;
+  processed_at: Date;
+}
+
+/** The opsgenie_requests table (owned by ingest): request outcomes for the request-status route. */
+@Injectable()
+export class OpsgenieRequestsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(o: OpsgenieRequestOutcome): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO opsgenie_requests (request_id, integration_id, action, success, status, alert_id, alias, processed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [o.requestId, o.integrationId, o.action, o.success, o.status, o.alertId, o.alias, o.processedAt],
+    );
+  }
+
+  /** The outcome of a request made with this integration's key; null for another integration's request. */
+  async find(requestId: string, integrationId: string): Promise<OpsgenieRequestOutcome | null> {
+    const rows: OpsgenieRequestRow[] = await this.dataSource.query(
+      `SELECT request_id, integration_id, action, success, status, alert_id, alias, processed_at
+         FROM opsgenie_requests WHERE request_id = $1 AND integration_id = $2`,
+      [requestId, integrationId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      requestId: r.request_id,
+      integrationId: r.integration_id,
+      action: r.action,
+      success: r.success,
+      status: r.status,
+      alertId: r.alert_id,
+      alias: r.alias,
+      processedAt: r.processed_at,
+    };
+  }
+
+  /** Retention: at most `limit` outcomes processed before `before`, oldest first (ix_opsgenie_requests_processed). */
+  async deleteBefore(before: Date, limit: number): Promise<number> {
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM opsgenie_requests WHERE request_id IN
+         (SELECT request_id FROM opsgenie_requests WHERE processed_at < $1 ORDER BY processed_at LIMIT $2)`,
+      [before, limit],
+    );
+    return n;
+  }
+}
