@@ -4,9 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The outcome of each request to the Opsgenie-compatible Alert API, for
  * `GET /v2/alerts/requests/{requestId}` (docs/opsgenie.md). Rows are kept a
  * few days (KLAXON_RETENTION_OPSGENIE_REQUEST_DAYS), deleted oldest first
- * along `ix_opsgenie_requests_processed`; they go with their integration.
- * `alert_id` names an incident without a foreign key: a request's outcome is
- * history and must not hold back, or be deleted with, the incident.
+ * along `ix_opsgenie_requests_processed`. `caller_id` is the integration or
+ * the event router whose key made the request, and `alert_id` the incident
+ * acted on, both without a foreign key: a request's outcome is history, read
+ * only with the same key, and deleted by retention, not with its caller or
+ * incident.
  * Integrations of type `opsgenie` need no schema change (`integrations.type`
  * is free text checked by the API).
  */
@@ -17,7 +19,7 @@ export class OpsgenieRequests1796200000700 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE "opsgenie_requests" (
         "request_id" uuid NOT NULL,
-        "integration_id" uuid NOT NULL,
+        "caller_id" uuid NOT NULL,
         "action" text NOT NULL,
         "success" boolean NOT NULL,
         "status" text NOT NULL,
@@ -25,15 +27,14 @@ export class OpsgenieRequests1796200000700 implements MigrationInterface {
         "alias" text,
         "processed_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "PK_opsgenie_requests" PRIMARY KEY ("request_id"),
-        CONSTRAINT "ck_opsgenie_requests_action" CHECK ("action" IN ('Create', 'Acknowledge', 'Close', 'AddNote')),
-        CONSTRAINT "FK_opsgenie_requests_integration" FOREIGN KEY ("integration_id") REFERENCES "integrations"("id") ON DELETE CASCADE
+        CONSTRAINT "ck_opsgenie_requests_action" CHECK ("action" IN ('Create', 'Acknowledge', 'Close', 'AddNote'))
       )`);
     await queryRunner.query(`CREATE INDEX "ix_opsgenie_requests_processed" ON "opsgenie_requests" ("processed_at")`);
-    await queryRunner.query(`CREATE INDEX "ix_opsgenie_requests_integration" ON "opsgenie_requests" ("integration_id")`);
+    await queryRunner.query(`CREATE INDEX "ix_opsgenie_requests_caller" ON "opsgenie_requests" ("caller_id")`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."ix_opsgenie_requests_integration"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_opsgenie_requests_caller"`);
     await queryRunner.query(`DROP INDEX "public"."ix_opsgenie_requests_processed"`);
     await queryRunner.query(`DROP TABLE "opsgenie_requests"`);
     // Integrations of the type this migration brought in go with it: nothing older reads them.

@@ -58,6 +58,11 @@ export class RouterIngest {
     return this.routers.findByKey(key);
   }
 
+  /** The open incidents this router opened with a dedup key, whatever service each went to (an acknowledge or close by alias). */
+  openIncidents(resolved: ResolvedRouter, dedupKey: string): Promise<{ id: string; serviceId: string }[]> {
+    return this.incidents.openThroughRouter(resolved.router.id, dedupKey);
+  }
+
   /**
    * Routes and records the events of one request sent to a router key.
    * `source` is the format the controller adapted (stored as the alerts'

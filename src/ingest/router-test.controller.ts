@@ -9,6 +9,7 @@ import { EventRoutersService } from '../routing/event-routers.service';
 import { RouterIngest, RouterPreview } from './router-ingest';
 import { adaptAlertmanager } from './sources/alertmanager.adapter';
 import { adaptEventsV2 } from './sources/events-v2.adapter';
+import { adaptOpsgenieCreate } from './sources/opsgenie.adapter';
 import { adaptGeneric } from './sources/generic.adapter';
 import { adaptGrafana } from './sources/grafana.adapter';
 import type { AdapterResult } from './sources/normalised-event';
@@ -54,6 +55,9 @@ function adapt(format: TestFormat, body: Record<string, unknown>, routingKey: st
       return adaptGrafana(body);
     case 'generic':
       return adaptGeneric(body);
+    case 'opsgenie':
+      // The create body of POST /v2/alerts (an acknowledge or close names its incident, and carries nothing to match).
+      return adaptOpsgenieCreate(body);
   }
 }
 

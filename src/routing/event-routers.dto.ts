@@ -172,7 +172,7 @@ export class EventRouterResponse {
   }
 }
 
-export const TEST_FORMATS = ['events-v2', 'alertmanager', 'grafana', 'generic'] as const;
+export const TEST_FORMATS = ['events-v2', 'alertmanager', 'grafana', 'generic', 'opsgenie'] as const;
 export type TestFormat = (typeof TEST_FORMATS)[number];
 
 export class TestEventRouterDto {

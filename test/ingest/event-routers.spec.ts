@@ -372,4 +372,35 @@ describe('event routers (real PostgreSQL)', () => {
     await t.api().get(`/api/v1/event-routers/${created.body.id}`).expect(404);
     await t.api().delete(`/api/v1/services/${payments.id}`).expect(204);
   });
+  it("Opsgenie's Alert API takes a router key as its GenieKey: create routed by details, close by alias, request status, the test endpoint", async () => {
+    const router = await createRouter({
+      rules: [{ name: 'payments team', when: [{ field: 'details.team', op: 'equals', value: 'payments' }], then: { route: { serviceId: payments.id } } }],
+      fallback: { serviceId: other.id },
+    });
+    const genie = (url: string, body?: unknown) => {
+      const req = t.http().post(url).set('Authorization', `GenieKey ${router.routingKey}`);
+      return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
+    };
+    const created = await genie('/v2/alerts', { message: 'payments down', alias: 'og-pay', details: { team: 'payments' }, priority: 'P1' }).expect(202);
+    const [incident] = await incidentsOf(t, payments.id);
+    expect(incident).toMatchObject({ title: 'payments down', severity: 'critical', status: 'triggered', routerId: router.id });
+    expect(await incidentsOf(t, other.id)).toHaveLength(0);
+    const status = await t.http().get(`/v2/alerts/requests/${created.body.requestId}`).set('Authorization', `GenieKey ${router.routingKey}`).expect(200);
+    expect(status.body.data).toMatchObject({ isSuccess: true, action: 'Create', integrationId: router.id, alertId: incident.id, alias: 'og-pay' });
+
+    // By number, the router acts only on incidents it opened.
+    const manual = await t.api().post('/api/v1/incidents', { title: 'by hand', serviceId: payments.id }).expect(201);
+    await genie(`/v2/alerts/${manual.body.number}/acknowledge?identifierType=tiny`, {}).expect(404);
+    await genie('/v2/alerts/og-pay/close?identifierType=alias', { source: 'alertmanager' }).expect(202);
+    expect((await incidentDetail(t, incident.id)).status).toBe('resolved');
+    const none = await genie('/v2/alerts/og-pay/close?identifierType=alias', {}).expect(202);
+    const failed = await t.http().get(`/v2/alerts/requests/${none.body.requestId}`).set('Authorization', `GenieKey ${router.routingKey}`).expect(200);
+    expect(failed.body.data).toMatchObject({ isSuccess: false, action: 'Close' });
+
+    const preview = await t
+      .api()
+      .post(`/api/v1/event-routers/${router.id}/test`, { format: 'opsgenie', body: { message: 'x', details: { team: 'payments' } } })
+      .expect(200);
+    expect(JSON.stringify(preview.body)).toContain(payments.id);
+  });
 });

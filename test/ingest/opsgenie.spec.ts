@@ -143,9 +143,9 @@ describe('Opsgenie Alert API (real PostgreSQL)', () => {
         expect.objectContaining({ type: 'acknowledged', message: 'Acknowledged by Prometheus: on it (user alice, source cli)', channel: 'integration' }),
         expect.objectContaining({
           type: 'note',
-          message: 'disk cleaned\nby hand',
+          message: 'Note from Prometheus: disk cleaned\nby hand (user bob)',
           actor: { type: 'integration', id: og.id, name: 'Prometheus' },
-          data: { note: 'disk cleaned\nby hand', user: 'bob', source: null, via: 'opsgenie' },
+          data: { text: 'disk cleaned\nby hand (user bob)' },
         }),
         expect.objectContaining({ type: 'resolved', message: 'Resolved by Prometheus' }),
       ]);

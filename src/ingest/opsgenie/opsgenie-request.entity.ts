@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Integration } from '../../services/integration.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const OPSGENIE_ACTIONS = ['Create', 'Acknowledge', 'Close', 'AddNote'] as const;
 /** Opsgenie's names for what a request asked for, as its request status reports them. */
@@ -16,13 +15,10 @@ export class OpsgenieRequest {
   @PrimaryColumn({ type: 'uuid' })
   requestId: string;
 
-  @Index('ix_opsgenie_requests_integration')
+  /** The integration or event router whose key made the request; no foreign key (an outcome is history, read only with that key). */
+  @Index('ix_opsgenie_requests_caller')
   @Column({ type: 'uuid' })
-  integrationId: string;
-
-  @ManyToOne(() => Integration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'integration_id', foreignKeyConstraintName: 'FK_opsgenie_requests_integration' })
-  integration?: Integration;
+  callerId: string;
 
   @Column({ type: 'text' })
   action: OpsgenieAction;

@@ -7,7 +7,8 @@ import type { OpsgenieAction } from './opsgenie-request.entity';
 /** One request's outcome, as recorded and as read back. */
 export interface OpsgenieRequestOutcome {
   requestId: string;
-  integrationId: string;
+  /** The integration or event router whose key made the request. */
+  callerId: string;
   action: OpsgenieAction;
   success: boolean;
   status: string;
@@ -18,7 +19,7 @@ export interface OpsgenieRequestOutcome {
 
 interface OpsgenieRequestRow {
   request_id: string;
-  integration_id: string;
+  caller_id: string;
   action: OpsgenieAction;
   success: boolean;
   status: string;
@@ -34,24 +35,24 @@ export class OpsgenieRequestsRepository {
 
   async record(o: OpsgenieRequestOutcome): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO opsgenie_requests (request_id, integration_id, action, success, status, alert_id, alias, processed_at)
+      `INSERT INTO opsgenie_requests (request_id, caller_id, action, success, status, alert_id, alias, processed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [o.requestId, o.integrationId, o.action, o.success, o.status, o.alertId, o.alias, o.processedAt],
+      [o.requestId, o.callerId, o.action, o.success, o.status, o.alertId, o.alias, o.processedAt],
     );
   }
 
-  /** The outcome of a request made with this integration's key; null for another integration's request. */
-  async find(requestId: string, integrationId: string): Promise<OpsgenieRequestOutcome | null> {
+  /** The outcome of a request made with this caller's key; null for another caller's request. */
+  async find(requestId: string, callerId: string): Promise<OpsgenieRequestOutcome | null> {
     const rows: OpsgenieRequestRow[] = await this.dataSource.query(
-      `SELECT request_id, integration_id, action, success, status, alert_id, alias, processed_at
-         FROM opsgenie_requests WHERE request_id = $1 AND integration_id = $2`,
-      [requestId, integrationId],
+      `SELECT request_id, caller_id, action, success, status, alert_id, alias, processed_at
+         FROM opsgenie_requests WHERE request_id = $1 AND caller_id = $2`,
+      [requestId, callerId],
     );
     const r = rows[0];
     if (!r) return null;
     return {
       requestId: r.request_id,
-      integrationId: r.integration_id,
+      callerId: r.caller_id,
       action: r.action,
       success: r.success,
       status: r.status,

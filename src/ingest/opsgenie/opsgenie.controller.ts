@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { isJsonContentType } from '../../common/body-parsers';
 import { Public } from '../../auth/auth.decorators';
 import { BodyLimit, WEBHOOK_BODY_LIMIT_BYTES } from '../../common/request-body';
-import type { Integration } from '../../services/integration.entity';
 import { IntegrationsService } from '../../services/integrations.service';
 import { IngestRateLimiter } from '../ingest-rate-limiter';
 import { IngestRequest, requireJsonBody } from '../ingest-request';
+import { RouterIngest } from '../router-ingest';
 import { OPSGENIE_IDENTIFIER_TYPES, parseGenieKey } from '../sources/opsgenie.adapter';
 import { OpsgenieExceptionFilter, OpsgenieRejection, tookSeconds } from './opsgenie-exception.filter';
 import {
@@ -18,7 +18,7 @@ import {
   OpsgenieErrorResponse,
   OpsgenieRequestStatusResponse,
 } from './opsgenie.dto';
-import { OpsgenieAlertAction, OpsgenieService } from './opsgenie.service';
+import { OpsgenieAlertAction, OpsgenieCaller, OpsgenieService } from './opsgenie.service';
 
 const VERIFIED_BY = 'the Opsgenie integration key in Authorization: GenieKey <key>';
 
@@ -61,6 +61,7 @@ export class OpsgenieController {
     private readonly integrations: IntegrationsService,
     private readonly limiter: IngestRateLimiter,
     private readonly opsgenie: OpsgenieService,
+    private readonly routers: RouterIngest,
   ) {}
 
   @Post()
@@ -70,8 +71,8 @@ export class OpsgenieController {
   @ApiBody({ type: OpsgenieCreateAlertBody })
   @ApiResponse({ status: 202, description: 'carried out and committed', type: OpsgenieAcceptedResponse })
   async create(@Req() req: IngestRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpsgenieAcceptedResponse> {
-    const integration = await this.caller(req);
-    const accepted = await this.opsgenie.create(integration, requireJsonBody(req));
+    const caller = await this.caller(req);
+    const accepted = await this.opsgenie.create(caller, requireJsonBody(req));
     return { result: accepted.result, took: tookSeconds(reply), requestId: accepted.requestId };
   }
 
@@ -97,8 +98,8 @@ export class OpsgenieController {
   ): Promise<OpsgenieAcceptedResponse> {
     const alertAction = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action as keyof typeof ACTIONS] : null;
     if (alertAction === null) throw new OpsgenieRejection(404, `Unsupported endpoint: ${action.slice(0, 40)}`);
-    const integration = await this.caller(req);
-    const accepted = await this.opsgenie.act(integration, alertAction, identifier, identifierType, optionalJsonBody(req));
+    const caller = await this.caller(req);
+    const accepted = await this.opsgenie.act(caller, alertAction, identifier, identifierType, optionalJsonBody(req));
     return { result: accepted.result, took: tookSeconds(reply), requestId: accepted.requestId };
   }
 
@@ -112,22 +113,30 @@ export class OpsgenieController {
     @Req() req: IngestRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpsgenieRequestStatusResponse> {
-    const integration = await this.caller(req);
-    const data = await this.opsgenie.status(integration, requestId);
+    const caller = await this.caller(req);
+    const data = await this.opsgenie.status(caller, requestId);
     return { data, took: tookSeconds(reply), requestId: randomUUID() };
   }
 
   /**
-   * The one place a GenieKey becomes the integration it acts for (and is
-   * counted against its rate limit). Missing, malformed, unknown, or the key
-   * of another integration type: 401, one answer for all.
+   * The one place a GenieKey becomes whom it acts for, an Opsgenie
+   * integration or an event router (router keys take every format), counted
+   * against its rate limit. Missing, malformed, unknown, or the key of
+   * another integration type: 401, one answer for all.
    */
-  private async caller(req: IngestRequest): Promise<Integration> {
+  private async caller(req: IngestRequest): Promise<OpsgenieCaller> {
     const key = parseGenieKey(req.headers.authorization);
-    const integration = key === null ? null : await this.integrations.findByKey(key);
-    if (!integration || integration.type !== 'opsgenie') throw OpsgenieRejection.unauthenticated();
-    this.limiter.take(integration);
-    return integration;
+    if (key === null) throw OpsgenieRejection.unauthenticated();
+    const integration = await this.integrations.findByKey(key);
+    if (integration) {
+      if (integration.type !== 'opsgenie') throw OpsgenieRejection.unauthenticated();
+      this.limiter.take(integration);
+      return { kind: 'integration', id: integration.id, integration };
+    }
+    const router = await this.routers.find(key);
+    if (!router) throw OpsgenieRejection.unauthenticated();
+    this.limiter.take(router.router);
+    return { kind: 'router', id: router.router.id, router };
   }
 }
 

@@ -5,8 +5,10 @@ import { ConflictError, NotFoundError } from '../../common/errors';
 import { isUuid } from '../../common/parse-uuid.pipe';
 import type { Incident } from '../../incidents/incident.entity';
 import { Actor, IncidentsService } from '../../incidents/incidents.service';
+import type { ResolvedRouter } from '../../routing/event-routers.service';
 import type { Integration } from '../../services/integration.entity';
 import { IngestService } from '../ingest.service';
+import { RouterIngest } from '../router-ingest';
 import {
   adaptOpsgenieAction,
   adaptOpsgenieCreate,
@@ -18,6 +20,15 @@ import {
 import { OpsgenieRejection } from './opsgenie-exception.filter';
 import type { OpsgenieAction } from './opsgenie-request.entity';
 import { OpsgenieRequestOutcome, OpsgenieRequestsRepository } from './opsgenie-requests.repository';
+
+/**
+ * Whose GenieKey made a request: an Opsgenie integration (one service) or an
+ * event router (its rules pick the service; docs/routing.md). `id` is what the
+ * request status reports as `integrationId`.
+ */
+export type OpsgenieCaller =
+  | { kind: 'integration'; id: string; integration: Integration }
+  | { kind: 'router'; id: string; router: ResolvedRouter };
 
 /** The actions on an existing alert (incident). */
 export type OpsgenieAlertAction = Exclude<OpsgenieAction, 'Create'>;
@@ -55,16 +66,24 @@ export class OpsgenieService {
 
   constructor(
     private readonly ingest: IngestService,
+    private readonly routers: RouterIngest,
     private readonly incidents: IncidentsService,
     private readonly requests: OpsgenieRequestsRepository,
     private readonly clock: Clock,
   ) {}
 
-  async create(integration: Integration, body: unknown): Promise<OpsgenieAccepted> {
+  async create(caller: OpsgenieCaller, body: unknown): Promise<OpsgenieAccepted> {
     const adapted = adaptOpsgenieCreate(body);
     if (!adapted.ok) throw OpsgenieRejection.unprocessable(adapted.errors);
-    const [outcome] = await this.ingest.ingest(integration, adapted.events, body);
-    return this.record(integration, 'Create', {
+    const [outcome] =
+      caller.kind === 'integration'
+        ? await this.ingest.ingest(caller.integration, adapted.events, body)
+        : await this.routers.route(caller.router, 'opsgenie', adapted.events, body);
+    // A router rule that drops the alert records nothing: accepted, and its status says so.
+    if (outcome.incidentId === null) {
+      return this.record(caller, 'Create', { success: true, status: 'Dropped by an event router rule', alertId: null, alias: outcome.dedupKey });
+    }
+    return this.record(caller, 'Create', {
       success: true,
       status: outcome.created ? 'Created alert' : 'Alert already exists: added to it',
       alertId: outcome.incidentId,
@@ -79,7 +98,7 @@ export class OpsgenieService {
    * accepted and its status says it failed, as Opsgenie does.
    */
   async act(
-    integration: Integration,
+    caller: OpsgenieCaller,
     action: OpsgenieAlertAction,
     identifier: string,
     identifierType: unknown,
@@ -89,23 +108,28 @@ export class OpsgenieService {
     const fields = adaptOpsgenieAction(body, { noteRequired: action === 'AddNote' });
     const errors = [...(type.ok ? [] : type.errors), ...(fields.ok ? [] : fields.errors)];
     if (!type.ok || !fields.ok) throw OpsgenieRejection.unprocessable(errors);
-    const incident = await this.find(integration, identifier, type.type);
-    if (!incident) {
+    const incidents = await this.find(caller, identifier, type.type);
+    if (!incidents.length) {
       if (type.type !== 'alias') throw OpsgenieRejection.alertNotFound();
-      return this.record(integration, action, { success: false, status: 'Alert does not exist', alertId: null, alias: identifier });
+      return this.record(caller, action, { success: false, status: 'Alert does not exist', alertId: null, alias: identifier });
     }
-    const outcome = await this.apply(integration, action, incident, fields.fields);
-    return this.record(integration, action, { ...outcome, alertId: incident.id, alias: incident.dedupKey });
+    // A router's alias may name one open incident per service its rules sent that alias to: each is acted on; the status names the first.
+    let outcome: { success: boolean; status: string } | null = null;
+    for (const incident of incidents) {
+      const done = await this.apply(caller, action, incident, fields.fields);
+      outcome ??= done;
+    }
+    return this.record(caller, action, { ...outcome!, alertId: incidents[0].id, alias: incidents[0].dedupKey });
   }
 
-  async status(integration: Integration, requestId: string): Promise<OpsgenieRequestStatus> {
-    const found = isUuid(requestId) ? await this.requests.find(requestId.toLowerCase(), integration.id) : null;
+  async status(caller: OpsgenieCaller, requestId: string): Promise<OpsgenieRequestStatus> {
+    const found = isUuid(requestId) ? await this.requests.find(requestId.toLowerCase(), caller.id) : null;
     if (!found) throw new OpsgenieRejection(404, 'Request does not exist');
     return {
       success: true,
       action: found.action,
       processedAt: found.processedAt.toISOString(),
-      integrationId: found.integrationId,
+      integrationId: found.callerId,
       isSuccess: found.success,
       status: found.status,
       alertId: found.alertId,
@@ -113,21 +137,35 @@ export class OpsgenieService {
     };
   }
 
-  private async find(integration: Integration, identifier: string, type: OpsgenieIdentifierType): Promise<Incident | null> {
+  /**
+   * The incidents an identifier names for this caller. An integration's: its
+   * service's incident (by alias, the open one). A router's: the incidents it
+   * opened (by alias, the open ones, whatever service each went to).
+   */
+  private async find(caller: OpsgenieCaller, identifier: string, type: OpsgenieIdentifierType): Promise<Incident[]> {
+    if (type === 'alias') {
+      if (caller.kind === 'integration') {
+        const open = await this.incidents.findOpenByDedupKey(caller.integration.serviceId, identifier);
+        return open ? [open] : [];
+      }
+      const open = await this.routers.openIncidents(caller.router, identifier);
+      return (await Promise.all(open.map((o) => this.incidents.get(o.id).catch(notFoundAsNull)))).filter((i): i is Incident => i !== null);
+    }
     let incident: Incident | null = null;
-    if (type === 'alias') return this.incidents.findOpenByDedupKey(integration.serviceId, identifier);
     if (type === 'id' && isUuid(identifier)) incident = await this.incidents.get(identifier.toLowerCase()).catch(notFoundAsNull);
     if (type === 'tiny' && /^[1-9][0-9]{0,15}$/.test(identifier)) incident = await this.incidents.findByNumber(Number(identifier));
-    return incident && incident.serviceId === integration.serviceId ? incident : null;
+    if (!incident) return [];
+    const mine = caller.kind === 'integration' ? incident.serviceId === caller.integration.serviceId : incident.routerId === caller.router.router.id;
+    return mine ? [incident] : [];
   }
 
   private async apply(
-    integration: Integration,
+    caller: OpsgenieCaller,
     action: OpsgenieAlertAction,
     incident: Incident,
     fields: OpsgenieActionFields,
   ): Promise<{ success: boolean; status: string }> {
-    const actor = integrationActor(integration);
+    const actor = callerActor(caller);
     const text = describeActionFields(fields) ?? undefined;
     try {
       if (action === 'AddNote') {
@@ -149,14 +187,14 @@ export class OpsgenieService {
   }
 
   private async record(
-    integration: Integration,
+    caller: OpsgenieCaller,
     action: OpsgenieAction,
     outcome: Pick<OpsgenieRequestOutcome, 'success' | 'status' | 'alertId' | 'alias'>,
   ): Promise<OpsgenieAccepted> {
     const requestId = randomUUID();
-    await this.requests.record({ requestId, integrationId: integration.id, action, processedAt: this.clock.now(), ...outcome });
+    await this.requests.record({ requestId, callerId: caller.id, action, processedAt: this.clock.now(), ...outcome });
     if (!outcome.success) {
-      this.logger.log({ integrationId: integration.id, action, status: outcome.status, requestId }, 'opsgenie request accepted, not carried out');
+      this.logger.log({ caller: caller.kind, callerId: caller.id, action, status: outcome.status, requestId }, 'opsgenie request accepted, not carried out');
     }
     return { result: 'Request will be processed', requestId };
   }
@@ -167,6 +205,8 @@ function notFoundAsNull(err: unknown): null {
   throw err;
 }
 
-function integrationActor(integration: Integration): Actor {
+function callerActor(caller: OpsgenieCaller): Actor {
+  if (caller.kind === 'router') return { type: 'integration', id: caller.router.router.id, name: caller.router.router.name, channel: 'integration' };
+  const { integration } = caller;
   return { type: 'integration', id: integration.id, name: integration.name ?? integration.type, channel: 'integration' };
 }

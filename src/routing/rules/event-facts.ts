@@ -17,7 +17,7 @@ export interface EventFacts {
   eventAction: string;
   labels: Readonly<Record<string, string>> | undefined;
   annotations: Readonly<Record<string, string>> | undefined;
-  /** What `details.<path>` reads: Events v2 `custom_details`, else the event's details (generic `details`). */
+  /** What `details.<path>` reads: Events v2 `custom_details` and Opsgenie `details`, else the event's details (generic `details`). */
   details: unknown;
 }
 
@@ -41,7 +41,7 @@ export function eventFacts(event: NormalisedEvent, format: string): EventFacts {
     eventAction: event.action,
     labels: undefined,
     annotations: undefined,
-    details: format === 'events-v2' ? d.custom_details : d,
+    details: format === 'events-v2' || format === 'opsgenie' ? d.custom_details : d,
   };
 }
 
