@@ -7,6 +7,7 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
 import { IncidentsRepository } from './incidents.repository';
+import { MaintenanceReleaseRepository } from './maintenance-release.repository';
 import { IncidentRetention } from './incident-retention';
 import { IncidentRetentionRepository } from './incident-retention.repository';
 import { IncidentExportService } from './incident-export.service';
@@ -18,9 +19,9 @@ import { IncidentReportsService } from './incident-reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController, IncidentReportsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, IncidentRetentionRepository, IncidentRetention,
+  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentRetentionRepository, IncidentRetention,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],
-  exports: [IncidentsService, IncidentsRepository, IncidentsQueryService],
+  exports: [IncidentsService, IncidentsRepository, MaintenanceReleaseRepository, IncidentsQueryService],
 })
 export class IncidentsModule {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, ValidateNested, ValidateIf } from 'class-validator';
 import { NoControlChars } from '../../common/validators';
 import type { DirectPageTargetType } from '../../notifications/direct-pager.hook';
 
@@ -26,7 +26,7 @@ export class DirectPageTargetDto {
   id: string;
 }
 
-/** Exactly one of `serviceId` and `targets` (checked by DirectPagingService, which names both fields). */
+/** Optional fields may be absent, never null (null is checked, and refused, like any other value). Exactly one of `serviceId` and `targets` (checked by DirectPagingService, which names both fields). */
 export class CreateIncidentDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_TITLE_LENGTH, description: 'what is wrong, one line (trimmed)', example: 'Checkout returns 502 for EU customers' })
   @Transform(trimmed)
@@ -36,18 +36,18 @@ export class CreateIncidentDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: MAX_DETAILS_LENGTH, description: 'more for the responder; line breaks kept', example: 'Started after the 14:02 deploy. Dashboard: https://grafana.example.com/d/checkout' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @Length(0, MAX_DETAILS_LENGTH)
   details?: string;
 
   @ApiPropertyOptional({ enum: SEVERITIES, description: 'default critical: a person paging a person means it', example: 'critical' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(SEVERITIES)
   severity?: (typeof SEVERITIES)[number];
 
   @ApiPropertyOptional({ format: 'uuid', description: "the service whose escalation policy pages (not with targets)", example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsUUID()
   serviceId?: string;
 
@@ -55,7 +55,7 @@ export class CreateIncidentDto {
     type: [DirectPageTargetDto],
     description: `who to page, all at once (1 to ${MAX_TARGETS}; not with serviceId); the incident belongs to the built-in Direct pages service`,
   })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_TARGETS)

@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock';
 import type { IncidentChange } from '../../incidents/incident-lifecycle';
 import type { Incident } from '../../incidents/incident.entity';
 import { IncidentEventType, IncidentLifecycleListener, IncidentsService } from '../../incidents/incidents.service';
-import { IncidentsRepository } from '../../incidents/incidents.repository';
+import { MaintenanceReleaseRepository } from '../../incidents/maintenance-release.repository';
 import { OutboxService } from '../../notifications/outbox.service';
 import { TimersRepository } from './timers.repository';
 
@@ -29,7 +29,7 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
     private readonly outbox: OutboxService,
     private readonly timers: TimersRepository,
     private readonly clock: Clock,
-    private readonly incidentsRepository: IncidentsRepository,
+    private readonly maintenanceRelease: MaintenanceReleaseRepository,
   ) {}
 
   onModuleInit(): void {
@@ -52,11 +52,11 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
       ...live('unacknowledged').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'ack-timeout' as const } })),
       ...live('escalate-requested').map((i) => ({ kind: 'escalation' as const, incidentId: i.id, dueAt: now, data: { input: 'manual-escalate' as const } })),
     ]);
-    await this.incidentsRepository.releaseHeld(em, { incidentIds: held('unacknowledged') }, now, {
+    await this.maintenanceRelease.releaseHeld(em, { incidentIds: held('unacknowledged') }, now, {
       message: 'Triggered again after its maintenance window ended: escalation starts now',
       data: { reason: 'unacknowledged' },
     });
-    await this.incidentsRepository.releaseHeld(em, { incidentIds: held('escalate-requested') }, now, {
+    await this.maintenanceRelease.releaseHeld(em, { incidentIds: held('escalate-requested') }, now, {
       message: 'Escalated by hand during maintenance: escalation starts now, at the first level',
       data: { reason: 'escalate-requested' },
       force: true,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IncidentsRepository } from '../../../incidents/incidents.repository';
+import { MaintenanceReleaseRepository } from '../../../incidents/maintenance-release.repository';
 import { effectiveEnd } from '../../../maintenance/maintenance-window-rules';
 import { MaintenanceWindowsRepository } from '../../../maintenance/maintenance-windows.repository';
 import type { DueTimer, NewTimer } from '../timer-data';
@@ -31,7 +31,7 @@ export class MaintenanceEndKind implements EngineTimerKind<'maintenance-end'> {
 
   constructor(
     private readonly windows: MaintenanceWindowsRepository,
-    private readonly incidents: IncidentsRepository,
+    private readonly incidents: MaintenanceReleaseRepository,
   ) {}
 
   isNoop(): boolean {

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { WORK_CHANNEL } from '../database/work-channel';
+
+/**
+ * The one write of incidents that is not an event or an action: releasing
+ * the incidents a maintenance window held (docs/maintenance.md). Kept beside
+ * IncidentsRepository, which owns every other write of the incidents table.
+ */
+@Injectable()
+export class MaintenanceReleaseRepository {
+  /**
+   * Releases held maintenance incidents (docs/maintenance.md): those opened
+   * during a maintenance window (`maintenance`, not yet released) that are
+   * still triggered and, unless `force`, whose service no window covers at
+   * `now`. Each gets `maintenance_released_at = now` and a timeline entry, and
+   * the workers are woken (NOTIFY at commit): the engine's start claim then
+   * starts its escalation at level 0 as of `now`, and Slack posts it to the
+   * service's channel. In the caller's transaction; the rows are locked in id
+   * order, as every incident batch locks them. Returns the released ids.
+   *
+   * `scope`: the held incidents of these services (a window ended), or these
+   * incidents (an un-acknowledge or an "escalate now" of a held incident).
+   */
+  async releaseHeld(
+    em: EntityManager,
+    scope: { serviceIds: readonly string[] } | { incidentIds: readonly string[] },
+    now: Date,
+    entry: { message: string; data: Record<string, unknown>; force?: boolean },
+  ): Promise<string[]> {
+    const byService = 'serviceIds' in scope;
+    const ids = byService ? scope.serviceIds : scope.incidentIds;
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await em.query(
+      `WITH held AS (
+         SELECT h.id FROM incidents h
+          WHERE ${byService ? 'h.service_id' : 'h.id'} = ANY($1::uuid[])
+            AND h.maintenance AND h.maintenance_released_at IS NULL AND h.status = 'triggered'
+            AND ($5::boolean OR NOT EXISTS (
+              SELECT 1 FROM maintenance_window_services w
+               WHERE w.service_id = h.service_id AND w.ends_at > $2::timestamptz AND w.starts_at <= $2::timestamptz))
+          ORDER BY h.id
+            FOR NO KEY UPDATE OF h
+       ), released AS (
+         UPDATE incidents i SET maintenance_released_at = $2::timestamptz, updated_at = $2::timestamptz
+           FROM held WHERE i.id = held.id
+         RETURNING i.id
+       ), timeline AS (
+         INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
+         SELECT r.id, $2::timestamptz, 'maintenance-released', $3, 'system', NULL, 'Klaxon', 'system', $4::jsonb FROM released r
+       ), wake AS (
+         SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE EXISTS (SELECT 1 FROM released)
+       )
+       SELECT r.id, (SELECT count(*) FROM wake) AS woken FROM released r ORDER BY r.id`,
+      [ids, now, entry.message, JSON.stringify(entry.data), entry.force ?? false],
+    );
+    return rows.map((r) => r.id);
+  }
+
+}
