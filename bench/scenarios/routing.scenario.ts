@@ -1,6 +1,7 @@
 import { api, createServices } from '../lib/klaxon-api';
 import { waitForIdle } from '../lib/drain';
 import { LoadResult, runLoad } from '../lib/load';
+import { processCpuMs } from '../lib/process-cpu';
 import { round } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
@@ -86,12 +87,24 @@ export const routingScenario: Scenario = {
     await runLoad({ ...spec(router.routingKey), durationSeconds: 1, amount: DEDUP_KEYS });
     await waitForIdle(ctx.db, 60_000);
     const runs: { plain: LoadResult[]; router: LoadResult[] } = { plain: [], router: [] };
+    // Klaxon's CPU per accepted event (µs) in each run: steadier than the rate on a shared host.
+    const cpu: { plain: number[]; router: number[] } = { plain: [], router: [] };
+    const pid = ctx.klaxon!.pid;
+    const measured = async (routingKey: string, into: LoadResult[], cpuInto: number[]): Promise<void> => {
+      const before = processCpuMs(pid);
+      const result = await runLoad({ ...spec(routingKey), durationSeconds: seconds });
+      const after = processCpuMs(pid);
+      into.push(result);
+      if (before !== null && after !== null && result.ok > 0) cpuInto.push(((after - before) * 1000) / result.ok);
+      await waitForIdle(ctx.db, 30_000);
+    };
     for (let i = 0; i < RUNS; i++) {
-      runs.plain.push(await runLoad({ ...spec(plain.routingKey), durationSeconds: seconds }));
-      await waitForIdle(ctx.db, 30_000);
-      runs.router.push(await runLoad({ ...spec(router.routingKey), durationSeconds: seconds }));
-      await waitForIdle(ctx.db, 30_000);
-      ctx.log(`routing: run ${i + 1}: plain ${Math.round(runs.plain[i].perSecond)}/s, router ${Math.round(runs.router[i].perSecond)}/s`);
+      await measured(plain.routingKey, runs.plain, cpu.plain);
+      await measured(router.routingKey, runs.router, cpu.router);
+      const us = (xs: number[]) => (xs[i] === undefined ? '?' : `${Math.round(xs[i])} µs CPU/event`);
+      ctx.log(
+        `routing: run ${i + 1}: plain ${Math.round(runs.plain[i].perSecond)}/s (${us(cpu.plain)}), router ${Math.round(runs.router[i].perSecond)}/s (${us(cpu.router)})`,
+      );
     }
     const { rows } = await ctx.db.query<{ routed: number; fallback: number }>(
       `SELECT (SELECT count(*)::int FROM incidents WHERE service_id = $1) AS routed, (SELECT count(*)::int FROM incidents WHERE service_id = $2) AS fallback`,
@@ -101,6 +114,21 @@ export const routingScenario: Scenario = {
     const plainRate = median(runs.plain.map((r) => r.perSecond));
     const routerRate = median(runs.router.map((r) => r.perSecond));
     const overhead = round((1 - routerRate / plainRate) * 100, 1);
+    const cpuRows: BenchRow[] =
+      cpu.plain.length === RUNS && cpu.router.length === RUNS
+        ? [
+            { id: 'routing-cpu-plain', scenario: "routing: Klaxon's CPU per event, plain key (median of the runs)", value: round(median(cpu.plain), 0), unit: 'µs', goal: 'reported', met: null },
+            { id: 'routing-cpu', scenario: "routing: Klaxon's CPU per event, router key (median of the runs)", value: round(median(cpu.router), 0), unit: 'µs', goal: 'reported', met: null },
+            {
+              id: 'routing-cpu-overhead',
+              scenario: 'routing: CPU added per event by routing, router/plain - 1',
+              value: round((median(cpu.router) / median(cpu.plain) - 1) * 100, 1),
+              unit: '%',
+              goal: 'reported',
+              met: null,
+            },
+          ]
+        : [];
     const ok = failed(runs.plain) === 0 && failed(runs.router) === 0 && rows[0].routed === DEDUP_KEYS && rows[0].fallback === 0;
     const label = `${CONNECTIONS} conns, ${DEDUP_KEYS.toLocaleString('en-US')} dedup keys, median of ${RUNS} runs of ${seconds} s`;
     return [
@@ -114,6 +142,7 @@ export const routingScenario: Scenario = {
         goal: `<= ${OVERHEAD_GOAL_PERCENT} %`,
         met: ctx.quick ? null : ok && overhead <= OVERHEAD_GOAL_PERCENT,
       },
+      ...cpuRows,
     ];
   },
 };
