@@ -55,6 +55,12 @@ export class UsersService {
     }
   }
 
+  /** The id of the user with this email (emails are unique and kept in lower case); null when there is none. */
+  async idByEmail(email: string): Promise<string | null> {
+    const found = await this.users.findOne({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findOne({ where: { id }, relations: { contactMethods: true, notificationRules: true } });
     if (!user) throw new NotFoundError('user', id);

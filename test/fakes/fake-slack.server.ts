@@ -2,7 +2,14 @@ import type http from 'node:http';
 import { LoopbackHttpServer, parseBody, readBody, sendJson } from './http-fake';
 import { waitFor } from './wait-for';
 
-export type FakeSlackMethod = 'auth.test' | 'chat.postMessage' | 'chat.update' | 'chat.postEphemeral' | 'conversations.open';
+export type FakeSlackMethod =
+  | 'auth.test'
+  | 'chat.postMessage'
+  | 'chat.update'
+  | 'chat.postEphemeral'
+  | 'conversations.open'
+  | 'users.info'
+  | 'users.lookupByEmail';
 
 export interface FakeSlackCall {
   method: string;
@@ -45,6 +52,8 @@ export class FakeSlackServer {
   private readonly http = new LoopbackHttpServer((req, res) => this.handle(req, res));
   private readonly failures: SlackFailure[] = [];
   private lastTs = 1_700_000_000_000_000;
+  /** Slack users' profile emails (users.info, users.lookupByEmail); a user without one has no visible email. */
+  private readonly emails = new Map<string, string | null>();
 
   constructor(options: FakeSlackOptions = {}) {
     this.botToken = options.botToken ?? 'xoxb-fake-slack-token';
@@ -70,6 +79,7 @@ export class FakeSlackServer {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.emails.clear();
   }
 
   callsTo(method: FakeSlackMethod | string): FakeSlackCall[] {
@@ -85,6 +95,11 @@ export class FakeSlackServer {
   }
 
   /** The DM channel id the fake uses for a user id. */
+  /** A Slack user of the fake workspace, with the profile email Slack shows (null: hidden, as without users:read.email). */
+  addUser(slackUserId: string, email: string | null): void {
+    this.emails.set(slackUserId, email);
+  }
+
   dmChannelFor(userId: string): string {
     return `D${userId.slice(1)}`;
   }
@@ -153,6 +168,17 @@ export class FakeSlackServer {
         const users = typeof args.users === 'string' ? args.users.split(',') : [];
         if (users.length !== 1) return answer({ ok: false, error: 'users_list_not_supplied' });
         return answer({ ok: true, channel: { id: this.dmChannelFor(users[0]) } });
+      }
+      case 'users.info': {
+        if (typeof args.user !== 'string' || !this.emails.has(args.user)) return answer({ ok: false, error: 'user_not_found' });
+        const email = this.emails.get(args.user);
+        return answer({ ok: true, user: { id: args.user, profile: email ? { email } : {} } });
+      }
+      case 'users.lookupByEmail': {
+        const wanted = typeof args.email === 'string' ? args.email.toLowerCase() : '';
+        const found = [...this.emails].find(([, email]) => email !== null && email.toLowerCase() === wanted);
+        if (!found) return answer({ ok: false, error: 'users_not_found' });
+        return answer({ ok: true, user: { id: found[0], profile: { email: found[1] } } });
       }
       default:
         return answer({ ok: false, error: 'unknown_method' });

@@ -163,6 +163,7 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },
     'POST /api/v1/incidents': { title: 'Fuzz page', severity: 'warning', targets: [{ type: 'user', id: world.userId }] },
     'POST /api/v1/incidents/{id}/notes': { text: 'Fuzz note' },
+    'POST /api/v1/users/{id}/slack-link': {},
     'POST /api/v1/escalation-policies': { name: 'Fuzz', repeat: 1, levels: [{ delayMinutes: 5, targets: [{ type: 'user', id: world.userId }] }] },
     'POST /api/v1/event-routers': {
       name: `Router ${u()}`,

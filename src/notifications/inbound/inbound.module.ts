@@ -24,6 +24,10 @@ import { PageTargetsRepository } from './slack/page-targets.repository';
 import { SlackEventsController } from './slack/slack-events.controller';
 import { SlackEventsService } from './slack/slack-events.service';
 import { SlackInteractionsService } from './slack/slack-interactions.service';
+import { SlackLinkController } from './slack/slack-link.controller';
+import { SlackUserLinker } from './slack/slack-user-linker';
+import { SlackDirectory } from '../channels/slack/slack-directory';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { SmsHelpRepliesRepository } from './twilio/sms-help-replies.repository';
 import { SmsHelpReply } from './twilio/sms-help-reply.entity';
 import { SmsRepliesService } from './twilio/sms-replies.service';
@@ -40,7 +44,7 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
  */
 @Module({
   imports: [IncidentsModule, MaintenanceModule, NotificationsModule, SchedulesModule, UsersModule, TypeOrmModule.forFeature([SmsHelpReply, InboundReceipt])],
-  controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, IncidentLinkController, SlackEventsController],
+  controllers: [TwilioSmsController, TwilioVoiceController, EmailActionsController, IncidentLinkController, SlackEventsController, SlackLinkController],
   providers: [
     InboundReceiptsRepository,
     NotificationsRepository,
@@ -58,6 +62,12 @@ import { VoiceCallsService } from './twilio/voice-calls.service';
     IncidentLinkActionsService,
     OnCallAnswerService,
     PageTargetsRepository,
+    SlackUserLinker,
+    {
+      provide: SlackDirectory,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SlackDirectory({ botToken: config.SLACK_BOT_TOKEN, apiBaseUrl: config.SLACK_API_URL }),
+    },
     PageCommandService,
     SlackInteractionsService,
     SlackEventsService,

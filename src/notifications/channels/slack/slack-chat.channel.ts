@@ -59,13 +59,7 @@ export class SlackChatChannel implements NotificationChannel {
 
   constructor(private readonly options: SlackChatChannelOptions) {
     if (this.isConfigured()) {
-      this.client = new WebClient(options.botToken, {
-        slackApiUrl: withTrailingSlash(options.apiBaseUrl ?? 'https://slack.com/api/'),
-        timeout: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        logLevel: LogLevel.ERROR,
-      });
+      this.client = slackWebClient(options.botToken!, options);
     }
   }
 
@@ -156,6 +150,21 @@ export function toSlackChannelError(error: unknown): ChannelError {
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ChannelError(`Slack call failed: ${message}`, true);
+}
+
+/**
+ * The Web API client every Slack call of Klaxon's uses: the configured API URL (a
+ * fake in tests), a timeout, and no retries or rate-limit waits of its own (the
+ * callers retry, or answer the person).
+ */
+export function slackWebClient(botToken: string, options: { apiBaseUrl?: string; timeoutMs?: number }): WebClient {
+  return new WebClient(botToken, {
+    slackApiUrl: withTrailingSlash(options.apiBaseUrl ?? 'https://slack.com/api/'),
+    timeout: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
 }
 
 function withTrailingSlash(url: string): string {

@@ -5,7 +5,7 @@ import { DirectPagerHook, type DirectPageRequest } from '../../direct-pager.hook
 import { IncidentActionsService } from '../incident-actions.service';
 import { PAGE_USAGE, type PageWho, parsePageCommand, titleAndDetails } from './page-command.parser';
 import { type PageTargetRow, PageTargetsRepository } from './page-targets.repository';
-import { SLACK_LINK_HELP } from './slack-link-help';
+import { SlackUserLinker } from './slack-user-linker';
 
 type Resolved = { ok: true; request: Pick<DirectPageRequest, 'serviceId' | 'targets'>; label: string } | { ok: false; problem: string };
 
@@ -25,11 +25,16 @@ export class PageCommandService {
     private readonly targets: PageTargetsRepository,
     private readonly pager: DirectPagerHook,
     private readonly links: IncidentLinksService,
+    private readonly linker: SlackUserLinker,
   ) {}
 
   async answer(text: string, slackUserId: string): Promise<string> {
-    const responder = await this.actions.responderByContact(['slack'], slackUserId);
-    if (!responder) return SLACK_LINK_HELP.replace('{id}', slackUserId);
+    let responder = await this.actions.responderByContact(['slack'], slackUserId);
+    if (!responder) {
+      const link = await this.linker.linkUnknown(slackUserId);
+      if (!link.linked) return link.answer;
+      responder = link.responder;
+    }
     const parsed = parsePageCommand(text);
     if (!parsed.ok) return `${parsed.problem}\n${PAGE_USAGE}`;
     const resolved = await this.resolve(parsed.who);

@@ -14,7 +14,7 @@ export interface ButtonPress {
 /** What the Bolt listeners delegate to (SlackInteractionsService). */
 export interface SlackInteractionHandler {
   onButton(press: ButtonPress): Promise<{ ephemeral?: string }>;
-  onOnCall(text: string): Promise<string>;
+  onOnCall(text: string, slackUserId: string): Promise<string>;
   /** `/page`: opens the incident (committed) before answering, so the answer can give its number. */
   onPage(text: string, slackUserId: string): Promise<string>;
 }
@@ -66,7 +66,7 @@ export function createSlackBoltApp(options: { botToken: string; apiBaseUrl?: str
     });
   }
   app.command(/^\/oncall$/, async ({ ack, command }) => {
-    await ack({ response_type: 'ephemeral', text: await handler.onOnCall(command.text ?? '') });
+    await ack({ response_type: 'ephemeral', text: await handler.onOnCall(command.text ?? '', command.user_id) });
   });
   app.command(/^\/page$/, async ({ ack, command }) => {
     await ack({ response_type: 'ephemeral', text: await handler.onPage(command.text ?? '', command.user_id) });
