@@ -46,7 +46,8 @@ describe('a checkout inside a mode-700 folder', () => {
     if (isRoot) movedDirs.push(moved);
     const run = runInGroup('npm', ['start'], { cwd: checkout, env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' }) });
     try {
-      await waitFor200(`http://127.0.0.1:${port}/readyz`, run.child, READY_TIMEOUT_MS).catch((e: Error) => {
+      // The start summary line is logged once this process listens: a 200 before it would be another process's.
+      await waitFor200(`http://127.0.0.1:${port}/readyz`, run.child, READY_TIMEOUT_MS, () => run.output().stdout.includes('Klaxon is up')).catch((e: Error) => {
         const { stdout, stderr } = run.output();
         throw new Error(`${e.message}\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
       });

@@ -38,10 +38,15 @@ export function copyCheckout(dir: string, { copyPackages = [], copySources = fal
 }
 
 /** Resolves once `url` answers 200, or rejects when `child` exits first or `timeoutMs` passes. */
-export async function waitFor200(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitFor200(url: string, child: ChildProcess, timeoutMs: number, isOurs: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
+    // A free port can be taken by another process between the test choosing it and the child binding it: only the child's own answer counts.
+    if (!isOurs()) {
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
     try {
       const res = await fetch(url);
       await res.arrayBuffer();
