@@ -81,6 +81,17 @@ const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, cre
  *
  * $1: the commands' keys (LoadKey[] as JSON); $2: now.
  */
+/**
+ * Whether a maintenance window covers `serviceColumn`'s service at the time
+ * parameter `at` (docs/maintenance.md): one probe of
+ * `ix_maintenance_window_services_cover`. The one definition of "covered" that
+ * the opening of held incidents and their release share.
+ */
+export function coveredByMaintenance(serviceColumn: string, at: string): string {
+  return `EXISTS (SELECT 1 FROM maintenance_window_services w
+                  WHERE w.service_id = ${serviceColumn} AND w.ends_at > ${at}::timestamptz AND w.starts_at <= ${at}::timestamptz)`;
+}
+
 export const LOAD_SQL = `
 WITH k AS (
   SELECT * FROM json_to_recordset($1::json) AS k(i int, incident_id uuid, service_id uuid, dedup_key text, opens boolean,
@@ -105,8 +116,7 @@ WITH k AS (
   INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at, router_id, suppressed, maintenance)
   SELECT f.service_id, f.dedup_key, 'triggered', f.title, f.severity, $2::timestamptz, $2::timestamptz, $2::timestamptz, f.router_id,
          COALESCE(f.suppressed, false),
-         EXISTS (SELECT 1 FROM maintenance_window_services w
-                  WHERE w.service_id = f.service_id AND w.ends_at > $2::timestamptz AND w.starts_at <= $2::timestamptz)
+         ${coveredByMaintenance('f.service_id', '$2')}
     FROM firsts f ORDER BY f.service_id, f.dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
   RETURNING ${COLUMNS}

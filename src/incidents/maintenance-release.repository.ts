@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WORK_CHANNEL } from '../database/work-channel';
+import { coveredByMaintenance } from './incident-statements';
 
 /**
  * The one write of incidents that is not an event or an action: releasing
@@ -36,9 +37,7 @@ export class MaintenanceReleaseRepository {
          SELECT h.id FROM incidents h
           WHERE ${byService ? 'h.service_id' : 'h.id'} = ANY($1::uuid[])
             AND h.maintenance AND h.maintenance_released_at IS NULL AND h.status = 'triggered'
-            AND ($5::boolean OR NOT EXISTS (
-              SELECT 1 FROM maintenance_window_services w
-               WHERE w.service_id = h.service_id AND w.ends_at > $2::timestamptz AND w.starts_at <= $2::timestamptz))
+            AND ($5::boolean OR NOT ${coveredByMaintenance('h.service_id', '$2')})
           ORDER BY h.id
             FOR NO KEY UPDATE OF h
        ), released AS (
