@@ -61,7 +61,7 @@ export class HandoffRulesRepository {
 
   async insert(em: EntityManager, rule: Pick<HandoffRule, 'userId' | 'contactMethodId' | 'handoffType' | 'advanceMinutes'>, now: Date): Promise<HandoffRule> {
     const rows: RuleRow[] = await em.query(
-      `INSERT INTO handoff_rules r (user_id, contact_method_id, handoff_type, advance_minutes, created_at, updated_at)
+      `INSERT INTO handoff_rules AS r (user_id, contact_method_id, handoff_type, advance_minutes, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $5) RETURNING ${COLUMNS}`,
       [rule.userId, rule.contactMethodId, rule.handoffType, rule.advanceMinutes, now],
     );
@@ -82,7 +82,7 @@ export class HandoffRulesRepository {
   }
 
   async update(em: EntityManager, rule: HandoffRule, now: Date): Promise<HandoffRule> {
-    const rows: RuleRow[] = await em.query(
+    const [rows] = await em.query<Changed<RuleRow>>(
       `UPDATE handoff_rules r SET contact_method_id = $2, handoff_type = $3, advance_minutes = $4, updated_at = $5
         WHERE r.id = $1 RETURNING ${COLUMNS}`,
       [rule.id, rule.contactMethodId, rule.handoffType, rule.advanceMinutes, now],

@@ -73,8 +73,8 @@ export class HandoffTimerClaimerService {
 
   private async fire(em: EntityManager, timer: HandoffTimer, now: Date): Promise<void> {
     if (timer.kind === 'horizon') {
+      // Recomputing arms the next daily pass (a day from now) in this transaction.
       const n = await this.planner.recomputeAll(em, now);
-      await this.timers.insertHorizon(em, new Date(now.getTime() + DAY_MS));
       this.logger.log({ schedules: n }, 'handoff timers extended to the horizon');
       return;
     }

@@ -77,10 +77,6 @@ export class HandoffTimersRepository {
     );
   }
 
-  async insertHorizon(em: EntityManager, dueAt: Date): Promise<void> {
-    await em.query(`INSERT INTO handoff_timers (kind, due_at) VALUES ('horizon', $1)`, [dueAt]);
-  }
-
   /** Ids of up to `limit` due timers, oldest first (not locked: each is locked when fired). */
   async dueIds(now: Date, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
