@@ -5,7 +5,7 @@ import { HOUR_MS } from './shift-diff';
 
 /** "Mon 2 Dec 09:00" in `zone` (English day and month names, 24-hour clock). */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ccc d LLL HH:mm');
+  return DateTime.fromMillis(ms, { zone }).setLocale('en-US').toFormat('ccc d LLL HH:mm');
 }
 
 /** The message of an oncall edge: the shift that starts (end null: beyond what Klaxon looked at). */
