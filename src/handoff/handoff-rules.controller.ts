@@ -39,41 +39,41 @@ export class HandoffRulesController {
     return { items: (await this.rules.list(id)).map(HandoffRuleResponse.of) };
   }
 
-  @Get(':id/handoff-rules/:ruleId')
+  @Get(':id/handoff-rules/:handoffRuleId')
   @MinRole('read-only')
   @ApiOperation({ summary: 'Get a handoff rule' })
   @ApiOkResponse({ type: HandoffRuleResponse, description: 'the rule' })
   @ApiErrors([400, 404])
   @ApiUuidParam('id', 'the user id')
-  @ApiUuidParam('ruleId', 'the handoff rule id')
-  async get(@Param('id', ParseUuidPipe) id: string, @Param('ruleId', ParseUuidPipe) ruleId: string): Promise<HandoffRuleResponse> {
+  @ApiUuidParam('handoffRuleId', 'the handoff rule id')
+  async get(@Param('id', ParseUuidPipe) id: string, @Param('handoffRuleId', ParseUuidPipe) ruleId: string): Promise<HandoffRuleResponse> {
     return HandoffRuleResponse.of(await this.rules.get(id, ruleId));
   }
 
-  @Patch(':id/handoff-rules/:ruleId')
+  @Patch(':id/handoff-rules/:handoffRuleId')
   @MinRole('admin')
   @ApiOperation({ summary: 'Change a handoff rule (absent fields stay as they are)' })
   @ApiOkResponse({ type: HandoffRuleResponse, description: 'the rule after the change' })
   @ApiErrors([400, 404, 413, 415])
   @ApiUuidParam('id', 'the user id')
-  @ApiUuidParam('ruleId', 'the handoff rule id')
+  @ApiUuidParam('handoffRuleId', 'the handoff rule id')
   async update(
     @Param('id', ParseUuidPipe) id: string,
-    @Param('ruleId', ParseUuidPipe) ruleId: string,
+    @Param('handoffRuleId', ParseUuidPipe) ruleId: string,
     @Body() dto: UpdateHandoffRuleDto,
   ): Promise<HandoffRuleResponse> {
     return HandoffRuleResponse.of(await this.rules.update(id, ruleId, dto));
   }
 
-  @Delete(':id/handoff-rules/:ruleId')
+  @Delete(':id/handoff-rules/:handoffRuleId')
   @MinRole('admin')
   @ApiOperation({ summary: 'Delete a handoff rule and its pending notifications' })
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
   @HttpCode(204)
   @ApiUuidParam('id', 'the user id')
-  @ApiUuidParam('ruleId', 'the handoff rule id')
-  async remove(@Param('id', ParseUuidPipe) id: string, @Param('ruleId', ParseUuidPipe) ruleId: string): Promise<void> {
+  @ApiUuidParam('handoffRuleId', 'the handoff rule id')
+  async remove(@Param('id', ParseUuidPipe) id: string, @Param('handoffRuleId', ParseUuidPipe) ruleId: string): Promise<void> {
     await this.rules.remove(id, ruleId);
   }
 
