@@ -15,7 +15,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   rule go with them (cascade).
  * - `handoff_messages`: the outbox of handoff, "On call now" and shift-change
  *   messages. `key` is unique: (rule, schedule, edge type, edge instant) for a
- *   handoff, so firing a timer twice writes one message.
+ *   handoff, so firing a timer twice writes one message. Sent and failed
+ *   messages are deleted by the retention cleanup (`ix_handoff_messages_created`).
  */
 export class HandoffNotifications1796200000800 implements MigrationInterface {
   name = 'HandoffNotifications1796200000800';
@@ -91,6 +92,7 @@ export class HandoffNotifications1796200000800 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_handoff_messages_due" ON "handoff_messages" ("due_at") WHERE "state" = 'pending'`);
     await queryRunner.query(`CREATE INDEX "ix_handoff_messages_claimed" ON "handoff_messages" ("claimed_until") WHERE "state" = 'sending'`);
     await queryRunner.query(`CREATE INDEX "ix_handoff_messages_user" ON "handoff_messages" ("user_id", "created_at")`);
+    await queryRunner.query(`CREATE INDEX "ix_handoff_messages_created" ON "handoff_messages" ("created_at") WHERE "state" IN ('sent', 'failed')`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -165,6 +165,16 @@ export class HandoffMessagesRepository {
     return row?.next ?? null;
   }
 
+  /** Retention: at most `limit` sent or failed messages created before `before`. */
+  async deleteDoneBefore(before: Date, limit: number): Promise<number> {
+    const [, n] = await this.dataSource.query<Changed<never>>(
+      `DELETE FROM handoff_messages WHERE id IN (
+         SELECT id FROM handoff_messages WHERE state IN ('sent', 'failed') AND created_at < $1 ORDER BY created_at LIMIT $2)`,
+      [before, limit],
+    );
+    return n;
+  }
+
   /** A user's latest messages, newest first. */
   async ofUser(userId: string, limit: number): Promise<HandoffMessage[]> {
     const rows: MessageRow[] = await this.dataSource.query(

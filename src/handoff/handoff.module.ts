@@ -7,6 +7,7 @@ import { HandoffMessagesRepository } from './handoff-messages.repository';
 import { HandoffPlannerService } from './handoff-planner.service';
 import { HandoffRulesController } from './handoff-rules.controller';
 import { HandoffRulesRepository } from './handoff-rules.repository';
+import { HandoffRetention } from './handoff-retention';
 import { HandoffRulesService } from './handoff-rules.service';
 import { HandoffSenderService } from './handoff-sender.service';
 import { HandoffTimerClaimerService } from './handoff-timer-claimer.service';
@@ -31,6 +32,7 @@ import { HandoffTransports } from './handoff-transports';
     HandoffTimerClaimerService,
     HandoffSenderService,
     HandoffEvents,
+    HandoffRetention,
     { provide: HandoffTransports, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new HandoffTransports(config) },
   ],
   exports: [HandoffTimerClaimerService, HandoffSenderService, HandoffEvents],
