@@ -87,7 +87,7 @@ export class HandoffTimerClaimerService {
     const window = { since: new Date(at - CHECK_SPAN_MS), until: new Date(at + CHECK_SPAN_MS) };
     const compiled = (await this.schedules.loadSnapshots([scheduleId], em, window)).get(scheduleId);
     if (!compiled) return null;
-    const [schedule] = await Promise.all([this.schedules.find(scheduleId, em)]);
+    const schedule = await this.schedules.find(scheduleId, em);
     return { schedule, rendering: shifts(compiled, window.since, window.until), since: window.since.getTime(), until: window.until.getTime() };
   }
 
