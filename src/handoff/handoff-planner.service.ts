@@ -70,8 +70,10 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
    * edge of its user's merged on-call time, and one per change of the final
    * on-call user.
    */
-  async recompute(em: EntityManager, scheduleIds: readonly string[], now: Date): Promise<void> {
+  async recompute(em: EntityManager, requested: readonly string[], now: Date): Promise<void> {
     await this.timers.ensureHorizon(new Date(now.getTime() + DAY_MS), em);
+    // The schedules' row locks (already held by a schedule write) keep two plans of one schedule from interleaving.
+    const scheduleIds = await this.schedules.lockRows(em, requested);
     if (!scheduleIds.length) return;
     const { since, until } = planWindow(now.getTime());
     const compiled = await this.schedules.loadSnapshots([...scheduleIds], em, { since: new Date(since), until: new Date(until) });

@@ -134,6 +134,13 @@ export class SchedulesRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Locks these schedules' rows in id order, in the caller's transaction; returns the ids that exist. */
+  async lockRows(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await em.query('SELECT id FROM schedules WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...ids]]);
+    return rows.map((r) => r.id);
+  }
+
   /** Every schedule's id. */
   async allIds(em: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await em.query('SELECT id FROM schedules ORDER BY id');

@@ -229,9 +229,17 @@ export class SchedulesService implements OnModuleInit {
     return this.store.scheduleIdsOfUser(em, userId, since);
   }
 
-  /** Every schedule id, and each one's name, zone and Slack channel (for the handoff module's daily pass). */
+  /** Every schedule id (for the handoff module's daily pass). */
   allIds(em: EntityManager): Promise<string[]> {
     return this.store.allIds(em);
+  }
+
+  /**
+   * Locks these schedules as their writes do (row lock, in id order), so a
+   * caller planning from them in its transaction sees no edit half-way.
+   */
+  lockRows(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    return this.store.lockRows(em, ids);
   }
 
   /** Refused with a 409 listing the escalation policies that still page through this schedule. */

@@ -18,7 +18,7 @@ describe('handoff notifications (fake clock)', () => {
   });
   afterAll(() => h.stop());
 
-  it('sends exactly the expected messages over four weeks, with an override moved, and the Slack channel post', async () => {
+  it('sends exactly the expected messages over four weeks across both clock changes, with an override moved, the horizon carried on by the daily pass, and the Slack channel posts', async () => {
     const phone = phoneNumber();
     const ada = await createUser(h.t, { name: 'Ada', timeZone: 'America/New_York' }, [{ type: 'sms', address: phone }]);
     const bee = await createUser(h.t, { name: 'Bee', timeZone: 'Europe/London' });
