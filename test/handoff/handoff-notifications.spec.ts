@@ -140,4 +140,14 @@ describe('handoff notifications (fake clock)', () => {
     await h.t.api().delete(`/api/v1/users/${a.id}/handoff-rules/${created.body.id}`).expect(204);
     await h.t.api().get(`/api/v1/users/${a.id}/handoff-rules/${created.body.id}`).expect(404);
   });
+
+  it('checks a schedule\'s slackChannelId like a service\'s, and null removes it', async () => {
+    const schedule = await createSchedule(h.t, { name: 'Channel check' });
+    expect(schedule.slackChannelId).toBeNull();
+    const bad = await h.t.api().patch(`/api/v1/schedules/${schedule.id}`, { slackChannelId: 'general' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('slackChannelId');
+    expect((await h.t.api().patch(`/api/v1/schedules/${schedule.id}`, { slackChannelId: 'C0CHECK' }).expect(200)).body.slackChannelId).toBe('C0CHECK');
+    expect((await h.t.api().patch(`/api/v1/schedules/${schedule.id}`, { name: 'Renamed' }).expect(200)).body.slackChannelId).toBe('C0CHECK');
+    expect((await h.t.api().patch(`/api/v1/schedules/${schedule.id}`, { slackChannelId: null }).expect(200)).body.slackChannelId).toBeNull();
+  });
 });
