@@ -6,7 +6,7 @@
 const L0 = '^src/(config|common|database)/';
 const L1 = '^src/(auth|health)/';
 const L2 = '^src/(users|teams|schedules|services|routing|maintenance|incidents|audit)/';
-const L3 = '^src/(ingest|escalation|notifications)/';
+const L3 = '^src/(ingest|escalation|notifications|handoff)/';
 const L4 = '^src/(worker/|app\\.module\\.ts|app\\.setup\\.ts|bootstrap\\.ts|main\\.ts)';
 const above = (...layers) => `(${layers.join('|')})`;
 
@@ -23,7 +23,7 @@ const KNOWN_EXCEPTIONS = [
   '^src/incidents/(incidents\\.repository|incident-commands|incidents\\.module)\\.ts$',
 ].join('|');
 
-const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resolution|ingest/sources|routing/rules)/';
+const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resolution|ingest/sources|routing/rules|handoff/core)/';
 
 /**
  * Siblings of one layer may import each other in one direction only, so that
@@ -31,7 +31,7 @@ const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resoluti
  */
 const SIBLING_ORDER = [
   ['users', 'teams', 'schedules', 'services', 'routing', 'maintenance', 'incidents', 'audit'],
-  ['notifications', 'escalation'],
+  ['notifications', 'handoff', 'escalation'],
   ['ingest'],
 ];
 const siblingRules = SIBLING_ORDER.flatMap((order) =>
@@ -45,8 +45,8 @@ const siblingRules = SIBLING_ORDER.flatMap((order) =>
 );
 /** ingest and the paging modules of layer 3 do not import each other. */
 const independentRules = [
-  { from: '^src/ingest/', to: '^src/(escalation|notifications)/' },
-  { from: '^src/(escalation|notifications)/', to: '^src/ingest/' },
+  { from: '^src/ingest/', to: '^src/(escalation|notifications|handoff)/' },
+  { from: '^src/(escalation|notifications|handoff)/', to: '^src/ingest/' },
 ].map(({ from, to }, i) => ({
   name: `ingest-and-paging-are-independent-${i + 1}`,
   comment: 'ingest and the paging modules (escalation, notifications) do not import each other.',

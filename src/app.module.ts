@@ -14,6 +14,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { InboundChannelsModule } from './notifications/inbound/inbound.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { HandoffModule } from './handoff/handoff.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RoutingModule } from './routing/routing.module';
 import { SchedulesModule } from './schedules/schedules.module';
@@ -34,6 +35,7 @@ const FEATURE_MODULES = [
   IncidentsModule,
   IngestModule,
   NotificationsModule,
+  HandoffModule,
   EscalationModule,
   InboundChannelsModule,
   AuditModule,

@@ -27,6 +27,7 @@ const RESOURCE_TYPES: Record<string, string> = {
 const SUBRESOURCE_TYPES: Record<string, string> = {
   'contact-methods': 'contact-method',
   'notification-rules': 'notification-rule',
+  'handoff-rules': 'handoff-rule',
   overrides: 'override',
   integrations: 'integration',
   heartbeats: 'heartbeat',

@@ -42,7 +42,7 @@ export class ScheduleOverridesService {
           { limit: MAX_OVERRIDES_PER_SCHEDULE },
         );
       }
-      const saved = await repo.save({ scheduleId, userId, startsAt: start, endsAt: end });
+      const saved = await this.schedules.changing(em, scheduleId, 'override', () => repo.save({ scheduleId, userId, startsAt: start, endsAt: end }));
       return repo.findOneOrFail({ where: { id: saved.id } });
     });
   }
@@ -57,7 +57,13 @@ export class ScheduleOverridesService {
 
   /** Deleting an override restores what the layers (and older overrides) say. */
   async remove(scheduleId: string, overrideId: string): Promise<void> {
-    const res = await this.store.dataSource.getRepository(ScheduleOverride).delete({ id: overrideId, scheduleId });
-    if (!res.affected) throw new NotFoundError('override', overrideId);
+    await this.store.dataSource.transaction(async (em) => {
+      const schedule = await em.getRepository(Schedule).findOne({ where: { id: scheduleId }, lock: { mode: 'pessimistic_write' } });
+      if (!schedule) throw new NotFoundError('override', overrideId);
+      await this.schedules.changing(em, scheduleId, 'override', async () => {
+        const res = await em.getRepository(ScheduleOverride).delete({ id: overrideId, scheduleId });
+        if (!res.affected) throw new NotFoundError('override', overrideId);
+      });
+    });
   }
 }

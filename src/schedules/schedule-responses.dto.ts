@@ -63,6 +63,8 @@ export class ScheduleResponse {
   @ApiProperty({ description: 'schedule id', format: 'uuid', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }) id: string;
   @ApiProperty({ description: 'the name', example: 'Platform primary' }) name: string;
   @ApiProperty({ description: 'IANA time zone of handoffs and restrictions', example: 'America/New_York' }) timeZone: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the Slack channel told "On call now"; null: none', example: 'C024BE91L' })
+  slackChannelId: string | null;
   @ApiProperty({ type: [LayerResponse], description: 'bottom to top: the last active layer decides' }) layers: LayerResponse[];
   @ApiProperty({ type: [OverrideResponse], description: 'overrides that have not ended yet; all of them: GET .../overrides' })
   overrides: OverrideResponse[];
@@ -90,6 +92,7 @@ export class ScheduleResponse {
       id: s.id,
       name: s.name,
       timeZone: s.timeZone,
+      slackChannelId: s.slackChannelId ?? null,
       layers: [...(s.layers ?? [])].sort((a, b) => a.position - b.position).map(LayerResponse.of),
       overrides: extra.overrides.map(OverrideResponse.of),
       nextGap: extra.nextGap ? { start: iso(extra.nextGap.start), end: iso(extra.nextGap.end) } : null,

@@ -13,6 +13,10 @@ export class Schedule {
   @Column({ type: 'text' })
   timeZone: string;
 
+  /** The Slack channel told "On call now" at every change of the final on-call user (docs/handoff.md); null: none. */
+  @Column({ type: 'text', nullable: true })
+  slackChannelId: string | null;
+
   /** Unguessable secret (32 random bytes, base64url) that lets calendar apps read the iCal feed without an API key. */
   @Column({ type: 'text' })
   icalToken: string;

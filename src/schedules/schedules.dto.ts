@@ -141,6 +141,16 @@ export class ScheduleInputDto {
   @ValidateNested({ each: true })
   @Type(() => LayerDto)
   layers: LayerDto[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'a Slack channel told "On call now" at every change of the final on-call user; null: none (absent on PUT or PATCH: kept)',
+    example: 'C024BE91L',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Matches(/^[CGD][A-Z0-9]{2,}$/, { message: 'slackChannelId must be a Slack channel id such as C024BE91L' })
+  slackChannelId?: string | null;
 }
 
 /** PATCH: any of name, timeZone and layers, each checked as on create; what is absent is kept. */

@@ -13,6 +13,7 @@ import { Schedule } from './schedule.entity';
 import { SchedulesRepository } from './schedules.repository';
 import { SchedulesController } from './schedules.controller';
 import { ScheduleReferences } from './schedule-references';
+import { ScheduleChanges } from './schedule-changes';
 import { SchedulesService } from './schedules.service';
 
 /** Schedules; exports SchedulesService, whose lookup contract the escalation engine uses. */
@@ -27,7 +28,8 @@ import { SchedulesService } from './schedules.service';
     ScheduleViewsService,
     ScheduleIcalService,
     ScheduleReferences,
+    ScheduleChanges,
   ],
-  exports: [SchedulesService, ScheduleReferences],
+  exports: [SchedulesService, ScheduleReferences, ScheduleChanges],
 })
 export class SchedulesModule {}

@@ -35,7 +35,7 @@ export class SchedulesRepository {
     const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (!valid.length) return [];
     const schedules: ScheduleRow[] = await this.em(em).query(
-      `SELECT id, name, time_zone, ical_token, created_at, updated_at FROM schedules WHERE id = ANY($1::uuid[])`,
+      `SELECT id, name, time_zone, slack_channel_id, ical_token, created_at, updated_at FROM schedules WHERE id = ANY($1::uuid[])`,
       [valid],
     );
     if (!schedules.length) return [];
@@ -54,6 +54,7 @@ export class SchedulesRepository {
         id: row.id,
         name: row.name,
         timeZone: row.time_zone,
+        slackChannelId: row.slack_channel_id,
         icalToken: row.ical_token,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
@@ -122,6 +123,30 @@ export class SchedulesRepository {
     );
   }
 
+  /** Schedules whose rotations name the user, or that hold an override of the user ending after `since`. */
+  async scheduleIdsOfUser(em: EntityManager, userId: string, since: Date): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(
+      `SELECT l.schedule_id AS id FROM schedule_layer_users lu JOIN schedule_layers l ON l.id = lu.layer_id WHERE lu.user_id = $1
+       UNION
+       SELECT o.schedule_id FROM schedule_overrides o WHERE o.user_id = $1 AND o.ends_at > $2`,
+      [userId, since],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks these schedules' rows in id order, in the caller's transaction; returns the ids that exist. */
+  async lockRows(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await em.query('SELECT id FROM schedules WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...ids]]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Every schedule's id. */
+  async allIds(em: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await em.query('SELECT id FROM schedules ORDER BY id');
+    return rows.map((r) => r.id);
+  }
+
   /** Replaces every layer of a schedule (PUT semantics); the caller owns the transaction. */
   async replaceLayers(em: EntityManager, scheduleId: string, layers: LayerRecord[]): Promise<void> {
     await em.getRepository(ScheduleLayer).delete({ scheduleId });
@@ -150,6 +175,7 @@ interface ScheduleRow {
   id: string;
   name: string;
   time_zone: string;
+  slack_channel_id: string | null;
   ical_token: string;
   created_at: Date;
   updated_at: Date;

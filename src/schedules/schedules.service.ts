@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../common/errors'
 import { Page, PageQuery, paginate } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScheduleReferences } from './schedule-references';
+import { ScheduleChangeKind, ScheduleChanges } from './schedule-changes';
 import { UserReferences } from '../users/user-references';
 import { UsersService } from '../users/users.service';
 import {
@@ -57,6 +58,7 @@ export class SchedulesService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly references: UserReferences,
     private readonly scheduleReferences: ScheduleReferences,
+    private readonly changes: ScheduleChanges,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -137,9 +139,11 @@ export class SchedulesService implements OnModuleInit {
       const saved = await em.getRepository(Schedule).save({
         name: input.name,
         timeZone: input.timeZone,
+        slackChannelId: dto.slackChannelId ?? null,
         icalToken: randomBytes(32).toString('base64url'),
       });
       await this.store.replaceLayers(em, saved.id, input.layers);
+      if (this.changes.active) await this.changes.changed(em, { scheduleId: saved.id, kind: 'created', before: null });
       return saved.id;
     });
     return this.get(id);
@@ -166,7 +170,7 @@ export class SchedulesService implements OnModuleInit {
   async update(id: string, dto: ScheduleInputDto): Promise<ScheduleView> {
     await this.find(id);
     const input = await parseScheduleInput(dto, this.users);
-    await this.write(id, input);
+    await this.write(id, { ...input, slackChannelId: dto.slackChannelId });
     return this.get(id);
   }
 
@@ -183,18 +187,59 @@ export class SchedulesService implements OnModuleInit {
     const name = dto.name ?? current.name;
     const timeZone = dto.timeZone ?? current.timeZone;
     const input = dto.layers ? await parseScheduleInput({ name, timeZone, layers: dto.layers }, this.users) : { name: name.trim(), timeZone };
-    await this.write(id, input);
+    await this.write(id, { ...input, slackChannelId: dto.slackChannelId });
     return this.get(id);
   }
 
   /** Writes name, zone and (when given) the layers under the schedule's row lock. */
-  private async write(id: string, input: Pick<ScheduleInput, 'name' | 'timeZone'> & { layers?: ScheduleInput['layers'] }): Promise<void> {
+  private async write(
+    id: string,
+    input: Pick<ScheduleInput, 'name' | 'timeZone'> & { layers?: ScheduleInput['layers']; slackChannelId?: string | null },
+  ): Promise<void> {
     await this.store.dataSource.transaction(async (em) => {
       const locked = await em.getRepository(Schedule).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw new NotFoundError('schedule', id);
-      await em.getRepository(Schedule).update({ id }, { name: input.name, timeZone: input.timeZone });
-      if (input.layers) await this.store.replaceLayers(em, id, input.layers);
+      const kind: ScheduleChangeKind = input.layers || input.timeZone !== locked.timeZone ? 'layers' : 'schedule';
+      await this.changing(em, id, kind, async () => {
+        const patch: Partial<Schedule> = { name: input.name, timeZone: input.timeZone };
+        if (input.slackChannelId !== undefined) patch.slackChannelId = input.slackChannelId;
+        await em.getRepository(Schedule).update({ id }, patch);
+        if (input.layers) await this.store.replaceLayers(em, id, input.layers);
+      });
     });
+  }
+
+  /**
+   * Runs a write of the schedule (its row already locked by the caller) in the
+   * caller's transaction and tells the change listeners, with the schedule as
+   * it was before, after it.
+   */
+  async changing<T>(em: EntityManager, scheduleId: string, kind: ScheduleChangeKind, write: () => Promise<T>): Promise<T> {
+    if (!this.changes.active) return write();
+    const now = this.clock.now().getTime();
+    const window = { since: new Date(now - DAY_MS), until: new Date(now + 30 * DAY_MS) };
+    const before = (await this.loadSnapshots([scheduleId], em, window)).get(scheduleId) ?? null;
+    const result = await write();
+    await this.changes.changed(em, { scheduleId, kind, before });
+    return result;
+  }
+
+  /** Schedules whose rotations name the user, or with an override of the user ending after `since`. */
+  scheduleIdsOfUser(em: EntityManager, userId: string, since: Date): Promise<string[]> {
+    return this.store.scheduleIdsOfUser(em, userId, since);
+  }
+
+  /** Every schedule id (for the handoff module's daily pass). */
+  allIds(em: EntityManager): Promise<string[]> {
+    return this.store.allIds(em);
+  }
+
+  /**
+   * Locks these schedules as their writes do (row lock, in id order), so a
+   * caller planning from them in its transaction sees no edit half-way.
+   */
+  lockRows(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    return this.store.lockRows(em, ids);
   }
 
   /** Refused with a 409 listing the escalation policies that still page through this schedule. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EscalationModule } from '../escalation/escalation.module';
+import { HandoffModule } from '../handoff/handoff.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ServicesModule } from '../services/services.module';
 import { WorkerService } from './worker.service';
@@ -7,10 +8,11 @@ import { WorkerService } from './worker.service';
 /**
  * The worker role's runtime: its loops, the LISTEN connection and graceful
  * shutdown. It composes the timer engine (escalation), the outbox dispatcher
- * (notifications) and the heartbeat check (services); none of them knows it.
+ * (notifications), the handoff timers and messages (handoff) and the
+ * heartbeat check (services); none of them knows it.
  */
 @Module({
-  imports: [EscalationModule, NotificationsModule, ServicesModule],
+  imports: [EscalationModule, NotificationsModule, HandoffModule, ServicesModule],
   providers: [WorkerService],
   exports: [WorkerService],
 })

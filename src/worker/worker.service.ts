@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EscalationStartRepository } from '../escalation/engine/escalation-start.repository';
 import { TimerClaimerService } from '../escalation/engine/timer-claimer.service';
 import { DispatcherService } from '../notifications/dispatcher.service';
+import { HandoffSenderService } from '../handoff/handoff-sender.service';
+import { HandoffTimerClaimerService } from '../handoff/handoff-timer-claimer.service';
 import { WORK_CHANNEL } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
 import { Waker } from './waker';
@@ -33,6 +35,8 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly starter: EscalationStartRepository,
     private readonly dispatcher: DispatcherService,
     private readonly heartbeats: HeartbeatsService,
+    private readonly handoffTimers: HandoffTimerClaimerService,
+    private readonly handoffSender: HandoffSenderService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -56,10 +60,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     if (this.running) return;
     this.running = true;
     await this.timers.armEngineTimers();
+    await this.handoffTimers.armHorizon();
     await this.listen();
     this.loops = [
-      this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),
-      this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
+      this.loop('timers', () => this.timerPass(), () => earliest(this.timers.nextDueAt(), this.handoffTimers.nextDueAt())),
+      this.loop('outbox', () => this.dispatchPass(), () => earliest(this.dispatcher.nextDueAt(), this.handoffSender.nextDueAt())),
     ];
     this.logger.debug({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
@@ -72,6 +77,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     await Promise.all(this.loops);
     try {
       await this.dispatcher.drainAndRelease();
+      await this.handoffSender.drainAndRelease();
     } catch (e) {
       // E.g. Ctrl-C also stopped the embedded PostgreSQL (same process group). Nothing is lost:
       // claims left behind are retried by the next worker after KLAXON_CLAIM_TIMEOUT_MS.
@@ -107,7 +113,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     }
     // New incidents first: their start timers are due at once and fire in this same pass.
     const started = await this.starter.startNew(this.clock.now());
-    const fired = await this.timers.fireDueTimers();
+    const fired = (await this.timers.fireDueTimers()) + (await this.handoffTimers.fireDue());
     // Pages a fired step wrote are this worker's to send: wake its outbox loop directly (no NOTIFY
     // per step, whose commit-time lock serialises commits). Other workers find them on their own
     // next pass if this one dies first.
@@ -121,8 +127,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     if (now - this.lastClaimRecovery >= CLAIM_RECOVERY_MS) {
       this.lastClaimRecovery = now;
       await this.dispatcher.recoverExpiredClaims();
+      await this.handoffSender.recoverExpiredClaims();
     }
-    return (await this.dispatcher.dispatchDue()) > 0;
+    const pages = await this.dispatcher.dispatchDue();
+    const handoffs = await this.handoffSender.sendDue();
+    return pages + handoffs > 0;
   }
 
   private async loop(name: string, pass: () => Promise<boolean>, nextDueAt: () => Promise<Date | null>): Promise<void> {
@@ -175,4 +184,11 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       if (this.running) setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();
     }
   }
+}
+
+/** The earlier of two due times (null: nothing due). */
+async function earliest(a: Promise<Date | null>, b: Promise<Date | null>): Promise<Date | null> {
+  const [x, y] = await Promise.all([a, b]);
+  if (!x || !y) return x ?? y;
+  return x.getTime() <= y.getTime() ? x : y;
 }

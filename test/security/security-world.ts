@@ -34,6 +34,7 @@ export interface World {
   otherUserId: string;
   contactMethodId: string;
   ruleId: string;
+  handoffRuleId: string;
   teamId: string;
   scheduleId: string;
   overrideId: string;
@@ -81,11 +82,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .api()
     .post('/api/v1/maintenance-windows', { description: 'world', start: '2026-04-01T00:00:00Z', end: '2026-04-01T02:00:00Z', serviceIds: [service.id] })
     .expect(201);
+  const handoffRule = await t
+    .api()
+    .post(`/api/v1/users/${user.id}/handoff-rules`, { contactMethodId: user.contactMethods[0].id, handoffType: 'both', advanceMinutes: 30 })
+    .expect(201);
   return {
     userId: user.id,
     otherUserId: other.id,
     contactMethodId: user.contactMethods[0].id,
     ruleId: detail.notificationRules[0].id,
+    handoffRuleId: handoffRule.body.id,
     teamId: team.id,
     scheduleId: schedule.id,
     overrideId: override.body.id,
@@ -115,6 +121,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
 const PARAM_IDS: Record<string, keyof World> = {
   cmId: 'contactMethodId',
   ruleId: 'ruleId',
+  handoffRuleId: 'handoffRuleId',
   overrideId: 'overrideId',
   userId: 'otherUserId',
   monitorId: 'heartbeat',
@@ -143,12 +150,14 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },
     'PATCH /api/v1/users/{id}/contact-methods/{cmId}': { enabled: true },
     'POST /api/v1/users/{id}/notification-rules': { contactMethodId: world.contactMethodId, delayMinutes: 5 },
+    'POST /api/v1/users/{id}/handoff-rules': { contactMethodId: world.contactMethodId, handoffType: 'oncall', advanceMinutes: 15 },
+    'PATCH /api/v1/users/{id}/handoff-rules/{handoffRuleId}': { advanceMinutes: 45 },
     'POST /api/v1/teams': { name: `Team ${u()}`, memberIds: [world.userId] },
     'PATCH /api/v1/teams/{id}': { name: `Team ${u()}` },
     'POST /api/v1/teams/{id}/members': { userId: world.otherUserId },
     'POST /api/v1/schedules': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId])] },
     'PUT /api/v1/schedules/{id}': { name: 'Fuzz', timeZone: 'America/New_York', layers: [layerBody([world.userId, world.otherUserId])] },
-    'PATCH /api/v1/schedules/{id}': { name: 'Fuzz patched' },
+    'PATCH /api/v1/schedules/{id}': { name: 'Fuzz patched', slackChannelId: 'C0FUZZ' },
     'POST /api/v1/schedules/{id}/overrides': { userId: world.userId, start: '2026-04-01T00:00:00Z', end: '2026-04-02T00:00:00Z' },
     'POST /api/v1/services': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },
     'PUT /api/v1/services/{id}': { name: `Svc ${u()}`, escalationPolicyId: world.policyId },
