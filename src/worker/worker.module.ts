@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { EscalationModule } from '../escalation/escalation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ServicesModule } from '../services/services.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WorkerService } from './worker.service';
 
 /**
  * The worker role's runtime: its loops, the LISTEN connection and graceful
  * shutdown. It composes the timer engine (escalation), the outbox dispatcher
- * (notifications) and the heartbeat check (services); none of them knows it.
+ * (notifications), the heartbeat check (services) and outgoing webhook
+ * deliveries (webhooks); none of them knows it.
  */
 @Module({
-  imports: [EscalationModule, NotificationsModule, ServicesModule],
+  imports: [EscalationModule, NotificationsModule, ServicesModule, WebhooksModule],
   providers: [WorkerService],
   exports: [WorkerService],
 })

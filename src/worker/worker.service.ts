@@ -7,6 +7,7 @@ import { TimerClaimerService } from '../escalation/engine/timer-claimer.service'
 import { DispatcherService } from '../notifications/dispatcher.service';
 import { WORK_CHANNEL } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
+import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { Waker } from './waker';
 
 const HEARTBEAT_CHECK_MS = 10_000;
@@ -33,6 +34,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly starter: EscalationStartRepository,
     private readonly dispatcher: DispatcherService,
     private readonly heartbeats: HeartbeatsService,
+    private readonly webhooks: WebhookDeliveryService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -48,9 +50,10 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Two loops share the process: one fires timers (escalation steps, ack
-   * timeouts, auto-resolve, heartbeat checks), one drains the outbox. Pages
-   * never wait behind a long batch of timers, and the other way round.
+   * Three loops share the process: one fires timers (escalation steps, ack
+   * timeouts, auto-resolve, heartbeat checks), one drains the outbox, one
+   * sends outgoing webhook deliveries. Pages never wait behind a long batch
+   * of timers or a slow webhook receiver, and the other way round.
    */
   async start(): Promise<void> {
     if (this.running) return;
@@ -60,6 +63,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.loops = [
       this.loop('timers', () => this.timerPass(), () => this.timers.nextDueAt()),
       this.loop('outbox', () => this.dispatchPass(), () => this.dispatcher.nextDueAt()),
+      this.loop('webhooks', async () => (await this.webhooks.pass()) > 0, () => this.webhooks.nextDueAt()),
     ];
     this.logger.debug({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
@@ -84,11 +88,12 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.listener = null;
   }
 
-  /** One pass of both loops. Returns true when either had work (more may be due right away). */
+  /** One pass of every loop. Returns true when any had work (more may be due right away). */
   async tick(): Promise<boolean> {
     const timers = await this.timerPass();
     const pages = await this.dispatchPass();
-    return timers || pages;
+    const webhooks = (await this.webhooks.pass()) > 0;
+    return timers || pages || webhooks;
   }
 
   /** For tests: run passes until nothing is due at the clock's current time. */
