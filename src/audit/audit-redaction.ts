@@ -12,7 +12,7 @@ const MAX_DEPTH = 16;
 
 const SECRET_FIELD = /(secret|token|password|passphrase|credentials?|authorization|api_?key|routing_?key|^key)$/i;
 const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]+@/i;
-/** Fields that hold a URL the receiver reads as a credential (an outgoing webhook's, a chat webhook's): only scheme and host are kept. */
+/** Fields that hold an http(s) URL the receiver reads as a credential (an outgoing webhook's, a chat webhook's): only scheme and host are kept. */
 const CREDENTIAL_URL_FIELD = /^(url|webhookUrl)$/i;
 
 /** `https://hooks.example.org/***`: the path and query of a webhook URL often carry its token. */
@@ -39,7 +39,7 @@ function walk(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const key = k.replace(/\u0000/g, '');
-    if (CREDENTIAL_URL_FIELD.test(k) && typeof v === 'string') out[key] = maskCredentialUrl(v);
+    if (CREDENTIAL_URL_FIELD.test(k) && typeof v === 'string' && /^https?:\/\//i.test(v)) out[key] = maskCredentialUrl(v);
     else out[key] = SECRET_FIELD.test(k) && v !== null && v !== undefined ? REDACTED : walk(v, depth + 1);
   }
   return out;
