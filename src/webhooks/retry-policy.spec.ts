@@ -36,11 +36,12 @@ describe('retry policy', () => {
     expect(date).toEqual({ kind: 'retry', at: at(300_000), reason: 'HTTP 429' });
   });
 
-  it('gives up when the next attempt would be more than 24 hours after the first', () => {
-    const now = at(RETRY_WINDOW_MS - 1000);
-    const d = decideAfterAttempt({ outcome: { kind: 'response', status: 500 }, attempt: 40, firstAttemptAt: T0, now, random: 0.5 });
+  it('makes the last retry 24 hours after the first attempt, and gives up when that one fails', () => {
+    const last = decideAfterAttempt({ outcome: { kind: 'response', status: 500 }, attempt: 40, firstAttemptAt: T0, now: at(RETRY_WINDOW_MS - 1000), random: 0.5 });
+    expect(last).toEqual({ kind: 'retry', at: at(RETRY_WINDOW_MS), reason: 'HTTP 500' });
+    const d = decideAfterAttempt({ outcome: { kind: 'timeout' }, attempt: 41, firstAttemptAt: T0, now: at(RETRY_WINDOW_MS), random: 0.5 });
     expect(d.kind).toBe('failed');
-    if (d.kind === 'failed') expect(d.reason).toContain('24 hours');
+    if (d.kind === 'failed') expect(d.reason).toBe('timed out; gave up after 24 hours of retries');
   });
 
   it('parses Retry-After', () => {

@@ -52,9 +52,10 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * 2xx: delivered. 408, 429, 5xx, a timeout or a network error: retried after
- * the backoff (or the receiver's Retry-After on a 429 or 503), unless that
- * would be more than 24 hours after the first attempt: failed. Anything else
- * (another 4xx, a 3xx, a refused address): failed at once.
+ * the backoff (or the receiver's Retry-After on a 429 or 503), but never
+ * later than 24 hours after the first attempt: the last retry is made at that
+ * instant, and a failure then is final. Anything else (another 4xx, a 3xx, a
+ * refused address): failed at once.
  */
 export function decideAfterAttempt(input: {
   outcome: AttemptOutcome;
@@ -79,7 +80,7 @@ export function decideAfterAttempt(input: {
   } else {
     reason = outcome.kind === 'timeout' ? 'timed out' : outcome.error;
   }
-  const at = new Date(now.getTime() + waitMs);
-  if (at.getTime() - firstAttemptAt.getTime() > RETRY_WINDOW_MS) return { kind: 'failed', reason: `${reason}; gave up after 24 hours of retries` };
-  return { kind: 'retry', at, reason };
+  const deadline = firstAttemptAt.getTime() + RETRY_WINDOW_MS;
+  if (now.getTime() >= deadline) return { kind: 'failed', reason: `${reason}; gave up after 24 hours of retries` };
+  return { kind: 'retry', at: new Date(Math.min(now.getTime() + waitMs, deadline)), reason };
 }

@@ -103,7 +103,9 @@ export class WebhookDeliveriesRepository {
   /** A disabled webhook's deliveries waiting for a retry are failed with it. */
   async failPendingOf(webhookId: string, reason: string): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE webhook_deliveries SET state = 'failed', last_error = $2 WHERE webhook_id = $1 AND state = 'pending' RETURNING id`,
+      `WITH failed AS (
+         UPDATE webhook_deliveries SET state = 'failed', last_error = $2 WHERE webhook_id = $1 AND state = 'pending' RETURNING id
+       ) SELECT id FROM failed`,
       [webhookId, reason],
     );
     return rows.length;
@@ -115,9 +117,11 @@ export class WebhookDeliveriesRepository {
    */
   async redeliver(webhookId: string, deliveryId: string, now: Date): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE webhook_deliveries SET state = CASE WHEN state = 'sending' THEN state ELSE 'pending' END,
-              due_at = $3, first_attempt_at = CASE WHEN state = 'sending' THEN first_attempt_at ELSE NULL END
-        WHERE id = $2 AND webhook_id = $1 RETURNING id`,
+      `WITH again AS (
+         UPDATE webhook_deliveries SET state = CASE WHEN state = 'sending' THEN state ELSE 'pending' END,
+                due_at = $3, first_attempt_at = CASE WHEN state = 'sending' THEN first_attempt_at ELSE NULL END
+          WHERE id = $2 AND webhook_id = $1 RETURNING id
+       ) SELECT id FROM again`,
       [webhookId, deliveryId, now],
     );
     return rows.length > 0;

@@ -96,10 +96,12 @@ export class WebhookEventsRepository {
   async claimUnannounced(now: Date, limit: number, queue: (em: EntityManager, incidents: UnannouncedIncident[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: UnannouncedIncident[] = await em.query(
-        `UPDATE incidents i SET webhooks_announced_at = $1
-          WHERE i.id IN (SELECT id FROM incidents WHERE webhooks_announced_at IS NULL
-                          ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING i.id, i.created_at AS "createdAt", (i.maintenance AND i.maintenance_released_at IS NULL) AS held`,
+        `WITH claimed AS (
+           UPDATE incidents i SET webhooks_announced_at = $1
+            WHERE i.id IN (SELECT id FROM incidents WHERE webhooks_announced_at IS NULL
+                            ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING i.id, i.created_at AS "createdAt", (i.maintenance AND i.maintenance_released_at IS NULL) AS held
+         ) SELECT * FROM claimed ORDER BY "createdAt", id`,
         [now, limit],
       );
       if (rows.length) await queue(em, rows);
@@ -110,7 +112,9 @@ export class WebhookEventsRepository {
   /** Retention: events created before `before` (their deliveries and attempts go with them). */
   async deleteBefore(before: Date, limit: number): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE created_at < $1 ORDER BY created_at LIMIT $2) RETURNING id`,
+      `WITH gone AS (
+         DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE created_at < $1 ORDER BY created_at LIMIT $2) RETURNING id
+       ) SELECT id FROM gone`,
       [before, limit],
     );
     return rows.length;

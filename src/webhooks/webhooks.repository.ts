@@ -68,7 +68,7 @@ export class WebhooksRepository {
 
   async update(id: string, c: WebhookChanges, now: Date): Promise<WebhookRow | null> {
     const rows: WebhookRow[] = await this.dataSource.query(
-      `UPDATE webhooks SET
+      `WITH changed AS (UPDATE webhooks SET
          url = COALESCE($2, url),
          events = COALESCE($3::text[], events),
          service_ids = CASE WHEN $4::boolean THEN $5::uuid[] ELSE service_ids END,
@@ -78,7 +78,8 @@ export class WebhooksRepository {
          disabled_reason = CASE WHEN $8 THEN NULL ELSE disabled_reason END,
          failing_since = CASE WHEN $8 THEN NULL ELSE failing_since END,
          updated_at = $9
-       WHERE id = $1 RETURNING ${COLUMNS}`,
+       WHERE id = $1 RETURNING *)
+       SELECT ${COLUMNS} FROM changed`,
       [
         id,
         c.url ?? null,
@@ -95,7 +96,7 @@ export class WebhooksRepository {
   }
 
   async delete(id: string, em: EntityManager): Promise<boolean> {
-    const rows: { id: string }[] = await em.query('DELETE FROM webhooks WHERE id = $1 RETURNING id', [id]);
+    const rows: { id: string }[] = await em.query('WITH gone AS (DELETE FROM webhooks WHERE id = $1 RETURNING id) SELECT id FROM gone', [id]);
     return rows.length > 0;
   }
 
@@ -126,12 +127,13 @@ export class WebhooksRepository {
    */
   async markFailed(id: string, now: Date, disableAfterMs: number, reason: string): Promise<WebhookRow | null> {
     const rows: WebhookRow[] = await this.dataSource.query(
-      `UPDATE webhooks SET failing_since = COALESCE(failing_since, $2),
+      `WITH marked AS (UPDATE webhooks SET failing_since = COALESCE(failing_since, $2),
               enabled = CASE WHEN COALESCE(failing_since, $2) <= $3 THEN false ELSE enabled END,
               disabled_at = CASE WHEN COALESCE(failing_since, $2) <= $3 THEN $2 ELSE disabled_at END,
               disabled_reason = CASE WHEN COALESCE(failing_since, $2) <= $3 THEN $4 ELSE disabled_reason END
         WHERE id = $1 AND enabled
-        RETURNING ${COLUMNS}, (COALESCE(failing_since, $2) <= $3) AS "justDisabled"`,
+        RETURNING *)
+       SELECT ${COLUMNS}, (NOT enabled AND failing_since <= $3) AS "justDisabled" FROM marked`,
       [id, now, new Date(now.getTime() - disableAfterMs), reason],
     );
     const row = rows[0] as (WebhookRow & { justDisabled: boolean }) | undefined;
