@@ -12,12 +12,28 @@ import { createTestApp, TestApp } from '../support/test-app';
 /** Names the injected resolver maps, like a DNS server the test controls. */
 export class MappedResolver {
   readonly names = new Map<string, string>();
+  /** Every name asked, in order. */
+  readonly asked: string[] = [];
   readonly resolve: Resolver = async (hostname) => {
+    this.asked.push(hostname);
     const address = this.names.get(hostname);
     if (!address) throw new Error(`ENOTFOUND ${hostname}`);
     return [{ address, family: address.includes(':') ? 6 : 4 }];
   };
 }
+
+/** The URLs of docs/webhooks.md, "Private addresses": every one a way to reach this host or its cloud's metadata. */
+export const PRIVATE_URLS = [
+  'http://127.1/hook',
+  'http://0x7f000001/hook',
+  'http://2130706433/hook',
+  'http://[::1]/hook',
+  'http://[::ffff:127.0.0.1]/hook',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://0.0.0.0/hook',
+  'http://10.0.0.8/hook',
+  'http://localhost/hook',
+];
 
 export interface WebhookWorld {
   t: TestApp;

@@ -1,5 +1,5 @@
 import { createUser, phoneNumber, trigger } from '../support/factories';
-import { documentedVerifier, pagedService, runFor, webhookWorld, WebhookWorld } from './webhook-world';
+import { documentedVerifier, PRIVATE_URLS, pagedService, runFor, webhookWorld, WebhookWorld } from './webhook-world';
 
 const ALL_INCIDENT_EVENTS = ['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.escalated', 'incident.note_added'];
 
@@ -247,5 +247,23 @@ describe('outgoing webhooks', () => {
     await T().api().delete(`/api/v1/webhooks/${target.id}`).expect(409);
     await T().api().put(`/api/v1/escalation-policies/${policy.body.id}`, { name: policy.body.name, repeat: 0, levels: [{ delayMinutes: 5, targets: [] }] }).expect(200);
     void subscriber;
+  });
+
+  it('with private addresses allowed, saves every private spelling; still follows no redirect, and resolves each send once', async () => {
+    for (const url of PRIVATE_URLS) await T().api().post('/api/v1/webhooks', { url, events: ['oncall.handoff'] }).expect(201);
+    w.resolver.names.set('public.example.com', '127.0.0.1');
+    const hook = await createWebhook('/ignored', ['incident.triggered']);
+    await T().api().patch(`/api/v1/webhooks/${hook.id}`, { url: `http://public.example.com:${w.receiver.port}/redirect` }).expect(200);
+    w.receiver.respond = ({ path }) => (path === '/redirect' ? { status: 302, headers: { Location: `${w.receiver.url}/internal` } } : { status: 200 });
+    w.resolver.asked.length = 0;
+    const { routingKey } = await pagedService(T());
+    await trigger(T(), routingKey, 'redirected');
+    await w.worker.drain();
+    expect(w.receiver.at('/redirect')).toHaveLength(1);
+    expect(w.receiver.at('/internal')).toHaveLength(0);
+    expect(w.resolver.asked).toEqual(['public.example.com']);
+    const [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ state: 'failed', attempts: 1, lastStatusCode: 302 });
+    expect(delivery.lastError).toContain('redirects are not followed');
   });
 });
