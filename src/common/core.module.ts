@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
+import { HandoffEvents } from './handoff-events';
 import { HttpReady } from './http-ready';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -16,8 +17,9 @@ export class CoreModule {
         { provide: Clock, useClass: SystemClock },
         HttpReady,
         RetainedTables,
+        HandoffEvents,
       ],
-      exports: [APP_CONFIG, Clock, RetainedTables],
+      exports: [APP_CONFIG, Clock, RetainedTables, HandoffEvents],
     };
   }
 }

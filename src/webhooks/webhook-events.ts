@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { HandoffEventSink, HandoffEvents, OnCallHandoffEvent } from '../common/handoff-events';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { incidentEventBody, nextSequences } from './event-body';
 import type { IncidentEventType } from './webhook-event-types';
@@ -45,13 +46,23 @@ export type WebhookEvent = IncidentWebhookEvent | HandoffWebhookEvent;
  * suppressed incident are not sent.
  */
 @Injectable()
-export class WebhookEvents {
+export class WebhookEvents implements OnModuleInit, HandoffEventSink {
   constructor(
+    private readonly handoffs: HandoffEvents,
     private readonly webhooks: WebhooksRepository,
     private readonly events: WebhookEventsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Modules below this one (schedules, notifications) queue `oncall.handoff` through common's HandoffEvents. */
+  onModuleInit(): void {
+    this.handoffs.register(this);
+  }
+
+  enqueueHandoffs(em: EntityManager, events: readonly OnCallHandoffEvent[]): Promise<void> {
+    return this.enqueueAll(em, events.map((e) => ({ type: 'oncall.handoff' as const, occurredAt: e.occurredAt, data: e.data })));
+  }
 
   async enqueue(em: EntityManager, ...events: WebhookEvent[]): Promise<void> {
     await this.enqueueAll(em, events);

@@ -41,6 +41,8 @@ export interface WebhookWorld {
   receiver: FakeWebhookReceiver;
   resolver: MappedResolver;
   channels: RecordingChannels;
+  /** The app's log lines (info and above), parsed. */
+  logs(): { level: number; msg: string; [k: string]: unknown }[];
   close(): Promise<void>;
 }
 
@@ -49,8 +51,10 @@ export async function webhookWorld(env: Record<string, string>): Promise<Webhook
   const resolver = new MappedResolver();
   const channels = new RecordingChannels();
   const record = channels.override()!;
+  const raw: string[] = [];
   const t = await createTestApp({
-    env: { PUBLIC_URL: 'https://klaxon.example.org', ...env },
+    env: { PUBLIC_URL: 'https://klaxon.example.org', LOG_LEVEL: 'info', ...env },
+    logStream: { write: (chunk: string) => void raw.push(chunk) },
     override: (b) => record(b).overrideProvider(WEBHOOK_RESOLVER).useValue(resolver.resolve),
   });
   const receiver = new FakeWebhookReceiver(() => t.clock.now());
@@ -61,6 +65,7 @@ export async function webhookWorld(env: Record<string, string>): Promise<Webhook
     receiver,
     resolver,
     channels,
+    logs: () => raw.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line)),
     close: async () => {
       await receiver.stop();
       await t.close();

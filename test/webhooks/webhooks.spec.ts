@@ -1,3 +1,4 @@
+import { HandoffEvents } from '../../src/common/handoff-events';
 import { createUser, phoneNumber, trigger } from '../support/factories';
 import { documentedVerifier, PRIVATE_URLS, pagedService, runFor, webhookWorld, WebhookWorld } from './webhook-world';
 
@@ -105,6 +106,9 @@ describe('outgoing webhooks', () => {
     expect(first.attemptLog[0]).toMatchObject({ attempt: 1, outcome: 'retry', statusCode: 500, responsePrefix: 'down', error: 'HTTP 500' });
     expect(typeof first.attemptLog[0].durationMs).toBe('number');
     expect(first.attemptLog.at(-1)).toMatchObject({ outcome: 'delivered', statusCode: 200, responsePrefix: 'thanks' });
+    const metrics = (await T().http().get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/klaxon_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(metrics).toMatch(/klaxon_webhook_deliveries_total\{outcome="retry"\} [1-9]/);
   });
 
   it('a 4xx other than 408/429 fails the delivery at once; Retry-After is honoured; later events are not held back', async () => {
@@ -159,6 +163,11 @@ describe('outgoing webhooks', () => {
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0]).toMatchObject({ principal: { name: 'Klaxon' }, requestBody: { enabled: false } });
     expect(JSON.stringify(audit.body.items[0])).not.toContain('/dead');
+    const disabledLog = w.logs().filter((l) => l.msg === 'webhook disabled: every delivery failed for 24 hours');
+    expect(disabledLog).toEqual([expect.objectContaining({ webhookId: hook.id })]);
+    expect(w.logs().some((l) => l.msg === 'webhook delivery failed; will retry' && l.webhookId === hook.id && l.statusCode === 503)).toBe(true);
+    expect(w.logs().some((l) => l.msg === 'webhook delivery failed for good' && l.webhookId === hook.id)).toBe(true);
+    expect(JSON.stringify(w.logs())).not.toContain('/dead');
 
     // Disabled: no new events, and no redelivery until enabled again.
     await trigger(T(), routingKey, 'dead-2');
@@ -265,5 +274,28 @@ describe('outgoing webhooks', () => {
     const [delivery] = await deliveries(hook.id);
     expect(delivery).toMatchObject({ state: 'failed', attempts: 1, lastStatusCode: 302 });
     expect(delivery.lastError).toContain('redirects are not followed');
+  });
+
+  it('sends incident.maintenance_ended when a window releases a held incident, and oncall.handoff from the handoff hook', async () => {
+    await createWebhook('/lifecycle', ['incident.triggered', 'incident.maintenance_ended', 'oncall.handoff']);
+    const { serviceId, routingKey } = await pagedService(T());
+    const end = new Date(T().clock.now().getTime() + 60 * 60_000).toISOString();
+    const window = await T().api().post('/api/v1/maintenance-windows', { description: 'Deploy', end, serviceIds: [serviceId] }).expect(201);
+    const held = await trigger(T(), routingKey, 'held-1');
+    await w.worker.drain();
+    expect(w.receiver.at('/lifecycle').map((r) => [r.body.type, r.body.sequence, r.body.data.heldByMaintenance])).toEqual([['incident.triggered', 1, true]]);
+    T().clock.advanceMinutes(10);
+    await T().api().post(`/api/v1/maintenance-windows/${window.body.id}/end`).expect(200);
+    await w.worker.drain();
+    const ended = w.receiver.at('/lifecycle')[1].body;
+    expect(ended).toMatchObject({ type: 'incident.maintenance_ended', sequence: 2, occurredAt: T().clock.now().toISOString() });
+    expect(ended.data.incident.id).toBe(held.id);
+
+    await T().dataSource.transaction((em) =>
+      T().get(HandoffEvents).enqueue(em, { occurredAt: T().clock.now(), data: { schedule: { id: 's1', name: 'Primary' }, from: null, to: { id: 'u1', name: 'Ada' } } }),
+    );
+    await w.worker.drain();
+    const handoff = w.receiver.at('/lifecycle')[2].body;
+    expect(handoff).toMatchObject({ type: 'oncall.handoff', sequence: null, data: { schedule: { id: 's1', name: 'Primary' }, to: { name: 'Ada' } } });
   });
 });
