@@ -76,11 +76,11 @@ export class WebhookDeliveriesRepository {
     );
   }
 
-  /** The earliest time a delivery becomes due (for the worker's sleep). */
+  /** The earliest time a delivery of an enabled webhook becomes due (for the worker's sleep). */
   async nextDueAt(): Promise<Date | null> {
     const [row]: { at: Date | null }[] = await this.dataSource.query(
-      `SELECT LEAST((SELECT min(due_at) FROM webhook_deliveries WHERE state = 'pending'),
-                    (SELECT min(claimed_until) FROM webhook_deliveries WHERE state = 'sending')) AS at`,
+      `SELECT LEAST((SELECT min(d.due_at) FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.enabled WHERE d.state = 'pending'),
+                    (SELECT min(d.claimed_until) FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id AND w.enabled WHERE d.state = 'sending')) AS at`,
     );
     return row.at;
   }

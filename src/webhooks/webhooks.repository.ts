@@ -28,7 +28,7 @@ export interface WebhookChanges {
   events?: WebhookEventType[];
   serviceIds?: string[] | null;
   description?: string | null;
-  /** true re-enables a disabled webhook (its failure streak starts again). */
+  /** true re-enables a disabled webhook (its failure streak starts again); false disables it. */
   enabled?: boolean;
 }
 
@@ -74,8 +74,8 @@ export class WebhooksRepository {
          service_ids = CASE WHEN $4::boolean THEN $5::uuid[] ELSE service_ids END,
          description = CASE WHEN $6::boolean THEN $7 ELSE description END,
          enabled = COALESCE($8, enabled),
-         disabled_at = CASE WHEN $8 THEN NULL ELSE disabled_at END,
-         disabled_reason = CASE WHEN $8 THEN NULL ELSE disabled_reason END,
+         disabled_at = CASE WHEN $8 THEN NULL WHEN NOT $8 THEN COALESCE(disabled_at, $9) ELSE disabled_at END,
+         disabled_reason = CASE WHEN $8 THEN NULL WHEN NOT $8 THEN COALESCE(disabled_reason, 'disabled through the API') ELSE disabled_reason END,
          failing_since = CASE WHEN $8 THEN NULL ELSE failing_since END,
          updated_at = $9
        WHERE id = $1 RETURNING *)

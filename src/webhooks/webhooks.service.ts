@@ -53,6 +53,8 @@ export class WebhooksService {
     if (dto.serviceIds) await this.checkServices(dto.serviceIds);
     const w = await this.webhooks.update(id, dto, this.clock.now());
     if (!w) throw new NotFoundError('webhook', id);
+    // Turned off by hand: what waits for a retry fails now, as when Klaxon disables it.
+    if (dto.enabled === false) await this.deliveryRows.failPendingOf(id, 'webhook disabled');
     return w;
   }
 
