@@ -34,11 +34,19 @@ export class WebhookEventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * What the events show of these incidents, read in the caller's transaction
-   * (which holds their row locks, so `lastSequence` cannot move under it).
+   * What the events show of these incidents, read in the caller's
+   * transaction. Every caller holds the incidents' row locks, but a note
+   * holds only a share lock, which two notes hold at once: a transaction-level
+   * advisory lock per incident (taken in id order, always after the row lock)
+   * keeps `lastSequence` from being read by two writers at once.
    */
   async incidentFacts(em: EntityManager, incidentIds: readonly string[]): Promise<Map<string, IncidentFactsRow>> {
     if (!incidentIds.length) return new Map();
+    await em.query(
+      `SELECT count(pg_advisory_xact_lock(hashtextextended('klaxon:webhook-sequence:' || id::text, 0)))
+         FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS u(id) ORDER BY id) AS ids`,
+      [[...new Set(incidentIds)]],
+    );
     const rows: (Omit<IncidentFactsRow, 'number' | 'lastSequence'> & { number: string; lastSequence: number })[] = await em.query(
       `SELECT i.id, i.number, i.title, i.status, i.severity, i.service_id AS "serviceId", s.name AS "serviceName",
               i.created_at AS "createdAt", i.acknowledged_at AS "acknowledgedAt", i.acknowledged_by AS "acknowledgedBy",

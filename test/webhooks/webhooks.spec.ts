@@ -298,4 +298,17 @@ describe('outgoing webhooks', () => {
     const handoff = w.receiver.at('/lifecycle')[2].body;
     expect(handoff).toMatchObject({ type: 'oncall.handoff', sequence: null, data: { schedule: { id: 's1', name: 'Primary' }, to: { name: 'Ada' } } });
   });
+
+  it('concurrent notes and an acknowledgement on one incident each get their own sequence number', async () => {
+    await createWebhook('/busy', ['incident.note_added', 'incident.acknowledged']);
+    const { routingKey } = await pagedService(T());
+    const inc = await trigger(T(), routingKey, 'busy-1');
+    const notes = Array.from({ length: 12 }, (_, n) => T().api().post(`/api/v1/incidents/${inc.id}/notes`, { text: `note ${n}` }));
+    const ack = T().api().post(`/api/v1/incidents/${inc.id}/acknowledge`, {});
+    const answers = await Promise.all([...notes, ack]);
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(12).fill(201), 200].sort());
+    await w.worker.drain();
+    const sequences = w.receiver.at('/busy').map((r) => r.body.sequence!).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 13 }, (_, n) => n + 2));
+  });
 });
