@@ -6,7 +6,7 @@
 const L0 = '^src/(config|common|database)/';
 const L1 = '^src/(auth|health)/';
 const L2 = '^src/(users|teams|schedules|services|routing|maintenance|incidents|audit)/';
-const L3 = '^src/(ingest|escalation|notifications|handoff)/';
+const L3 = '^src/(ingest|escalation|notifications|webhooks|handoff)/';
 const L4 = '^src/(worker/|app\\.module\\.ts|app\\.setup\\.ts|bootstrap\\.ts|main\\.ts)';
 const above = (...layers) => `(${layers.join('|')})`;
 
@@ -31,7 +31,7 @@ const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resoluti
  */
 const SIBLING_ORDER = [
   ['users', 'teams', 'schedules', 'services', 'routing', 'maintenance', 'incidents', 'audit'],
-  ['notifications', 'handoff', 'escalation'],
+  ['notifications', 'webhooks', 'handoff', 'escalation'],
   ['ingest'],
 ];
 const siblingRules = SIBLING_ORDER.flatMap((order) =>
@@ -45,11 +45,11 @@ const siblingRules = SIBLING_ORDER.flatMap((order) =>
 );
 /** ingest and the paging modules of layer 3 do not import each other. */
 const independentRules = [
-  { from: '^src/ingest/', to: '^src/(escalation|notifications|handoff)/' },
-  { from: '^src/(escalation|notifications|handoff)/', to: '^src/ingest/' },
+  { from: '^src/ingest/', to: '^src/(escalation|notifications|webhooks|handoff)/' },
+  { from: '^src/(escalation|notifications|webhooks|handoff)/', to: '^src/ingest/' },
 ].map(({ from, to }, i) => ({
   name: `ingest-and-paging-are-independent-${i + 1}`,
-  comment: 'ingest and the paging modules (escalation, notifications) do not import each other.',
+  comment: 'ingest and the paging modules (escalation, notifications, webhooks) do not import each other.',
   severity: 'error',
   from: { path: from },
   to: { path: to },
@@ -75,14 +75,14 @@ module.exports = {
     },
     {
       name: 'layer-2-imports-up',
-      comment: 'users, teams, schedules, services, routing, maintenance, incidents and audit import neither ingest, escalation, notifications nor the app.',
+      comment: 'users, teams, schedules, services, routing, maintenance, incidents and audit import neither ingest, escalation, notifications, webhooks nor the app.',
       severity: 'error',
       from: { path: L2 },
       to: { path: above(L3, L4), pathNot: KNOWN_EXCEPTIONS },
     },
     {
       name: 'layer-3-imports-up',
-      comment: 'ingest, escalation and notifications do not import the worker runtime or the app.',
+      comment: 'ingest, escalation, notifications and webhooks do not import the worker runtime or the app.',
       severity: 'error',
       from: { path: L3 },
       to: { path: L4 },

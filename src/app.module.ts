@@ -21,6 +21,7 @@ import { SchedulesModule } from './schedules/schedules.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkerModule } from './worker/worker.module';
 
 /** Feature modules, in dependency order (docs/architecture.md, "Layers"). */
@@ -35,6 +36,7 @@ const FEATURE_MODULES = [
   IncidentsModule,
   IngestModule,
   NotificationsModule,
+  WebhooksModule,
   HandoffModule,
   EscalationModule,
   InboundChannelsModule,

@@ -37,4 +37,11 @@ describe('redactSecrets', () => {
     for (let i = 0; i < 50; i++) deep = [deep];
     expect(JSON.stringify(redactSecrets(deep))).toContain('[too deep]');
   });
+
+  it('keeps only the scheme and host of an http(s) URL field (webhook URLs carry their token in the path)', () => {
+    expect(redactSecrets({ url: 'https://hooks.example.org/services/T0/B0/s3cr3t?x=1', events: ['incident.triggered'] })).toEqual({
+      url: 'https://hooks.example.org/***',
+      events: ['incident.triggered'],
+    });
+  });
 });

@@ -12,6 +12,14 @@ const MAX_DEPTH = 16;
 
 const SECRET_FIELD = /(secret|token|password|passphrase|credentials?|authorization|api_?key|routing_?key|^key)$/i;
 const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]+@/i;
+/** Fields that hold an http(s) URL the receiver reads as a credential (an outgoing webhook's, a chat webhook's): only scheme and host are kept. */
+const CREDENTIAL_URL_FIELD = /^(url|webhookUrl)$/i;
+
+/** `https://hooks.example.org/***`: the path and query of a webhook URL often carry its token. */
+export function maskCredentialUrl(value: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#\s]*@)?([^/?#\s]*)/i.exec(value);
+  return m ? `${m[1]}${m[2]}/${REDACTED}` : REDACTED;
+}
 
 export function redactSecrets(value: unknown): AuditBody {
   const redacted = walk(value, 0) as AuditBody;
@@ -30,7 +38,9 @@ function walk(value: unknown, depth: number): unknown {
   // A plain copy of own enumerable fields; "__proto__" stays an ordinary key and never becomes a prototype.
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k.replace(/\u0000/g, '')] = SECRET_FIELD.test(k) && v !== null && v !== undefined ? REDACTED : walk(v, depth + 1);
+    const key = k.replace(/\u0000/g, '');
+    if (CREDENTIAL_URL_FIELD.test(k) && typeof v === 'string' && /^https?:\/\//i.test(v)) out[key] = maskCredentialUrl(v);
+    else out[key] = SECRET_FIELD.test(k) && v !== null && v !== undefined ? REDACTED : walk(v, depth + 1);
   }
   return out;
 }

@@ -22,6 +22,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   'api-keys': 'api-key',
   'event-routers': 'event-router',
   'maintenance-windows': 'maintenance-window',
+  webhooks: 'webhook',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {
@@ -33,6 +34,7 @@ const SUBRESOURCE_TYPES: Record<string, string> = {
   heartbeats: 'heartbeat',
   members: 'member',
   notes: 'note',
+  deliveries: 'delivery',
 };
 
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };

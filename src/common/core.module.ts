@@ -4,7 +4,7 @@ import { Clock, SystemClock } from './clock';
 import { HttpReady } from './http-ready';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init. */
 @Global()
 @Module({})
 export class CoreModule {

@@ -48,6 +48,10 @@ export const envSchema = z.object({
   KLAXON_RETENTION_SLACK_RECEIPT_DAYS: intFrom(0, 1),
   KLAXON_RETENTION_TWILIO_RECEIPT_DAYS: intFrom(0, 400),
   KLAXON_RETENTION_OPSGENIE_REQUEST_DAYS: intFrom(0, 7),
+  /** Outgoing webhooks may reach loopback, private, link-local and metadata addresses (docs/webhooks.md); off by default. */
+  KLAXON_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Days outgoing webhook events and their deliveries are kept. */
+  KLAXON_RETENTION_WEBHOOK_EVENT_DAYS: intFrom(0, 30),
   /** Minutes between two cleanup runs (a run that leaves work goes on at once). */
   KLAXON_CLEANUP_INTERVAL_MINUTES: intFrom(1, 10),
 });

@@ -18,11 +18,15 @@ import type { PolicyWarning } from './planner';
 import { EscalationPolicy } from './escalation-policy.entity';
 
 export class PolicyTargetDto {
-  @ApiProperty({ enum: ['user', 'schedule'], description: 'a user, or whoever is on call on a schedule', example: 'schedule' })
-  @IsIn(['user', 'schedule'])
-  type: 'user' | 'schedule';
+  @ApiProperty({
+    enum: ['user', 'schedule', 'webhook'],
+    description: 'a user, whoever is on call on a schedule, or an outgoing webhook (paged by a delivery of incident.triggered or incident.escalated)',
+    example: 'schedule',
+  })
+  @IsIn(['user', 'schedule', 'webhook'])
+  type: 'user' | 'schedule' | 'webhook';
 
-  @ApiProperty({ format: 'uuid', description: 'the user or schedule id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ format: 'uuid', description: 'the user, schedule or webhook id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsUUID()
   id: string;
 }
@@ -71,7 +75,7 @@ export class EscalationPolicyDto {
 
 export class PolicyWarningResponse {
   @ApiProperty({
-    enum: ['no-levels', 'empty-level', 'unknown-user', 'user-unreachable', 'unknown-schedule', 'schedule-gap'],
+    enum: ['no-levels', 'empty-level', 'unknown-user', 'user-unreachable', 'unknown-schedule', 'schedule-gap', 'unknown-webhook', 'webhook-disabled'],
     description: 'what kind of problem',
     example: 'user-unreachable',
   })

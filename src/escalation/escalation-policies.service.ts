@@ -16,6 +16,8 @@ import { ScheduleReferences } from '../schedules/schedule-references';
 import { SchedulesService } from '../schedules/schedules.service';
 import { UserReferences } from '../users/user-references';
 import { UsersService } from '../users/users.service';
+import { WebhookReferences } from '../webhooks/webhook-references';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { EscalationPolicyDto } from './escalation-policies.dto';
 import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPolicy } from './escalation-policy.entity';
@@ -34,15 +36,18 @@ export class EscalationPoliciesService implements OnModuleInit {
     private readonly scheduleReferences: ScheduleReferences,
     private readonly clock: Clock,
     private readonly policyRefs: EscalationPoliciesRepository,
+    private readonly webhooks: WebhooksService,
+    private readonly webhookReferences: WebhookReferences,
   ) {}
 
   onModuleInit(): void {
-    const policiesTargeting = (type: 'user' | 'schedule') => async (id: string, em: EntityManager) => {
+    const policiesTargeting = (type: 'user' | 'schedule' | 'webhook') => async (id: string, em: EntityManager) => {
       const rows = await this.policyRefs.targeting(em, type, id);
       return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
     };
     this.references.register(policiesTargeting('user'));
     this.scheduleReferences.register(policiesTargeting('schedule'));
+    this.webhookReferences.register(policiesTargeting('webhook'));
   }
 
   async create(dto: EscalationPolicyDto): Promise<EscalationPolicy> {
@@ -99,9 +104,11 @@ export class EscalationPoliciesService implements OnModuleInit {
   private async checkTargets(dto: EscalationPolicyDto): Promise<void> {
     const userIds = new Set<string>();
     const scheduleIds = new Set<string>();
-    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : scheduleIds).add(t.id)));
+    const webhookIds = new Set<string>();
+    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : scheduleIds).add(t.id)));
     const missingUsers = new Set(await this.users.missingIds([...userIds]));
     const existingSchedules = new Set(await this.schedules.existingIds([...scheduleIds]));
+    const webhooks = await this.webhooks.states([...webhookIds]);
     const errors: FieldError[] = [];
     dto.levels.forEach((l, i) =>
       l.targets.forEach((t, j) => {
@@ -110,6 +117,9 @@ export class EscalationPoliciesService implements OnModuleInit {
         }
         if (t.type === 'schedule' && !existingSchedules.has(t.id)) {
           errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no schedule ${t.id}` });
+        }
+        if (t.type === 'webhook' && !webhooks.has(t.id)) {
+          errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no webhook ${t.id}` });
         }
       }),
     );

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export interface PolicyTarget {
-  type: 'user' | 'schedule';
+  type: 'user' | 'schedule' | 'webhook';
   id: string;
 }
 

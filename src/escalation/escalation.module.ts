@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
 import { UsersModule } from '../users/users.module';
@@ -54,6 +55,7 @@ const ENGINE = [
     ServicesModule,
     MaintenanceModule,
     NotificationsModule,
+    WebhooksModule,
   ],
   controllers: [EscalationPoliciesController, OnCallController, DirectPagingController],
   providers: [

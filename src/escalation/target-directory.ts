@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import type { PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -31,6 +32,7 @@ export class TargetDirectory {
   constructor(
     private readonly users: UsersService,
     private readonly schedules: SchedulesService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class TargetDirectory {
     return this.loadWindow(levels, undefined, { since: now });
   }
 
-  /** One query for the schedules, one for their overrides in `window`, one for every user either names. */
+  /** One query for the schedules, one for their overrides in `window`, one for every user either names, one for webhooks. */
   private async loadWindow(
     levels: Levels,
     em: EntityManager | undefined,
@@ -60,9 +62,11 @@ export class TargetDirectory {
   ): Promise<PolicyWarningContext> {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
+    const webhookIds: string[] = [];
     for (const level of levels) {
-      for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
+      for (const t of level.targets) (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : scheduleIds).push(t.id);
     }
+    const webhooks = await this.webhooks.states(webhookIds, em);
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
     // Users reachable through a schedule are whoever it names: its rotations and its overrides.
     const usersBySchedule = new Map([...scheduleSnapshots].map(([id, s]) => [id, this.schedules.userIdsOf(s)]));
@@ -71,6 +75,10 @@ export class TargetDirectory {
     const schedules = this.schedules;
     return {
       getUser: (id) => userSnapshots.get(id),
+      getWebhook: (id) => {
+        const w = webhooks.get(id);
+        return w ? { id, enabled: w.enabled, name: w.description } : undefined;
+      },
       hasSchedule: (id) => scheduleSnapshots.has(id),
       resolveSchedule: (id, at) => {
         const s = scheduleSnapshots.get(id);

@@ -5,8 +5,8 @@ import { Clock } from '../common/clock';
 import { shifts } from '../schedules/resolution';
 import { SchedulesService } from '../schedules/schedules.service';
 import { UsersService } from '../users/users.service';
+import { WebhookEvents } from '../webhooks/webhook-events';
 import { DAY_MS, edgeAt, offcallText, oncallText, onCallNowText, userChanges, userIntervals } from './core';
-import { HandoffEvents } from './handoff-events';
 import { HandoffChannel, HandoffMessagesRepository } from './handoff-messages.repository';
 import { HandoffPlannerService } from './handoff-planner.service';
 import { HandoffRulesRepository } from './handoff-rules.repository';
@@ -36,7 +36,7 @@ export class HandoffTimerClaimerService {
     private readonly planner: HandoffPlannerService,
     private readonly schedules: SchedulesService,
     private readonly users: UsersService,
-    private readonly events: HandoffEvents,
+    private readonly webhookEvents: WebhookEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -124,7 +124,8 @@ export class HandoffTimerClaimerService {
 
   /**
    * A change of the final on-call user: the one place where a handoff is
-   * known to have happened (HandoffEvents), and the Slack channel's
+   * known to have happened: the `oncall.handoff` webhook event (once per
+   * change, from one user to the next) and the Slack channel's
    * "On call now" post.
    */
   private async fireEdge(em: EntityManager, scheduleId: string, edge: Date, now: Date): Promise<void> {
@@ -133,12 +134,22 @@ export class HandoffTimerClaimerService {
     if (!found) return;
     const change = userChanges(found.rendering, found.until).find((c) => c.at === at);
     if (!change) return;
-    if (change.from) await this.events.happened(em, { scheduleId, userId: change.from, type: 'offcall', at: edge });
-    if (change.to) await this.events.happened(em, { scheduleId, userId: change.to, type: 'oncall', at: edge });
+    const names = await this.users.names([change.from, change.to, change.next].filter((u): u is string => !!u));
+    const person = (u: string | null | undefined) => (u ? { id: u, name: names.get(u) ?? u } : null);
+    await this.webhookEvents.enqueue(em, {
+      type: 'oncall.handoff',
+      occurredAt: edge,
+      data: {
+        schedule: { id: scheduleId, name: found.schedule.name, timeZone: found.schedule.timeZone },
+        from: person(change.from),
+        to: person(change.to),
+        until: change.until ? new Date(change.until).toISOString() : null,
+        next: person(change.next),
+      },
+    });
     this.logger.log({ scheduleId, at: edge.toISOString(), from: change.from, to: change.to }, 'on-call handoff');
     const channel = found.schedule.slackChannelId;
     if (!channel) return;
-    const names = await this.users.names([change.to, change.next].filter((u): u is string => !!u));
     const name = (u: string | null | undefined) => (u === undefined ? undefined : u === null ? null : (names.get(u) ?? u));
     await this.messages.insert(em, [
       {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { UsersModule } from '../users/users.module';
-import { HandoffEvents } from './handoff-events';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { HandoffMessagesRepository } from './handoff-messages.repository';
 import { HandoffPlannerService } from './handoff-planner.service';
 import { HandoffRulesController } from './handoff-rules.controller';
@@ -21,7 +21,7 @@ import { HandoffTransports } from './handoff-transports';
  * the timer claimer and the sender.
  */
 @Module({
-  imports: [UsersModule, SchedulesModule],
+  imports: [UsersModule, SchedulesModule, WebhooksModule],
   controllers: [HandoffRulesController],
   providers: [
     HandoffRulesRepository,
@@ -31,10 +31,9 @@ import { HandoffTransports } from './handoff-transports';
     HandoffRulesService,
     HandoffTimerClaimerService,
     HandoffSenderService,
-    HandoffEvents,
     HandoffRetention,
     { provide: HandoffTransports, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new HandoffTransports(config) },
   ],
-  exports: [HandoffTimerClaimerService, HandoffSenderService, HandoffEvents],
+  exports: [HandoffTimerClaimerService, HandoffSenderService],
 })
 export class HandoffModule {}

@@ -51,6 +51,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly webhookDeliveries = new Counter({
+    name: 'klaxon_webhook_deliveries_total',
+    help: 'Outgoing webhook delivery attempts by outcome (delivered, retry, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly auditWriteFailures = new Counter({
     name: 'klaxon_audit_write_failures_total',
     help: 'Audit log rows that could not be written after a successful change',

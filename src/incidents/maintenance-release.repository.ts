@@ -8,8 +8,23 @@ import { coveredByMaintenance } from './incident-statements';
  * the incidents a maintenance window held (docs/maintenance.md). Kept beside
  * IncidentsRepository, which owns every other write of the incidents table.
  */
+/**
+ * Hears the release of held incidents, inside the releasing transaction
+ * (outgoing webhooks queue `incident.maintenance_ended`); registered at start
+ * by a module above this one.
+ */
+export interface MaintenanceReleaseListener {
+  onReleased(em: EntityManager, incidentIds: readonly string[], now: Date): Promise<void>;
+}
+
 @Injectable()
 export class MaintenanceReleaseRepository {
+  private readonly listeners: MaintenanceReleaseListener[] = [];
+
+  registerListener(listener: MaintenanceReleaseListener): void {
+    this.listeners.push(listener);
+  }
+
   /**
    * Releases held maintenance incidents (docs/maintenance.md): those opened
    * during a maintenance window (`maintenance`, not yet released) that are
@@ -17,7 +32,8 @@ export class MaintenanceReleaseRepository {
    * `now`. Each gets `maintenance_released_at = now` and a timeline entry, and
    * the workers are woken (NOTIFY at commit): the engine's start claim then
    * starts its escalation at level 0 as of `now`, and Slack posts it to the
-   * service's channel. In the caller's transaction; the rows are locked in id
+   * service's channel. The registered listeners hear the released ids in
+   * this transaction. In the caller's transaction; the rows are locked in id
    * order, as every incident batch locks them. Returns the released ids.
    *
    * `scope`: the held incidents of these services (a window ended), or these
@@ -53,7 +69,9 @@ export class MaintenanceReleaseRepository {
        SELECT r.id, (SELECT count(*) FROM wake) AS woken FROM released r ORDER BY r.id`,
       [ids, now, entry.message, JSON.stringify(entry.data), entry.force ?? false],
     );
-    return rows.map((r) => r.id);
+    const released = rows.map((r) => r.id);
+    if (released.length) for (const listener of this.listeners) await listener.onReleased(em, released, now);
+    return released;
   }
 
 }

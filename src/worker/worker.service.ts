@@ -9,6 +9,7 @@ import { HandoffSenderService } from '../handoff/handoff-sender.service';
 import { HandoffTimerClaimerService } from '../handoff/handoff-timer-claimer.service';
 import { WORK_CHANNEL } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
+import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { Waker } from './waker';
 
 const HEARTBEAT_CHECK_MS = 10_000;
@@ -37,6 +38,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly heartbeats: HeartbeatsService,
     private readonly handoffTimers: HandoffTimerClaimerService,
     private readonly handoffSender: HandoffSenderService,
+    private readonly webhooks: WebhookDeliveryService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,9 +54,10 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Two loops share the process: one fires timers (escalation steps, ack
-   * timeouts, auto-resolve, heartbeat checks), one drains the outbox. Pages
-   * never wait behind a long batch of timers, and the other way round.
+   * Three loops share the process: one fires timers (escalation steps, ack
+   * timeouts, auto-resolve, heartbeat checks), one drains the outbox, one
+   * sends outgoing webhook deliveries. Pages never wait behind a long batch
+   * of timers or a slow webhook receiver, and the other way round.
    */
   async start(): Promise<void> {
     if (this.running) return;
@@ -65,6 +68,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.loops = [
       this.loop('timers', () => this.timerPass(), () => earliest(this.timers.nextDueAt(), this.handoffTimers.nextDueAt())),
       this.loop('outbox', () => this.dispatchPass(), () => earliest(this.dispatcher.nextDueAt(), this.handoffSender.nextDueAt())),
+      this.loop('webhooks', async () => (await this.webhooks.pass()) > 0, () => this.webhooks.nextDueAt()),
     ];
     this.logger.debug({ role: this.config.KLAXON_ROLE }, 'worker started');
   }
@@ -90,11 +94,12 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.listener = null;
   }
 
-  /** One pass of both loops. Returns true when either had work (more may be due right away). */
+  /** One pass of every loop. Returns true when any had work (more may be due right away). */
   async tick(): Promise<boolean> {
     const timers = await this.timerPass();
     const pages = await this.dispatchPass();
-    return timers || pages;
+    const webhooks = (await this.webhooks.pass()) > 0;
+    return timers || pages || webhooks;
   }
 
   /** For tests: run passes until nothing is due at the clock's current time. */

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-import { HandoffEvent, HandoffEvents } from '../../src/handoff/handoff-events';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createSchedule, createUser, layerBody } from '../support/factories';
 import { FakeClock } from '../support/fake-clock';
@@ -7,20 +5,16 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { handoffMessages, travel } from './handoff-world';
 
 /**
- * A firing timer checks the schedule again, and the handoff listeners hear
- * each handoff once, at its instant, whether or not anyone has a rule.
+ * A firing timer checks the schedule again, and each handoff is queued once,
+ * at its instant, as an `oncall.handoff` webhook event, whether or not anyone
+ * has a rule.
  */
 describe('handoff timers re-check and the handoff event', () => {
   jest.setTimeout(60_000);
   let t: TestApp;
-  const events: HandoffEvent[] = [];
   beforeAll(async () => {
     t = await createTestApp({ clock: new FakeClock('2027-06-01T00:00:00Z') });
-    t.get(HandoffEvents).register({
-      handoffHappened: async (_em: EntityManager, e: HandoffEvent) => {
-        events.push(e);
-      },
-    });
+    await t.api().post('/api/v1/webhooks', { url: 'https://93.184.216.34/handoffs', events: ['oncall.handoff'] }).expect(201);
   });
   afterAll(() => t?.close());
 
@@ -47,14 +41,17 @@ describe('handoff timers re-check and the handoff event', () => {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM handoff_timers WHERE edge_at = '2027-06-01T06:00:00Z'`);
     expect(n).toBe(0);
 
-    // The handoff event: once per user and instant, going off call before going on call.
-    expect(events.filter((e) => e.scheduleId === schedule.id).map((e) => [e.at.toISOString(), e.type, e.userId === ada.id ? 'ada' : 'bee'])).toEqual([
-      ['2027-06-01T12:00:00.000Z', 'offcall', 'ada'],
-      ['2027-06-01T12:00:00.000Z', 'oncall', 'bee'],
-      ['2027-06-02T12:00:00.000Z', 'offcall', 'bee'],
-      ['2027-06-02T12:00:00.000Z', 'oncall', 'ada'],
-      ['2027-06-03T12:00:00.000Z', 'offcall', 'ada'],
-      ['2027-06-03T12:00:00.000Z', 'oncall', 'bee'],
+    // The handoff event: once per change of hands, with who hands over and who takes over.
+    const rows: { occurred_at: Date; body: string }[] = await t.dataSource.query(
+      `SELECT occurred_at, body FROM webhook_events WHERE type = 'oncall.handoff' ORDER BY occurred_at`,
+    );
+    const name = (p: { id: string } | null) => (p === null ? null : p.id === ada.id ? 'ada' : 'bee');
+    const events = rows.map((r) => JSON.parse(r.body)).filter((b) => b.data.schedule.id === schedule.id);
+    expect(events.map((b) => [b.occurredAt, name(b.data.from), name(b.data.to), b.sequence])).toEqual([
+      ['2027-06-01T12:00:00.000Z', 'ada', 'bee', null],
+      ['2027-06-02T12:00:00.000Z', 'bee', 'ada', null],
+      ['2027-06-03T12:00:00.000Z', 'ada', 'bee', null],
     ]);
+    expect(events[0].data).toMatchObject({ schedule: { name: schedule.name }, from: { name: 'Ada' }, to: { name: 'Bee' }, until: '2027-06-02T12:00:00.000Z' });
   });
 });

@@ -13,6 +13,7 @@ import {
   trigger,
 } from '../support/factories';
 import type { TestApp } from '../support/test-app';
+import { WebhookEvents } from '../../src/webhooks/webhook-events';
 
 /** One real object of every kind, so every route can be called with ids that exist. */
 /**
@@ -47,6 +48,9 @@ export interface World {
   eventRouterId: string;
   /** A maintenance window that has not started (so it can still be edited). */
   maintenanceWindowId: string;
+  /** An outgoing webhook (a literal public address: no DNS) and one of its deliveries, still pending. */
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -86,6 +90,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .api()
     .post(`/api/v1/users/${user.id}/handoff-rules`, { contactMethodId: user.contactMethods[0].id, handoffType: 'both', advanceMinutes: 30 })
     .expect(201);
+  const webhook = await t.api().post('/api/v1/webhooks', { url: 'https://93.184.216.34/world-hook', events: ['incident.note_added'] }).expect(201);
+  await t.dataSource.transaction((em) =>
+    t.get(WebhookEvents).enqueue(em, { type: 'incident.note_added', incidentId: incident.id, occurredAt: t.clock.now(), extra: { note: 'world' } }),
+  );
+  const delivery = (await t.api().get(`/api/v1/webhooks/${webhook.body.id}/deliveries`).expect(200)).body.items[0];
   return {
     userId: user.id,
     otherUserId: other.id,
@@ -103,6 +112,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     apiKeyId: key.body.id,
     eventRouterId: router.body.id,
     maintenanceWindowId: window.body.id,
+    webhookId: webhook.body.id,
+    webhookDeliveryId: delivery.id,
   };
 }
 
@@ -116,6 +127,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   'api-keys': 'apiKeyId',
   'event-routers': 'eventRouterId',
   'maintenance-windows': 'maintenanceWindowId',
+  webhooks: 'webhookId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -125,6 +137,7 @@ const PARAM_IDS: Record<string, keyof World> = {
   overrideId: 'overrideId',
   userId: 'otherUserId',
   monitorId: 'heartbeat',
+  deliveryId: 'webhookDeliveryId',
 };
 
 /** `/api/v1/schedules/{id}/overrides/{overrideId}` -> a URL naming real objects of the world. */
@@ -184,6 +197,9 @@ export function validBodies(world: World): Record<string, Record<string, unknown
       format: 'events-v2',
       body: { event_action: 'trigger', payload: { summary: 'disk full', source: 'db-1', severity: 'critical' } },
     },
+    'POST /api/v1/webhooks': { url: 'https://93.184.216.34/fuzz', events: ['incident.triggered', 'incident.resolved'], description: 'Fuzz' },
+    'PATCH /api/v1/webhooks/{id}': { description: 'Fuzz patched', events: ['incident.note_added'] },
+    'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
     'PUT /api/v1/escalation-policies/{id}': { name: 'Fuzz', repeat: 0, levels: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: world.scheduleId }] }] },
   };
 }

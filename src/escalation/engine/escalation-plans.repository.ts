@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EscalationPolicyDefinition, PlannedNotification, PolicySnapshot } from '../planner';
+import type { EscalationPolicyDefinition, PlannedNotification, PlannedWebhookPage, PolicySnapshot } from '../planner';
 
 /** What one escalation step writes besides timers (the claimer inserts the next step's timer). */
 export interface PlanWrite {
@@ -17,6 +17,8 @@ export interface PlanWrite {
     actor: { type: string; name?: string; channel: string };
   }[];
   notifications: readonly PlannedNotification[];
+  /** Webhook targets paged: queued as webhook events by the step (escalation-webhook-events.ts), not written here. */
+  webhookPages: readonly PlannedWebhookPage[];
 }
 
 /**

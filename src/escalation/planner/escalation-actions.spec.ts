@@ -54,7 +54,7 @@ describe('planEscalation: manual escalate', () => {
     const state = triggeredAt(0, 0, T0, { status: 'resolved' });
     const plan = planEscalation(threeLevels(0), state, { kind: 'manual-escalate' }, NOW, ctx);
 
-    expect(plan).toEqual({ state, notifications: [], nextStepDueAt: null, timeline: [], ignored: 'resolved' });
+    expect(plan).toEqual({ state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline: [], ignored: 'resolved' });
   });
 });
 
@@ -99,6 +99,6 @@ describe('planEscalation: ack timeout and retrigger', () => {
     const state = triggeredAt(1, 0, T0, { status: 'resolved' });
     const plan = planEscalation(threeLevels(1), state, { kind }, NOW, ctx);
 
-    expect(plan).toEqual({ state, notifications: [], nextStepDueAt: null, timeline: [], ignored: 'resolved' });
+    expect(plan).toEqual({ state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline: [], ignored: 'resolved' });
   });
 });

@@ -169,7 +169,7 @@ function walk(
     last = step;
     const resolution = resolveLevel(policy, step, now, ctx);
     const data = { level: step.level, loop: step.loop };
-    if (resolution.notifications.length > 0) {
+    if (resolution.notifications.length > 0 || resolution.webhooks.length > 0) {
       if (announce !== null) {
         timeline.push({ type: 'escalated', message: `Escalated to ${describe(policy, step)}: ${announce}`, at: now, data });
       }
@@ -185,6 +185,7 @@ function walk(
           levelReachedAt: now,
         },
         notifications: resolution.notifications,
+        webhookPages: resolution.webhooks,
         nextStepDueAt: new Date(now.getTime() + level.delayMinutes * 60_000),
         timeline,
         ignored: null,
@@ -238,6 +239,7 @@ function exhaust(
       levelReachedAt: unchanged && previous ? previous.levelReachedAt : now,
     },
     notifications: [],
+    webhookPages: [],
     nextStepDueAt: null,
     timeline: [...timeline, { type: 'exhausted', message, at: now, data: { level, loop: at.loop, reason } }],
     ignored: null,
@@ -245,7 +247,7 @@ function exhaust(
 }
 
 function ignore(state: EscalationState, reason: IgnoredReason, timeline: PlanTimelineEntry[] = []): Plan {
-  return { state, notifications: [], nextStepDueAt: null, timeline, ignored: reason };
+  return { state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline, ignored: reason };
 }
 
 function sameStep(a: StepRef, b: StepRef): boolean {

@@ -74,7 +74,7 @@ describe('planEscalation: step-due', () => {
     const state = triggeredAt(2, 0, T0, { exhausted: true });
     const plan = planEscalation(threeLevels(0), state, { kind: 'step-due' }, NOW, ctx);
 
-    expect(plan).toEqual({ state, notifications: [], nextStepDueAt: null, timeline: [], ignored: 'exhausted' });
+    expect(plan).toEqual({ state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline: [], ignored: 'exhausted' });
   });
 
   it.each([
@@ -84,7 +84,7 @@ describe('planEscalation: step-due', () => {
     const state: EscalationState = triggeredAt(0, 0, T0, { status });
     const plan = planEscalation(threeLevels(1), state, { kind: 'step-due' }, NOW, ctx);
 
-    expect(plan).toEqual({ state, notifications: [], nextStepDueAt: null, timeline: [], ignored: status });
+    expect(plan).toEqual({ state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline: [], ignored: status });
   });
 
   it.each([
@@ -95,7 +95,7 @@ describe('planEscalation: step-due', () => {
     const state = triggeredAt(1, 1, T0, { epoch: 1 });
     const plan = planEscalation(threeLevels(1), state, { kind: 'step-due', step }, NOW, ctx);
 
-    expect(plan).toEqual({ state, notifications: [], nextStepDueAt: null, timeline: [], ignored: 'stale-step' });
+    expect(plan).toEqual({ state, notifications: [], webhookPages: [], nextStepDueAt: null, timeline: [], ignored: 'stale-step' });
   });
 
   it('escalates when the timer names the current step', () => {

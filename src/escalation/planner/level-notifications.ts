@@ -4,6 +4,7 @@ import {
   NotificationVia,
   PlanContext,
   PlannedNotification,
+  PlannedWebhookPage,
   PlanTimelineEntry,
   PolicySnapshot,
   StepRef,
@@ -45,6 +46,8 @@ export function effectiveRules(user: UserSnapshot): EffectiveRule[] {
 
 export interface LevelResolution {
   readonly notifications: PlannedNotification[];
+  /** The level's enabled webhook targets, once each. */
+  readonly webhooks: PlannedWebhookPage[];
   /** notified, user-unreachable, schedule-gap and schedule-unknown entries, in target order. */
   readonly timeline: PlanTimelineEntry[];
 }
@@ -63,10 +66,28 @@ export function resolveLevel(
 ): LevelResolution {
   const notifications: PlannedNotification[] = [];
   const timeline: PlanTimelineEntry[] = [];
+  const webhooks: PlannedWebhookPage[] = [];
   const seenUserIds = new Set<string>();
   const levelData = { level: step.level, loop: step.loop };
 
   for (const target of policy.levels[step.level]?.targets ?? []) {
+    if (target.type === 'webhook') {
+      if (webhooks.some((w) => w.webhookId === target.id)) continue;
+      const hook = ctx.getWebhook(target.id);
+      const label = hook?.name ? `"${hook.name}" (${target.id})` : target.id;
+      if (!hook?.enabled) {
+        timeline.push({
+          type: 'webhook-unavailable',
+          message: hook ? `Webhook ${label} is disabled` : `Webhook ${target.id} no longer exists`,
+          at: reachedAt,
+          data: { ...levelData, webhookId: target.id },
+        });
+        continue;
+      }
+      webhooks.push({ ...step, webhookId: target.id });
+      timeline.push({ type: 'notified', message: `Paging webhook ${label}`, at: reachedAt, data: { ...levelData, webhookId: target.id } });
+      continue;
+    }
     let userId: string;
     let via: NotificationVia;
     if (target.type === 'schedule') {
@@ -140,6 +161,6 @@ export function resolveLevel(
       data: { ...levelData, userId, via, ruleIds: rules.map((rule) => rule.ruleId) },
     });
   }
-  return { notifications, timeline };
+  return { notifications, webhooks, timeline };
 }
 

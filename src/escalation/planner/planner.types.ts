@@ -7,7 +7,8 @@
  * says (new state, outbox rows, next timer, timeline) in one transaction.
  */
 
-export type TargetType = 'user' | 'schedule';
+/** A webhook target pages by a delivery to an outgoing webhook (docs/webhooks.md, "As an escalation target"). */
+export type TargetType = 'user' | 'schedule' | 'webhook';
 
 export interface PolicyTarget {
   readonly type: TargetType;
@@ -69,6 +70,21 @@ export interface TargetResolver {
   hasSchedule(scheduleId: string): boolean;
   /** undefined for a deleted or never-existing user id. */
   getUser(userId: string): UserSnapshot | undefined;
+  /** undefined for a deleted or never-existing webhook id. */
+  getWebhook(webhookId: string): WebhookSnapshot | undefined;
+}
+
+export interface WebhookSnapshot {
+  readonly id: string;
+  /** A disabled webhook pages nobody. */
+  readonly enabled: boolean;
+  /** For timeline and warning messages. */
+  readonly name?: string | null;
+}
+
+/** A level's webhook target to page: the engine queues a delivery to it. */
+export interface PlannedWebhookPage extends StepRef {
+  readonly webhookId: string;
 }
 
 export interface PlanContext extends TargetResolver {
@@ -155,6 +171,7 @@ export type PlanTimelineType =
   | 'schedule-gap'
   | 'schedule-unknown'
   | 'level-empty'
+  | 'webhook-unavailable'
   | 'exhausted';
 
 export interface PlanTimelineEntry {
@@ -175,6 +192,8 @@ export interface Plan {
   readonly state: EscalationState;
   /** Outbox rows to insert (deduplicated by idempotencyKey on insert). */
   readonly notifications: readonly PlannedNotification[];
+  /** Webhook targets of the level reached, each paged by one delivery. */
+  readonly webhookPages: readonly PlannedWebhookPage[];
   /**
    * When to call again with 'step-due' (store stepRefOf(plan.state) with it);
    * null when exhausted, not triggered, or ignored.

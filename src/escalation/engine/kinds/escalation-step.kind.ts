@@ -11,7 +11,9 @@ import {
   StepRef,
   stepRefOf,
 } from '../../planner';
+import { WebhookEvents } from '../../../webhooks/webhook-events';
 import { TargetDirectory } from '../../target-directory';
+import { escalationWebhookEvents } from '../escalation-webhook-events';
 import { EscalationPlansRepository, PlanWrite } from '../escalation-plans.repository';
 import type { DueTimer, NewTimer } from '../timer-data';
 import type { FiringTimer, TimerIncident, TimerKind } from '../timer-kind';
@@ -103,6 +105,7 @@ export async function planStep(
         policySnapshot: null,
         timeline: [{ type: 'escalation-unavailable', message, at: now, data: null, actor: UNAVAILABLE_ACTOR }],
         notifications: [],
+        webhookPages: [],
       };
       return { write, next: null };
     }
@@ -132,6 +135,7 @@ export async function planStep(
     policySnapshot: input.kind === 'start' ? snapshot : null,
     timeline: plan.timeline.map((e) => ({ type: e.type, message: e.message, at: e.at, data: e.data ?? null, actor: ESCALATION_ACTOR })),
     notifications: plan.notifications,
+    webhookPages: plan.webhookPages,
   };
   const next: NewTimer<'escalation'> | null = plan.nextStepDueAt
     ? { kind: 'escalation', incidentId: incident.id, dueAt: plan.nextStepDueAt, data: { input: 'step-due', step: stepRefOf(plan.state) } }
@@ -141,7 +145,8 @@ export async function planStep(
 
 /**
  * Fires escalation steps: asks the pure planner what the step does and
- * writes the plan (new escalation state, outbox rows, timeline); the next
+ * writes the plan (new escalation state, outbox rows, timeline, and the
+ * webhook events of escalations and webhook targets); the next
  * step's timer goes back to the claimer. A storm's first steps fire in
  * batches (fireBatch) with one plan-writing statement for the batch.
  */
@@ -154,6 +159,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
   constructor(
     private readonly plans: EscalationPlansRepository,
     private readonly directory: TargetDirectory,
+    private readonly webhookEvents: WebhookEvents,
   ) {}
 
   async fire(em: EntityManager, timer: DueTimer<'escalation'>, incident: TimerIncident, now: Date): Promise<NewTimer[]> {
@@ -163,6 +169,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
     });
     if (!step) return [];
     await this.plans.write(em, [step.write]);
+    await this.webhookEvents.enqueueAll(em, escalationWebhookEvents([step.write], now));
     logStep(this.logger, incident, step.write);
     return step.next ? [step.next] : [];
   }
@@ -191,6 +198,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
       if (step.next) next.push(step.next);
     }
     await this.plans.write(em, writes.map((w) => w.write));
+    await this.webhookEvents.enqueueAll(em, escalationWebhookEvents(writes.map((w) => w.write), now));
     for (const w of writes) logStep(this.logger, w.incident, w.write);
     return next;
   }

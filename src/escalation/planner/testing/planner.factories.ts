@@ -8,6 +8,7 @@ import {
   PolicySnapshot,
   PolicyTarget,
   UserSnapshot,
+  WebhookSnapshot,
 } from '../planner.types';
 import { PolicyWarningContext } from '../policy-warnings';
 
@@ -17,6 +18,7 @@ export const minutesAfter = (base: Date, minutes: number): Date => new Date(base
 
 export const userTarget = (id: string): PolicyTarget => ({ type: 'user', id });
 export const scheduleTarget = (id: string): PolicyTarget => ({ type: 'schedule', id });
+export const webhookTarget = (id: string): PolicyTarget => ({ type: 'webhook', id });
 
 export function level(delayMinutes: number, ...targets: PolicyTarget[]): PolicyLevel {
   return { delayMinutes, targets };
@@ -46,6 +48,8 @@ export interface FakeWorld {
   schedulesWithGaps?: string[];
   /** Who each schedule can put on call from now on (for warnings); nobody when absent. */
   scheduleUsers?: Record<string, string[]>;
+  /** Webhooks that exist, by id. */
+  webhooks?: Record<string, WebhookSnapshot>;
 }
 
 /**
@@ -59,6 +63,7 @@ export function context(world: FakeWorld, incidentId = 'inc-1'): PlanContext & P
     incidentId,
     getUser: (userId) => users.get(userId),
     hasSchedule: (scheduleId) => scheduleId in schedules,
+    getWebhook: (webhookId) => world.webhooks?.[webhookId],
     resolveSchedule: (scheduleId, at) => {
       const resolve = schedules[scheduleId];
       if (!resolve) throw new Error(`resolveSchedule called for unknown schedule ${scheduleId}`);

@@ -70,6 +70,7 @@ export class OnCallAnswerService {
     const lines = levels.map((level, i) => {
       const names = level.targets.map((t) => {
         if (t.type === 'schedule') return label(bySchedule.get(t.id));
+        if (t.type === 'webhook') return 'a webhook (an automation is paged)';
         const name = userNames.get(t.id);
         return name ? `${name} (named in the policy)` : 'nobody';
       });

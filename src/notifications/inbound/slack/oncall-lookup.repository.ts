@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 /** One level of an escalation policy, as stored in `escalation_policies.levels`. */
 export interface PolicyLevel {
   delayMinutes: number;
-  targets: { type: 'user' | 'schedule'; id: string }[];
+  targets: { type: 'user' | 'schedule' | 'webhook'; id: string }[];
 }
 
 export interface NamedRow {
