@@ -18,11 +18,15 @@ import type { PolicyWarning } from './planner';
 import { EscalationPolicy } from './escalation-policy.entity';
 
 export class PolicyTargetDto {
-  @ApiProperty({ enum: ['user', 'schedule'], description: 'a user, or whoever is on call on a schedule', example: 'schedule' })
-  @IsIn(['user', 'schedule'])
-  type: 'user' | 'schedule';
+  @ApiProperty({
+    enum: ['user', 'schedule', 'chat'],
+    description: 'a user, whoever is on call on a schedule, or a chat destination (the team\'s room is paged)',
+    example: 'schedule',
+  })
+  @IsIn(['user', 'schedule', 'chat'])
+  type: 'user' | 'schedule' | 'chat';
 
-  @ApiProperty({ format: 'uuid', description: 'the user or schedule id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ format: 'uuid', description: 'the user, schedule or chat destination id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsUUID()
   id: string;
 }
@@ -71,7 +75,16 @@ export class EscalationPolicyDto {
 
 export class PolicyWarningResponse {
   @ApiProperty({
-    enum: ['no-levels', 'empty-level', 'unknown-user', 'user-unreachable', 'unknown-schedule', 'schedule-gap'],
+    enum: [
+      'no-levels',
+      'empty-level',
+      'unknown-user',
+      'user-unreachable',
+      'unknown-schedule',
+      'schedule-gap',
+      'unknown-chat-destination',
+      'chat-destination-disabled',
+    ],
     description: 'what kind of problem',
     example: 'user-unreachable',
   })

@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ChatDestinationReferences } from '../chat/chat-destination-references';
+import { ChatDestinationsService } from '../chat/chat-destinations.service';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import {
@@ -34,15 +36,18 @@ export class EscalationPoliciesService implements OnModuleInit {
     private readonly scheduleReferences: ScheduleReferences,
     private readonly clock: Clock,
     private readonly policyRefs: EscalationPoliciesRepository,
+    private readonly chatDestinations: ChatDestinationsService,
+    private readonly chatReferences: ChatDestinationReferences,
   ) {}
 
   onModuleInit(): void {
-    const policiesTargeting = (type: 'user' | 'schedule') => async (id: string, em: EntityManager) => {
+    const policiesTargeting = (type: 'user' | 'schedule' | 'chat') => async (id: string, em: EntityManager) => {
       const rows = await this.policyRefs.targeting(em, type, id);
       return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
     };
     this.references.register(policiesTargeting('user'));
     this.scheduleReferences.register(policiesTargeting('schedule'));
+    this.chatReferences.register(policiesTargeting('chat'));
   }
 
   async create(dto: EscalationPolicyDto): Promise<EscalationPolicy> {
@@ -99,9 +104,11 @@ export class EscalationPoliciesService implements OnModuleInit {
   private async checkTargets(dto: EscalationPolicyDto): Promise<void> {
     const userIds = new Set<string>();
     const scheduleIds = new Set<string>();
-    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : scheduleIds).add(t.id)));
+    const chatIds = new Set<string>();
+    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : t.type === 'chat' ? chatIds : scheduleIds).add(t.id)));
     const missingUsers = new Set(await this.users.missingIds([...userIds]));
     const existingSchedules = new Set(await this.schedules.existingIds([...scheduleIds]));
+    const existingRooms = new Set((await this.chatDestinations.findMany([...chatIds])).map((d) => d.id));
     const errors: FieldError[] = [];
     dto.levels.forEach((l, i) =>
       l.targets.forEach((t, j) => {
@@ -110,6 +117,9 @@ export class EscalationPoliciesService implements OnModuleInit {
         }
         if (t.type === 'schedule' && !existingSchedules.has(t.id)) {
           errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no schedule ${t.id}` });
+        }
+        if (t.type === 'chat' && !existingRooms.has(t.id)) {
+          errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no chat destination ${t.id}` });
         }
       }),
     );

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ChatDestination } from '../chat/chat-destination.entity';
+import { ChatDestinationsService } from '../chat/chat-destinations.service';
 import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import type { PolicyWarningContext, UserSnapshot } from './planner';
+import type { ChatDestinationSnapshot, PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -22,8 +24,13 @@ export function toUserSnapshot(u: User): UserSnapshot {
   };
 }
 
+/** A room as the planner sees it: its webhook URL or Slack channel id is where the page goes. */
+export function toChatDestinationSnapshot(d: ChatDestination): ChatDestinationSnapshot {
+  return { id: d.id, name: d.name, type: d.type, address: d.url ?? d.channelId ?? '', enabled: d.enabled };
+}
+
 /**
- * Preloads every user and schedule a policy names, so the pure planner can
+ * Preloads every user, schedule and chat destination a policy names, so the pure planner can
  * resolve targets without touching the database (one query per kind).
  */
 @Injectable()
@@ -31,6 +38,7 @@ export class TargetDirectory {
   constructor(
     private readonly users: UsersService,
     private readonly schedules: SchedulesService,
+    private readonly chatDestinations: ChatDestinationsService,
   ) {}
 
   /**
@@ -52,7 +60,7 @@ export class TargetDirectory {
     return this.loadWindow(levels, undefined, { since: now });
   }
 
-  /** One query for the schedules, one for their overrides in `window`, one for every user either names. */
+  /** One query for the schedules, one for their overrides in `window`, one for every user either names, one for the rooms (when any). */
   private async loadWindow(
     levels: Levels,
     em: EntityManager | undefined,
@@ -60,9 +68,11 @@ export class TargetDirectory {
   ): Promise<PolicyWarningContext> {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
+    const chatIds: string[] = [];
     for (const level of levels) {
-      for (const t of level.targets) (t.type === 'user' ? userIds : scheduleIds).push(t.id);
+      for (const t of level.targets) (t.type === 'user' ? userIds : t.type === 'chat' ? chatIds : scheduleIds).push(t.id);
     }
+    const rooms = new Map((await this.chatDestinations.findMany(chatIds, em)).map((d) => [d.id, toChatDestinationSnapshot(d)]));
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
     // Users reachable through a schedule are whoever it names: its rotations and its overrides.
     const usersBySchedule = new Map([...scheduleSnapshots].map(([id, s]) => [id, this.schedules.userIdsOf(s)]));
@@ -71,6 +81,7 @@ export class TargetDirectory {
     const schedules = this.schedules;
     return {
       getUser: (id) => userSnapshots.get(id),
+      getChatDestination: (id) => rooms.get(id),
       hasSchedule: (id) => scheduleSnapshots.has(id),
       resolveSchedule: (id, at) => {
         const s = scheduleSnapshots.get(id);

@@ -1,3 +1,4 @@
+import { resolveChatTarget } from './chat-notifications';
 import { notificationKey } from './notification-key';
 import {
   ContactMethodSnapshot,
@@ -45,7 +46,7 @@ export function effectiveRules(user: UserSnapshot): EffectiveRule[] {
 
 export interface LevelResolution {
   readonly notifications: PlannedNotification[];
-  /** notified, user-unreachable, schedule-gap and schedule-unknown entries, in target order. */
+  /** notified, user-unreachable, schedule-gap, schedule-unknown and chat-unavailable entries, in target order. */
   readonly timeline: PlanTimelineEntry[];
 }
 
@@ -53,6 +54,7 @@ export interface LevelResolution {
  * Who a level pages when it is reached at `reachedAt`: schedule targets are
  * resolved at that instant (not when the incident began), and a user reached
  * through several targets of the level is paged once, via the first of them.
+ * A chat destination target pages its room once (chat-notifications.ts).
  * No notifications means the level is empty and the caller escalates at once.
  */
 export function resolveLevel(
@@ -64,9 +66,18 @@ export function resolveLevel(
   const notifications: PlannedNotification[] = [];
   const timeline: PlanTimelineEntry[] = [];
   const seenUserIds = new Set<string>();
+  const seenChatIds = new Set<string>();
   const levelData = { level: step.level, loop: step.loop };
 
   for (const target of policy.levels[step.level]?.targets ?? []) {
+    if (target.type === 'chat') {
+      if (seenChatIds.has(target.id)) continue;
+      seenChatIds.add(target.id);
+      const chat = resolveChatTarget(target.id, step, reachedAt, ctx);
+      if (chat.notification) notifications.push(chat.notification);
+      timeline.push(chat.entry);
+      continue;
+    }
     let userId: string;
     let via: NotificationVia;
     if (target.type === 'schedule') {
@@ -123,6 +134,7 @@ export function resolveLevel(
       };
       notifications.push({
         ...parts,
+        chatDestinationId: null,
         contactMethodType: rule.contactMethod.type,
         address: rule.contactMethod.address,
         dueAt: new Date(reachedAt.getTime() + rule.delayMinutes * 60_000),

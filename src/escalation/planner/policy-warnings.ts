@@ -7,7 +7,9 @@ export type PolicyWarningCode =
   | 'unknown-user'
   | 'user-unreachable'
   | 'unknown-schedule'
-  | 'schedule-gap';
+  | 'schedule-gap'
+  | 'unknown-chat-destination'
+  | 'chat-destination-disabled';
 
 export interface PolicyWarning {
   readonly code: PolicyWarningCode;
@@ -55,7 +57,11 @@ export function computePolicyWarnings(
     for (const target of level.targets) {
       const warn = (code: PolicyWarningCode, message: string) =>
         warnings.push({ code, level: index, target: { type: target.type, id: target.id }, message: `${where}: ${message}` });
-      if (target.type === 'user') {
+      if (target.type === 'chat') {
+        const destination = ctx.getChatDestination(target.id);
+        if (!destination) warn('unknown-chat-destination', `chat destination ${target.id} does not exist`);
+        else if (!destination.enabled) warn('chat-destination-disabled', `chat destination "${destination.name}" (${target.id}) is disabled`);
+      } else if (target.type === 'user') {
         const user = ctx.getUser(target.id);
         if (!user) warn('unknown-user', `user ${target.id} does not exist`);
         else if (effectiveRules(user).length === 0) {

@@ -1,5 +1,6 @@
 import { snapshotPolicy } from '../policy-snapshot';
 import {
+  ChatDestinationSnapshot,
   ContactMethodSnapshot,
   EscalationState,
   NotificationRuleSnapshot,
@@ -17,6 +18,12 @@ export const minutesAfter = (base: Date, minutes: number): Date => new Date(base
 
 export const userTarget = (id: string): PolicyTarget => ({ type: 'user', id });
 export const scheduleTarget = (id: string): PolicyTarget => ({ type: 'schedule', id });
+export const chatTarget = (id: string): PolicyTarget => ({ type: 'chat', id });
+
+/** An enabled Teams room unless overridden. */
+export function chatDestination(id: string, overrides: Partial<ChatDestinationSnapshot> = {}): ChatDestinationSnapshot {
+  return { id, name: `Room ${id}`, type: 'teams', address: `https://teams.example.com/hook/${id}`, enabled: true, ...overrides };
+}
 
 export function level(delayMinutes: number, ...targets: PolicyTarget[]): PolicyLevel {
   return { delayMinutes, targets };
@@ -46,6 +53,7 @@ export interface FakeWorld {
   schedulesWithGaps?: string[];
   /** Who each schedule can put on call from now on (for warnings); nobody when absent. */
   scheduleUsers?: Record<string, string[]>;
+  chatDestinations?: ChatDestinationSnapshot[];
 }
 
 /**
@@ -55,9 +63,11 @@ export interface FakeWorld {
 export function context(world: FakeWorld, incidentId = 'inc-1'): PlanContext & PolicyWarningContext {
   const users = new Map((world.users ?? []).map((u) => [u.id, u]));
   const schedules = world.schedules ?? {};
+  const rooms = new Map((world.chatDestinations ?? []).map((d) => [d.id, d]));
   return {
     incidentId,
     getUser: (userId) => users.get(userId),
+    getChatDestination: (id) => rooms.get(id),
     hasSchedule: (scheduleId) => scheduleId in schedules,
     resolveSchedule: (scheduleId, at) => {
       const resolve = schedules[scheduleId];
