@@ -22,6 +22,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   'api-keys': 'api-key',
   'event-routers': 'event-router',
   'maintenance-windows': 'maintenance-window',
+  'chat-destinations': 'chat-destination',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {
