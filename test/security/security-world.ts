@@ -46,6 +46,7 @@ export interface World {
   eventRouterId: string;
   /** A maintenance window that has not started (so it can still be edited). */
   maintenanceWindowId: string;
+  chatDestinationId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -81,6 +82,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .api()
     .post('/api/v1/maintenance-windows', { description: 'world', start: '2026-04-01T00:00:00Z', end: '2026-04-01T02:00:00Z', serviceIds: [service.id] })
     .expect(201);
+  const room = await t.api().post('/api/v1/chat-destinations', { name: 'world room', type: 'teams', url: 'https://example.com/hooks/world' }).expect(201);
   return {
     userId: user.id,
     otherUserId: other.id,
@@ -97,6 +99,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     apiKeyId: key.body.id,
     eventRouterId: router.body.id,
     maintenanceWindowId: window.body.id,
+    chatDestinationId: room.body.id,
   };
 }
 
@@ -110,6 +113,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   'api-keys': 'apiKeyId',
   'event-routers': 'eventRouterId',
   'maintenance-windows': 'maintenanceWindowId',
+  'chat-destinations': 'chatDestinationId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -158,6 +162,8 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/maintenance-windows': { description: 'Fuzz', start: '2026-04-01T00:00:00Z', end: '2026-04-01T01:00:00Z', serviceIds: [world.serviceId] },
     'PATCH /api/v1/maintenance-windows/{id}': { description: 'Fuzz patched' },
     'POST /api/v1/maintenance-windows/{id}/end': {},
+    'POST /api/v1/chat-destinations': { name: `Room ${u()}`, type: 'mattermost', url: 'https://chat.example.com/hooks/fuzz' },
+    'PATCH /api/v1/chat-destinations/{id}': { name: `Room ${u()}`, enabled: true },
     'POST /api/v1/incidents/{id}/acknowledge': { note: 'on it' },
     'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },
