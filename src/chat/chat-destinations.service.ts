@@ -56,6 +56,7 @@ export class ChatDestinationsService {
       enabled: dto.enabled ?? current.enabled,
     });
     await this.destinations.update(id, fields);
+    this.logger.log({ chatDestinationId: id, type: fields.type, enabled: fields.enabled }, 'chat destination changed');
     return this.get(id);
   }
 
@@ -70,6 +71,7 @@ export class ChatDestinationsService {
       }
     });
     if (!deleted) throw new NotFoundError('chat destination', id);
+    this.logger.log({ chatDestinationId: id }, 'chat destination deleted');
   }
 
   /** The destinations among `ids`, for escalation's targets (missing ids are left out). */
