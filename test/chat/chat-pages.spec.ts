@@ -72,7 +72,11 @@ describe('paging chat destinations', () => {
     expect(open.startsWith(`${PUBLIC_URL}/i/`)).toBe(true);
     const path = open.slice(PUBLIC_URL.length);
     await h.t.http().post(`${path}/acknowledge`).type('form').send('').expect(200);
-    expect((await h.incident(incident.id)).status).toBe('acknowledged');
+    const acked = await h.incident(incident.id);
+    expect(acked.status).toBe('acknowledged');
+    const entry = acked.timeline.find((e) => e.type === 'acknowledged');
+    expect(entry).toMatchObject({ channel: 'teams' });
+    expect(JSON.stringify(entry)).toContain('Microsoft Teams room link');
   });
 
   it('posts a message with Slack-compatible attachments to a Mattermost incoming webhook', async () => {
