@@ -5,7 +5,7 @@
  */
 const L0 = '^src/(config|common|database)/';
 const L1 = '^src/(auth|health)/';
-const L2 = '^src/(users|teams|schedules|services|routing|maintenance|incidents|audit)/';
+const L2 = '^src/(users|teams|chat|schedules|services|routing|maintenance|incidents|audit)/';
 const L3 = '^src/(ingest|escalation|notifications|webhooks|handoff)/';
 const L4 = '^src/(worker/|app\\.module\\.ts|app\\.setup\\.ts|bootstrap\\.ts|main\\.ts)';
 const above = (...layers) => `(${layers.join('|')})`;
@@ -30,7 +30,7 @@ const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resoluti
  * modules never form a cycle: each module may import those listed before it.
  */
 const SIBLING_ORDER = [
-  ['users', 'teams', 'schedules', 'services', 'routing', 'maintenance', 'incidents', 'audit'],
+  ['users', 'teams', 'chat', 'schedules', 'services', 'routing', 'maintenance', 'incidents', 'audit'],
   ['notifications', 'webhooks', 'handoff', 'escalation'],
   ['ingest'],
 ];
@@ -75,7 +75,7 @@ module.exports = {
     },
     {
       name: 'layer-2-imports-up',
-      comment: 'users, teams, schedules, services, routing, maintenance, incidents and audit import neither ingest, escalation, notifications, webhooks nor the app.',
+      comment: 'users, teams, chat, schedules, services, routing, maintenance, incidents and audit import neither ingest, escalation, notifications, webhooks, handoff nor the app.',
       severity: 'error',
       from: { path: L2 },
       to: { path: above(L3, L4), pathNot: KNOWN_EXCEPTIONS },

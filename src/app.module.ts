@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
@@ -29,6 +30,7 @@ const FEATURE_MODULES = [
   AuthModule,
   UsersModule,
   TeamsModule,
+  ChatModule,
   SchedulesModule,
   ServicesModule,
   RoutingModule,

@@ -20,6 +20,14 @@ describe('redactSecrets', () => {
     expect(redactSecrets({ url: 'smtp://user:hunter2@mail.example.com:587' })).toEqual({ url: 'smtp://user:***@mail.example.com:587' });
   });
 
+  it.each([
+    ['a Teams workflow URL', { url: 'https://prod-1.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=tok' }, { url: 'https://prod-1.westeurope.logic.azure.com/***' }],
+    ['a Mattermost hook in a ...Url field', { webhookUrl: 'http://127.0.0.1:8065/hooks/tok' }, { webhookUrl: 'http://127.0.0.1:8065/***' }],
+    ['a field that is not a URL', { url: 'not a url', name: 'https://kept.example/path' }, { url: 'not a url', name: 'https://kept.example/path' }],
+  ])('keeps only the scheme and host of an http(s) webhook URL: %s', (_, body, expected) => {
+    expect(redactSecrets(body)).toEqual(expected);
+  });
+
   it('drops NUL characters, which jsonb cannot store', () => {
     expect(redactSecrets({ 'a\u0000': 'b\u0000c' })).toEqual({ a: 'bc' });
   });

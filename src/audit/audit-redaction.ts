@@ -1,9 +1,12 @@
+import { maskCredentialUrl } from '../common/credential-redaction';
 import type { AuditBody } from './audit-entry.entity';
 
 /**
  * Request bodies go into the audit log with their secrets removed: a field
  * whose name says it holds a secret becomes "***", a password inside a URL
- * becomes "***", and bodies too deep or too large are summarised rather than
+ * becomes "***", an http(s) URL in a field named `url` or `...Url` (an
+ * incoming-webhook URL carries its token in its path or query) keeps only its
+ * scheme and host, and bodies too deep or too large are summarised rather than
  * stored. NUL characters are dropped (PostgreSQL's jsonb cannot hold them).
  */
 export const REDACTED = '***';
@@ -12,14 +15,8 @@ const MAX_DEPTH = 16;
 
 const SECRET_FIELD = /(secret|token|password|passphrase|credentials?|authorization|api_?key|routing_?key|^key)$/i;
 const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]+@/i;
-/** Fields that hold an http(s) URL the receiver reads as a credential (an outgoing webhook's, a chat webhook's): only scheme and host are kept. */
-const CREDENTIAL_URL_FIELD = /^(url|webhookUrl)$/i;
-
-/** `https://hooks.example.org/***`: the path and query of a webhook URL often carry its token. */
-export function maskCredentialUrl(value: string): string {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#\s]*@)?([^/?#\s]*)/i.exec(value);
-  return m ? `${m[1]}${m[2]}/${REDACTED}` : REDACTED;
-}
+const URL_FIELD = /(^|[a-z_])url$/i;
+const HTTP_URL = /^https?:\/\//i;
 
 export function redactSecrets(value: unknown): AuditBody {
   const redacted = walk(value, 0) as AuditBody;
@@ -38,9 +35,9 @@ function walk(value: unknown, depth: number): unknown {
   // A plain copy of own enumerable fields; "__proto__" stays an ordinary key and never becomes a prototype.
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const key = k.replace(/\u0000/g, '');
-    if (CREDENTIAL_URL_FIELD.test(k) && typeof v === 'string' && /^https?:\/\//i.test(v)) out[key] = maskCredentialUrl(v);
-    else out[key] = SECRET_FIELD.test(k) && v !== null && v !== undefined ? REDACTED : walk(v, depth + 1);
+    const secret = SECRET_FIELD.test(k) && v !== null && v !== undefined;
+    const webhookUrl = URL_FIELD.test(k) && typeof v === 'string' && HTTP_URL.test(v);
+    out[k.replace(/\u0000/g, '')] = secret ? REDACTED : webhookUrl ? maskCredentialUrl(v, REDACTED) : walk(v, depth + 1);
   }
   return out;
 }

@@ -23,6 +23,7 @@ const RESOURCE_TYPES: Record<string, string> = {
   'event-routers': 'event-router',
   'maintenance-windows': 'maintenance-window',
   webhooks: 'webhook',
+  'chat-destinations': 'chat-destination',
 };
 
 const SUBRESOURCE_TYPES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { isCredentialField, REDACTED_CREDENTIAL, redactCredentialFields, redactStoredPayload } from './credential-redaction';
+import { isCredentialField, maskCredentialUrl, REDACTED_CREDENTIAL, redactCredentialFields, redactStoredPayload } from './credential-redaction';
 
 describe('credential redaction of webhook payloads', () => {
   it.each(['routing_key', 'routingKey', 'apiKey', 'api_key', 'API-KEY', 'token', 'access_token', 'authToken', 'secret', 'password', 'Authorization', 'key'])(
@@ -39,5 +39,16 @@ describe('credential redaction of webhook payloads', () => {
   it('a stored payload: its top level, and the query of a generic GET', () => {
     expect(redactStoredPayload({ routing_key: 'abc', payload: { summary: 's' } })).toEqual({ routing_key: REDACTED_CREDENTIAL, payload: { summary: 's' } });
     expect(redactStoredPayload({ query: { summary: 's', token: 'q' } })).toEqual({ query: { summary: 's', token: REDACTED_CREDENTIAL } });
+  });
+});
+
+describe('maskCredentialUrl', () => {
+  it.each([
+    ['https://prod-1.westeurope.logic.azure.com:443/workflows/a/triggers/manual/paths/invoke?sig=tok', 'https://prod-1.westeurope.logic.azure.com/•••'],
+    ['http://127.0.0.1:8065/hooks/abc', 'http://127.0.0.1:8065/•••'],
+    ['https://user:pw@chat.example.com/hooks/abc', 'https://chat.example.com/•••'],
+    ['not a url', '•••'],
+  ])('%s -> %s', (url, masked) => {
+    expect(maskCredentialUrl(url)).toBe(masked);
   });
 });

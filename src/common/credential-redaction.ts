@@ -47,3 +47,18 @@ export function redactStoredPayload<T>(payload: T): T {
   // Spread defines own properties, so an own "__proto__" key stays a key here too.
   return redactedQuery === query ? top : ({ ...(top as object), query: redactedQuery } as T);
 }
+
+/**
+ * An incoming-webhook URL (Teams, Mattermost, an outgoing webhook) carries its
+ * credential in its path or query: shown as its scheme and host only,
+ * `https://example.webhook.office.com/•••`, for read-only keys, the timeline
+ * and the logs. Anything that is not a URL is hidden whole.
+ */
+export function maskCredentialUrl(url: string, mark = '•••'): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/${mark}`;
+  } catch {
+    return mark;
+  }
+}

@@ -19,14 +19,15 @@ import { EscalationPolicy } from './escalation-policy.entity';
 
 export class PolicyTargetDto {
   @ApiProperty({
-    enum: ['user', 'schedule', 'webhook'],
-    description: 'a user, whoever is on call on a schedule, or an outgoing webhook (paged by a delivery of incident.triggered or incident.escalated)',
+    enum: ['user', 'schedule', 'webhook', 'chat'],
+    description:
+      'a user, whoever is on call on a schedule, an outgoing webhook (paged by a delivery of incident.triggered or incident.escalated), or a chat destination (the team\'s room is paged)',
     example: 'schedule',
   })
-  @IsIn(['user', 'schedule', 'webhook'])
-  type: 'user' | 'schedule' | 'webhook';
+  @IsIn(['user', 'schedule', 'webhook', 'chat'])
+  type: 'user' | 'schedule' | 'webhook' | 'chat';
 
-  @ApiProperty({ format: 'uuid', description: 'the user, schedule or webhook id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
+  @ApiProperty({ format: 'uuid', description: 'the user, schedule, webhook or chat destination id', example: '6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b' })
   @IsUUID()
   id: string;
 }
@@ -75,7 +76,18 @@ export class EscalationPolicyDto {
 
 export class PolicyWarningResponse {
   @ApiProperty({
-    enum: ['no-levels', 'empty-level', 'unknown-user', 'user-unreachable', 'unknown-schedule', 'schedule-gap', 'unknown-webhook', 'webhook-disabled'],
+    enum: [
+      'no-levels',
+      'empty-level',
+      'unknown-user',
+      'user-unreachable',
+      'unknown-schedule',
+      'schedule-gap',
+      'unknown-webhook',
+      'webhook-disabled',
+      'unknown-chat-destination',
+      'chat-destination-disabled',
+    ],
     description: 'what kind of problem',
     example: 'user-unreachable',
   })

@@ -9,8 +9,8 @@ export interface PolicyRef {
 /** SQL on `escalation_policies` that TypeORM's repository cannot express (targets live in JSONB levels). */
 @Injectable()
 export class EscalationPoliciesRepository {
-  /** The policies with a level that pages this user, schedule or webhook, read in the caller's transaction. */
-  targeting(em: EntityManager, type: 'user' | 'schedule' | 'webhook', id: string): Promise<PolicyRef[]> {
+  /** The policies with a level that pages this user, schedule, webhook or chat destination, read in the caller's transaction. */
+  targeting(em: EntityManager, type: 'user' | 'schedule' | 'webhook' | 'chat', id: string): Promise<PolicyRef[]> {
     return em.query(
       `SELECT id, name FROM escalation_policies
         WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(levels) l, jsonb_array_elements(l->'targets') t

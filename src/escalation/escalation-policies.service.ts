@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { ChatDestinationReferences } from '../chat/chat-destination-references';
+import { ChatDestinationsService } from '../chat/chat-destinations.service';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import {
@@ -38,16 +40,19 @@ export class EscalationPoliciesService implements OnModuleInit {
     private readonly policyRefs: EscalationPoliciesRepository,
     private readonly webhooks: WebhooksService,
     private readonly webhookReferences: WebhookReferences,
+    private readonly chatDestinations: ChatDestinationsService,
+    private readonly chatReferences: ChatDestinationReferences,
   ) {}
 
   onModuleInit(): void {
-    const policiesTargeting = (type: 'user' | 'schedule' | 'webhook') => async (id: string, em: EntityManager) => {
+    const policiesTargeting = (type: 'user' | 'schedule' | 'webhook' | 'chat') => async (id: string, em: EntityManager) => {
       const rows = await this.policyRefs.targeting(em, type, id);
       return rows.map((r) => ({ kind: 'escalation-policy', id: r.id, name: r.name }));
     };
     this.references.register(policiesTargeting('user'));
     this.scheduleReferences.register(policiesTargeting('schedule'));
     this.webhookReferences.register(policiesTargeting('webhook'));
+    this.chatReferences.register(policiesTargeting('chat'));
   }
 
   async create(dto: EscalationPolicyDto): Promise<EscalationPolicy> {
@@ -105,10 +110,14 @@ export class EscalationPoliciesService implements OnModuleInit {
     const userIds = new Set<string>();
     const scheduleIds = new Set<string>();
     const webhookIds = new Set<string>();
-    dto.levels.forEach((l) => l.targets.forEach((t) => (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : scheduleIds).add(t.id)));
+    const chatIds = new Set<string>();
+    dto.levels.forEach((l) =>
+      l.targets.forEach((t) => (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : t.type === 'chat' ? chatIds : scheduleIds).add(t.id)),
+    );
     const missingUsers = new Set(await this.users.missingIds([...userIds]));
     const existingSchedules = new Set(await this.schedules.existingIds([...scheduleIds]));
     const webhooks = await this.webhooks.states([...webhookIds]);
+    const existingRooms = new Set((await this.chatDestinations.findMany([...chatIds])).map((d) => d.id));
     const errors: FieldError[] = [];
     dto.levels.forEach((l, i) =>
       l.targets.forEach((t, j) => {
@@ -120,6 +129,9 @@ export class EscalationPoliciesService implements OnModuleInit {
         }
         if (t.type === 'webhook' && !webhooks.has(t.id)) {
           errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no webhook ${t.id}` });
+        }
+        if (t.type === 'chat' && !existingRooms.has(t.id)) {
+          errors.push({ field: `levels.${i}.targets.${j}.id`, message: `no chat destination ${t.id}` });
         }
       }),
     );

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export interface PolicyTarget {
-  type: 'user' | 'schedule' | 'webhook';
+  /** `webhook`: an outgoing webhook (docs/webhooks.md); `chat`: a chat destination (docs/chat-destinations.md). */
+  type: 'user' | 'schedule' | 'webhook' | 'chat';
   id: string;
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChatModule } from '../chat/chat.module';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -50,6 +51,7 @@ const ENGINE = [
   imports: [
     TypeOrmModule.forFeature([EscalationPolicy]),
     UsersModule,
+    ChatModule,
     SchedulesModule,
     IncidentsModule,
     ServicesModule,

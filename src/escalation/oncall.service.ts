@@ -38,7 +38,12 @@ export class OnCallService {
     const userIds = new Set<string>();
     const scheduleIds = new Set<string>();
     for (const p of policies) {
-      for (const level of p.levels) for (const t of level.targets) if (t.type !== 'webhook') (t.type === 'user' ? userIds : scheduleIds).add(t.id);
+      for (const level of p.levels) {
+        for (const t of level.targets) {
+          if (t.type === 'user') userIds.add(t.id);
+          else if (t.type === 'schedule') scheduleIds.add(t.id);
+        }
+      }
     }
     // Segment bounds reach up to a year either side of `at`: load the overrides of that span. One schedule
     // at a time, so that however many large schedules the policies name, each step is one schedule's work.
@@ -58,6 +63,8 @@ export class OnCallService {
       hasSchedule: (id) => snapshots.has(id),
       // A webhook puts nobody on call.
       getWebhook: () => undefined,
+      // Rooms are not people on call: onCallForPolicy skips chat targets.
+      getChatDestination: () => undefined,
       resolveSchedule: (id, t) => {
         const snapshot = snapshots.get(id);
         return snapshot ? this.schedules.onCallAt(snapshot, t) : null;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ChatDestination } from '../chat/chat-destination.entity';
+import { ChatDestinationsService } from '../chat/chat-destinations.service';
 import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
-import type { PolicyWarningContext, UserSnapshot } from './planner';
+import type { ChatDestinationSnapshot, PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -23,8 +25,13 @@ export function toUserSnapshot(u: User): UserSnapshot {
   };
 }
 
+/** A room as the planner sees it: its webhook URL or Slack channel id is where the page goes. */
+export function toChatDestinationSnapshot(d: ChatDestination): ChatDestinationSnapshot {
+  return { id: d.id, name: d.name, type: d.type, address: d.url ?? d.channelId ?? '', enabled: d.enabled };
+}
+
 /**
- * Preloads every user and schedule a policy names, so the pure planner can
+ * Preloads every user, schedule and chat destination a policy names, so the pure planner can
  * resolve targets without touching the database (one query per kind).
  */
 @Injectable()
@@ -33,6 +40,7 @@ export class TargetDirectory {
     private readonly users: UsersService,
     private readonly schedules: SchedulesService,
     private readonly webhooks: WebhooksService,
+    private readonly chatDestinations: ChatDestinationsService,
   ) {}
 
   /**
@@ -54,7 +62,7 @@ export class TargetDirectory {
     return this.loadWindow(levels, undefined, { since: now });
   }
 
-  /** One query for the schedules, one for their overrides in `window`, one for every user either names, one for webhooks. */
+  /** One query for the schedules, one for their overrides in `window`, one for every user either names, one for webhooks, one for the rooms (when any). */
   private async loadWindow(
     levels: Levels,
     em: EntityManager | undefined,
@@ -63,10 +71,12 @@ export class TargetDirectory {
     const userIds: string[] = [];
     const scheduleIds: string[] = [];
     const webhookIds: string[] = [];
+    const chatIds: string[] = [];
     for (const level of levels) {
-      for (const t of level.targets) (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : scheduleIds).push(t.id);
+      for (const t of level.targets) (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : t.type === 'chat' ? chatIds : scheduleIds).push(t.id);
     }
     const webhooks = await this.webhooks.states(webhookIds, em);
+    const rooms = new Map((await this.chatDestinations.findMany(chatIds, em)).map((d) => [d.id, toChatDestinationSnapshot(d)]));
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);
     // Users reachable through a schedule are whoever it names: its rotations and its overrides.
     const usersBySchedule = new Map([...scheduleSnapshots].map(([id, s]) => [id, this.schedules.userIdsOf(s)]));
@@ -79,6 +89,7 @@ export class TargetDirectory {
         const w = webhooks.get(id);
         return w ? { id, enabled: w.enabled, name: w.description } : undefined;
       },
+      getChatDestination: (id) => rooms.get(id),
       hasSchedule: (id) => scheduleSnapshots.has(id),
       resolveSchedule: (id, at) => {
         const s = scheduleSnapshots.get(id);

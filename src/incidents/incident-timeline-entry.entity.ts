@@ -2,7 +2,8 @@ import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGenerat
 import { Incident } from './incident.entity';
 
 export type ActorType = 'user' | 'api-key' | 'system' | 'integration';
-export type ActionChannelName = 'api' | 'slack' | 'sms' | 'voice' | 'email' | 'integration' | 'system';
+/** `teams`, `mattermost`: the incident link a chat destination's page carried (docs/chat-destinations.md). */
+export type ActionChannelName = 'api' | 'slack' | 'sms' | 'voice' | 'email' | 'teams' | 'mattermost' | 'integration' | 'system';
 
 /** What happened to an incident, when, by whom and through which channel (docs/paging.md). Append-only. */
 @Entity('incident_timeline')

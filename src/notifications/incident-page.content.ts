@@ -49,4 +49,12 @@ export function actedByLabel(incident: IncidentInfo): string | undefined {
   return `${who}${via}`;
 }
 
-const CHANNEL_LABELS: Record<string, string> = { api: 'API', sms: 'SMS', voice: 'voice', email: 'email', slack: 'Slack' };
+const CHANNEL_LABELS: Record<string, string> = {
+  api: 'API',
+  sms: 'SMS',
+  voice: 'voice',
+  email: 'email',
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  mattermost: 'Mattermost',
+};

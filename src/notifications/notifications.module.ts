@@ -5,7 +5,11 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { UsersModule } from '../users/users.module';
 import { ChannelType, NotificationChannel } from './channels/notification-channel';
 import { SmtpEmailChannel } from './channels/email/smtp-email.channel';
+import { ChatWebhookChannel } from './channels/chat-webhook/chat-webhook.channel';
+import { renderMattermostMessage } from './channels/mattermost/mattermost-message.renderer';
 import { SlackChatChannel } from './channels/slack/slack-chat.channel';
+import { SlackRoomChannel } from './channels/slack/slack-room.channel';
+import { renderTeamsMessage } from './channels/teams/teams-card.renderer';
 import { TwilioSmsChannel } from './channels/sms/twilio-sms.channel';
 import { TwilioVoiceChannel } from './channels/voice/twilio-voice.channel';
 import { ActionTokenService } from './action-tokens/action-token.service';
@@ -47,11 +51,16 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     apiBaseUrl: config.TWILIO_API_URL,
   };
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
+  const slack = new SlackChatChannel({ botToken: config.SLACK_BOT_TOKEN, apiBaseUrl: config.SLACK_API_URL });
   const candidates: NotificationChannel[] = [
     new TwilioSmsChannel({ ...twilio, statusCallbackUrl: publicUrl ? `${publicUrl}${SMS_STATUS_PATH}` : undefined }),
     new TwilioVoiceChannel({ ...twilio, publicUrl: config.PUBLIC_URL }),
     new SmtpEmailChannel({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }),
-    new SlackChatChannel({ botToken: config.SLACK_BOT_TOKEN, apiBaseUrl: config.SLACK_API_URL }),
+    slack,
+    // Chat destinations (docs/chat-destinations.md): the webhook URL of each room is its credential.
+    new ChatWebhookChannel('teams', renderTeamsMessage, { allowPrivate: config.KLAXON_WEBHOOK_ALLOW_PRIVATE }),
+    new ChatWebhookChannel('mattermost', renderMattermostMessage, { allowPrivate: config.KLAXON_WEBHOOK_ALLOW_PRIVATE }),
+    new SlackRoomChannel(slack),
   ];
   for (const c of candidates) if (c.isConfigured()) channels.set(c.type, c);
   return channels;

@@ -146,11 +146,11 @@ export class NotificationsRepository {
     await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
   }
 
-  /** These incidents' Slack messages that exist or are being posted, in one query. */
+  /** These incidents' Slack messages (direct and to chat destinations' channels) that exist or are being posted, in one query. */
   async slackMessagesOf(incidentIds: string[]): Promise<{ incidentId: string; state: NotificationState; providerMessageId: string | null }[]> {
     const rows = await this.dataSource.query<{ incident_id: string; state: NotificationState; provider_message_id: string | null }[]>(
       `SELECT incident_id, state, provider_message_id FROM notifications
-        WHERE incident_id = ANY($1::uuid[]) AND channel = 'slack' AND state IN ('sent', 'sending')`,
+        WHERE incident_id = ANY($1::uuid[]) AND channel IN ('slack', 'slack-channel') AND state IN ('sent', 'sending')`,
       [incidentIds],
     );
     return rows.map((r) => ({ incidentId: r.incident_id, state: r.state, providerMessageId: r.provider_message_id }));
@@ -161,7 +161,7 @@ export class NotificationsRepository {
     if (!ids.length) return [];
     const rows = await this.dataSource.query<{ id: string; state: NotificationState; provider_message_id: string | null }[]>(
       `SELECT id, state, provider_message_id FROM notifications
-        WHERE id = ANY($1::uuid[]) AND channel = 'slack' AND state IN ('sent', 'sending')`,
+        WHERE id = ANY($1::uuid[]) AND channel IN ('slack', 'slack-channel') AND state IN ('sent', 'sending')`,
       [ids],
     );
     return rows.map((r) => ({ id: r.id, state: r.state, providerMessageId: r.provider_message_id }));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { maskUrl } from './address-policy';
+import { maskUrl } from '../common/outbound-http/address-policy';
 import type { WebhookRow } from './webhooks.repository';
 
 /** What Klaxon itself does to a webhook, in the audit log beside the changes people make. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { version } from '../../package.json';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
-import { SendError } from './http-sender';
+import { SendError } from '../common/outbound-http/http-sender';
 import { AttemptOutcome, decideAfterAttempt, RETRY_WINDOW_MS } from './retry-policy';
 import { signatureHeader } from './signature';
 import { WebhookAudit } from './webhook-audit';

@@ -1,7 +1,7 @@
-import { blockedReason, checkWebhookUrl } from './address-policy';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { postJson, PostResult, Resolver, systemResolver } from './http-sender';
+import { postJson, PostResult, Resolver, systemResolver } from '../common/outbound-http/http-sender';
+import { checkBeforeSave } from '../common/outbound-http/save-check';
 
 /** The resolver outgoing HTTP uses; tests provide one that maps names to their fake receivers. */
 export const WEBHOOK_RESOLVER = Symbol('klaxon:webhook-resolver');
@@ -26,25 +26,3 @@ export class WebhookSender {
 }
 
 export const systemResolverProvider = { provide: WEBHOOK_RESOLVER, useValue: systemResolver };
-
-/**
- * The check at save: the URL's rules, then, for a DNS name, every address it
- * resolves to now. A name that does not resolve yet is accepted (the check
- * runs again at each send).
- */
-export async function checkBeforeSave(url: string, allowPrivate: boolean, resolve: Resolver): Promise<string | null> {
-  const checked = checkWebhookUrl(url, allowPrivate);
-  if (!checked.ok) return checked.reason;
-  if (allowPrivate || checked.literal !== null) return null;
-  let answers: { address: string }[];
-  try {
-    answers = await resolve(checked.hostname.replace(/\.$/, ''));
-  } catch {
-    return null;
-  }
-  for (const a of answers) {
-    const reason = blockedReason(a.address);
-    if (reason) return `resolves to a ${reason} address (${a.address}); set KLAXON_WEBHOOK_ALLOW_PRIVATE=true to allow it`;
-  }
-  return null;
-}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { NoControlChars } from '../common/validators';
-import { maskUrl } from './address-policy';
+import { maskUrl } from '../common/outbound-http/address-policy';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-types';
 import type { DeliveryRow } from './webhook-deliveries.repository';
 import type { WebhookRow } from './webhooks.repository';

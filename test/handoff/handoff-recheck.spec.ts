@@ -1,3 +1,4 @@
+import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createSchedule, createUser, layerBody } from '../support/factories';
 import { FakeClock } from '../support/fake-clock';
@@ -12,11 +13,17 @@ import { handoffMessages, travel } from './handoff-world';
 describe('handoff timers re-check and the handoff event', () => {
   jest.setTimeout(60_000);
   let t: TestApp;
+  let receiver: FakeWebhookReceiver;
   beforeAll(async () => {
-    t = await createTestApp({ clock: new FakeClock('2027-06-01T00:00:00Z') });
-    await t.api().post('/api/v1/webhooks', { url: 'https://93.184.216.34/handoffs', events: ['oncall.handoff'] }).expect(201);
+    t = await createTestApp({ clock: new FakeClock('2027-06-01T00:00:00Z'), env: { KLAXON_WEBHOOK_ALLOW_PRIVATE: 'true' } });
+    receiver = new FakeWebhookReceiver(() => t.clock.now());
+    await receiver.start();
+    await t.api().post('/api/v1/webhooks', { url: `${receiver.url}/handoffs`, events: ['oncall.handoff'] }).expect(201);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.stop();
+  });
 
   it('sends nothing for a timer whose edge is no longer in the schedule', async () => {
     const ada = await createUser(t, { name: 'Ada' }, [{ type: 'email', address: 'ada-recheck@example.com' }]);
@@ -52,6 +59,8 @@ describe('handoff timers re-check and the handoff event', () => {
       ['2027-06-02T12:00:00.000Z', 'bee', 'ada', null],
       ['2027-06-03T12:00:00.000Z', 'ada', 'bee', null],
     ]);
+    // And each reached the receiver once.
+    expect(receiver.at('/handoffs').filter((r) => r.body.data.schedule.id === schedule.id).map((r) => r.body.occurredAt)).toEqual(events.map((b) => b.occurredAt));
     expect(events[0].data).toMatchObject({ schedule: { name: schedule.name }, from: { name: 'Ada' }, to: { name: 'Bee' }, until: '2027-06-02T12:00:00.000Z' });
   });
 });

@@ -30,7 +30,8 @@ describe('process logs from start to SIGTERM', () => {
       level: 30,
       role: 'all',
       database: { kind: 'external', host: `${db.hostname}:${db.port}`, database: w.t.db.name },
-      channels: ['sms', 'slack'],
+      // Chat destinations need no configuration of their own (a Slack channel needs the Slack token).
+      channels: ['sms', 'slack', 'teams', 'mattermost', 'slack-channel'],
     });
     expect(up[0].port).toEqual(expect.any(Number));
     expect(up[0].port).toBeGreaterThan(0);

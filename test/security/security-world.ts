@@ -51,6 +51,7 @@ export interface World {
   /** An outgoing webhook (a literal public address: no DNS) and one of its deliveries, still pending. */
   webhookId: string;
   webhookDeliveryId: string;
+  chatDestinationId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -95,6 +96,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     t.get(WebhookEvents).enqueue(em, { type: 'incident.note_added', incidentId: incident.id, occurredAt: t.clock.now(), extra: { note: 'world' } }),
   );
   const delivery = (await t.api().get(`/api/v1/webhooks/${webhook.body.id}/deliveries`).expect(200)).body.items[0];
+  const room = await t.api().post('/api/v1/chat-destinations', { name: 'world room', type: 'teams', url: 'https://example.com/hooks/world' }).expect(201);
   return {
     userId: user.id,
     otherUserId: other.id,
@@ -114,6 +116,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     maintenanceWindowId: window.body.id,
     webhookId: webhook.body.id,
     webhookDeliveryId: delivery.id,
+    chatDestinationId: room.body.id,
   };
 }
 
@@ -128,6 +131,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   'event-routers': 'eventRouterId',
   'maintenance-windows': 'maintenanceWindowId',
   webhooks: 'webhookId',
+  'chat-destinations': 'chatDestinationId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -180,6 +184,8 @@ export function validBodies(world: World): Record<string, Record<string, unknown
     'POST /api/v1/maintenance-windows': { description: 'Fuzz', start: '2026-04-01T00:00:00Z', end: '2026-04-01T01:00:00Z', serviceIds: [world.serviceId] },
     'PATCH /api/v1/maintenance-windows/{id}': { description: 'Fuzz patched' },
     'POST /api/v1/maintenance-windows/{id}/end': {},
+    'POST /api/v1/chat-destinations': { name: `Room ${u()}`, type: 'mattermost', url: 'https://chat.example.com/hooks/fuzz' },
+    'PATCH /api/v1/chat-destinations/{id}': { name: `Room ${u()}`, enabled: true },
     'POST /api/v1/incidents/{id}/acknowledge': { note: 'on it' },
     'POST /api/v1/incidents/{id}/resolve': { note: 'fixed' },
     'POST /api/v1/incidents/{id}/escalate': { note: 'help' },

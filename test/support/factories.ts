@@ -46,7 +46,7 @@ export async function createTeam(t: TestApp, memberIds: string[] = []): Promise<
 
 export interface PolicyLevelInput {
   delayMinutes: number;
-  targets: { type: 'user' | 'schedule'; id: string }[];
+  targets: { type: 'user' | 'schedule' | 'chat'; id: string }[];
 }
 
 export async function createPolicy(

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postJson, SendError } from '../../src/webhooks/http-sender';
+import { postJson, SendError } from '../../src/common/outbound-http/http-sender';
 
 /** The sender alone against real sockets: what chat destinations and webhooks share (docs/webhooks.md). */
 describe('postJson', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { Resolver } from '../../src/webhooks/http-sender';
+import type { Resolver } from '../../src/common/outbound-http/http-sender';
 import { WEBHOOK_RESOLVER } from '../../src/webhooks/webhook-sender';
 import { WorkerService } from '../../src/worker/worker.service';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '../../src/webhooks/webhook-events';
 import { createUser, phoneNumber, trigger } from '../support/factories';
 import { documentedVerifier, PRIVATE_URLS, pagedService, runFor, webhookWorld, WebhookWorld } from './webhook-world';
 

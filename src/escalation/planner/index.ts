@@ -2,7 +2,7 @@
 export * from './planner.types';
 export { planEscalation, nextStep, stepRefOf } from './escalation-planner';
 export { snapshotPolicy, policyVersion } from './policy-snapshot';
-export { notificationKey } from './notification-key';
+export { chatNotificationKey, notificationKey } from './notification-key';
 export { effectiveRules, DEFAULT_RULE_PREFIX } from './level-notifications';
 export type { EffectiveRule } from './level-notifications';
 export { computePolicyWarnings } from './policy-warnings';

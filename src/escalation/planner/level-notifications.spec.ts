@@ -120,7 +120,9 @@ describe('planEscalation: who a level pages', () => {
 
     expect(first.notifications[0].idempotencyKey).toBe('inc-42:e0:r0:l0:a:a-sms:a-rule');
     expect(second.notifications[0].idempotencyKey).toBe('inc-42:e0:r0:l1:a:a-sms:a-rule');
-    expect(second.notifications[0].idempotencyKey).toBe(notificationKey('inc-42', second.notifications[0]));
+    expect(second.notifications[0].idempotencyKey).toBe(
+      notificationKey('inc-42', { epoch: 0, loop: 0, level: 1, userId: 'a', contactMethodId: 'a-sms', ruleId: 'a-rule' }),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { resolveChatTarget } from './chat-notifications';
 import { notificationKey } from './notification-key';
 import {
   ContactMethodSnapshot,
@@ -48,7 +49,7 @@ export interface LevelResolution {
   readonly notifications: PlannedNotification[];
   /** The level's enabled webhook targets, once each. */
   readonly webhooks: PlannedWebhookPage[];
-  /** notified, user-unreachable, schedule-gap and schedule-unknown entries, in target order. */
+  /** notified, user-unreachable, schedule-gap, schedule-unknown, webhook-unavailable and chat-unavailable entries, in target order. */
   readonly timeline: PlanTimelineEntry[];
 }
 
@@ -56,6 +57,7 @@ export interface LevelResolution {
  * Who a level pages when it is reached at `reachedAt`: schedule targets are
  * resolved at that instant (not when the incident began), and a user reached
  * through several targets of the level is paged once, via the first of them.
+ * A chat destination target pages its room once (chat-notifications.ts).
  * No notifications means the level is empty and the caller escalates at once.
  */
 export function resolveLevel(
@@ -68,6 +70,7 @@ export function resolveLevel(
   const timeline: PlanTimelineEntry[] = [];
   const webhooks: PlannedWebhookPage[] = [];
   const seenUserIds = new Set<string>();
+  const seenChatIds = new Set<string>();
   const levelData = { level: step.level, loop: step.loop };
 
   for (const target of policy.levels[step.level]?.targets ?? []) {
@@ -86,6 +89,14 @@ export function resolveLevel(
       }
       webhooks.push({ ...step, webhookId: target.id });
       timeline.push({ type: 'notified', message: `Paging webhook ${label}`, at: reachedAt, data: { ...levelData, webhookId: target.id } });
+      continue;
+    }
+    if (target.type === 'chat') {
+      if (seenChatIds.has(target.id)) continue;
+      seenChatIds.add(target.id);
+      const chat = resolveChatTarget(target.id, step, reachedAt, ctx);
+      if (chat.notification) notifications.push(chat.notification);
+      timeline.push(chat.entry);
       continue;
     }
     let userId: string;
@@ -144,6 +155,7 @@ export function resolveLevel(
       };
       notifications.push({
         ...parts,
+        chatDestinationId: null,
         contactMethodType: rule.contactMethod.type,
         address: rule.contactMethod.address,
         dueAt: new Date(reachedAt.getTime() + rule.delayMinutes * 60_000),

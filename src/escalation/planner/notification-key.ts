@@ -1,4 +1,4 @@
-import { NotificationKeyParts } from './planner.types';
+import { ChatNotificationKeyParts, NotificationKeyParts } from './planner.types';
 
 /**
  * The idempotency key of one notification (docs/paging.md, "Durability rules"):
@@ -18,6 +18,17 @@ export function notificationKey(incidentId: string, parts: NotificationKeyParts)
     parts.contactMethodId,
     parts.ruleId,
   ]
+    .map(encodeURIComponent)
+    .join(':');
+}
+
+/**
+ * The idempotency key of a chat destination's page: like a user's, with the
+ * literal `chat` and the destination id in place of user, contact method and
+ * rule (a UUID is never `chat`, so the two kinds of key cannot meet).
+ */
+export function chatNotificationKey(incidentId: string, parts: ChatNotificationKeyParts): string {
+  return [incidentId, `e${parts.epoch}`, `r${parts.loop}`, `l${parts.level}`, 'chat', parts.chatDestinationId]
     .map(encodeURIComponent)
     .join(':');
 }

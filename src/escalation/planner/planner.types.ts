@@ -7,8 +7,11 @@
  * says (new state, outbox rows, next timer, timeline) in one transaction.
  */
 
-/** A webhook target pages by a delivery to an outgoing webhook (docs/webhooks.md, "As an escalation target"). */
-export type TargetType = 'user' | 'schedule' | 'webhook';
+/**
+ * `webhook`: an outgoing webhook, paged by a delivery (docs/webhooks.md, "As an escalation target");
+ * `chat`: a chat destination, a team's room (Teams, Mattermost, a Slack channel) paged as one.
+ */
+export type TargetType = 'user' | 'schedule' | 'webhook' | 'chat';
 
 export interface PolicyTarget {
   readonly type: TargetType;
@@ -41,6 +44,20 @@ export interface PolicySnapshot extends EscalationPolicyDefinition {
 
 export type ContactMethodType = 'sms' | 'voice' | 'email' | 'slack';
 
+export type ChatDestinationType = 'teams' | 'mattermost' | 'slack-channel';
+
+/** What a page goes out on: a user's contact method, or a chat destination's kind. */
+export type PageChannelType = ContactMethodType | ChatDestinationType;
+
+export interface ChatDestinationSnapshot {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ChatDestinationType;
+  /** The incoming webhook URL (teams, mattermost) or the Slack channel id (slack-channel). */
+  readonly address: string;
+  readonly enabled: boolean;
+}
+
 export interface ContactMethodSnapshot {
   readonly id: string;
   readonly type: ContactMethodType;
@@ -70,6 +87,8 @@ export interface TargetResolver {
   hasSchedule(scheduleId: string): boolean;
   /** undefined for a deleted or never-existing user id. */
   getUser(userId: string): UserSnapshot | undefined;
+  /** undefined for a deleted or never-existing chat destination id. */
+  getChatDestination(chatDestinationId: string): ChatDestinationSnapshot | undefined;
   /** undefined for a deleted or never-existing webhook id. */
   getWebhook(webhookId: string): WebhookSnapshot | undefined;
 }
@@ -139,7 +158,8 @@ export type EscalationInput =
 
 export type NotificationVia =
   | { readonly type: 'user' }
-  | { readonly type: 'schedule'; readonly scheduleId: string };
+  | { readonly type: 'schedule'; readonly scheduleId: string }
+  | { readonly type: 'chat'; readonly chatDestinationId: string };
 
 export interface NotificationKeyParts {
   readonly epoch: number;
@@ -150,8 +170,29 @@ export interface NotificationKeyParts {
   readonly ruleId: string;
 }
 
-export interface PlannedNotification extends NotificationKeyParts {
-  readonly contactMethodType: ContactMethodType;
+/** The key parts of a chat destination's page: one per destination per level entry. */
+export interface ChatNotificationKeyParts {
+  readonly epoch: number;
+  readonly level: number;
+  readonly loop: number;
+  readonly chatDestinationId: string;
+}
+
+/**
+ * One outbox row. A user's page names the user, contact method and rule; a
+ * chat destination's page names none of them (null) and carries the
+ * destination's id instead.
+ */
+export interface PlannedNotification {
+  readonly epoch: number;
+  readonly level: number;
+  readonly loop: number;
+  readonly userId: string | null;
+  readonly contactMethodId: string | null;
+  readonly ruleId: string | null;
+  readonly chatDestinationId: string | null;
+  /** The channel: the contact method's type, or the chat destination's. */
+  readonly contactMethodType: PageChannelType;
   /** The address at planning time; the sender may re-read it before sending. */
   readonly address: string;
   /** levelReachedAt + rule.delayMinutes. The engine cancels pending rows on acknowledge/resolve. */
@@ -170,6 +211,7 @@ export type PlanTimelineType =
   | 'user-unreachable'
   | 'schedule-gap'
   | 'schedule-unknown'
+  | 'chat-unavailable'
   | 'level-empty'
   | 'webhook-unavailable'
   | 'exhausted';

@@ -20,7 +20,7 @@ export function onCallForPolicy(policy: EscalationPolicyDefinition, at: Date, ct
     for (const target of level.targets) {
       if (target.type === 'user') {
         if (ctx.getUser(target.id)) entries.push({ level: index, scheduleId: null, userId: target.id });
-      } else if (ctx.hasSchedule(target.id)) {
+      } else if (target.type === 'schedule' && ctx.hasSchedule(target.id)) {
         const userId = ctx.resolveSchedule(target.id, at);
         if (userId !== null) entries.push({ level: index, scheduleId: target.id, userId });
       }

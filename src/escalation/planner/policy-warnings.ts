@@ -9,7 +9,9 @@ export type PolicyWarningCode =
   | 'unknown-schedule'
   | 'schedule-gap'
   | 'unknown-webhook'
-  | 'webhook-disabled';
+  | 'webhook-disabled'
+  | 'unknown-chat-destination'
+  | 'chat-destination-disabled';
 
 export interface PolicyWarning {
   readonly code: PolicyWarningCode;
@@ -61,6 +63,10 @@ export function computePolicyWarnings(
         const hook = ctx.getWebhook(target.id);
         if (!hook) warn('unknown-webhook', `webhook ${target.id} does not exist`);
         else if (!hook.enabled) warn('webhook-disabled', `webhook ${target.id} is disabled: it pages nobody`);
+      } else if (target.type === 'chat') {
+        const destination = ctx.getChatDestination(target.id);
+        if (!destination) warn('unknown-chat-destination', `chat destination ${target.id} does not exist`);
+        else if (!destination.enabled) warn('chat-destination-disabled', `chat destination "${destination.name}" (${target.id}) is disabled`);
       } else if (target.type === 'user') {
         const user = ctx.getUser(target.id);
         if (!user) warn('unknown-user', `user ${target.id} does not exist`);

@@ -36,7 +36,7 @@ export const INCIDENT_ACTION_TYPES = [
 export type IncidentActionType = (typeof INCIDENT_ACTION_TYPES)[number];
 
 /** Matches the timeline entity's `ActionChannelName`. */
-export type ActionChannel = 'api' | 'slack' | 'sms' | 'voice' | 'email' | 'integration' | 'system';
+export type ActionChannel = 'api' | 'slack' | 'sms' | 'voice' | 'email' | 'teams' | 'mattermost' | 'integration' | 'system';
 
 export interface IncidentActor {
   kind: 'user' | 'api-key' | 'integration' | 'system';

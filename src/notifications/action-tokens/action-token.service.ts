@@ -36,15 +36,15 @@ export class ActionTokenService {
 
   /**
    * The links a page carries: signed one-click links for an email, a short link to the
-   * incident's page for an SMS (one row in incident_links); nothing for other channels,
-   * nor without PUBLIC_URL.
+   * incident's page for an SMS or a Teams or Mattermost room (one row in incident_links:
+   * its page has Acknowledge and Resolve); nothing for other channels, nor without PUBLIC_URL.
    */
   async linksForPage(page: LinkedPage): Promise<Pick<PageContent, 'actionLinks' | 'shortLink'>> {
     if (page.channel === 'email') {
       const actionLinks = await this.linksFor(page.incidentId, page.userId);
       return actionLinks ? { actionLinks } : {};
     }
-    if (page.channel === 'sms') {
+    if (page.channel === 'sms' || page.channel === 'teams' || page.channel === 'mattermost') {
       const shortLink = await this.incidentLinks.mint(page.incidentId, page.userId, page.notificationId);
       return shortLink ? { shortLink } : {};
     }

@@ -20,6 +20,8 @@ export interface StoredIncidentLink {
   expiresAt: Date;
   used: Record<TokenAction, boolean>;
   incidentResolvedAt: Date | null;
+  /** The channel of the page that carried the link (`sms`, or a chat destination's `teams`, `mattermost`); null when unknown. */
+  channel: string | null;
 }
 
 interface LinkRow {
@@ -29,6 +31,7 @@ interface LinkRow {
   acknowledge_used_at: Date | null;
   resolve_used_at: Date | null;
   resolved_at: Date | null;
+  channel: string | null;
 }
 
 const USED_COLUMN: Record<TokenAction, string> = { acknowledge: 'acknowledge_used_at', resolve: 'resolve_used_at' };
@@ -69,8 +72,9 @@ export class IncidentLinksRepository {
 
   async find(tokenHash: string): Promise<StoredIncidentLink | null> {
     const rows = await this.dataSource.query<LinkRow[]>(
-      `SELECT l.incident_id, l.user_id, l.expires_at, l.acknowledge_used_at, l.resolve_used_at, i.resolved_at
+      `SELECT l.incident_id, l.user_id, l.expires_at, l.acknowledge_used_at, l.resolve_used_at, i.resolved_at, n.channel
          FROM incident_links l JOIN incidents i ON i.id = l.incident_id
+         LEFT JOIN notifications n ON n.id = l.notification_id
         WHERE l.token_hash = $1`,
       [tokenHash],
     );
@@ -82,6 +86,7 @@ export class IncidentLinksRepository {
       expiresAt: r.expires_at,
       used: { acknowledge: r.acknowledge_used_at !== null, resolve: r.resolve_used_at !== null },
       incidentResolvedAt: r.resolved_at,
+      channel: r.channel,
     };
   }
 

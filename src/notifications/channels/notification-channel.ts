@@ -3,9 +3,13 @@
  * A channel sends one rendered message and returns the provider's id for it, or
  * throws a ChannelError that says whether a retry can help.
  */
-import type { ChannelType } from '../../users/contact-method-type';
+import { CHAT_DESTINATION_TYPES, type ChatDestinationType } from '../../chat/chat-destination-type';
+import { CHANNEL_TYPES as CONTACT_METHOD_TYPES, type ChannelType as ContactMethodType } from '../../users/contact-method-type';
 
-export { CHANNEL_TYPES, type ChannelType } from '../../users/contact-method-type';
+/** What a page goes out on: a user's contact method type, or a chat destination's (its room is paged). */
+export type ChannelType = ContactMethodType | ChatDestinationType;
+
+export const CHANNEL_TYPES: readonly ChannelType[] = [...CONTACT_METHOD_TYPES, ...CHAT_DESTINATION_TYPES];
 
 /** What a page says, independent of the channel that carries it. */
 export interface PageContent {
@@ -51,7 +55,7 @@ export interface PageContent {
 export interface OutgoingNotification {
   /** The outbox row id; channels use it as an idempotency token where the provider supports one. */
   notificationId: string;
-  /** Contact address: E.164 number, email address or Slack user/channel id. */
+  /** Contact address: E.164 number, email address, Slack user/channel id, or a chat destination's webhook URL. */
   address: string;
   userId: string | null;
   content: PageContent;

@@ -41,7 +41,7 @@ export class SlackMessageUpdatesRepository {
       `INSERT INTO slack_message_updates (incident_id, due_at)
        SELECT x.id, $2 FROM unnest($1::uuid[]) AS x(id)
         WHERE EXISTS (SELECT 1 FROM notifications
-                       WHERE incident_id = x.id AND channel = 'slack' AND state IN ('sent', 'sending'))
+                       WHERE incident_id = x.id AND channel IN ('slack', 'slack-channel') AND state IN ('sent', 'sending'))
        RETURNING id`,
       [incidentIds, dueAt],
     );
@@ -60,7 +60,7 @@ export class SlackMessageUpdatesRepository {
       `INSERT INTO slack_message_updates (incident_id, due_at, kind, notification_id, reply_text)
        SELECT n.incident_id, $3, 'note-reply', n.id, r.text
          FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS r(incident_id, text, ord)
-         JOIN notifications n ON n.incident_id = r.incident_id AND n.channel = 'slack' AND n.state IN ('sent', 'sending')
+         JOIN notifications n ON n.incident_id = r.incident_id AND n.channel IN ('slack', 'slack-channel') AND n.state IN ('sent', 'sending')
         ORDER BY r.ord, n.created_at, n.id
        RETURNING id`,
       [replies.map((r) => r.incidentId), replies.map((r) => r.text), dueAt],

@@ -1,5 +1,6 @@
 import { snapshotPolicy } from '../policy-snapshot';
 import {
+  ChatDestinationSnapshot,
   ContactMethodSnapshot,
   EscalationState,
   NotificationRuleSnapshot,
@@ -19,6 +20,12 @@ export const minutesAfter = (base: Date, minutes: number): Date => new Date(base
 export const userTarget = (id: string): PolicyTarget => ({ type: 'user', id });
 export const scheduleTarget = (id: string): PolicyTarget => ({ type: 'schedule', id });
 export const webhookTarget = (id: string): PolicyTarget => ({ type: 'webhook', id });
+export const chatTarget = (id: string): PolicyTarget => ({ type: 'chat', id });
+
+/** An enabled Teams room unless overridden. */
+export function chatDestination(id: string, overrides: Partial<ChatDestinationSnapshot> = {}): ChatDestinationSnapshot {
+  return { id, name: `Room ${id}`, type: 'teams', address: `https://teams.example.com/hook/${id}`, enabled: true, ...overrides };
+}
 
 export function level(delayMinutes: number, ...targets: PolicyTarget[]): PolicyLevel {
   return { delayMinutes, targets };
@@ -50,6 +57,7 @@ export interface FakeWorld {
   scheduleUsers?: Record<string, string[]>;
   /** Webhooks that exist, by id. */
   webhooks?: Record<string, WebhookSnapshot>;
+  chatDestinations?: ChatDestinationSnapshot[];
 }
 
 /**
@@ -59,9 +67,11 @@ export interface FakeWorld {
 export function context(world: FakeWorld, incidentId = 'inc-1'): PlanContext & PolicyWarningContext {
   const users = new Map((world.users ?? []).map((u) => [u.id, u]));
   const schedules = world.schedules ?? {};
+  const rooms = new Map((world.chatDestinations ?? []).map((d) => [d.id, d]));
   return {
     incidentId,
     getUser: (userId) => users.get(userId),
+    getChatDestination: (id) => rooms.get(id),
     hasSchedule: (scheduleId) => scheduleId in schedules,
     getWebhook: (webhookId) => world.webhooks?.[webhookId],
     resolveSchedule: (scheduleId, at) => {

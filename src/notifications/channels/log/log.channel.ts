@@ -102,6 +102,9 @@ function summarize(type: ChannelType, notification: OutgoingNotification): strin
     case 'email':
       return renderEmailSubject(notification.content);
     case 'slack':
+    case 'slack-channel':
+    case 'teams':
+    case 'mattermost':
       return renderIncidentText(notification.content);
   }
 }

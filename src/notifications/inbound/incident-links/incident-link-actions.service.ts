@@ -20,8 +20,9 @@ const EXPIRED: HtmlAnswer = {
 };
 
 /**
- * `/i/<token>`, the short link of an SMS page. GET shows the incident with a button per
- * action the link can still take; POST acts as the paged user, once per action per
+ * `/i/<token>`, the short link of an SMS page or a Teams or Mattermost room's page. GET
+ * shows the incident with a button per action the link can still take; POST acts as the
+ * paged user (for a room's link, which names nobody: "Microsoft Teams room link"), once per action per
  * link: the link's `*_used_at` is set in the action's transaction, as an email link's
  * token id is (a repeat is a 409; an action that conflicts rolls the mark back).
  */
@@ -49,7 +50,7 @@ export class IncidentLinkActionsService {
     if (!check.ok) return check.reason === 'expired' ? EXPIRED : UNKNOWN;
     const { link, tokenHash } = check;
     const responder = await this.actions.responderById(link.userId);
-    const actor = responder ? personActor(responder, 'sms') : { type: 'user' as const, id: link.userId, name: 'SMS link', channel: 'sms' as const };
+    const actor = responder ? personActor(responder, 'sms') : anonymousActor(link.userId, link.channel);
     try {
       const outcome = await this.actions.perform(link.incidentId, action, actor, async (em) => {
         if (!(await this.links.markUsed(em, tokenHash, action))) throw new LinkAlreadyUsed();
@@ -64,4 +65,15 @@ export class IncidentLinkActionsService {
       throw e;
     }
   }
+}
+
+const ROOM_LINK: Record<string, { name: string; channel: 'teams' | 'mattermost' }> = {
+  teams: { name: 'Microsoft Teams room link', channel: 'teams' },
+  mattermost: { name: 'Mattermost room link', channel: 'mattermost' },
+};
+
+/** Who acted through a link that names no known user: a chat room's link (anyone in the room), else the SMS link. */
+function anonymousActor(userId: string | null, pageChannel: string | null) {
+  const room = pageChannel ? ROOM_LINK[pageChannel] : undefined;
+  return room ? { type: 'user' as const, id: null, ...room } : { type: 'user' as const, id: userId, name: 'SMS link', channel: 'sms' as const };
 }
