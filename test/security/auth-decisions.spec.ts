@@ -52,6 +52,10 @@ const PUBLIC_HANDLERS = [
   'POST /i/:token/resolve',
   'POST /api/v1/session/api-key',
   'GET /api/v1/session/providers',
+  'POST /api/v1/session/email-link',
+  'POST /api/v1/session/email-link/confirm',
+  'GET /auth/oidc/login',
+  'GET /auth/oidc/callback',
   'GET /',
   'GET /*',
 ].sort();

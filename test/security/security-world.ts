@@ -151,6 +151,8 @@ export function validBodies(world: World): Record<string, Record<string, unknown
   return {
     'POST /api/v1/api-keys': { name: 'fuzz', role: 'read-only' },
     'POST /api/v1/session/api-key': { key: world.adminKey },
+    'POST /api/v1/session/email-link': { email: 'fuzz@example.com' },
+    'POST /api/v1/session/email-link/confirm': { token: 'fuzz-token' },
     'POST /api/v1/users': { name: 'Fuzz', email: `fuzz-${u()}@example.com`, timeZone: 'Europe/London' },
     'PATCH /api/v1/users/{id}': { name: 'Fuzzed', timeZone: 'UTC' },
     'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },
