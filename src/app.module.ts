@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
+import { ConsoleSiteModule } from './console-site/console-site.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
@@ -12,6 +13,7 @@ import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
+import { LiveModule } from './live/live.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { InboundChannelsModule } from './notifications/inbound/inbound.module';
 import { EscalationModule } from './escalation/escalation.module';
@@ -19,6 +21,7 @@ import { HandoffModule } from './handoff/handoff.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RoutingModule } from './routing/routing.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -43,6 +46,9 @@ const FEATURE_MODULES = [
   EscalationModule,
   InboundChannelsModule,
   AuditModule,
+  SessionsModule,
+  LiveModule,
+  ConsoleSiteModule,
   // Last: the worker's loops compose the engine, the dispatcher and heartbeats.
   WorkerModule,
 ];

@@ -52,6 +52,18 @@ export const envSchema = z.object({
   KLAXON_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Days outgoing webhook events and their deliveries are kept. */
   KLAXON_RETENTION_WEBHOOK_EVENT_DAYS: intFrom(0, 30),
+  /** The web console (docs/console.md): how long a session lasts without use (each use renews it). */
+  KLAXON_SESSION_HOURS: intFrom(1, 12),
+  /** Where the built console is served from; by default console/dist of the installation. */
+  KLAXON_CONSOLE_DIR: optionalString,
+  /** OpenID Connect sign-in: on when the issuer and client id are set. */
+  OIDC_ISSUER_URL: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  /** Confidential clients only; a public client signs in with PKCE alone. */
+  OIDC_CLIENT_SECRET: optionalString,
+  /** Create a Klaxon user (role responder) for a signed-in email that matches none. */
+  OIDC_AUTO_CREATE_USERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+
   /** Minutes between two cleanup runs (a run that leaves work goes on at once). */
   KLAXON_CLEANUP_INTERVAL_MINUTES: intFrom(1, 10),
 });
@@ -67,4 +79,5 @@ export const SECRET_ENV_NAMES = [
   'SMTP_URL',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'OIDC_CLIENT_SECRET',
 ] as const;

@@ -47,7 +47,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     try {
       const user = await this.users.save(
-        this.users.create({ name: dto.name.trim(), email: dto.email.toLowerCase(), timeZone: dto.timeZone ?? 'UTC' }),
+        this.users.create({ name: dto.name.trim(), email: dto.email.toLowerCase(), timeZone: dto.timeZone ?? 'UTC', role: dto.role ?? 'responder' }),
       );
       return this.get(user.id);
     } catch (e) {
@@ -59,6 +59,11 @@ export class UsersService {
   async idByEmail(email: string): Promise<string | null> {
     const found = await this.users.findOne({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
     return found?.id ?? null;
+  }
+
+  /** The user with this email (any case), without contact methods or rules: for console sign-in. Null when there is none. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: email.trim().toLowerCase() } });
   }
 
   async get(id: string): Promise<User> {
@@ -81,6 +86,7 @@ export class UsersService {
     if (dto.name !== undefined) patch.name = dto.name.trim();
     if (dto.email !== undefined) patch.email = dto.email.toLowerCase();
     if (dto.timeZone !== undefined) patch.timeZone = dto.timeZone;
+    if (dto.role !== undefined) patch.role = dto.role;
     try {
       if (Object.keys(patch).length) await this.users.update({ id }, patch);
     } catch (e) {

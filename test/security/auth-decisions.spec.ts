@@ -13,7 +13,7 @@ import { UNROUTED_ENTRY_POINTS } from '../../src/auth/unrouted-entry-points';
 import { parseEnv } from '../../src/config/app-config';
 import { createTestDatabase } from '../support/database';
 import { createTestApp, TestApp } from '../support/test-app';
-import { RESPONDER_WRITES as RESPONDER_WRITES_NEST } from './security-world';
+import { hangUpAfterHeaders, RESPONDER_WRITES as RESPONDER_WRITES_NEST, STREAMING_ROUTES } from './security-world';
 
 /**
  * Authentication from Nest's own metadata (not the HTTP adapter's router, so
@@ -50,7 +50,20 @@ const PUBLIC_HANDLERS = [
   'GET /i/:token',
   'POST /i/:token/acknowledge',
   'POST /i/:token/resolve',
+  'POST /api/v1/session/api-key',
+  'GET /api/v1/session/providers',
+  'POST /api/v1/session/email-link',
+  'POST /api/v1/session/email-link/confirm',
+  'GET /auth/oidc/login',
+  'GET /auth/oidc/callback',
+  'GET /',
+  'GET /*',
 ].sort();
+
+/** Writes any signed-in console session may make (its own sign-out), whatever its role. */
+const READ_ONLY_WRITES = ['DELETE /api/v1/session'];
+/** Reads only an admin may make: who is signed in to the console. */
+const ADMIN_READS = ['GET /api/v1/sessions'];
 
 const RESPONDER_WRITES = [...RESPONDER_WRITES_NEST].sort();
 
@@ -103,7 +116,13 @@ describe('authentication decisions (from Nest metadata, real PostgreSQL)', () =>
     // Reads are open to read-only keys; every other write is admin only.
     for (const r of apiKeyRoutes) {
       if (r.decision?.kind !== 'api-key') continue;
-      const want = r.method === 'GET' ? 'read-only' : RESPONDER_WRITES.includes(key(r)) ? 'responder' : 'admin';
+      const want = ADMIN_READS.includes(key(r))
+        ? 'admin'
+        : r.method === 'GET' || READ_ONLY_WRITES.includes(key(r))
+          ? 'read-only'
+          : RESPONDER_WRITES.includes(key(r))
+            ? 'responder'
+            : 'admin';
       expect({ route: key(r), minRole: r.decision.minRole }).toEqual({ route: key(r), minRole: want });
     }
     // Every handler that takes an API key lives under /api/v1, and only the calendar feed there is public.
@@ -140,6 +159,7 @@ describe('authentication decisions (from Nest metadata, real PostgreSQL)', () =>
       let req = t.http()[method](c.url);
       if (c.cred.header) req = req.set('Authorization', c.cred.header);
       if (method !== 'get' && method !== 'delete') req = req.send({});
+      if (STREAMING_ROUTES.has(key(c.route))) req = hangUpAfterHeaders(req);
       const status = (await req).status;
       const expected = !c.cred.role ? [401] : RANK[c.cred.role] < RANK[minRole] ? [403] : null;
       const ok = expected

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type request from 'supertest';
 import {
   createIntegration,
   createPolicy,
@@ -12,8 +13,20 @@ import {
   phoneNumber,
   trigger,
 } from '../support/factories';
+import { SessionsService } from '../../src/sessions/sessions.service';
 import type { TestApp } from '../support/test-app';
 import { WebhookEvents } from '../../src/webhooks/webhook-events';
+
+/** Routes that answer with a stream that stays open (Server-Sent Events): the tests read the status, then hang up. */
+export const STREAMING_ROUTES: ReadonlySet<string> = new Set(['GET /api/v1/events']);
+
+/** Makes a supertest request resolve with the status and headers alone, closing the (streaming) body. */
+export function hangUpAfterHeaders(req: request.Test): request.Test {
+  return req.buffer(false).parse((res, done) => {
+    (res as unknown as { destroy(): void }).destroy();
+    done(null, undefined);
+  });
+}
 
 /** One real object of every kind, so every route can be called with ids that exist. */
 /**
@@ -44,6 +57,7 @@ export interface World {
   integrations: Record<IntegrationFixture['type'], IntegrationFixture>;
   heartbeat: { id: string; key: string };
   incidentId: string;
+  incidentNumber: number;
   apiKeyId: string;
   eventRouterId: string;
   /** A maintenance window that has not started (so it can still be edited). */
@@ -52,6 +66,10 @@ export interface World {
   webhookId: string;
   webhookDeliveryId: string;
   chatDestinationId: string;
+  /** A console session of the other user (an admin may list and revoke it). */
+  sessionId: string;
+  /** An admin API key: the body of the console's key sign-in. */
+  adminKey: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -97,7 +115,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   );
   const delivery = (await t.api().get(`/api/v1/webhooks/${webhook.body.id}/deliveries`).expect(200)).body.items[0];
   const room = await t.api().post('/api/v1/chat-destinations', { name: 'world room', type: 'teams', url: 'https://example.com/hooks/world' }).expect(201);
+  const session = await t.get(SessionsService).openForUser({ id: other.id, name: 'world', role: 'responder' }, 'email-link');
   return {
+    sessionId: session.session.id,
+    adminKey: t.keys.admin,
     userId: user.id,
     otherUserId: other.id,
     contactMethodId: user.contactMethods[0].id,
@@ -111,6 +132,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     integrations,
     heartbeat: { id: hb.body.id, key: hb.body.key },
     incidentId: incident.id,
+    incidentNumber: incident.number,
     apiKeyId: key.body.id,
     eventRouterId: router.body.id,
     maintenanceWindowId: window.body.id,
@@ -132,6 +154,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   'maintenance-windows': 'maintenanceWindowId',
   webhooks: 'webhookId',
   'chat-destinations': 'chatDestinationId',
+  sessions: 'sessionId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -142,6 +165,7 @@ const PARAM_IDS: Record<string, keyof World> = {
   userId: 'otherUserId',
   monitorId: 'heartbeat',
   deliveryId: 'webhookDeliveryId',
+  number: 'incidentNumber',
 };
 
 /** `/api/v1/schedules/{id}/overrides/{overrideId}` -> a URL naming real objects of the world. */
@@ -162,6 +186,9 @@ export function validBodies(world: World): Record<string, Record<string, unknown
   const u = () => randomBytes(4).toString('hex');
   return {
     'POST /api/v1/api-keys': { name: 'fuzz', role: 'read-only' },
+    'POST /api/v1/session/api-key': { key: world.adminKey },
+    'POST /api/v1/session/email-link': { email: 'fuzz@example.com' },
+    'POST /api/v1/session/email-link/confirm': { token: 'fuzz-token' },
     'POST /api/v1/users': { name: 'Fuzz', email: `fuzz-${u()}@example.com`, timeZone: 'Europe/London' },
     'PATCH /api/v1/users/{id}': { name: 'Fuzzed', timeZone: 'UTC' },
     'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },
