@@ -1,0 +1,103 @@
+import { Page } from 'playwright-core';
+import { freePort } from '../../src/database/embedded-postgres';
+import { signedTwilioRequest } from '../fakes/signing';
+import { createPolicy, createServiceWithEventsV2, createUser, incidentByDedupKey, phoneNumber } from '../support/factories';
+import { KlaxonProcess } from '../support/worker-process';
+import { ConsoleHarness, TWILIO_FROM } from './console-harness';
+
+/**
+ * The incident list and page in a real Chromium against a real Klaxon: sign in,
+ * open an incident an Events v2 alert created, acknowledge it; changes made
+ * elsewhere (the API, another Klaxon process answering an SMS) are pushed to the
+ * open list over the SSE connection and show within a second, without a reload.
+ */
+describe('web console: incidents, live', () => {
+  const h = new ConsoleHarness();
+  let routingKey: string;
+  let phone: string;
+  let page: Page;
+  let seq = 0;
+
+  const trigger = async (summary: string): Promise<{ id: string; number: number }> => {
+    const dedupKey = `console-live-${++seq}`;
+    await h.t
+      .http()
+      .post('/v2/enqueue')
+      .send({ routing_key: routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary, source: 'db-1', severity: 'critical' }, links: [{ href: 'https://grafana.example.test/d/db', text: 'Dashboard' }] })
+      .expect(202);
+    return incidentByDedupKey(h.t, dedupKey);
+  };
+  const row = (number: number) => page.locator(`li[data-number="${number}"]`);
+
+  beforeAll(async () => {
+    await h.start();
+    phone = phoneNumber();
+    const user = await createUser(h.t, { name: 'Alice Chen' }, [{ type: 'sms', address: phone }]);
+    const policy = await createPolicy(h.t, [{ delayMinutes: 10, targets: [{ type: 'user', id: user.id }] }]);
+    ({ routingKey } = await createServiceWithEventsV2(h.t, policy.id));
+    page = await h.page();
+  });
+  afterAll(() => h.stop());
+
+  it('signs in with the admin key, opens an incident from an Events v2 alert and acknowledges it; the list shows it acknowledged', async () => {
+    const incident = await trigger('Database CPU at 98%');
+    await h.signInWithKey(page);
+    await row(incident.number).getByRole('link').click();
+    await page.getByRole('heading', { name: `#${incident.number} Database CPU at 98%` }).waitFor();
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('button', { name: `Acknowledge #${incident.number}` }).click();
+    await page.locator('.meta .badge', { hasText: 'acknowledged' }).waitFor();
+    expect((await h.t.api().get(`/api/v1/incidents/${incident.id}`).expect(200)).body.status).toBe('acknowledged');
+
+    await page.getByRole('link', { name: 'All incidents' }).click();
+    await row(incident.number).locator('.badge', { hasText: 'acknowledged' }).waitFor();
+  });
+
+  it('shows a new Events v2 alert within 1 s over the pushed connection, and a change made through the API', async () => {
+    await page.goto('/incidents');
+    const stream = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/events');
+    await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+    const response = await stream;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/event-stream/);
+    const reloads: string[] = [];
+    page.on('framenavigated', (f) => f === page.mainFrame() && reloads.push(f.url()));
+
+    const incident = await trigger('Disk full on db-2');
+    await row(incident.number).waitFor({ timeout: 1000 });
+
+    await h.t.api().post(`/api/v1/incidents/${incident.id}/resolve`).expect(200);
+    await row(incident.number).waitFor({ state: 'detached', timeout: 1000 });
+    expect(reloads).toEqual([]);
+  });
+
+  it('shows within 1 s an acknowledgement by SMS that a separate KLAXON_ROLE=api process handled', async () => {
+    const port = await freePort();
+    const api = new KlaxonProcess({
+      DATABASE_URL: h.t.db.url,
+      KLAXON_ROLE: 'api',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TWILIO_ACCOUNT_SID: h.twilio.accountSid,
+      TWILIO_AUTH_TOKEN: h.twilio.authToken,
+      TWILIO_FROM,
+      TWILIO_API_URL: `http://127.0.0.1:1`,
+      KLAXON_SECRET: 'test-secret-0123456789abcdef',
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      await api.start();
+      const incident = await trigger('Replica lag on db-3');
+      await page.goto('/incidents');
+      await row(incident.number).locator('.badge', { hasText: 'triggered' }).waitFor();
+
+      const url = `http://127.0.0.1:${port}/twilio/sms`;
+      const signed = signedTwilioRequest(h.twilio.authToken, url, { From: phone, To: TWILIO_FROM, Body: `ack ${incident.number}`, MessageSid: `SM${'c'.repeat(32)}` });
+      const res = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+      expect(res.status).toBe(200);
+      await row(incident.number).locator('.badge', { hasText: 'acknowledged' }).waitFor({ timeout: 1000 });
+    } finally {
+      await api.kill();
+    }
+  });
+});
