@@ -6,7 +6,7 @@
 const L0 = '^src/(config|common|database)/';
 const L1 = '^src/(auth|health)/';
 const L2 = '^src/(users|teams|schedules|services|routing|maintenance|incidents|audit)/';
-const L3 = '^src/(ingest|escalation|notifications)/';
+const L3 = '^src/(ingest|escalation|notifications|sessions|live|console-site)/';
 const L4 = '^src/(worker/|app\\.module\\.ts|app\\.setup\\.ts|bootstrap\\.ts|main\\.ts)';
 const above = (...layers) => `(${layers.join('|')})`;
 
@@ -31,7 +31,7 @@ const PURE_CORES = '^src/(incidents/domain|escalation/planner|schedules/resoluti
  */
 const SIBLING_ORDER = [
   ['users', 'teams', 'schedules', 'services', 'routing', 'maintenance', 'incidents', 'audit'],
-  ['notifications', 'escalation'],
+  ['notifications', 'escalation', 'sessions', 'live', 'console-site'],
   ['ingest'],
 ];
 const siblingRules = SIBLING_ORDER.flatMap((order) =>
@@ -45,11 +45,11 @@ const siblingRules = SIBLING_ORDER.flatMap((order) =>
 );
 /** ingest and the paging modules of layer 3 do not import each other. */
 const independentRules = [
-  { from: '^src/ingest/', to: '^src/(escalation|notifications)/' },
-  { from: '^src/(escalation|notifications)/', to: '^src/ingest/' },
+  { from: '^src/ingest/', to: '^src/(escalation|notifications|sessions|live|console-site)/' },
+  { from: '^src/(escalation|notifications|sessions|live|console-site)/', to: '^src/ingest/' },
 ].map(({ from, to }, i) => ({
   name: `ingest-and-paging-are-independent-${i + 1}`,
-  comment: 'ingest and the paging modules (escalation, notifications) do not import each other.',
+  comment: 'ingest and the other modules of layer 3 (escalation, notifications, the console modules) do not import each other.',
   severity: 'error',
   from: { path: from },
   to: { path: to },
@@ -82,7 +82,7 @@ module.exports = {
     },
     {
       name: 'layer-3-imports-up',
-      comment: 'ingest, escalation and notifications do not import the worker runtime or the app.',
+      comment: 'ingest, escalation, notifications and the console modules (sessions, live, console-site) do not import the worker runtime or the app.',
       severity: 'error',
       from: { path: L3 },
       to: { path: L4 },

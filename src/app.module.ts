@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleSiteModule } from './console-site/console-site.module';
 import { CoreModule } from './common/core.module';
 import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
@@ -17,6 +18,7 @@ import { EscalationModule } from './escalation/escalation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RoutingModule } from './routing/routing.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { ServicesModule } from './services/services.module';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +39,8 @@ const FEATURE_MODULES = [
   EscalationModule,
   InboundChannelsModule,
   AuditModule,
+  SessionsModule,
+  ConsoleSiteModule,
   // Last: the worker's loops compose the engine, the dispatcher and heartbeats.
   WorkerModule,
 ];

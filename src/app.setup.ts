@@ -1,3 +1,4 @@
+import fastifyStatic from '@fastify/static';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -9,6 +10,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { withFrameworkAtDebug } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { BEARER_SCHEME } from './common/api-docs';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { consoleDirectory } from './console-site/console-site';
 
 /** The longest path parameter routed: well above any key, id or signed token Klaxon issues. */
 const MAX_PATH_PARAM_LENGTH = 4096;
@@ -46,6 +49,9 @@ export function configureApp(app: INestApplication): void {
   // common/request-body.ts, registered by the auth module after its guard). Raw bytes are kept
   // for signature checks.
   registerBodyParsers(http);
+  // reply.sendFile for the console's files; `serve: false` adds no route: the console's one
+  // handler (console-site/) decides what is sent, under its @Public decision.
+  void http.register(fastifyStatic, { root: consoleDirectory(app.get<AppConfig>(APP_CONFIG)), serve: false, suppressWarning: true });
   // Errors before a route runs (an unroutable request) reach the same filter through Nest's error handler.
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -7,10 +7,20 @@ import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { ApiKeysRepository, NewApiKey } from './api-keys.repository';
 
 export interface Principal {
-  /** api key id, or "env" for KLAXON_ADMIN_API_KEY. */
+  /** api key id, or "env" for KLAXON_ADMIN_API_KEY; for a console session, its user's id or the key it was opened with. */
   id: string;
   name: string;
   role: ApiKeyRole;
+  /** Set for a console session (cookie); absent for an API key. */
+  session?: SessionFacts;
+}
+
+/** What a console session principal carries (docs/console.md); `user` is null for a session opened with an admin key. */
+export interface SessionFacts {
+  id: string;
+  expiresAt: Date;
+  csrfToken: string;
+  user: { id: string; name: string; email: string; timeZone: string } | null;
 }
 
 export function hashApiKey(key: string): string {
@@ -52,6 +62,13 @@ export class ApiKeysService {
     const principal: Principal | null = row ? { id: row.id, name: row.name, role: row.role } : null;
     this.cache.set(hash, { principal });
     return principal;
+  }
+
+  /** Whether the key with this principal id still works (a console session opened with it ends when it is revoked). */
+  async isActive(id: string): Promise<boolean> {
+    if (id === 'env') return this.envKeyHash !== null;
+    const row = await this.keys.findById(id);
+    return row !== null && row.revokedAt === null;
   }
 
   async create(name: string, role: ApiKeyRole): Promise<{ key: string; apiKey: ApiKey }> {

@@ -10,6 +10,7 @@ import { AuthDecisionsCheck } from './auth-decisions.check';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
+import { SessionPrincipals } from './session-principals';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey]), DiscoveryModule],
@@ -27,7 +28,8 @@ import { ApiKeysService } from './api-keys.service';
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: BodyGuard },
     AuthDecisionsCheck,
+    SessionPrincipals,
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, SessionPrincipals],
 })
 export class AuthModule {}

@@ -48,6 +48,18 @@ export const envSchema = z.object({
   KLAXON_RETENTION_SLACK_RECEIPT_DAYS: intFrom(0, 1),
   KLAXON_RETENTION_TWILIO_RECEIPT_DAYS: intFrom(0, 400),
   KLAXON_RETENTION_OPSGENIE_REQUEST_DAYS: intFrom(0, 7),
+  /** The web console (docs/console.md): how long a session lasts without use (each use renews it). */
+  KLAXON_SESSION_HOURS: intFrom(1, 12),
+  /** Where the built console is served from; by default console/dist of the installation. */
+  KLAXON_CONSOLE_DIR: optionalString,
+  /** OpenID Connect sign-in: on when the issuer and client id are set. */
+  OIDC_ISSUER_URL: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  /** Confidential clients only; a public client signs in with PKCE alone. */
+  OIDC_CLIENT_SECRET: optionalString,
+  /** Create a Klaxon user (role responder) for a signed-in email that matches none. */
+  OIDC_AUTO_CREATE_USERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+
   /** Minutes between two cleanup runs (a run that leaves work goes on at once). */
   KLAXON_CLEANUP_INTERVAL_MINUTES: intFrom(1, 10),
 });
@@ -63,4 +75,5 @@ export const SECRET_ENV_NAMES = [
   'SMTP_URL',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'OIDC_CLIENT_SECRET',
 ] as const;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ApiKeyRole } from '../auth/api-key.entity';
 import { ContactMethod } from './contact-method.entity';
 import { NotificationRule } from './notification-rule.entity';
 
@@ -17,6 +18,10 @@ export class User {
 
   @Column({ type: 'text', default: 'UTC' })
   timeZone: string;
+
+  /** What the user may do when signed in to the console: the API key roles. */
+  @Column({ type: 'text', default: 'responder' })
+  role: ApiKeyRole;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

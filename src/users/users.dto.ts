@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { API_KEY_ROLES, ApiKeyRole } from '../auth/api-key.entity';
 import { IsIanaZone, NoControlChars } from '../common/validators';
 import { CHANNEL_TYPES, ChannelType } from './contact-method-type';
 import { ContactMethod } from './contact-method.entity';
@@ -24,6 +25,11 @@ export class CreateUserDto {
   @ValidateIf((_, v) => v !== undefined)
   @IsIanaZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ enum: API_KEY_ROLES, description: 'what the user may do when signed in to the console', example: 'responder', default: 'responder' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(API_KEY_ROLES as string[])
+  role?: ApiKeyRole;
 }
 
 /** A PATCH: absent fields stay as they are; null is not "absent" (a user always has a name and an email). */
@@ -90,6 +96,7 @@ export class UserResponse {
   @ApiProperty({ description: 'display name', example: 'Ada Lovelace' }) name: string;
   @ApiProperty({ description: 'email address', example: 'ada@example.com' }) email: string;
   @ApiProperty({ description: 'IANA time zone', example: 'Europe/London' }) timeZone: string;
+  @ApiProperty({ enum: API_KEY_ROLES, description: 'what the user may do when signed in to the console', example: 'responder' }) role: ApiKeyRole;
   @ApiProperty({ type: [ContactMethodResponse], description: 'how to reach the user' }) contactMethods: ContactMethodResponse[];
   @ApiProperty({ type: [NotificationRuleResponse], description: 'when each contact method is paged, by delayMinutes' })
   notificationRules: NotificationRuleResponse[];
@@ -103,6 +110,7 @@ export class UserResponse {
       name: u.name,
       email: u.email,
       timeZone: u.timeZone,
+      role: u.role,
       contactMethods: (u.contactMethods ?? []).map(ContactMethodResponse.of),
       notificationRules: [...(u.notificationRules ?? [])].sort(byDelay).map(NotificationRuleResponse.of),
       createdAt: u.createdAt.toISOString(),

@@ -47,7 +47,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     try {
       const user = await this.users.save(
-        this.users.create({ name: dto.name.trim(), email: dto.email.toLowerCase(), timeZone: dto.timeZone ?? 'UTC' }),
+        this.users.create({ name: dto.name.trim(), email: dto.email.toLowerCase(), timeZone: dto.timeZone ?? 'UTC', role: dto.role ?? 'responder' }),
       );
       return this.get(user.id);
     } catch (e) {
@@ -81,6 +81,7 @@ export class UsersService {
     if (dto.name !== undefined) patch.name = dto.name.trim();
     if (dto.email !== undefined) patch.email = dto.email.toLowerCase();
     if (dto.timeZone !== undefined) patch.timeZone = dto.timeZone;
+    if (dto.role !== undefined) patch.role = dto.role;
     try {
       if (Object.keys(patch).length) await this.users.update({ id }, patch);
     } catch (e) {

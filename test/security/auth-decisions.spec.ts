@@ -50,7 +50,16 @@ const PUBLIC_HANDLERS = [
   'GET /i/:token',
   'POST /i/:token/acknowledge',
   'POST /i/:token/resolve',
+  'POST /api/v1/session/api-key',
+  'GET /api/v1/session/providers',
+  'GET /',
+  'GET /*',
 ].sort();
+
+/** Writes any signed-in console session may make (its own sign-out), whatever its role. */
+const READ_ONLY_WRITES = ['DELETE /api/v1/session'];
+/** Reads only an admin may make: who is signed in to the console. */
+const ADMIN_READS = ['GET /api/v1/sessions'];
 
 const RESPONDER_WRITES = [...RESPONDER_WRITES_NEST].sort();
 
@@ -103,7 +112,13 @@ describe('authentication decisions (from Nest metadata, real PostgreSQL)', () =>
     // Reads are open to read-only keys; every other write is admin only.
     for (const r of apiKeyRoutes) {
       if (r.decision?.kind !== 'api-key') continue;
-      const want = r.method === 'GET' ? 'read-only' : RESPONDER_WRITES.includes(key(r)) ? 'responder' : 'admin';
+      const want = ADMIN_READS.includes(key(r))
+        ? 'admin'
+        : r.method === 'GET' || READ_ONLY_WRITES.includes(key(r))
+          ? 'read-only'
+          : RESPONDER_WRITES.includes(key(r))
+            ? 'responder'
+            : 'admin';
       expect({ route: key(r), minRole: r.decision.minRole }).toEqual({ route: key(r), minRole: want });
     }
     // Every handler that takes an API key lives under /api/v1, and only the calendar feed there is public.
