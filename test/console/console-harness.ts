@@ -16,6 +16,13 @@ export const TWILIO_FROM = '+15550108888';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
+/** The system time: the browser reads the real clock, so the server must too (a frozen one would disagree about who is on call now). */
+class RunningClock extends FakeClock {
+  override now(): Date {
+    return new Date();
+  }
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -27,7 +34,7 @@ export interface AxeViolation {
  * One real Klaxon (the whole app, listening on a loopback port, serving the built
  * console at `/`) on this test file's own database, a fake Twilio, and one
  * headless Chromium (Debian's, through playwright-core) shared by the file's tests.
- * The app's clock starts at the real time: the browser reads the real one.
+ * The app's clock is the real one, as the browser's is.
  */
 export class ConsoleHarness {
   t!: TestApp;
@@ -42,7 +49,7 @@ export class ConsoleHarness {
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.t = await createTestApp({
-      clock: new FakeClock(new Date()),
+      clock: new RunningClock(),
       env: {
         PUBLIC_URL: this.baseUrl,
         TWILIO_ACCOUNT_SID: this.twilio.accountSid,

@@ -11,29 +11,31 @@ import { ConsoleHarness, DESKTOP, PHONE } from './console-harness';
 describe('web console: every page', () => {
   const h = new ConsoleHarness();
   let admin: Page;
+  let auditor: Page;
   const ids = {} as { alice: string; bob: string; schedule: string; rota: string; policy: string; serviceId: string; routingKey: string };
   const checked: string[] = [];
 
-  /** Width, axe and screenshots of the page at `path` once `ready` is visible. */
-  async function audit(name: string, path: string, ready: (p: Page) => Promise<unknown>, signIn: (p: Page) => Promise<void>): Promise<void> {
+  /**
+   * Width, axe and screenshots of the page at `path` once `ready` is visible, on
+   * `auditor` (a signed-in page of its own) at each viewport and colour scheme.
+   */
+  async function audit(name: string, path: string, ready: (p: Page) => Promise<unknown>, p: Page = auditor): Promise<void> {
     for (const [viewport, label] of [
       [PHONE, 'phone'],
       [DESKTOP, 'desktop'],
     ] as const) {
+      await p.setViewportSize(viewport);
       for (const scheme of ['light', 'dark'] as const) {
-        const p = await h.page(viewport, scheme);
-        await signIn(p);
+        await p.emulateMedia({ colorScheme: scheme });
         await p.goto(path);
         await ready(p);
         if (label === 'phone') expect({ page: name, scheme, fits: (await h.scrollWidth(p)) <= 390 }).toEqual({ page: name, scheme, fits: true });
         expect({ page: name, scheme, viewport: label, violations: await h.axe(p) }).toEqual({ page: name, scheme, viewport: label, violations: [] });
         await h.screenshot(p, `${name}-${label}-${scheme}`);
-        await p.context().close();
       }
     }
     checked.push(name);
   }
-  const asAdmin = (p: Page) => h.signInWithKey(p);
 
   beforeAll(async () => {
     await h.start();
@@ -41,7 +43,8 @@ describe('web console: every page', () => {
     const bob = await createUser(h.t, { name: 'Bob Okafor', timeZone: 'Europe/London' }, [{ type: 'sms', address: phoneNumber() }]);
     ids.alice = alice.id;
     ids.bob = bob.id;
-    const start = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    // Turns change 12 hours from now, far from the moments the tests look at.
+    const start = new Date(Date.now() - 30.5 * 86_400_000).toISOString();
     ids.schedule = (await createSchedule(h.t, { name: 'Platform primary', layers: [layerBody([alice.id], { start, rotation: { unit: 'week', length: 1, handoff: start } })] })).id;
     ids.rota = (
       await createSchedule(h.t, {
@@ -58,6 +61,8 @@ describe('web console: every page', () => {
     ({ serviceId: ids.serviceId, routingKey: ids.routingKey } = await createServiceWithEventsV2(h.t, policy.id));
     admin = await h.page();
     await h.signInWithKey(admin);
+    auditor = await h.page();
+    await h.signInWithKey(auditor);
   });
   afterAll(() => h.stop());
 
@@ -76,7 +81,7 @@ describe('web console: every page', () => {
     await admin.locator(`li[data-number="${b.number}"] .badge`, { hasText: 'acknowledged' }).waitFor();
     for (const i of [a, b]) expect((await h.t.api().get(`/api/v1/incidents/${i.id}`).expect(200)).body.status).toBe('acknowledged');
     await trigger('open-one', 'Payment provider timeouts');
-    await audit('incidents', '/incidents', (p) => p.locator('li.incident').first().waitFor(), asAdmin);
+    await audit('incidents', '/incidents', (p) => p.locator('li.incident').first().waitFor());
   });
 
   it('incident: adds a note; shows who is paged and what happens next', async () => {
@@ -89,14 +94,14 @@ describe('web console: every page', () => {
     await admin.getByText('Looking at the consumers').waitFor();
     const notes = (await h.t.api().get(`/api/v1/incidents/${i.id}/notes`).expect(200)).body;
     expect(JSON.stringify(notes)).toContain('Looking at the consumers');
-    await audit('incident', `/incidents/${i.number}`, (p) => p.getByRole('heading', { name: 'Timeline' }).waitFor(), asAdmin);
+    await audit('incident', `/incidents/${i.number}`, (p) => p.getByRole('heading', { name: 'Timeline' }).waitFor());
   });
 
   it('on call now: every schedule and policy level with who is on call', async () => {
     await admin.goto('/oncall');
     await admin.getByRole('heading', { name: 'On call now' }).waitFor();
     await admin.locator('li', { hasText: 'Platform primary' }).getByText('Alice Chen').first().waitFor();
-    await audit('oncall', '/oncall', (p) => p.getByRole('heading', { name: 'Escalation policies' }).waitFor(), asAdmin);
+    await audit('oncall', '/oncall', (p) => p.getByRole('heading', { name: 'Escalation policies' }).waitFor());
   });
 
   it('schedule: an override created on the page changes /api/v1/oncall', async () => {
@@ -111,8 +116,8 @@ describe('web console: every page', () => {
     await admin.getByLabel('UTC').check();
     await admin.getByLabel('Month').check();
     await admin.getByRole('list', { name: 'Month calendar' }).waitFor();
-    await audit('schedule', `/schedules/${ids.schedule}`, (p) => p.getByRole('list', { name: 'Week calendar' }).waitFor(), asAdmin);
-    await audit('schedules', '/schedules', (p) => p.getByRole('link', { name: 'Database rota' }).waitFor(), asAdmin);
+    await audit('schedule', `/schedules/${ids.schedule}`, (p) => p.getByRole('list', { name: 'Week calendar' }).waitFor());
+    await audit('schedules', '/schedules', (p) => p.getByRole('link', { name: 'Database rota' }).waitFor());
   });
 
   it('schedule: the layer editor saves a change shown in its preview', async () => {
@@ -137,7 +142,7 @@ describe('web console: every page', () => {
     await admin.goto('/policies');
     await admin.getByRole('alert').filter({ hasText: 'warnings' }).waitFor();
     await admin.getByText('Platform primary (schedule)').waitFor();
-    await audit('policies', '/policies', (p) => p.getByRole('heading', { name: 'Escalation policies' }).waitFor(), asAdmin);
+    await audit('policies', '/policies', (p) => p.getByRole('heading', { name: 'Escalation policies' }).waitFor());
   });
 
   it('services: a maintenance window started and ended; integration URLs to copy', async () => {
@@ -145,18 +150,18 @@ describe('web console: every page', () => {
     const name = (await h.t.api().get(`/api/v1/services/${ids.serviceId}`).expect(200)).body.name as string;
     await admin.getByRole('button', { name: `Copy the events-v2 URL of ${name}` }).waitFor();
     await admin.getByRole('button', { name: `Start maintenance of ${name}` }).click();
-    await admin.getByRole('button', { name: `End maintenance of ${name}` }).waitFor();
+    await admin.getByRole('button', { name: `End now: maintenance of ${name}` }).waitFor();
     const windows = async () => (await h.t.api().get('/api/v1/maintenance-windows').expect(200)).body.items as Array<{ state: string; serviceIds: string[] }>;
     expect((await windows()).filter((w) => w.serviceIds.includes(ids.serviceId)).map((w) => w.state)).toEqual(['active']);
-    await audit('services-maintenance', '/services', (p) => p.getByRole('heading', { name }).waitFor(), asAdmin);
-    await admin.getByRole('button', { name: `End maintenance of ${name}` }).click();
+    await audit('services-maintenance', '/services', (p) => p.getByRole('heading', { name }).waitFor());
+    await admin.getByRole('button', { name: `End now: maintenance of ${name}` }).click();
     await admin.getByRole('button', { name: `Start maintenance of ${name}` }).waitFor();
     expect((await windows()).filter((w) => w.serviceIds.includes(ids.serviceId)).map((w) => w.state)).toEqual(['ended']);
-    await audit('services', '/services', (p) => p.getByRole('heading', { name }).waitFor(), asAdmin);
+    await audit('services', '/services', (p) => p.getByRole('heading', { name }).waitFor());
   });
 
   it('sign-in: the page offers the API key', async () => {
-    await audit('sign-in', '/', (p) => p.getByLabel('API key').waitFor(), async () => undefined);
+    await audit('sign-in', '/', (p) => p.getByLabel('API key').waitFor(), await h.page());
     expect(checked).toEqual(expect.arrayContaining(['incidents', 'incident', 'oncall', 'schedule', 'schedules', 'policies', 'services', 'sign-in']));
   });
 });

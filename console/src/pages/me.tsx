@@ -45,7 +45,7 @@ function ContactMethods({ user, onChange }: { user: User; onChange: () => void }
           <li key={c.id}>
             <strong>{TYPES.find(([t]) => t === c.type)?.[1] ?? c.type}</strong> {c.address} {!c.enabled && <span className="muted">(disabled)</span>}
             <div className="actions">
-              <button type="button" className="small" onClick={() => testPage(`${c.type} ${c.address}`)} disabled={action.busy} aria-label={`Send a test page (${c.type} ${c.address})`}>
+              <button type="button" className="small" onClick={() => testPage(`${c.type} ${c.address}`)} disabled={action.busy} aria-label={`Test page (${c.type} ${c.address})`}>
                 Test page
               </button>
               <button

@@ -28,7 +28,7 @@ function Maintenance({ service, windows, onChange }: { service: Service; windows
           <li key={w.id}>
             <StatusBadge status={w.state} /> {w.description}: {formatTime(w.start)} – {formatTime(w.end)}{' '}
             {isAdmin(session) && (
-              <button type="button" className="small" onClick={() => endNow(w.id)} disabled={action.busy} aria-label={`End maintenance of ${service.name}`}>
+              <button type="button" className="small" onClick={() => endNow(w.id)} disabled={action.busy} aria-label={`End now: maintenance of ${service.name}`}>
                 End now
               </button>
             )}
