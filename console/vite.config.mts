@@ -17,6 +17,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    // .vite/manifest.json: the chunk graph, read by test/console/bundle-size.spec.ts.
+    manifest: true,
   },
   server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
 });

@@ -44,3 +44,12 @@ async function buildConsole({ clean = false } = {}) {
 }
 
 module.exports = { buildConsole };
+
+if (require.main === module) {
+  buildConsole({ clean: process.argv.includes('--clean') })
+    .then((what) => console.log(`klaxon build: ${what}`))
+    .catch((err) => {
+      console.error(`klaxon build: the console failed to build: ${err.message}`);
+      process.exit(1);
+    });
+}
