@@ -51,8 +51,10 @@ export interface IncidentLifecycleListener {
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'Klaxon', channel: 'system' };
 
-/** An API key acts under its own name (keys belong to no user). */
-export function apiActor(p: Pick<Principal, 'id' | 'name'>): Actor {
+/** An API key acts under its own name (keys belong to no user); a console session of a user acts as that user. */
+export function apiActor(p: Pick<Principal, 'id' | 'name' | 'session'>): Actor {
+  const user = p.session?.user;
+  if (user) return { type: 'user', id: user.id, name: user.name, channel: 'api' };
   return { type: 'api-key', id: p.id, name: p.name, channel: 'api' };
 }
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
-import { ApiErrors } from '../common/api-docs';
+import { ApiErrors, ErrorResponse } from '../common/api-docs';
 import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ApiKeySignInDto, SessionResponse, SignInProvidersResponse } from './sessions.dto';
@@ -67,6 +67,7 @@ export class SessionController {
   @Public('open by design: says which sign-in methods are configured, nothing more')
   @ApiOperation({ summary: 'Which sign-in methods the console offers' })
   @ApiOkResponse({ type: SignInProvidersResponse, description: 'the configured sign-in methods' })
+  @ApiResponse({ status: '4XX', type: ErrorResponse, description: 'only for a request Fastify cannot route (this route refuses nothing)' })
   providers(): SignInProvidersResponse {
     return {
       oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID),

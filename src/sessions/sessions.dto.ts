@@ -51,7 +51,7 @@ export class ListSessionsQuery {
 
 export class SessionSummaryResponse {
   @ApiProperty({ description: 'session id', format: 'uuid', example: '9b1c2d3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e' }) id: string;
-  @ApiProperty({ description: 'the user signed in; null for an admin API key session', format: 'uuid', nullable: true, example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
+  @ApiProperty({ description: 'the user signed in; null for an admin API key session', type: String, format: 'uuid', nullable: true, example: '3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d' })
   userId: string | null;
   @ApiProperty({ description: 'the API key a key session was opened with ("env" for KLAXON_ADMIN_API_KEY)', nullable: true, example: null, type: String })
   apiKeyId: string | null;

@@ -1,5 +1,6 @@
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { listRouteHandlers } from '../../src/auth/route-handlers';
+import { SessionsService } from '../../src/sessions/sessions.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { buildWorld, concretePath, openApiRoutes, RESPONDER_WRITES as RESPONDER_WRITES_NEST, World } from './security-world';
 
@@ -13,8 +14,15 @@ import { buildWorld, concretePath, openApiRoutes, RESPONDER_WRITES as RESPONDER_
 /** The responder writes (security-world.ts), spelled as the OpenAPI document names routes. */
 const RESPONDER_WRITES = new Set(RESPONDER_WRITES_NEST.map((route) => route.replace(/:(\w+)/g, '{$1}')));
 
-/** /api/v1 routes that authenticate by their own secret (@Public): a calendar feed's token. */
+/** /api/v1 routes that authenticate by their own secret (@Public): a calendar feed's token; the console's sign-ins (checked below). */
 const OWN_AUTH_ROUTES = new Set(['GET /api/v1/schedules/{id}/ical']);
+const SIGN_IN_ROUTES = new Set(['POST /api/v1/session/api-key', 'GET /api/v1/session/providers']);
+
+/** Writes any signed-in console session may make, whatever its role: its own sign-out (an API key gets a 404 there). */
+const SIGNED_IN_WRITES = new Set(['DELETE /api/v1/session']);
+
+/** Reads only an admin may make: who is signed in to the console. */
+const ADMIN_READS = new Set(['GET /api/v1/sessions']);
 
 /** Routes outside /api/v1 that are open by design. */
 const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz']);
@@ -61,6 +69,7 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     for (const r of routes) {
       const route = `${r.method} ${r.template}`;
       const url = concretePath(world, r.template);
+      if (SIGN_IN_ROUTES.has(route)) continue;
       if (OWN_AUTH_ROUTES.has(route)) {
         // No key needed, but no token is no access: 404 says nothing about which schedules exist.
         expectStatus(route, 'nobody', (await call(r.method, url)).status, (s) => s === 404, '404');
@@ -71,7 +80,12 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
       expectStatus(route, 'nobody', (await call(r.method, url)).status, (s) => s === 401, '401');
       expectStatus(route, 'an unknown key', (await call(r.method, url, 'klx_not-a-real-key')).status, (s) => s === 401, '401');
       expectStatus(route, 'a malformed header', (await call(r.method, url).set('Authorization', t.keys.admin)).status, (s) => s === 401, '401');
-      if (WRITE.has(r.method)) {
+      if (SIGNED_IN_WRITES.has(route)) {
+        expectStatus(route, 'read-only', (await call(r.method, url, t.keys.readOnly)).status, (s) => s === 404, '404 (a key has no session)');
+      } else if (ADMIN_READS.has(route)) {
+        expectStatus(route, 'read-only', (await call(r.method, url, t.keys.readOnly)).status, (s) => s === 403, '403');
+        expectStatus(route, 'responder', (await call(r.method, url, t.keys.responder)).status, (s) => s === 403, '403');
+      } else if (WRITE.has(r.method)) {
         expectStatus(route, 'read-only', (await call(r.method, url, t.keys.readOnly)).status, (s) => s === 403, '403');
         if (RESPONDER_WRITES.has(route)) {
           expectStatus(route, 'responder', (await call(r.method, url, t.keys.responder)).status, (s) => s !== 401 && s !== 403, 'not 401/403');
@@ -140,5 +154,66 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     await t.http().get('/i/AAAAAAAAAAAAAAAAAAAAAA').expect(404);
     await t.http().post('/i/AAAAAAAAAAAAAAAAAAAAAA/acknowledge').expect(404);
     checked += 6;
+  });
+
+  it('the console sign-in routes: the key sign-in takes only an admin key; the providers are open', async () => {
+    await t.http().post('/api/v1/session/api-key').send({}).expect(400);
+    await t.http().post('/api/v1/session/api-key').send({ key: 'klx_not-a-real-key' }).expect(401);
+    await t.http().post('/api/v1/session/api-key').send({ key: t.keys.readOnly }).expect(403);
+    await t.http().post('/api/v1/session/api-key').send({ key: t.keys.responder }).expect(403);
+    await t.http().post('/api/v1/session/api-key').send({ key: t.keys.admin }).expect(201);
+    await t.http().get('/api/v1/session/providers').expect(200);
+    checked += 2;
+  });
+
+  it('every /api/v1 route under a console session of each role: the same decision as a key of that role, and no write without X-CSRF-Token', async () => {
+    const routes = (await openApiRoutes(t)).filter(
+      (r) => r.template.startsWith('/api/v1') && !OWN_AUTH_ROUTES.has(`${r.method} ${r.template}`) && !SIGN_IN_ROUTES.has(`${r.method} ${r.template}`),
+    );
+    const sessions = t.get(SessionsService);
+    const roles = ['read-only', 'responder', 'admin'] as const;
+    const browsers = new Map<(typeof roles)[number], { cookie: string; csrf: string }>();
+    for (const role of roles) {
+      const user = await t.api().post('/api/v1/users', { name: `Matrix ${role}`, email: `matrix-${role}@example.com`, role }).expect(201);
+      const opened = await sessions.openForUser({ id: user.body.id, name: user.body.name, role }, 'oidc');
+      browsers.set(role, { cookie: opened.cookie.split(';')[0], csrf: opened.session.csrfToken });
+    }
+    const rank = { 'read-only': 0, responder: 1, admin: 2 };
+    const failures: string[] = [];
+    for (const r of routes) {
+      const route = `${r.method} ${r.template}`;
+      const url = concretePath(world, r.template);
+      const minRole = ADMIN_READS.has(route) ? 'admin' : !WRITE.has(r.method) || SIGNED_IN_WRITES.has(route) ? 'read-only' : RESPONDER_WRITES.has(route) ? 'responder' : 'admin';
+      for (const role of roles) {
+        const b = browsers.get(role)!;
+        const send = (csrf: string | null) => {
+          let req = call(r.method, url).set('Cookie', b.cookie);
+          if (csrf !== null) req = req.set('X-CSRF-Token', csrf);
+          return req;
+        };
+        if (WRITE.has(r.method)) {
+          for (const [what, csrf] of [['no X-CSRF-Token', null], ['a wrong X-CSRF-Token', 'x'.repeat(b.csrf.length)]] as const) {
+            const got = (await send(csrf)).status;
+            if (got !== 403) failures.push(`${route} as a ${role} session with ${what}: ${got}, expected 403`);
+          }
+          // With the token: refused below the route's role; above it only where a call changes nothing lasting
+          // (the admin's writes and the sign-out are left out: they would change the world the other rows use).
+          if (rank[role] < rank[minRole]) {
+            const got = (await send(b.csrf)).status;
+            if (got !== 403) failures.push(`${route} as a ${role} session: ${got}, expected 403`);
+          }
+        } else {
+          const got = (await send(null)).status;
+          const ok = rank[role] < rank[minRole] ? got === 403 : got < 400 || got === 404;
+          if (!ok) failures.push(`${route} as a ${role} session: ${got}, expected ${rank[role] < rank[minRole] ? '403' : 'allowed'}`);
+        }
+      }
+      checked++;
+    }
+    expect(failures).toEqual([]);
+    // A session that is signed out, forged, or sent with a bearer key of lower rank does not count.
+    await t.http().get('/api/v1/users').set('Cookie', 'klaxon_session=forged').expect(401);
+    const admin = browsers.get('admin')!;
+    await t.http().post('/api/v1/users').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).set('Authorization', `Bearer ${t.keys.readOnly}`).send({}).expect(403);
   });
 });

@@ -12,6 +12,7 @@ import {
   phoneNumber,
   trigger,
 } from '../support/factories';
+import { SessionsService } from '../../src/sessions/sessions.service';
 import type { TestApp } from '../support/test-app';
 
 /** One real object of every kind, so every route can be called with ids that exist. */
@@ -46,6 +47,10 @@ export interface World {
   eventRouterId: string;
   /** A maintenance window that has not started (so it can still be edited). */
   maintenanceWindowId: string;
+  /** A console session of the other user (an admin may list and revoke it). */
+  sessionId: string;
+  /** An admin API key: the body of the console's key sign-in. */
+  adminKey: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -81,7 +86,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .api()
     .post('/api/v1/maintenance-windows', { description: 'world', start: '2026-04-01T00:00:00Z', end: '2026-04-01T02:00:00Z', serviceIds: [service.id] })
     .expect(201);
+  const session = await t.get(SessionsService).openForUser({ id: other.id, name: 'world', role: 'responder' }, 'email-link');
   return {
+    sessionId: session.session.id,
+    adminKey: t.keys.admin,
     userId: user.id,
     otherUserId: other.id,
     contactMethodId: user.contactMethods[0].id,
@@ -110,6 +118,7 @@ const COLLECTION_IDS: Record<string, keyof World> = {
   'api-keys': 'apiKeyId',
   'event-routers': 'eventRouterId',
   'maintenance-windows': 'maintenanceWindowId',
+  sessions: 'sessionId',
 };
 
 const PARAM_IDS: Record<string, keyof World> = {
@@ -138,6 +147,7 @@ export function validBodies(world: World): Record<string, Record<string, unknown
   const u = () => randomBytes(4).toString('hex');
   return {
     'POST /api/v1/api-keys': { name: 'fuzz', role: 'read-only' },
+    'POST /api/v1/session/api-key': { key: world.adminKey },
     'POST /api/v1/users': { name: 'Fuzz', email: `fuzz-${u()}@example.com`, timeZone: 'Europe/London' },
     'PATCH /api/v1/users/{id}': { name: 'Fuzzed', timeZone: 'UTC' },
     'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },
