@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { freePort } from '../../src/database/embedded-postgres';
+import { SessionsService } from '../../src/sessions/sessions.service';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
 import { FakeClock } from '../support/fake-clock';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -90,6 +91,17 @@ export class ConsoleHarness {
     await page.getByLabel('API key').fill(key);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+  }
+
+  /**
+   * A person's session (with this role) in the page's browser context, opened the way a finished
+   * sign-in opens it (the sign-in flows themselves have their own tests).
+   */
+  async signInAsUser(page: Page, user: { id: string; name: string }, role: 'admin' | 'responder' | 'read-only' = 'responder'): Promise<void> {
+    await this.t.api().patch(`/api/v1/users/${user.id}`, { role }).expect(200);
+    const { cookie } = await this.t.get(SessionsService).openForUser({ ...user, role }, 'email-link');
+    const [name, value] = cookie.split(';')[0].split('=');
+    await page.context().addCookies([{ name, value, url: this.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   }
 
   /** axe-core on the page as it is: the serious and critical violations. */

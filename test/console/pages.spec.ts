@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { createPolicy, createSchedule, createServiceWithEventsV2, createUser, incidentByDedupKey, layerBody, phoneNumber } from '../support/factories';
+import { WorkerService } from '../../src/worker/worker.service';
 import { ConsoleHarness, DESKTOP, PHONE } from './console-harness';
 
 /**
@@ -101,6 +102,8 @@ describe('web console: every page', () => {
     await admin.goto('/oncall');
     await admin.getByRole('heading', { name: 'On call now' }).waitFor();
     await admin.locator('li', { hasText: 'Platform primary' }).getByText('Alice Chen').first().waitFor();
+    // An admin API-key session belongs to no person: no "Me", no "mine".
+    expect(await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Me' }).count()).toBe(0);
     await audit('oncall', '/oncall', (p) => p.getByRole('heading', { name: 'Escalation policies' }).waitFor());
   });
 
@@ -160,8 +163,43 @@ describe('web console: every page', () => {
     await audit('services', '/services', (p) => p.getByRole('heading', { name }).waitFor());
   });
 
+  it('me: a contact method added and test-paged, a notification rule, the time zone', async () => {
+    const me = await h.page();
+    await h.signInAsUser(me, { id: ids.bob, name: 'Bob Okafor' }, 'admin');
+    await me.goto('/me');
+    await me.getByRole('heading', { name: 'Contact methods' }).waitFor();
+    const phone = phoneNumber();
+    await me.getByLabel('Type').selectOption('sms');
+    await me.getByLabel('Address').fill(phone);
+    await me.getByRole('button', { name: 'Add contact method' }).click();
+    await me.getByRole('button', { name: `Test page (sms ${phone})` }).click();
+    const sent = me.getByRole('status').getByRole('link');
+    await sent.waitFor();
+    // The engine pages Bob by his rules (the new number has an immediate rule): its SMS reaches the fake Twilio.
+    await h.t.get(WorkerService).drain();
+    await h.twilio.waitForMessage((m) => m.To === phone && m.Body.includes('Test page for Bob Okafor'));
+    await sent.click();
+    await me.getByRole('list', { name: 'Notification list' }).getByText(`by sms to ${phone}`).waitFor();
+
+    await me.goto('/me');
+    await me.getByLabel('Contact method', { exact: true }).selectOption({ label: `sms ${phone}` });
+    await me.getByLabel('Minutes after the page').fill('5');
+    await me.getByRole('button', { name: 'Add rule' }).click();
+    await me.getByText(`After 5 min: sms ${phone}`).waitFor();
+    await me.getByLabel('My time zone').selectOption('Asia/Tokyo');
+    await me.getByRole('button', { name: 'Save time zone' }).click();
+    await me.getByRole('button', { name: 'Save time zone' }).and(me.locator(':disabled')).waitFor();
+    const bob = (await h.t.api().get(`/api/v1/users/${ids.bob}`).expect(200)).body;
+    expect(bob.timeZone).toBe('Asia/Tokyo');
+    expect(bob.notificationRules).toEqual(expect.arrayContaining([expect.objectContaining({ delayMinutes: 5 })]));
+
+    const viewer = await h.page();
+    await h.signInAsUser(viewer, { id: ids.bob, name: 'Bob Okafor' }, 'admin');
+    await audit('me', '/me', (p) => p.getByRole('heading', { name: 'My iCal links' }).waitFor(), viewer);
+  });
+
   it('sign-in: the page offers the API key', async () => {
     await audit('sign-in', '/', (p) => p.getByLabel('API key').waitFor(), await h.page());
-    expect(checked).toEqual(expect.arrayContaining(['incidents', 'incident', 'oncall', 'schedule', 'schedules', 'policies', 'services', 'sign-in']));
+    expect(checked).toEqual(expect.arrayContaining(['incidents', 'incident', 'oncall', 'schedule', 'schedules', 'policies', 'services', 'me', 'sign-in']));
   });
 });

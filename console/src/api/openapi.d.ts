@@ -636,6 +636,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console session of this request
+         * @description Answers the session cookie only; an API key gets a 401.
+         */
+        get: operations["Session_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the cookie sent (X-CSRF-Token required) and clears the cookie.
+         */
+        delete: operations["Session_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the console with an admin API key
+         * @description Sets the klaxon_session cookie. The session belongs to no user.
+         */
+        post: operations["Session_signInWithApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in methods the console offers */
+        get: operations["Session_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List live console sessions
+         * @description Neither signed out, revoked nor expired; newest first, at most 500.
+         */
+        get: operations["SessionsAdmin_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a console session
+         * @description Its next request is a 401.
+         */
+        delete: operations["SessionsAdmin_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1471,6 +1572,13 @@ export interface components {
              */
             role: "admin" | "responder" | "read-only";
         };
+        ApiKeySignInDto: {
+            /**
+             * @description an admin API key
+             * @example klx_2Yq8Vb0cXwT4mN6pR1sL9dKf3hJ7gZa5
+             */
+            key: string;
+        };
         AuditEntryResponse: {
             /**
              * @description what was done
@@ -1881,6 +1989,13 @@ export interface components {
              * @example Ada Lovelace
              */
             name: string;
+            /**
+             * @description what the user may do when signed in to the console
+             * @default responder
+             * @example responder
+             * @enum {string}
+             */
+            role: "admin" | "responder" | "read-only";
             /**
              * @description IANA time zone, for the times in pages and views
              * @default UTC
@@ -3485,6 +3600,98 @@ export interface components {
              */
             updatedAt: string;
         };
+        SessionResponse: {
+            /**
+             * @description send it as X-CSRF-Token with every write made with the session cookie
+             * @example c2VjcmV0LWNzcmYtdG9rZW4tZXhhbXBsZQ
+             */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends unless used again (each use renews it); ISO 8601, UTC
+             * @example 2026-11-30T21:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * @description what the session may do
+             * @example responder
+             * @enum {string}
+             */
+            role: "admin" | "responder" | "read-only";
+            /** @description the signed-in user; null for a session opened with an admin API key */
+            user: components["schemas"]["SessionUserResponse"] | null;
+        };
+        SessionSummaryResponse: {
+            /**
+             * @description the API key a key session was opened with ("env" for KLAXON_ADMIN_API_KEY)
+             * @example null
+             */
+            apiKeyId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T21:40:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description session id
+             * @example 9b1c2d3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description last use; ISO 8601, UTC
+             * @example 2026-11-30T09:40:00.000Z
+             */
+            lastSeenAt: string;
+            /**
+             * @description the user's or the key's name when the session opened
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description how the session signed in
+             * @example oidc
+             * @enum {string}
+             */
+            signInMethod: "api-key" | "oidc" | "email-link";
+            /**
+             * Format: uuid
+             * @description the user signed in; null for an admin API key session
+             * @example 3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d
+             */
+            userId: string | null;
+        };
+        SessionUserResponse: {
+            /**
+             * @description email address
+             * @example ada@example.com
+             */
+            email: string;
+            /**
+             * Format: uuid
+             * @description user id
+             * @example 3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d
+             */
+            id: string;
+            /**
+             * @description display name
+             * @example Ada Lovelace
+             */
+            name: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/London
+             */
+            timeZone: string;
+        };
         ShiftResponse: {
             /**
              * Format: date-time
@@ -3540,6 +3747,23 @@ export interface components {
              * @example 2026-12-07T00:00:00.000Z
              */
             until: string;
+        };
+        SignInProvidersResponse: {
+            /**
+             * @description an admin may always sign in with an admin API key
+             * @example true
+             */
+            apiKey: boolean;
+            /**
+             * @description email sign-in links can be sent (SMTP is configured)
+             * @example false
+             */
+            emailLink: boolean;
+            /**
+             * @description OpenID Connect sign-in is configured (GET /auth/oidc/login)
+             * @example true
+             */
+            oidc: boolean;
         };
         SlackChallengeResponse: {
             /**
@@ -3947,6 +4171,13 @@ export interface components {
              */
             name?: string;
             /**
+             * @description what the user may do when signed in to the console
+             * @default responder
+             * @example responder
+             * @enum {string}
+             */
+            role: "admin" | "responder" | "read-only";
+            /**
              * @description IANA time zone, for the times in pages and views
              * @default UTC
              * @example Europe/London
@@ -4008,6 +4239,12 @@ export interface components {
             name: string;
             /** @description when each contact method is paged, by delayMinutes */
             notificationRules: components["schemas"]["NotificationRuleResponse"][];
+            /**
+             * @description what the user may do when signed in to the console
+             * @example responder
+             * @enum {string}
+             */
+            role: "admin" | "responder" | "read-only";
             /**
              * @description IANA time zone
              * @example Europe/London
@@ -7996,6 +8233,258 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Session_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description who is signed in, the role, the CSRF token for writes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller is an API key, not a console session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Session_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the caller is an API key, not a console session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Session_signInWithApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeySignInDto"];
+            };
+        };
+        responses: {
+            /** @description signed in; the cookie is set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the key is unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the key is not an admin key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Session_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description only for a request Fastify cannot route (this route refuses nothing) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the configured sign-in methods */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvidersResponse"];
+                };
+            };
+        };
+    };
+    SessionsAdmin_list: {
+        parameters: {
+            query?: {
+                /** @description only this user's sessions */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the live sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryResponse"][];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SessionsAdmin_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description no API key, or an unknown or revoked one */
             401: {

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { all, api, Incident, Schedule, User } from '../api/client';
 import { Link } from '../router';
-import { useSession } from '../session';
+import { isAdmin, useSession } from '../session';
 import { CopyButton, ErrorText, Loading, Page } from '../ui';
 import { useAction, useLoad } from '../use-load';
 
@@ -13,7 +13,7 @@ const TYPES: Array<[ContactType, string]> = [
   ['slack', 'Slack member id'],
 ];
 
-function ContactMethods({ user, onChange }: { user: User; onChange: () => void }) {
+function ContactMethods({ user, canEdit, onChange }: { user: User; canEdit: boolean; onChange: () => void }) {
   const [type, setType] = useState<ContactType>('sms');
   const [address, setAddress] = useState('');
   const [tested, setTested] = useState<number | null>(null);
@@ -45,17 +45,21 @@ function ContactMethods({ user, onChange }: { user: User; onChange: () => void }
           <li key={c.id}>
             <strong>{TYPES.find(([t]) => t === c.type)?.[1] ?? c.type}</strong> {c.address} {!c.enabled && <span className="muted">(disabled)</span>}
             <div className="actions">
-              <button type="button" className="small" onClick={() => testPage(`${c.type} ${c.address}`)} disabled={action.busy} aria-label={`Test page (${c.type} ${c.address})`}>
-                Test page
-              </button>
-              <button
-                type="button"
-                className="small"
-                onClick={() => action.run(() => api.delete(`/api/v1/users/${user.id}/contact-methods/${c.id}`)).then(onChange)}
-                aria-label={`Remove ${c.type} ${c.address}`}
-              >
-                Remove
-              </button>
+              {canEdit && (
+                <>
+                  <button type="button" className="small" onClick={() => testPage(`${c.type} ${c.address}`)} disabled={action.busy} aria-label={`Test page (${c.type} ${c.address})`}>
+                    Test page
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => action.run(() => api.delete(`/api/v1/users/${user.id}/contact-methods/${c.id}`)).then(onChange)}
+                    aria-label={`Remove ${c.type} ${c.address}`}
+                  >
+                    Remove
+                  </button>
+                </>
+              )}
             </div>
           </li>
         ))}
@@ -65,31 +69,33 @@ function ContactMethods({ user, onChange }: { user: User; onChange: () => void }
           Test page sent: <Link href={`/incidents/${tested}`}>incident #{tested}</Link> shows whether it reached you. Resolve it when done.
         </p>
       )}
-      <form onSubmit={add} className="row">
-        <label>
-          Type
-          <select value={type} onChange={(e) => setType(e.target.value as ContactType)}>
-            {TYPES.map(([t, label]) => (
-              <option key={t} value={t}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Address
-          <input required value={address} onChange={(e) => setAddress(e.target.value)} placeholder={type === 'email' ? 'me@example.com' : type === 'slack' ? 'U01234567' : '+1 415 555 0123'} />
-        </label>
-        <button type="submit" disabled={action.busy}>
-          Add contact method
-        </button>
-      </form>
+      {canEdit && (
+        <form onSubmit={add} className="row">
+          <label>
+            Type
+            <select value={type} onChange={(e) => setType(e.target.value as ContactType)}>
+              {TYPES.map(([t, label]) => (
+                <option key={t} value={t}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Address
+            <input required value={address} onChange={(e) => setAddress(e.target.value)} placeholder={type === 'email' ? 'me@example.com' : type === 'slack' ? 'U01234567' : '+1 415 555 0123'} />
+          </label>
+          <button type="submit" disabled={action.busy}>
+            Add contact method
+          </button>
+        </form>
+      )}
       <ErrorText error={action.error} />
     </section>
   );
 }
 
-function NotificationRules({ user, onChange }: { user: User; onChange: () => void }) {
+function NotificationRules({ user, canEdit, onChange }: { user: User; canEdit: boolean; onChange: () => void }) {
   const [contactMethodId, setContactMethodId] = useState('');
   const [delayMinutes, setDelay] = useState(0);
   const action = useAction();
@@ -108,38 +114,42 @@ function NotificationRules({ user, onChange }: { user: User; onChange: () => voi
           .map((r) => (
             <li key={r.id}>
               After {r.delayMinutes} min: {method(r.contactMethodId)?.type} {method(r.contactMethodId)?.address}{' '}
-              <button type="button" className="small" onClick={() => action.run(() => api.delete(`/api/v1/users/${user.id}/notification-rules/${r.id}`)).then(onChange)}>
-                Remove
-              </button>
+              {canEdit && (
+                <button type="button" className="small" onClick={() => action.run(() => api.delete(`/api/v1/users/${user.id}/notification-rules/${r.id}`)).then(onChange)}>
+                  Remove
+                </button>
+              )}
             </li>
           ))}
       </ul>
-      <form onSubmit={add} className="row">
-        <label>
-          Contact method
-          <select required value={contactMethodId} onChange={(e) => setContactMethodId(e.target.value)}>
-            <option value="">Choose</option>
-            {user.contactMethods.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.type} {c.address}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Minutes after the page
-          <input type="number" min={0} max={1440} value={delayMinutes} onChange={(e) => setDelay(Number(e.target.value))} />
-        </label>
-        <button type="submit" disabled={action.busy}>
-          Add rule
-        </button>
-      </form>
+      {canEdit && (
+        <form onSubmit={add} className="row">
+          <label>
+            Contact method
+            <select required value={contactMethodId} onChange={(e) => setContactMethodId(e.target.value)}>
+              <option value="">Choose</option>
+              {user.contactMethods.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.type} {c.address}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Minutes after the page
+            <input type="number" min={0} max={1440} value={delayMinutes} onChange={(e) => setDelay(Number(e.target.value))} />
+          </label>
+          <button type="submit" disabled={action.busy}>
+            Add rule
+          </button>
+        </form>
+      )}
       <ErrorText error={action.error} />
     </section>
   );
 }
 
-function TimeZone({ user, onChange }: { user: User; onChange: () => void }) {
+function TimeZone({ user, canEdit, onChange }: { user: User; canEdit: boolean; onChange: () => void }) {
   const [zone, setZone] = useState(user.timeZone);
   const action = useAction();
   const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [user.timeZone, 'UTC'];
@@ -159,7 +169,7 @@ function TimeZone({ user, onChange }: { user: User; onChange: () => void }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={action.busy || zone === user.timeZone}>
+        <button type="submit" disabled={!canEdit || action.busy || zone === user.timeZone}>
           Save time zone
         </button>
       </div>
@@ -177,12 +187,15 @@ export default function Me() {
   }, [id]);
   if (!data) return <Loading error={error} />;
   const { user, schedules } = data;
+  // The users API takes writes from admins only (the same rule as for API keys).
+  const canEdit = isAdmin(session);
   return (
     <Page title={user.name}>
       <p className="muted">{user.email}</p>
-      <ContactMethods user={user} onChange={reload} />
-      <NotificationRules user={user} onChange={reload} />
-      <TimeZone user={user} onChange={reload} />
+      {!canEdit && <p className="warning">Only admins can change contact methods, notification rules and time zones today: ask one.</p>}
+      <ContactMethods user={user} canEdit={canEdit} onChange={reload} />
+      <NotificationRules user={user} canEdit={canEdit} onChange={reload} />
+      <TimeZone user={user} canEdit={canEdit} onChange={reload} />
       <section aria-labelledby="ical">
         <h2 id="ical">My iCal links</h2>
         <p className="muted small-text">Subscribe in a calendar app to see my shifts; anyone with a link can read that schedule's shifts.</p>
