@@ -12,6 +12,7 @@ import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { IngestModule } from './ingest/ingest.module';
+import { LiveModule } from './live/live.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { InboundChannelsModule } from './notifications/inbound/inbound.module';
 import { EscalationModule } from './escalation/escalation.module';
@@ -40,6 +41,7 @@ const FEATURE_MODULES = [
   InboundChannelsModule,
   AuditModule,
   SessionsModule,
+  LiveModule,
   ConsoleSiteModule,
   // Last: the worker's loops compose the engine, the dispatcher and heartbeats.
   WorkerModule,

@@ -93,6 +93,8 @@ const OPENAPI_TAGS: Record<string, string> = {
   incidents: 'incidents: list, timeline, pages, acknowledge, resolve, escalate, NDJSON export',
   reports: 'incident analytics: opened, acknowledged, resolved and time to each, per service and week',
   'audit-log': 'every change made through the API, by whom',
+  sessions: 'the web console\'s sign-in and sessions (cookie and CSRF token), and their revocation by an admin',
+  events: 'live incident events for the web console (Server-Sent Events)',
   webhooks: 'inbound alerts (PagerDuty Events v2, Alertmanager, Grafana, generic, heartbeats) and the Twilio, Slack and email action callbacks',
   health: 'liveness and readiness probes',
 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { Page, paginate } from '../common/pagination';
 import { Alert } from './alert.entity';
@@ -12,6 +12,15 @@ import { MAX_LISTED_NOTES, NOTE_ENTRY_TYPE } from './incident-notes';
 /** How much of an incident's history GET /incidents/{id} returns (the most recent part). */
 export const DETAIL_ALERTS = 200;
 export const DETAIL_TIMELINE = 1000;
+
+/** An incident's state in a live event: enough for a list to update, or to decide to fetch the incident. */
+export interface IncidentSummary {
+  id: string;
+  number: number;
+  status: Incident['status'];
+  level: number;
+  updatedAt: string;
+}
 
 /** Read side of the incident API: lists and the full incident with its alerts and timeline. */
 @Injectable()
@@ -52,6 +61,23 @@ export class IncidentsQueryService {
     incident.alerts = alerts.reverse();
     incident.timeline = timeline.reverse();
     return { incident, alertCount, timelineCount, notes: await this.notesOf(id) };
+  }
+
+  /** What the console's live events say of each incident (ids that are not incidents, or no longer, are absent). */
+  async summaries(ids: readonly string[]): Promise<IncidentSummary[]> {
+    if (!ids.length) return [];
+    const rows = await this.incidents.find({
+      where: { id: In([...ids]) },
+      select: { id: true, number: true, status: true, level: true, updatedAt: true },
+    });
+    return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, level: r.level, updatedAt: r.updatedAt.toISOString() }));
+  }
+
+  /** The id of the incident with this number (what pages, Slack and the console show as "#42"); 404 when there is none. */
+  async idByNumber(number: number): Promise<string> {
+    const found = await this.incidents.findOne({ where: { number }, select: { id: true } });
+    if (!found) throw new NotFoundError('incident', `#${number}`);
+    return found.id;
   }
 
   /** The incident's notes, oldest first (the most recent MAX_LISTED_NOTES); 404 for an unknown incident. */

@@ -4,6 +4,7 @@ import { Alert } from './alert.entity';
 import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentsController } from './incidents.controller';
+import { IncidentNumbersController } from './incident-numbers.controller';
 import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
 import { IncidentsRepository } from './incidents.repository';
@@ -18,7 +19,7 @@ import { IncidentReportsService } from './incident-reports.service';
 /** Incidents, their alerts and timeline; the lifecycle every channel acts through. */
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
-  controllers: [IncidentsController, IncidentReportsController],
+  controllers: [IncidentsController, IncidentNumbersController, IncidentReportsController],
   providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentRetentionRepository, IncidentRetention,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],

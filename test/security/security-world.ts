@@ -43,6 +43,7 @@ export interface World {
   integrations: Record<IntegrationFixture['type'], IntegrationFixture>;
   heartbeat: { id: string; key: string };
   incidentId: string;
+  incidentNumber: number;
   apiKeyId: string;
   eventRouterId: string;
   /** A maintenance window that has not started (so it can still be edited). */
@@ -102,6 +103,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     integrations,
     heartbeat: { id: hb.body.id, key: hb.body.key },
     incidentId: incident.id,
+    incidentNumber: incident.number,
     apiKeyId: key.body.id,
     eventRouterId: router.body.id,
     maintenanceWindowId: window.body.id,
@@ -127,6 +129,7 @@ const PARAM_IDS: Record<string, keyof World> = {
   overrideId: 'overrideId',
   userId: 'otherUserId',
   monitorId: 'heartbeat',
+  number: 'incidentNumber',
 };
 
 /** `/api/v1/schedules/{id}/overrides/{overrideId}` -> a URL naming real objects of the world. */
