@@ -41,12 +41,13 @@ export class ConsoleHarness {
   t!: TestApp;
   twilio = new FakeTwilioServer();
   baseUrl = '';
+  twilioUrl = '';
   browser!: Browser;
   private contexts: BrowserContext[] = [];
 
   async start(env: Record<string, string> = {}): Promise<void> {
     const executablePath = ensureChromium();
-    const twilioUrl = await this.twilio.start();
+    const twilioUrl = (this.twilioUrl = await this.twilio.start());
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.t = await createTestApp({

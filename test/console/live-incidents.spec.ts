@@ -17,6 +17,10 @@ describe('web console: incidents, live', () => {
   let phone: string;
   let page: Page;
   let seq = 0;
+  // A second Klaxon, KLAXON_ROLE=api, on the same database: started in beforeAll, awaited by the test that uses it.
+  let apiPort: number;
+  let apiProcess: KlaxonProcess;
+  let apiStarted: Promise<Error | null>;
 
   const trigger = async (summary: string): Promise<{ id: string; number: number }> => {
     const dedupKey = `console-live-${++seq}`;
@@ -35,9 +39,28 @@ describe('web console: incidents, live', () => {
     const user = await createUser(h.t, { name: 'Alice Chen' }, [{ type: 'sms', address: phone }]);
     const policy = await createPolicy(h.t, [{ delayMinutes: 10, targets: [{ type: 'user', id: user.id }] }]);
     ({ routingKey } = await createServiceWithEventsV2(h.t, policy.id));
+    apiPort = await freePort();
+    apiProcess = new KlaxonProcess({
+      DATABASE_URL: h.t.db.url,
+      KLAXON_ROLE: 'api',
+      PORT: String(apiPort),
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      TWILIO_ACCOUNT_SID: h.twilio.accountSid,
+      TWILIO_AUTH_TOKEN: h.twilio.authToken,
+      TWILIO_FROM,
+      TWILIO_API_URL: h.twilioUrl,
+      KLAXON_SECRET: 'test-secret-0123456789abcdef',
+    });
+    apiStarted = apiProcess.start(110_000).then(
+      () => null,
+      (e: Error) => e,
+    );
     page = await h.page();
   });
-  afterAll(() => h.stop());
+  afterAll(async () => {
+    await apiProcess?.kill();
+    await h.stop();
+  });
 
   it('signs in with the admin key, opens an incident from an Events v2 alert and acknowledges it; the list shows it acknowledged', async () => {
     const incident = await trigger('Database CPU at 98%');
@@ -72,32 +95,16 @@ describe('web console: incidents, live', () => {
   });
 
   it('shows within 1 s an acknowledgement by SMS that a separate KLAXON_ROLE=api process handled', async () => {
-    const port = await freePort();
-    const api = new KlaxonProcess({
-      DATABASE_URL: h.t.db.url,
-      KLAXON_ROLE: 'api',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      TWILIO_ACCOUNT_SID: h.twilio.accountSid,
-      TWILIO_AUTH_TOKEN: h.twilio.authToken,
-      TWILIO_FROM,
-      TWILIO_API_URL: `http://127.0.0.1:1`,
-      KLAXON_SECRET: 'test-secret-0123456789abcdef',
-      LOG_LEVEL: 'warn',
-    });
-    try {
-      await api.start();
-      const incident = await trigger('Replica lag on db-3');
-      await page.goto('/incidents');
-      await row(incident.number).locator('.badge', { hasText: 'triggered' }).waitFor();
+    const failed = await apiStarted;
+    if (failed) throw failed;
+    const incident = await trigger('Replica lag on db-3');
+    await page.goto('/incidents');
+    await row(incident.number).locator('.badge', { hasText: 'triggered' }).waitFor();
 
-      const url = `http://127.0.0.1:${port}/twilio/sms`;
-      const signed = signedTwilioRequest(h.twilio.authToken, url, { From: phone, To: TWILIO_FROM, Body: `ack ${incident.number}`, MessageSid: `SM${'c'.repeat(32)}` });
-      const res = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
-      expect(res.status).toBe(200);
-      await row(incident.number).locator('.badge', { hasText: 'acknowledged' }).waitFor({ timeout: 1000 });
-    } finally {
-      await api.kill();
-    }
-  });
+    const url = `http://127.0.0.1:${apiPort}/twilio/sms`;
+    const signed = signedTwilioRequest(h.twilio.authToken, url, { From: phone, To: TWILIO_FROM, Body: `ack ${incident.number}`, MessageSid: `SM${'c'.repeat(32)}` });
+    const res = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+    expect(res.status).toBe(200);
+    await row(incident.number).locator('.badge', { hasText: 'acknowledged' }).waitFor({ timeout: 1000 });
+  }, 120_000);
 });

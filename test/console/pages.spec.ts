@@ -182,7 +182,7 @@ describe('web console: every page', () => {
     await me.getByRole('list', { name: 'Notification list' }).getByText(`by sms to ${phone}`).waitFor();
 
     await me.goto('/me');
-    await me.getByLabel('Contact method', { exact: true }).selectOption({ label: `sms ${phone}` });
+    await me.getByRole('combobox', { name: /^Contact method/ }).selectOption({ label: `sms ${phone}` });
     await me.getByLabel('Minutes after the page').fill('5');
     await me.getByRole('button', { name: 'Add rule' }).click();
     await me.getByText(`After 5 min: sms ${phone}`).waitFor();

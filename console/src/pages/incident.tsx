@@ -21,11 +21,8 @@ interface Detail {
 }
 
 async function loadDetail(number: number): Promise<Detail> {
-  const ref = await api.get<Incident>(`/api/v1/incidents/by-number/${number}`);
-  const [incident, pages] = await Promise.all([
-    api.get<Incident>(`/api/v1/incidents/${ref.id}`),
-    api.get<ApiPage<Notification>>(`/api/v1/incidents/${ref.id}/notifications?limit=500`),
-  ]);
+  const incident = await api.get<Incident>(`/api/v1/incident-numbers/${number}`);
+  const pages = await api.get<ApiPage<Notification>>(`/api/v1/incidents/${incident.id}/notifications?limit=500`);
   const service = await api.get<Service>(`/api/v1/services/${incident.serviceId}`).catch(() => null);
   const policy = service?.escalationPolicyId ? await api.get<Policy>(`/api/v1/escalation-policies/${service.escalationPolicyId}`).catch(() => null) : null;
   const oncall = policy ? (await api.get<{ items: OnCallItem[] }>('/api/v1/oncall')).items.filter((o) => o.escalationPolicyId === policy.id) : [];
@@ -132,7 +129,7 @@ function alertLinks(payload: unknown): Array<{ href: string; text: string }> {
 
 export default function IncidentPage({ number }: { number: number }) {
   const { data, error, reload } = useLoad(() => loadDetail(number), [number]);
-  useIncidentEvents(useCallback((e) => e.number === number && void reload(), [number, reload]));
+  useIncidentEvents(useCallback((e) => (e === null || e.number === number) && void reload(), [number, reload]));
   if (!data) return <Loading error={error} />;
   const { incident, notifications } = data;
   return (
