@@ -22,6 +22,9 @@ export function configProblems(env: Env): string[] {
   }
   if (env.SMTP_URL && !env.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_URL is set (the From address of page emails)');
   if (env.SMTP_FROM && !env.SMTP_URL) problems.push('SMTP_URL: required when SMTP_FROM is set (the server that sends page emails)');
+  if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required when OIDC_ISSUER_URL is set (console sign-in with OpenID Connect)');
+  if (env.OIDC_CLIENT_ID && !env.OIDC_ISSUER_URL) problems.push('OIDC_ISSUER_URL: required when OIDC_CLIENT_ID is set (console sign-in with OpenID Connect)');
+  if (env.OIDC_ISSUER_URL && !env.PUBLIC_URL) problems.push('PUBLIC_URL: required when OIDC_ISSUER_URL is set (the address the identity provider sends people back to)');
   return problems;
 }
 

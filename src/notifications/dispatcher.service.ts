@@ -11,7 +11,7 @@ import { IncidentsService } from '../incidents/incidents.service';
 import { ActionTokenService } from './action-tokens/action-token.service';
 import { ChannelError, OutgoingNotification } from './channels/notification-channel';
 import { ChannelRegistry } from './channel-registry';
-import { IncidentInfo, toPageContent } from './incident-page.content';
+import { IncidentInfo, consoleIncidentUrl, toPageContent } from './incident-page.content';
 import { IncidentPagesRepository } from './incident-pages.repository';
 import type { NotificationState } from './notification.entity';
 import { type ClaimedPage, NotificationsRepository } from './notifications.repository';
@@ -155,7 +155,8 @@ export class DispatcherService {
       return this.finish(row, 'skipped', { error: 'not configured', incident });
     }
     const links = await this.actionTokens.linksForPage({ notificationId: row.id, channel: row.channel, incidentId: incident.id, userId: row.userId });
-    const content = toPageContent(incident, { moreIncidents: row.bundledCount || undefined, ...links });
+    const incidentUrl = consoleIncidentUrl(this.config.PUBLIC_URL, incident.number);
+    const content = toPageContent(incident, { moreIncidents: row.bundledCount || undefined, ...links, ...(incidentUrl ? { incidentUrl } : {}) });
     const outgoing: OutgoingNotification = { notificationId: row.id, address: row.address, userId: row.userId, content };
     try {
       const result = await channel.send(outgoing);

@@ -40,6 +40,16 @@ export function toPageContent(incident: IncidentInfo, extra: Partial<PageContent
   };
 }
 
+/**
+ * The incident in the web console, `PUBLIC_URL/incidents/<number>` (the
+ * console asks to sign in first when needed); absent without PUBLIC_URL.
+ * Email and Slack pages link it; the SMS short link's page offers it too.
+ */
+export function consoleIncidentUrl(publicUrl: string | undefined, incidentNumber: number): string | undefined {
+  const base = publicUrl?.replace(/\/+$/, '');
+  return base ? `${base}/incidents/${incidentNumber}` : undefined;
+}
+
 /** "Alice (via SMS)": who moved the incident to its current state, as messages show it. */
 export function actedByLabel(incident: IncidentInfo): string | undefined {
   const actor = incident.status === 'resolved' ? incident.resolvedBy : incident.status === 'acknowledged' ? incident.acknowledgedBy : null;

@@ -71,7 +71,7 @@ export class SessionController {
   providers(): SignInProvidersResponse {
     return {
       oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID),
-      emailLink: Boolean(this.config.SMTP_URL && this.config.SMTP_FROM),
+      emailLink: Boolean(this.config.SMTP_URL && this.config.SMTP_FROM && this.config.PUBLIC_URL),
       apiKey: true,
     };
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { API_KEY_ROLES, ApiKeyRole } from '../auth/api-key.entity';
 import type { Principal } from '../auth/api-keys.service';
 import type { Session } from './session.entity';
@@ -9,6 +9,20 @@ export class ApiKeySignInDto {
   @IsString()
   @Length(1, 200)
   key: string;
+}
+
+export class EmailLinkRequestDto {
+  @ApiProperty({ description: 'the email address of a Klaxon user', example: 'ada@example.com' })
+  @IsEmail()
+  @Length(3, 320)
+  email: string;
+}
+
+export class EmailLinkConfirmDto {
+  @ApiProperty({ description: 'the token of the emailed link (after #token=)', example: 'q3Jx0m2yX8bZ1cV4nW7eR5tY9uI6oP2aS0dF3gH8jK1' })
+  @IsString()
+  @Length(1, 200)
+  token: string;
 }
 
 export class SessionUserResponse {

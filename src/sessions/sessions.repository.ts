@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
 import type { ApiKeyRole } from '../auth/api-key.entity';
 import { Session } from './session.entity';
 
@@ -86,6 +86,13 @@ export class SessionsRepository {
   async revoke(id: string, at: Date): Promise<boolean> {
     const res = await this.sessions.update({ id, revokedAt: IsNull() }, { revokedAt: at });
     return (res.affected ?? 0) > 0;
+  }
+
+  /** Deletes up to `limit` sessions that expired before `before`, oldest first (retention). */
+  async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
+    const rows = await this.sessions.find({ select: { id: true }, where: { expiresAt: LessThan(before) }, order: { expiresAt: 'ASC' }, take: limit });
+    if (!rows.length) return 0;
+    return (await this.sessions.delete(rows.map((r) => r.id))).affected ?? 0;
   }
 
   findById(id: string): Promise<Session | null> {

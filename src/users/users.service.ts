@@ -61,6 +61,11 @@ export class UsersService {
     return found?.id ?? null;
   }
 
+  /** The user with this email (any case), without contact methods or rules: for console sign-in. Null when there is none. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findOne({ where: { id }, relations: { contactMethods: true, notificationRules: true } });
     if (!user) throw new NotFoundError('user', id);

@@ -68,6 +68,8 @@ describe('page content', () => {
     const token = path.split('/').pop()!;
     expect(page.text).toContain(`<form method="post" action="${token}/acknowledge"`);
     expect(page.text).toContain(`<form method="post" action="${token}/resolve"`);
+    // The whole incident is in the web console, which asks to sign in; this page needs none.
+    expect(page.text).toContain(`<a href="${PUBLIC_URL}/incidents/${incident.number}">Open incident #${incident.number} in the Klaxon console</a>`);
     expect((await h.incident(incident.id)).status).toBe('triggered');
 
     const acked = await h.t.http().post(`${path}/acknowledge`).type('form').send('').expect(200);
@@ -149,6 +151,10 @@ describe('page content', () => {
     expect(text).toMatch(/ {2}note: x{197}\.\.\.\n/);
     expect(text).toContain('  Runbook: https://runbooks.example/replica-lag');
     expect(mail.html).toContain('<li><a href="https://runbooks.example/replica-lag">Runbook</a></li>');
+    // Email and Slack pages open the incident in the web console.
+    const number = (await h.t.api().get('/api/v1/incidents?limit=1').expect(200)).body.items[0].number;
+    expect(text).toContain(`View: ${PUBLIC_URL}/incidents/${number}`);
+    expect(mail.html).toContain(`<a href="${PUBLIC_URL}/incidents/${number}">View incident</a>`);
 
     const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === 'U0KIM');
     expect(dm.args.text).toContain('Replica lag above 30s');
@@ -157,6 +163,7 @@ describe('page content', () => {
     expect(blocks).toContain('*Paging*\\nKim, Lee');
     expect(blocks).toContain('*lag_seconds:* 42');
     expect(blocks).toContain('<https://runbooks.example/replica-lag|Runbook>');
+    expect(blocks).toContain(`<${PUBLIC_URL}/incidents/${number}|View incident>`);
   });
 
   it('Slack and email show the labels, annotations and links of an Alertmanager alert', async () => {

@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { groupBy } from '../../common/group-by';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ChannelRegistry } from '../channel-registry';
 import { ChannelError, type NotificationChannel, type PageContent } from '../channels/notification-channel';
 import { parseSlackMessageRef } from '../channels/slack/slack-chat.channel';
-import { actedByLabel, IncidentInfo, toPageContent } from '../incident-page.content';
+import { actedByLabel, consoleIncidentUrl, IncidentInfo, toPageContent } from '../incident-page.content';
 import { IncidentPagesRepository } from '../incident-pages.repository';
 import type { NotificationState } from '../notification.entity';
 import { NotificationsRepository } from '../notifications.repository';
@@ -37,6 +38,7 @@ export class SlackMessageUpdaterService {
     private readonly incidentPages: IncidentPagesRepository,
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Processes the updates due now (rewrites, then note replies); returns how many rows it claimed. */
@@ -61,7 +63,7 @@ export class SlackMessageUpdaterService {
       const ids = group.map((r) => r.id);
       const attempts = Math.max(...group.map((r) => r.attempts));
       await this.attempt(ids, attempts, now, done, { incidentId }, 'Slack message update given up', () =>
-        isEditor(slack) ? updateMessages(slack, messagesOf.get(incidentId) ?? [], incidents.get(incidentId)) : Promise.resolve('done'),
+        isEditor(slack) ? updateMessages(slack, messagesOf.get(incidentId) ?? [], incidents.get(incidentId), this.config.PUBLIC_URL) : Promise.resolve('done'),
       );
     }
     const threads = new Map(
@@ -115,10 +117,16 @@ async function postReply(slack: SlackMessageEditor, message: SlackMessage | unde
 type SlackMessage = { state: NotificationState; providerMessageId: string | null };
 
 /** Rewrites one incident's messages; 'wait' while one of them is still being posted. */
-async function updateMessages(slack: SlackMessageEditor, messages: SlackMessage[], incident: IncidentInfo | undefined): Promise<'done' | 'wait'> {
+async function updateMessages(
+  slack: SlackMessageEditor,
+  messages: SlackMessage[],
+  incident: IncidentInfo | undefined,
+  publicUrl: string | undefined,
+): Promise<'done' | 'wait'> {
   if (messages.some((m) => m.state === 'sending')) return 'wait';
   if (!incident) return 'done';
-  const content = toPageContent(incident);
+  const incidentUrl = consoleIncidentUrl(publicUrl, incident.number);
+  const content = toPageContent(incident, incidentUrl ? { incidentUrl } : {});
   for (const m of messages) {
     const ref = parseSlackMessageRef(m.providerMessageId);
     if (ref) await slack.updateIncidentMessage(ref.channel, ref.ts, content, actedByLabel(incident));

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import type { TokenAction } from '../../action-tokens/action-token.codec';
 import { IncidentLinksService } from '../../action-tokens/incident-links.service';
-import { actedByLabel, toPageContent } from '../../incident-page.content';
+import { actedByLabel, consoleIncidentUrl, toPageContent } from '../../incident-page.content';
 import { IncidentPagesRepository } from '../../incident-pages.repository';
 import { resultPage } from '../email-actions/email-action.pages';
 import type { HtmlAnswer } from '../email-actions/email-actions.service';
@@ -31,6 +32,7 @@ export class IncidentLinkActionsService {
     private readonly links: IncidentLinksService,
     private readonly incidentPages: IncidentPagesRepository,
     private readonly actions: IncidentActionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async show(token: string): Promise<HtmlAnswer> {
@@ -41,7 +43,9 @@ export class IncidentLinkActionsService {
     const available: TokenAction[] = [];
     if (incident.status === 'triggered' && !check.link.used.acknowledge) available.push('acknowledge');
     if (incident.status !== 'resolved' && !check.link.used.resolve) available.push('resolve');
-    return { status: 200, html: incidentLinkPage({ content: toPageContent(incident), actedBy: actedByLabel(incident), actions: available, token }) };
+    const incidentUrl = consoleIncidentUrl(this.config.PUBLIC_URL, incident.number);
+    const content = toPageContent(incident, incidentUrl ? { incidentUrl } : {});
+    return { status: 200, html: incidentLinkPage({ content, actedBy: actedByLabel(incident), actions: available, token }) };
   }
 
   async perform(token: string, action: TokenAction): Promise<HtmlAnswer> {

@@ -41,8 +41,15 @@ export function incidentLinkPage(view: IncidentLinkView): string {
     `Incident #${c.incidentNumber}`,
     `<p><strong>${escapeHtml(c.title)}</strong></p>
      <table cellpadding="4">${rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
-     ${forms.length ? `<p>${forms.join('')}</p>` : '<p>Nothing left to do from this link.</p>'}`,
+     ${forms.length ? `<p>${forms.join('')}</p>` : '<p>Nothing left to do from this link.</p>'}
+     ${consoleLink(c)}`,
   );
+}
+
+/** The whole incident in the web console (timeline, notes, escalation), which asks to sign in. */
+function consoleLink(c: PageContent): string {
+  if (!c.incidentUrl || !/^https?:\/\//i.test(c.incidentUrl)) return '';
+  return `<p><a href="${escapeHtml(c.incidentUrl)}">Open incident #${c.incidentNumber} in the Klaxon console</a> (sign-in needed)</p>`;
 }
 
 /** The answer to a button: what happened, and the way back to the incident's page. */
