@@ -4,6 +4,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { freePort } from '../../src/database/embedded-postgres';
 import { SessionsService } from '../../src/sessions/sessions.service';
 import { FakeTwilioServer } from '../fakes/fake-twilio.server';
+import { SmtpCaptureServer } from '../fakes/smtp-capture.server';
 import { FakeClock } from '../support/fake-clock';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -33,13 +34,15 @@ export interface AxeViolation {
 
 /**
  * One real Klaxon (the whole app, listening on a loopback port, serving the built
- * console at `/`) on this test file's own database, a fake Twilio, and one
+ * console at `/`) on this test file's own database, a fake Twilio, a fake SMTP
+ * server (email sign-in links), and one
  * headless Chromium (Debian's, through playwright-core) shared by the file's tests.
  * The app's clock is the real one, as the browser's is.
  */
 export class ConsoleHarness {
   t!: TestApp;
   twilio = new FakeTwilioServer();
+  smtp = new SmtpCaptureServer();
   baseUrl = '';
   twilioUrl = '';
   browser!: Browser;
@@ -47,7 +50,8 @@ export class ConsoleHarness {
 
   async start(env: Record<string, string> = {}): Promise<void> {
     const executablePath = ensureChromium();
-    const twilioUrl = (this.twilioUrl = await this.twilio.start());
+    const [twilioUrl, smtpUrl] = await Promise.all([this.twilio.start(), this.smtp.start()]);
+    this.twilioUrl = twilioUrl;
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.t = await createTestApp({
@@ -58,6 +62,8 @@ export class ConsoleHarness {
         TWILIO_AUTH_TOKEN: this.twilio.authToken,
         TWILIO_FROM,
         TWILIO_API_URL: twilioUrl,
+        SMTP_URL: smtpUrl,
+        SMTP_FROM: 'klaxon@example.test',
         ...env,
       },
     });
@@ -74,7 +80,7 @@ export class ConsoleHarness {
     await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
     await this.browser?.close();
     await this.t?.close();
-    await this.twilio.stop();
+    await Promise.all([this.twilio.stop(), this.smtp.stop()]);
   }
 
   /** A fresh browser context (its own cookies) at a viewport, light or dark. */

@@ -40,7 +40,7 @@ describe('web console: every page', () => {
 
   beforeAll(async () => {
     await h.start();
-    const alice = await createUser(h.t, { name: 'Alice Chen', timeZone: 'America/New_York' }, [{ type: 'sms', address: phoneNumber() }]);
+    const alice = await createUser(h.t, { name: 'Alice Chen', email: 'alice.chen@example.test', timeZone: 'America/New_York' }, [{ type: 'sms', address: phoneNumber() }]);
     const bob = await createUser(h.t, { name: 'Bob Okafor', timeZone: 'Europe/London' }, [{ type: 'sms', address: phoneNumber() }]);
     ids.alice = alice.id;
     ids.bob = bob.id;
@@ -196,6 +196,21 @@ describe('web console: every page', () => {
     const viewer = await h.page();
     await h.signInAsUser(viewer, { id: ids.bob, name: 'Bob Okafor' }, 'admin');
     await audit('me', '/me', (p) => p.getByRole('heading', { name: 'My iCal links' }).waitFor(), viewer);
+  });
+
+  it('sign-in: an emailed link opens a page whose Confirm button signs the person in', async () => {
+    const p = await h.page(PHONE);
+    await p.goto('/oncall');
+    await p.getByLabel('Email', { exact: true }).fill('alice.chen@example.test');
+    await p.getByRole('button', { name: 'Send link' }).click();
+    await p.getByRole('status').waitFor();
+    const mail = await h.smtp.waitForMessage((m) => m.to.includes('alice.chen@example.test'));
+    const link = /(http:\/\/\S+\/sign-in\/email#token=[\w-]+)/.exec(mail.text ?? '')![1];
+    await p.goto(link);
+    await p.getByRole('button', { name: 'Confirm sign-in' }).click();
+    await p.getByRole('heading', { name: 'Incidents' }).waitFor();
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Me' }).click();
+    await p.getByRole('heading', { name: 'Alice Chen' }).waitFor();
   });
 
   it('sign-in: the page offers the API key', async () => {

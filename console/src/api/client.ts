@@ -20,12 +20,8 @@ export interface Page<T> {
 }
 
 /** `GET /api/v1/session`: who is signed in; `user` is null for an admin API-key session. */
-export interface Session {
-  user: { id: string; name: string; email: string; timeZone: string } | null;
-  role: 'admin' | 'responder' | 'read-only';
-  csrfToken: string;
-  expiresAt: string;
-}
+export type Session = Schemas['SessionResponse'];
+export type SignInProviders = Schemas['SignInProvidersResponse'];
 
 export class ApiError extends Error {
   constructor(

@@ -720,6 +720,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/email-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email me a sign-in link
+         * @description Always 202, whether or not a user has this email. The link is valid 15 minutes, once.
+         */
+        post: operations["EmailSignIn_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/email-link/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with an emailed link
+         * @description The console's Confirm button posts the token of the link; it works once.
+         */
+        post: operations["EmailSignIn_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/providers": {
         parameters: {
             query?: never;
@@ -2056,6 +2096,20 @@ export interface components {
              * @enum {string}
              */
             type: "user" | "schedule" | "escalation-policy";
+        };
+        EmailLinkConfirmDto: {
+            /**
+             * @description the token of the emailed link (after #token=)
+             * @example q3Jx0m2yX8bZ1cV4nW7eR5tY9uI6oP2aS0dF3gH8jK1
+             */
+            token: string;
+        };
+        EmailLinkRequestDto: {
+            /**
+             * @description the email address of a Klaxon user
+             * @example ada@example.com
+             */
+            email: string;
         };
         ErrorResponse: {
             /**
@@ -8498,6 +8552,97 @@ export interface operations {
             };
             /** @description the key is not an admin key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EmailSignIn_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailLinkRequestDto"];
+            };
+        };
+        responses: {
+            /** @description if a user has this email, a link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description email sign-in is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description too many requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EmailSignIn_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailLinkConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description signed in; the cookie is set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the link is unknown, used or expired */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,13 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { api, SignInProviders as Providers } from '../api/client';
 import { useAction } from '../use-load';
 import { ErrorText } from '../ui';
-
-interface Providers {
-  oidc: boolean;
-  emailLink: boolean;
-  apiKey: boolean;
-}
 
 /** Sign-in: single sign-on (OIDC), an emailed link, or an admin API key to bootstrap. */
 export default function SignIn({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
