@@ -5,7 +5,7 @@ import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
 import { EmailSignInService } from './email-sign-in.service';
 import { openedSessionResponse } from './session.controller';
-import { EmailLinkConfirmDto, EmailLinkRequestDto, SessionResponse } from './sessions.dto';
+import { EmailLinkConfirmDto, EmailLinkRequestDto, EmailLinkRequestedResponse, SessionResponse } from './sessions.dto';
 
 /** Email sign-in links (docs/console.md). */
 @ApiTags('sessions')
@@ -17,10 +17,11 @@ export class EmailSignInController {
   @Public('open by design: sends a link only to the email of a user, answers the same either way, and is rate-limited')
   @HttpCode(202)
   @ApiOperation({ summary: 'Email me a sign-in link', description: 'Always 202, whether or not a user has this email. The link is valid 15 minutes, once.' })
-  @ApiAcceptedResponse({ description: 'if a user has this email, a link is on its way' })
+  @ApiAcceptedResponse({ type: EmailLinkRequestedResponse, description: 'if a user has this email, a link is on its way' })
   @ApiErrors([400, 404, 429], { 404: 'email sign-in is not configured', 429: 'too many requests from this client' })
-  async request(@Body() dto: EmailLinkRequestDto, @Req() req: FastifyRequest): Promise<void> {
+  async request(@Body() dto: EmailLinkRequestDto, @Req() req: FastifyRequest): Promise<EmailLinkRequestedResponse> {
     await this.emailSignIn.request(dto.email, req.ip);
+    return { message: 'If a Klaxon user has this email address, a sign-in link is on its way; it works once, for 15 minutes.' };
   }
 
   @Post('confirm')

@@ -70,7 +70,7 @@ export class SessionController {
   @ApiResponse({ status: '4XX', type: ErrorResponse, description: 'only for a request Fastify cannot route (this route refuses nothing)' })
   providers(): SignInProvidersResponse {
     return {
-      oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID),
+      oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID && this.config.PUBLIC_URL),
       emailLink: Boolean(this.config.SMTP_URL && this.config.SMTP_FROM && this.config.PUBLIC_URL),
       apiKey: true,
     };

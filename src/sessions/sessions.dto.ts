@@ -18,6 +18,11 @@ export class EmailLinkRequestDto {
   email: string;
 }
 
+export class EmailLinkRequestedResponse {
+  @ApiProperty({ description: 'the same words whether or not a user has the address', example: 'If a Klaxon user has this email address, a sign-in link is on its way; it works once, for 15 minutes.' })
+  message: string;
+}
+
 export class EmailLinkConfirmDto {
   @ApiProperty({ description: 'the token of the emailed link (after #token=)', example: 'q3Jx0m2yX8bZ1cV4nW7eR5tY9uI6oP2aS0dF3gH8jK1' })
   @IsString()

@@ -13,7 +13,7 @@ import { UNROUTED_ENTRY_POINTS } from '../../src/auth/unrouted-entry-points';
 import { parseEnv } from '../../src/config/app-config';
 import { createTestDatabase } from '../support/database';
 import { createTestApp, TestApp } from '../support/test-app';
-import { RESPONDER_WRITES as RESPONDER_WRITES_NEST } from './security-world';
+import { hangUpAfterHeaders, RESPONDER_WRITES as RESPONDER_WRITES_NEST, STREAMING_ROUTES } from './security-world';
 
 /**
  * Authentication from Nest's own metadata (not the HTTP adapter's router, so
@@ -52,6 +52,10 @@ const PUBLIC_HANDLERS = [
   'POST /i/:token/resolve',
   'POST /api/v1/session/api-key',
   'GET /api/v1/session/providers',
+  'POST /api/v1/session/email-link',
+  'POST /api/v1/session/email-link/confirm',
+  'GET /auth/oidc/login',
+  'GET /auth/oidc/callback',
   'GET /',
   'GET /*',
 ].sort();
@@ -155,6 +159,7 @@ describe('authentication decisions (from Nest metadata, real PostgreSQL)', () =>
       let req = t.http()[method](c.url);
       if (c.cred.header) req = req.set('Authorization', c.cred.header);
       if (method !== 'get' && method !== 'delete') req = req.send({});
+      if (STREAMING_ROUTES.has(key(c.route))) req = hangUpAfterHeaders(req);
       const status = (await req).status;
       const expected = !c.cred.role ? [401] : RANK[c.cred.role] < RANK[minRole] ? [403] : null;
       const ok = expected

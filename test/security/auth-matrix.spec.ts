@@ -2,7 +2,7 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { listRouteHandlers } from '../../src/auth/route-handlers';
 import { SessionsService } from '../../src/sessions/sessions.service';
 import { createTestApp, TestApp } from '../support/test-app';
-import { buildWorld, concretePath, openApiRoutes, RESPONDER_WRITES as RESPONDER_WRITES_NEST, World } from './security-world';
+import { buildWorld, concretePath, hangUpAfterHeaders, openApiRoutes, RESPONDER_WRITES as RESPONDER_WRITES_NEST, STREAMING_ROUTES, World } from './security-world';
 
 /**
  * Every route in the OpenAPI document, with ids of real objects: /api/v1 refuses
@@ -16,7 +16,12 @@ const RESPONDER_WRITES = new Set(RESPONDER_WRITES_NEST.map((route) => route.repl
 
 /** /api/v1 routes that authenticate by their own secret (@Public): a calendar feed's token; the console's sign-ins (checked below). */
 const OWN_AUTH_ROUTES = new Set(['GET /api/v1/schedules/{id}/ical']);
-const SIGN_IN_ROUTES = new Set(['POST /api/v1/session/api-key', 'GET /api/v1/session/providers']);
+const SIGN_IN_ROUTES = new Set([
+  'POST /api/v1/session/api-key',
+  'GET /api/v1/session/providers',
+  'POST /api/v1/session/email-link',
+  'POST /api/v1/session/email-link/confirm',
+]);
 
 /** Writes any signed-in console session may make, whatever its role: its own sign-out (an API key gets a 404 there). */
 const SIGNED_IN_WRITES = new Set(['DELETE /api/v1/session']);
@@ -46,6 +51,7 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
   const call = (method: string, url: string, key?: string) => {
     let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
     if (key) req = req.set('Authorization', `Bearer ${key}`);
+    if (STREAMING_ROUTES.has(`${method} ${url}`)) req = hangUpAfterHeaders(req);
     return WRITE.has(method) && method !== 'DELETE' ? req.send({}) : req;
   };
 
@@ -163,7 +169,12 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     await t.http().post('/api/v1/session/api-key').send({ key: t.keys.responder }).expect(403);
     await t.http().post('/api/v1/session/api-key').send({ key: t.keys.admin }).expect(201);
     await t.http().get('/api/v1/session/providers').expect(200);
-    checked += 2;
+    // Not configured here (no SMTP, no OpenID Connect): 404; a forged link token signs nobody in.
+    await t.http().post('/api/v1/session/email-link').send({ email: 'someone@example.com' }).expect(404);
+    await t.http().post('/api/v1/session/email-link/confirm').send({ token: 'forged' }).expect(401);
+    await t.http().get('/auth/oidc/login').expect(404);
+    await t.http().get('/auth/oidc/callback?code=x&state=y').expect(404);
+    checked += 6;
   });
 
   it('every /api/v1 route under a console session of each role: the same decision as a key of that role, and no write without X-CSRF-Token', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type request from 'supertest';
 import {
   createIntegration,
   createPolicy,
@@ -14,6 +15,17 @@ import {
 } from '../support/factories';
 import { SessionsService } from '../../src/sessions/sessions.service';
 import type { TestApp } from '../support/test-app';
+
+/** Routes that answer with a stream that stays open (Server-Sent Events): the tests read the status, then hang up. */
+export const STREAMING_ROUTES: ReadonlySet<string> = new Set(['GET /api/v1/events']);
+
+/** Makes a supertest request resolve with the status and headers alone, closing the (streaming) body. */
+export function hangUpAfterHeaders(req: request.Test): request.Test {
+  return req.buffer(false).parse((res, done) => {
+    (res as unknown as { destroy(): void }).destroy();
+    done(null, undefined);
+  });
+}
 
 /** One real object of every kind, so every route can be called with ids that exist. */
 /**
@@ -151,6 +163,8 @@ export function validBodies(world: World): Record<string, Record<string, unknown
   return {
     'POST /api/v1/api-keys': { name: 'fuzz', role: 'read-only' },
     'POST /api/v1/session/api-key': { key: world.adminKey },
+    'POST /api/v1/session/email-link': { email: 'fuzz@example.com' },
+    'POST /api/v1/session/email-link/confirm': { token: 'fuzz-token' },
     'POST /api/v1/users': { name: 'Fuzz', email: `fuzz-${u()}@example.com`, timeZone: 'Europe/London' },
     'PATCH /api/v1/users/{id}': { name: 'Fuzzed', timeZone: 'UTC' },
     'POST /api/v1/users/{id}/contact-methods': { type: 'email', address: `cm-${u()}@example.com` },

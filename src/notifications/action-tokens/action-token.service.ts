@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { type ActionTokenClaims, type TokenAction, type TokenCheck, signActionToken, verifyActionToken } from './action-token.codec';
@@ -73,6 +73,16 @@ export class ActionTokenService {
 
   async verify(token: string): Promise<TokenCheck> {
     return verifyActionToken(await this.key(), token, this.clock.now());
+  }
+
+  /**
+   * HMAC-SHA256 (base64url) of `data` under the install's signing key
+   * (KLAXON_SECRET, else the one stored at first use), for values another
+   * module signs without holding the key (the console's OpenID Connect
+   * sign-in cookie). `purpose` keeps each use's signatures apart.
+   */
+  async mac(purpose: string, data: string): Promise<string> {
+    return createHmac('sha256', await this.key()).update(`${purpose}\n${data}`).digest('base64url');
   }
 
   private key(): Promise<string> {
