@@ -66,7 +66,7 @@ function Escalation({ d }: { d: Detail }) {
           ? 'Escalation is stopped: the incident is ' + incident.status + '.'
           : incident.escalationExhausted || nextIndex === null
             ? 'Next: nothing — every level has been paged.'
-            : `Next: level ${nextIndex + 1} (${policy.levels[nextIndex].targets.map(targetName).join(', ')})${nextAt ? `, ${relative(nextAt)} (${formatTime(nextAt)})` : ''}.`}
+            : `Next: level ${nextIndex + 1} (${policy.levels[nextIndex].targets.map(targetName).join(', ') || 'no targets'})${nextAt ? `, ${relative(nextAt)} (${formatTime(nextAt)})` : ''}.`}
       </p>
     </section>
   );
