@@ -2111,6 +2111,13 @@ export interface components {
              */
             email: string;
         };
+        EmailLinkRequestedResponse: {
+            /**
+             * @description the same words whether or not a user has the address
+             * @example If a Klaxon user has this email address, a sign-in link is on its way; it works once, for 15 minutes.
+             */
+            message: string;
+        };
         ErrorResponse: {
             /**
              * @description the HTTP reason phrase
@@ -8579,7 +8586,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmailLinkRequestedResponse"];
+                };
             };
             /** @description invalid input: each bad field is named */
             400: {
