@@ -211,10 +211,11 @@ describe('web console: every page', () => {
     await p.getByRole('heading', { name: 'Incidents' }).waitFor();
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Me' }).click();
     await p.getByRole('heading', { name: 'Alice Chen' }).waitFor();
+    await audit('sign-in-email', '/sign-in/email#token=an-emailed-token', (q) => q.getByRole('button', { name: 'Confirm sign-in' }).waitFor(), await h.page());
   });
 
   it('sign-in: the page offers the API key', async () => {
     await audit('sign-in', '/', (p) => p.getByLabel('API key').waitFor(), await h.page());
-    expect(checked).toEqual(expect.arrayContaining(['incidents', 'incident', 'oncall', 'schedule', 'schedules', 'policies', 'services', 'me', 'sign-in']));
+    expect(checked).toEqual(expect.arrayContaining(['incidents', 'incident', 'oncall', 'schedule', 'schedules', 'policies', 'services', 'me', 'sign-in-email', 'sign-in']));
   });
 });
