@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { keyPrefix, withFrameworkAtDebug } from './logging';
+import { keyPrefix, redactUrl, withFrameworkAtDebug } from './logging';
 
 describe('keyPrefix', () => {
   it('keeps at most 6 characters, and at most a quarter of the key', () => {
@@ -38,5 +38,16 @@ describe('withFrameworkAtDebug', () => {
       ['warn', [{ status: 404 }, 'webhook refused', 'Ingest']],
       ['log', ['no context']],
     ]);
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    ['/auth/oidc/callback?code=abc&state=def&iss=x', '/auth/oidc/callback?code=***&state=***&iss=x'],
+    ['/api/v1/schedules/1/ical?token=secret', '/api/v1/schedules/1/ical?token=***'],
+    ['/i/AAAA', '/i/***'],
+    ['/incidents/42', '/incidents/42'],
+  ])('%s -> %s', (url, want) => {
+    expect(redactUrl(url)).toBe(want);
   });
 });

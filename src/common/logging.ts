@@ -6,7 +6,9 @@ import type { AppConfig } from '../config/app-config';
 
 /**
  * Path segments that are credentials (integration keys, heartbeat keys, email
- * action tokens, SMS short-link tokens) are masked before a URL reaches a log line.
+ * action tokens, SMS short-link tokens), and query parameters that are (tokens,
+ * keys, an OpenID Connect callback's code and state), are masked before a URL
+ * reaches a log line.
  */
 export function redactUrl(url: string): string {
   const [path, query] = url.split('?', 2);
@@ -18,7 +20,8 @@ export function redactUrl(url: string): string {
   if (!query) return masked;
   const params = new URLSearchParams(query);
   for (const key of [...params.keys()]) {
-    if (/token|key|secret|signature/i.test(key)) params.set(key, '***');
+    // `code` and `state`: an OpenID Connect callback's authorization code and its state.
+    if (/token|key|secret|signature/i.test(key) || key === 'code' || key === 'state') params.set(key, '***');
   }
   return `${masked}?${params.toString()}`;
 }
@@ -26,6 +29,7 @@ export function redactUrl(url: string): string {
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
   'req.headers["x-twilio-signature"]',
   'req.headers["x-slack-signature"]',
   'req.headers["x-grafana-alerting-signature"]',

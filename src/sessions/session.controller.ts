@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import { ApiErrors, ErrorResponse } from '../common/api-docs';
 import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ApiKeySignInDto, SessionResponse, SignInProvidersResponse } from './sessions.dto';
+import { requireJsonRequest } from './json-only';
 import { OpenedSession, SessionsService } from './sessions.service';
 
 type SessionPrincipal = Principal & { session: NonNullable<Principal['session']> };
@@ -56,8 +57,9 @@ export class SessionController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Sign in to the console with an admin API key', description: 'Sets the klaxon_session cookie. The session belongs to no user.' })
   @ApiCreatedResponse({ type: SessionResponse, description: 'signed in; the cookie is set' })
-  @ApiErrors([400, 401, 403], { 401: 'the key is unknown or revoked', 403: 'the key is not an admin key' })
-  async signInWithApiKey(@Body() dto: ApiKeySignInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  @ApiErrors([400, 401, 403, 415], { 401: 'the key is unknown or revoked', 403: 'the key is not an admin key', 415: 'not sent as application/json' })
+  async signInWithApiKey(@Body() dto: ApiKeySignInDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    requireJsonRequest(req);
     const opened = await this.sessions.openWithApiKey(dto.key);
     reply.header('set-cookie', opened.cookie);
     return openedSessionResponse(opened, null);

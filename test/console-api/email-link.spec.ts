@@ -55,7 +55,8 @@ describe('email sign-in link', () => {
     const cookie = sessionCookieOf(res)!;
     expect((await t.http().get('/api/v1/session').set('Cookie', cookie).expect(200)).body.user.id).toBe(user.id);
 
-    // Once only.
+    // A form (another site's page can submit one) is refused; once only.
+    await t.http().post('/api/v1/session/email-link/confirm').type('form').send({ token }).expect(415);
     await t.http().post('/api/v1/session/email-link/confirm').send({ token }).expect(401);
     const stored = await t.dataSource.query('SELECT token_hash FROM sign_in_links');
     expect(JSON.stringify(stored)).not.toContain(token);

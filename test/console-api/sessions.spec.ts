@@ -33,6 +33,8 @@ describe('console sessions', () => {
     expect(bad.body.errors[0].field).toBe('key');
     await t.http().get('/api/v1/session').expect(401);
     await t.http().get('/api/v1/session').set('Cookie', 'klaxon_session=forged').expect(401);
+    // A form (which another site's page can submit) is refused: sign-in takes JSON only.
+    await t.http().post('/api/v1/session/api-key').type('form').send({ key: t.keys.admin }).expect(415);
   });
 
   it('an API key is not a session: GET /api/v1/session answers 404 to it', async () => {
