@@ -8566,6 +8566,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     EmailSignIn_request: {
@@ -8601,6 +8610,15 @@ export interface operations {
             };
             /** @description email sign-in is not configured */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8652,6 +8670,15 @@ export interface operations {
             };
             /** @description the link is unknown, used or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not sent as application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
