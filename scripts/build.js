@@ -10,6 +10,9 @@
 // to a temporary name and renamed, so a Klaxon running from this tree never
 // reads a half-written file.
 //
+// Then the web console: scripts/build-console.js (vite build of console/ into
+// console/dist, again only when its sources changed).
+//
 //   node scripts/build.js            build what changed
 //   node scripts/build.js --clean    rebuild everything
 const fs = require('node:fs');
@@ -24,7 +27,7 @@ let ts;
 try {
   ts = require('typescript');
 } catch {
-  // `npm ci --omit=dev`: a production install runs a dist/ built elsewhere.
+  // `npm ci --omit=dev`: a production install runs a dist/ (and console/dist) built elsewhere.
   if (!fs.existsSync(path.join(OUT, 'src', 'main.js'))) {
     console.error('klaxon build: typescript is not installed (a production install?) and dist/ is missing: run `npm install` with dev dependencies, or `npm run build` elsewhere and copy dist/.');
     process.exit(process.env.npm_lifecycle_event === 'prepare' ? 0 : 1);
@@ -97,3 +100,12 @@ for (const rel of Object.keys(previous.files)) {
 if (built || removed || !sameSettings) writeAtomic(MANIFEST, JSON.stringify({ settings, files }));
 const what = built || removed ? `compiled ${built} of ${parsed.fileNames.length} files${removed ? `, removed ${removed} stale outputs` : ''}` : 'up to date';
 console.log(`klaxon build: ${what} (${Date.now() - t0} ms)`);
+
+// The web console (console/ -> console/dist), rebuilt only when its sources changed.
+require('./build-console')
+  .buildConsole({ clean: process.argv.includes('--clean') })
+  .then((what) => console.log(`klaxon build: ${what}`))
+  .catch((err) => {
+    console.error(`klaxon build: the console failed to build: ${err.message}`);
+    process.exit(1);
+  });

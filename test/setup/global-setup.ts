@@ -63,6 +63,9 @@ export default async function globalSetup(): Promise<void> {
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() },
   );
 
+  // The browser tests (test/console/) serve console/dist: bring it up to date once, before any file runs.
+  execFileSync(process.execPath, ['scripts/build-console.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });
+
   process.env.KLAXON_TEST_ADMIN_URL = adminUrl;
   process.env.KLAXON_TEST_TEMPLATE = template;
   (globalThis as Record<string, unknown>).__KLAXON_TEST_TEMPLATE__ = { adminUrl, template };
