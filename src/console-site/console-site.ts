@@ -35,6 +35,6 @@ export const CONSOLE_NOT_BUILT_PAGE = `<!doctype html>
 <title>Klaxon</title></head>
 <body><main><h1>Klaxon is running</h1>
 <p>The web console is not built. Build it with <code>npm install</code> (or <code>npm ci</code>) in the Klaxon folder, or
-<code>npm run build --prefix console</code>, then reload this page.</p>
+<code>node scripts/build-console.js</code>, then reload this page.</p>
 <p>The API is at <a href="/docs">/docs</a>.</p></main></body></html>
 `;

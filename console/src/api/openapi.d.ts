@@ -70,6 +70,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chat-destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List chat destinations */
+        get: operations["ChatDestinations_list"];
+        put?: never;
+        /** Create a chat destination (a Teams or Mattermost webhook, or a Slack channel) */
+        post: operations["ChatDestinations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat-destinations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a chat destination */
+        get: operations["ChatDestinations_get"];
+        put?: never;
+        post?: never;
+        /** Delete a chat destination that no escalation policy targets */
+        delete: operations["ChatDestinations_remove"];
+        options?: never;
+        head?: never;
+        /** Change a chat destination */
+        patch: operations["ChatDestinations_update"];
+        trace?: never;
+    };
     "/api/v1/escalation-policies": {
         parameters: {
             query?: never;
@@ -960,6 +997,60 @@ export interface paths {
         patch: operations["Users_updateContactMethod"];
         trace?: never;
     };
+    "/api/v1/users/{id}/handoff-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user's latest handoff and shift-change messages with their delivery state */
+        get: operations["HandoffRules_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/handoff-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user's handoff rules */
+        get: operations["HandoffRules_list"];
+        put?: never;
+        /** Add a handoff rule: tell this contact method when the user goes on or off call */
+        post: operations["HandoffRules_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/handoff-rules/{handoffRuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a handoff rule */
+        get: operations["HandoffRules_get"];
+        put?: never;
+        post?: never;
+        /** Delete a handoff rule and its pending notifications */
+        delete: operations["HandoffRules_remove"];
+        options?: never;
+        head?: never;
+        /** Change a handoff rule (absent fields stay as they are) */
+        patch: operations["HandoffRules_update"];
+        trace?: never;
+    };
     "/api/v1/users/{id}/notification-rules": {
         parameters: {
             query?: never;
@@ -1005,6 +1096,77 @@ export interface paths {
         put?: never;
         /** Link a user to the Slack member with the same email (Slack's users.lookupByEmail) */
         post: operations["SlackLink_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List outgoing webhooks */
+        get: operations["Webhooks_list"];
+        put?: never;
+        /** Create an outgoing webhook (the signing secret is in this response only) */
+        post: operations["Webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an outgoing webhook */
+        get: operations["Webhooks_get"];
+        put?: never;
+        post?: never;
+        /** Delete an outgoing webhook and its deliveries */
+        delete: operations["Webhooks_remove"];
+        options?: never;
+        head?: never;
+        /** Edit an outgoing webhook (absent fields stay as they are) */
+        patch: operations["Webhooks_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a webhook's deliveries and their attempts */
+        get: operations["Webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (a new 24-hour retry window) */
+        post: operations["Webhooks_redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1746,6 +1908,52 @@ export interface components {
              */
             role: "admin" | "responder" | "read-only";
         };
+        ChatDestinationResponse: {
+            /**
+             * @description the Slack channel id; null for teams and mattermost
+             * @example null
+             */
+            channelId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description false: escalation skips it
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @description chat destination id
+             * @example 5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a
+             */
+            id: string;
+            /**
+             * @description the name
+             * @example Payments on-call room
+             */
+            name: string;
+            /**
+             * @description the kind of destination
+             * @example teams
+             * @enum {string}
+             */
+            type: "teams" | "mattermost" | "slack-channel";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description the incoming webhook URL; read-only keys see only its scheme and host (https://host/•••); null for slack-channel
+             * @example https://prod-42.westeurope.logic.azure.com/workflows/0a1b2c/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc
+             */
+            url: string | null;
+        };
         ConditionDto: {
             /**
              * @description summary, source, severity, component, group, class, eventAction, labels.<name>, annotations.<name> or details.<dotted path>
@@ -1805,6 +2013,34 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "responder" | "read-only";
+        };
+        CreateChatDestinationDto: {
+            /**
+             * @description slack-channel: the channel id (the Klaxon app must be a member); refused for the others
+             * @example C0123456789
+             */
+            channelId?: string;
+            /**
+             * @description false: escalation skips it (and says so on the timeline); default true
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description a label for people, e.g. the room
+             * @example Payments on-call room
+             */
+            name: string;
+            /**
+             * @description Microsoft Teams (Workflows webhook), Mattermost (incoming webhook), or a Slack channel
+             * @example teams
+             * @enum {string}
+             */
+            type: "teams" | "mattermost" | "slack-channel";
+            /**
+             * @description teams and mattermost: the incoming webhook URL (a credential); refused for slack-channel
+             * @example https://prod-42.westeurope.logic.azure.com/workflows/0a1b2c/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc
+             */
+            url?: string;
         };
         CreateContactMethodDto: {
             /**
@@ -1866,6 +2102,76 @@ export interface components {
              */
             role: "admin" | "responder" | "read-only";
         };
+        CreatedWebhookResponse: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description what the webhook is for
+             * @example Status page updater
+             */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description when it was disabled; ISO 8601, UTC
+             * @example null
+             */
+            disabledAt: string | null;
+            /**
+             * @description why it was disabled
+             * @example null
+             */
+            disabledReason: string | null;
+            /**
+             * @description false once disabled (by a person, or after 24 hours of failed deliveries)
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description the events sent
+             * @example [
+             *       "incident.triggered",
+             *       "incident.resolved"
+             *     ]
+             */
+            events: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.note_added" | "incident.maintenance_ended" | "oncall.handoff")[];
+            /**
+             * Format: date-time
+             * @description the first failed attempt since the last success; null when the last attempt succeeded
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * Format: uuid
+             * @description webhook id
+             * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
+             */
+            id: string;
+            /**
+             * @description the signing secret: shown this once, never again
+             * @example whsec_4f9d0c2b7e6a5d4c3b2a1f0e9d8c7b6a
+             */
+            secret: string;
+            /**
+             * @description the services whose incidents are sent; null: every service
+             * @example null
+             */
+            serviceIds: string[] | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description the URL; only its scheme and host (`https://host/***`) for read-only keys
+             * @example https://hooks.example.org/klaxon/T0k3n
+             */
+            url: string;
+        };
         CreateEventRouterDto: {
             /** @description what happens when no rule matches (required) */
             fallback: components["schemas"]["FallbackDto"];
@@ -1881,6 +2187,25 @@ export interface components {
             rateLimitPerMinute?: number | null;
             /** @description evaluated in order: the first whose conditions all hold applies */
             rules: components["schemas"]["RuleDto"][];
+        };
+        CreateHandoffRuleDto: {
+            /**
+             * @description minutes before the handoff; 0 is at the handoff
+             * @example 60
+             */
+            advanceMinutes: number;
+            /**
+             * Format: uuid
+             * @description one of the same user's contact methods (SMS, email or Slack)
+             * @example 5d0c9a2e-8f1b-4c3d-9e7a-2b6f4a1c8d90
+             */
+            contactMethodId: string;
+            /**
+             * @description tell of shifts starting (oncall), ending (offcall) or both
+             * @example oncall
+             * @enum {string}
+             */
+            handoffType: "oncall" | "offcall" | "both";
         };
         CreateHeartbeatDto: {
             /**
@@ -2082,6 +2407,144 @@ export interface components {
              * @example Europe/London
              */
             timeZone: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description what the webhook is for, for people
+             * @example Status page updater
+             */
+            description?: string | null;
+            /**
+             * @description the events to send (1 or more)
+             * @example [
+             *       "incident.triggered",
+             *       "incident.resolved"
+             *     ]
+             */
+            events: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.note_added" | "incident.maintenance_ended" | "oncall.handoff")[];
+            /**
+             * @description only incidents of these services; absent or null: every service
+             * @example [
+             *       "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"
+             *     ]
+             */
+            serviceIds?: string[];
+            /**
+             * @description where events are POSTed (http or https); private addresses are refused unless allowed
+             * @example https://hooks.example.org/klaxon/T0k3n
+             */
+            url: string;
+        };
+        DeliveryAttemptResponse: {
+            /**
+             * Format: date-time
+             * @description when it was made; ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            at: string;
+            /**
+             * @description 1 for the first attempt
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * @description how long the request took, in milliseconds
+             * @example 87
+             */
+            durationMs: number;
+            /**
+             * @description why it failed
+             * @example HTTP 503
+             */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @description when the next attempt is due, after a retry outcome
+             * @example 2026-11-30T09:00:10.000Z
+             */
+            nextAttemptAt: string | null;
+            /**
+             * @description what the attempt meant
+             * @example retry
+             * @enum {string}
+             */
+            outcome: "delivered" | "retry" | "failed";
+            /**
+             * @description the first 1 KB of the answer
+             * @example upstream unavailable
+             */
+            responsePrefix: string | null;
+            /**
+             * @description the HTTP status answered; null without an answer
+             * @example 503
+             */
+            statusCode: number | null;
+        };
+        DeliveryResponse: {
+            /** @description every attempt, oldest first */
+            attemptLog: components["schemas"]["DeliveryAttemptResponse"][];
+            /**
+             * @description attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description when the next attempt is (or was) due; ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description event id (the Klaxon-Event-Id header and the body id)
+             * @example 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f
+             */
+            eventId: string;
+            /**
+             * @description the event type
+             * @example incident.triggered
+             * @enum {string}
+             */
+            eventType: "incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.note_added" | "incident.maintenance_ended" | "oncall.handoff";
+            /**
+             * Format: uuid
+             * @description delivery id (the Klaxon-Delivery-Id header)
+             * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the incident, for incident events
+             * @example 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            incidentId: string | null;
+            /**
+             * @description why the last attempt failed
+             * @example null
+             */
+            lastError: string | null;
+            /**
+             * @description the last HTTP status answered
+             * @example 200
+             */
+            lastStatusCode: number | null;
+            /**
+             * @description the event's sequence within its incident
+             * @example 1
+             */
+            sequence: number | null;
+            /**
+             * @description where the delivery is
+             * @example delivered
+             * @enum {string}
+             */
+            state: "pending" | "sending" | "delivered" | "failed";
         };
         DirectPageTargetDto: {
             /**
@@ -2317,6 +2780,120 @@ export interface components {
              */
             summary?: string;
         };
+        HandoffMessageListResponse: {
+            /** @description the user's latest 100 handoff and shift-change messages, newest first */
+            items: components["schemas"]["HandoffMessageResponse"][];
+        };
+        HandoffMessageResponse: {
+            /**
+             * @description the address it goes to
+             * @example ada@example.com
+             */
+            address: string;
+            /**
+             * @description send attempts so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description the channel
+             * @example email
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "slack";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-12-02T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description the last error
+             * @example null
+             */
+            error: string | null;
+            /**
+             * Format: uuid
+             * @description message id
+             * @example 1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b
+             */
+            id: string;
+            /**
+             * @description what the message is about
+             * @example oncall
+             * @enum {string}
+             */
+            kind: "oncall" | "offcall" | "shift-change";
+            /**
+             * @description the schedule; null once deleted
+             * @example 6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
+             */
+            scheduleId: string | null;
+            /**
+             * Format: date-time
+             * @description when it was sent
+             * @example 2026-12-02T08:00:00.000Z
+             */
+            sentAt: string | null;
+            /**
+             * @description delivery state
+             * @example sent
+             * @enum {string}
+             */
+            state: "pending" | "sending" | "sent" | "failed";
+            /**
+             * @description the text
+             * @example You are on call for Primary from Mon 2 Dec 09:00 to Mon 9 Dec 09:00 (Europe/Berlin)
+             */
+            text: string;
+        };
+        HandoffRuleListResponse: {
+            /** @description the user's handoff rules, oldest first */
+            items: components["schemas"]["HandoffRuleResponse"][];
+        };
+        HandoffRuleResponse: {
+            /**
+             * @description minutes before the handoff
+             * @example 60
+             */
+            advanceMinutes: number;
+            /**
+             * Format: uuid
+             * @description the contact method told
+             * @example 5d0c9a2e-8f1b-4c3d-9e7a-2b6f4a1c8d90
+             */
+            contactMethodId: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description which handoffs
+             * @example oncall
+             * @enum {string}
+             */
+            handoffType: "oncall" | "offcall" | "both";
+            /**
+             * Format: uuid
+             * @description rule id
+             * @example 9a7e51c4-3b2d-4f6e-8a1c-0d9b8e7f6a5b
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description the user told
+             * @example 3f2a1b0c-7d6e-4a5b-9c8d-1e2f3a4b5c6d
+             */
+            userId: string;
+        };
         HeartbeatAcceptedResponse: {
             /**
              * @description what happened
@@ -2411,7 +2988,7 @@ export interface components {
              * @example sms
              * @enum {string}
              */
-            channel: "sms" | "voice" | "email" | "slack";
+            channel: "sms" | "voice" | "email" | "slack" | "teams" | "mattermost" | "slack-channel";
             /** @description where the page went */
             contactMethod: components["schemas"]["PagedContactMethodResponse"];
             /**
@@ -3181,7 +3758,7 @@ export interface components {
              * @example sms
              * @enum {string}
              */
-            type: "sms" | "voice" | "email" | "slack";
+            type: "sms" | "voice" | "email" | "slack" | "teams" | "mattermost" | "slack-channel";
         };
         PagedUserResponse: {
             /**
@@ -3274,16 +3851,16 @@ export interface components {
         PolicyTargetDto: {
             /**
              * Format: uuid
-             * @description the user or schedule id
+             * @description the user, schedule, webhook or chat destination id
              * @example 6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b
              */
             id: string;
             /**
-             * @description a user, or whoever is on call on a schedule
+             * @description a user, whoever is on call on a schedule, an outgoing webhook (paged by a delivery of incident.triggered or incident.escalated), or a chat destination (the team's room is paged)
              * @example schedule
              * @enum {string}
              */
-            type: "user" | "schedule";
+            type: "user" | "schedule" | "webhook" | "chat";
         };
         PolicyWarningResponse: {
             /**
@@ -3291,7 +3868,7 @@ export interface components {
              * @example user-unreachable
              * @enum {string}
              */
-            code: "no-levels" | "empty-level" | "unknown-user" | "user-unreachable" | "unknown-schedule" | "schedule-gap";
+            code: "no-levels" | "empty-level" | "unknown-user" | "user-unreachable" | "unknown-schedule" | "schedule-gap" | "unknown-webhook" | "webhook-disabled" | "unknown-chat-destination" | "chat-destination-disabled";
             /**
              * @description the level concerned (0-based); null for the whole policy
              * @example 0
@@ -3548,6 +4125,11 @@ export interface components {
              */
             name: string;
             /**
+             * @description a Slack channel told "On call now" at every change of the final on-call user; null: none (absent on PUT or PATCH: kept)
+             * @example C024BE91L
+             */
+            slackChannelId?: string | null;
+            /**
              * @description IANA time zone of handoffs and restrictions
              * @example America/New_York
              */
@@ -3561,6 +4143,11 @@ export interface components {
              * @example Platform primary
              */
             name?: string;
+            /**
+             * @description a Slack channel told "On call now" at every change of the final on-call user; null: none (absent on PUT or PATCH: kept)
+             * @example C024BE91L
+             */
+            slackChannelId?: string | null;
             /**
              * @description IANA time zone of handoffs and restrictions
              * @example America/New_York
@@ -3596,6 +4183,11 @@ export interface components {
             nextGap?: components["schemas"]["IntervalResponse"] | null;
             /** @description overrides that have not ended yet; all of them: GET .../overrides */
             overrides: components["schemas"]["OverrideResponse"][];
+            /**
+             * @description the Slack channel told "On call now"; null: none
+             * @example C024BE91L
+             */
+            slackChannelId: string | null;
             /**
              * @description IANA time zone of handoffs and restrictions
              * @example America/New_York
@@ -4169,6 +4761,34 @@ export interface components {
              */
             CallStatus?: string;
         };
+        UpdateChatDestinationDto: {
+            /**
+             * @description the Slack channel id (slack-channel)
+             * @example C0123456789
+             */
+            channelId?: string | null;
+            /**
+             * @description false: escalation skips it
+             * @example false
+             */
+            enabled?: boolean;
+            /**
+             * @description a label for people
+             * @example Payments on-call room
+             */
+            name?: string;
+            /**
+             * @description the kind of destination
+             * @example mattermost
+             * @enum {string}
+             */
+            type?: "teams" | "mattermost" | "slack-channel";
+            /**
+             * @description the incoming webhook URL (teams, mattermost)
+             * @example https://chat.example.com/hooks/xg7ph3bkqi8ydkp1sq3k6e1aoc
+             */
+            url?: string | null;
+        };
         UpdateContactMethodDto: {
             /**
              * @description a disabled contact method is never paged
@@ -4191,6 +4811,25 @@ export interface components {
             rateLimitPerMinute?: number | null;
             /** @description replaces every rule (the hit counters start again) */
             rules?: components["schemas"]["RuleDto"][];
+        };
+        UpdateHandoffRuleDto: {
+            /**
+             * @description minutes before the handoff; 0 is at the handoff
+             * @example 30
+             */
+            advanceMinutes?: number;
+            /**
+             * Format: uuid
+             * @description one of the same user's contact methods (SMS, email or Slack)
+             * @example 5d0c9a2e-8f1b-4c3d-9e7a-2b6f4a1c8d90
+             */
+            contactMethodId?: string;
+            /**
+             * @description tell of shifts starting (oncall), ending (offcall) or both
+             * @example both
+             * @enum {string}
+             */
+            handoffType?: "oncall" | "offcall" | "both";
         };
         UpdateMaintenanceWindowDto: {
             /**
@@ -4284,6 +4923,36 @@ export interface components {
              * @example Europe/London
              */
             timeZone: string;
+        };
+        UpdateWebhookDto: {
+            /**
+             * @description what the webhook is for
+             * @example Status page updater
+             */
+            description?: string | null;
+            /**
+             * @description true turns a disabled webhook back on (its failure streak starts again); false turns it off
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description the events to send, replacing the list
+             * @example [
+             *       "incident.triggered",
+             *       "incident.resolved"
+             *     ]
+             */
+            events?: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.note_added" | "incident.maintenance_ended" | "oncall.handoff")[];
+            /**
+             * @description only incidents of these services; null: every service
+             * @example null
+             */
+            serviceIds?: string[] | null;
+            /**
+             * @description a new URL (checked like at creation)
+             * @example https://hooks.example.org/klaxon/T0k3n
+             */
+            url?: string;
         };
         UserHoursResponse: {
             /**
@@ -4395,6 +5064,71 @@ export interface components {
              * @example invalid event
              */
             status: string;
+        };
+        WebhookResponse: {
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description what the webhook is for
+             * @example Status page updater
+             */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description when it was disabled; ISO 8601, UTC
+             * @example null
+             */
+            disabledAt: string | null;
+            /**
+             * @description why it was disabled
+             * @example null
+             */
+            disabledReason: string | null;
+            /**
+             * @description false once disabled (by a person, or after 24 hours of failed deliveries)
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description the events sent
+             * @example [
+             *       "incident.triggered",
+             *       "incident.resolved"
+             *     ]
+             */
+            events: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.note_added" | "incident.maintenance_ended" | "oncall.handoff")[];
+            /**
+             * Format: date-time
+             * @description the first failed attempt since the last success; null when the last attempt succeeded
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * Format: uuid
+             * @description webhook id
+             * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
+             */
+            id: string;
+            /**
+             * @description the services whose incidents are sent; null: every service
+             * @example null
+             */
+            serviceIds: string[] | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             * @example 2026-11-30T09:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description the URL; only its scheme and host (`https://host/***`) for read-only keys
+             * @example https://hooks.example.org/klaxon/T0k3n
+             */
+            url: string;
         };
         WeeklyIncidentFiguresResponse: {
             /**
@@ -4814,6 +5548,323 @@ export interface operations {
             };
             /** @description no API key, or an unknown or revoked one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatDestinations_list: {
+        parameters: {
+            query?: {
+                /** @description opaque cursor from a previous page */
+                cursor?: string;
+                /** @description items per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of chat destinations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description this page, newest first unless the route says otherwise */
+                        items: components["schemas"]["ChatDestinationResponse"][];
+                        /**
+                         * @description pass as `cursor` for the next page; null on the last page
+                         * @example eyJ0IjoiMjAyNi0xMS0zMFQxMjowMDowMC4wMDBaIiwiaWQiOiIwIn0
+                         */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatDestinations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatDestinationDto"];
+            };
+        };
+        responses: {
+            /** @description the destination created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDestinationResponse"];
+                };
+            };
+            /** @description a field is invalid, or missing or refused for the type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatDestinations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the chat destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the destination */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDestinationResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatDestinations_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the chat destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an escalation policy still targets it (the policies are listed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ChatDestinations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the chat destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatDestinationDto"];
+            };
+        };
+        responses: {
+            /** @description the destination after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDestinationResponse"];
+                };
+            };
+            /** @description a field is invalid, or missing or refused for the type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9850,6 +10901,381 @@ export interface operations {
             };
         };
     };
+    HandoffRules_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the messages, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffMessageListResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandoffRules_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffRuleListResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandoffRules_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoffRuleDto"];
+            };
+        };
+        responses: {
+            /** @description the rule created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffRuleResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandoffRules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the handoff rule id */
+                handoffRuleId: string;
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffRuleResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandoffRules_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the handoff rule id */
+                handoffRuleId: string;
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    HandoffRules_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the handoff rule id */
+                handoffRuleId: string;
+                /** @description the user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHandoffRuleDto"];
+            };
+        };
+        responses: {
+            /** @description the rule after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffRuleResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     Users_addRule: {
         parameters: {
             query?: never;
@@ -10057,6 +11483,456 @@ export interface operations {
                 };
             };
             /** @description Slack is not configured, or that Slack member is linked to another user */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_list: {
+        parameters: {
+            query?: {
+                /** @description opaque cursor from a previous page */
+                cursor?: string;
+                /** @description items per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of webhooks, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description this page, newest first unless the route says otherwise */
+                        items: components["schemas"]["WebhookResponse"][];
+                        /**
+                         * @description pass as `cursor` for the next page; null on the last page
+                         * @example eyJ0IjoiMjAyNi0xMS0zMFQxMjowMDowMC4wMDBaIiwiaWQiOiIwIn0
+                         */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description the webhook, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description invalid input: an unknown event, a URL that is not http(s) or points at a private address, no such service */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an escalation policy still pages this webhook */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description the webhook after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an unsupported Content-Type, charset or encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_deliveries: {
+        parameters: {
+            query?: {
+                /** @description opaque cursor from a previous page */
+                cursor?: string;
+                /** @description items per page */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of deliveries, newest first, each with its attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description this page, newest first unless the route says otherwise */
+                        items: components["schemas"]["DeliveryResponse"][];
+                        /**
+                         * @description pass as `cursor` for the next page; null on the last page
+                         * @example eyJ0IjoiMjAyNi0xMS0zMFQxMjowMDowMC4wMDBaIiwiaWQiOiIwIn0
+                         */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Webhooks_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the delivery id */
+                deliveryId: string;
+                /** @description the webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the delivery, pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            /** @description invalid input: each bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description needs a key of role admin or higher */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the webhook is disabled */
             409: {
                 headers: {
                     [name: string]: unknown;
