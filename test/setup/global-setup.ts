@@ -65,6 +65,9 @@ export default async function globalSetup(): Promise<void> {
 
   // The browser tests (test/console/) serve console/dist: bring it up to date once, before any file runs.
   execFileSync(process.execPath, ['scripts/build-console.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });
+  // And find (or, on a fresh machine as root, install) Chromium once, here: two browser spec files
+  // starting apt-get at the same time would fight over dpkg's lock.
+  execFileSync(process.execPath, ['scripts/ensure-chromium.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });
 
   process.env.KLAXON_TEST_ADMIN_URL = adminUrl;
   process.env.KLAXON_TEST_TEMPLATE = template;
