@@ -92,9 +92,14 @@ describe('web console: every page', () => {
     await admin.getByText('Level 1: Platform primary (schedule) — Alice Chen').waitFor();
     await admin.getByLabel('Add a note').fill('Looking at the consumers');
     await admin.getByRole('button', { name: 'Add note' }).click();
-    await admin.getByText('Looking at the consumers').waitFor();
-    const notes = (await h.t.api().get(`/api/v1/incidents/${i.id}/notes`).expect(200)).body;
-    expect(JSON.stringify(notes)).toContain('Looking at the consumers');
+    // The note is listed once the server has it (the page reloads the incident after the POST).
+    await admin.locator('section[aria-labelledby="notes"] li', { hasText: 'Looking at the consumers' }).waitFor();
+    let notes = '';
+    for (const deadline = Date.now() + 10_000; !notes.includes('Looking at the consumers') && Date.now() < deadline; ) {
+      notes = JSON.stringify((await h.t.api().get(`/api/v1/incidents/${i.id}/notes`).expect(200)).body);
+      if (!notes.includes('Looking at the consumers')) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(notes).toContain('Looking at the consumers');
     await audit('incident', `/incidents/${i.number}`, (p) => p.getByRole('heading', { name: 'Timeline' }).waitFor());
   });
 

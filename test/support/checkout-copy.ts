@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
  * A cheap copy of this checkout in `dir`, enough for `npm start`: package.json
  * and scripts/ copied (scripts/build.js builds into the copy's own dist/), the
  * built dist/ copied when there is one (so the build finds nothing to do),
- * src/, migrations/, test/ and the tsconfig files symlinked, or copied with
+ * src/, migrations/, test/, console/ and the tsconfig files symlinked, or copied with
  * `copySources` (Node resolves packages from a module's real path: code run
  * from src/ or test/ should find the copy's node_modules). node_modules is a
  * symlink, or with `copyPackages`, a folder of symlinks to every package except
@@ -17,8 +17,10 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export function copyCheckout(dir: string, { copyPackages = [], copySources = false }: { copyPackages?: string[]; copySources?: boolean } = {}): void {
   mkdirSync(dir, { recursive: true });
   for (const f of ['package.json', 'scripts']) cpSync(path.join(REPO_ROOT, f), path.join(dir, f), { recursive: true });
+  // The console's build stamp names package-lock.json's size and time: the same file keeps a built console up to date.
+  cpSync(path.join(REPO_ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'), { preserveTimestamps: true });
   if (existsSync(path.join(REPO_ROOT, 'dist'))) cpSync(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
-  for (const f of ['src', 'migrations', 'test', 'tsconfig.json', 'tsconfig.build.json']) {
+  for (const f of ['src', 'migrations', 'test', 'console', 'tsconfig.json', 'tsconfig.build.json']) {
     if (copySources) cpSync(path.join(REPO_ROOT, f), path.join(dir, f), { recursive: true, preserveTimestamps: true });
     else symlinkSync(path.join(REPO_ROOT, f), path.join(dir, f));
   }
