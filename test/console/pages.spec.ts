@@ -221,6 +221,15 @@ describe('web console: every page', () => {
     // Nothing on the page says only admins may change these any more.
     expect(await me.getByText(/admins? (only|can change)/i).count()).toBe(0);
 
+    // A read-only user sees their settings without the forms (the server would refuse them).
+    const reader = await h.page();
+    await h.signInAsUser(reader, { id: ids.alice, name: 'Alice Chen' }, 'read-only');
+    await reader.goto('/me');
+    await reader.getByText('My role is read-only').waitFor();
+    await reader.getByRole('list', { name: 'My handoff rules' }).waitFor();
+    expect(await reader.getByRole('button', { name: /^(Add contact method|Add rule|Add handoff rule|Test page)/ }).count()).toBe(0);
+    await h.t.api().patch(`/api/v1/users/${ids.alice}`, { role: 'responder' }).expect(200);
+
     const viewer = await h.page();
     await h.signInAsUser(viewer, { id: ids.bob, name: 'Bob Okafor' }, 'responder');
     await audit('me', '/me', (p) => p.getByText(`Both, 2 h before: sms ${phone}`).waitFor(), viewer);
