@@ -3,12 +3,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { readCookie } from '../common/cookies';
 import { DomainError, ErrorCode } from '../common/errors';
 import { ApiKeysService, Principal } from './api-keys.service';
-import { authDecisionOf } from './auth.decorators';
+import { authDecisionOf, SelfRule } from './auth.decorators';
 import { hasRole } from './roles';
 import { SESSION_COOKIE, SessionPrincipals } from './session-principals';
 
 interface AuthenticatedRequest {
   method: string;
+  params?: Record<string, string | undefined>;
+  body?: unknown;
   headers: Record<string, string | string[] | undefined>;
   principal?: Principal;
 }
@@ -57,10 +59,26 @@ export class ApiKeyGuard implements CanActivate {
     const principal = await this.authenticate(req, ctx.switchToHttp().getResponse<Reply>());
     req.principal = principal;
 
-    if (!hasRole(principal, decision.minRole)) {
-      const who = principal.session ? 'the session' : 'the key';
-      throw new DomainError(ErrorCode.Forbidden, `this action needs the ${decision.minRole} role; ${who} has ${principal.role}`);
-    }
+    if (hasRole(principal, decision.minRole)) return true;
+    if (decision.self && this.actsOnItself(principal, req, decision.self)) return true;
+    const who = principal.session ? 'the session' : 'the key';
+    const orSelf = decision.self ? ` (or a ${decision.self.minRole} console session of this user)` : '';
+    throw new DomainError(ErrorCode.Forbidden, `this action needs the ${decision.minRole} role${orSelf}; ${who} has ${principal.role}`);
+  }
+
+  /**
+   * A console session of the very user the route names (`rule.param`), of at
+   * least `rule.minRole`, changing no admin-only field. Anything missing (an
+   * API key, a session opened with a key, no such parameter) is a no.
+   */
+  private actsOnItself(principal: Principal, req: AuthenticatedRequest, rule: SelfRule): boolean {
+    const userId = principal.session?.user?.id;
+    const named = req.params?.[rule.param];
+    if (!userId || typeof named !== 'string' || named.toLowerCase() !== userId.toLowerCase()) return false;
+    if (!hasRole(principal, rule.minRole)) return false;
+    const body = req.body;
+    const field = body !== null && typeof body === 'object' ? rule.adminOnlyFields.find((f) => Object.prototype.hasOwnProperty.call(body, f)) : undefined;
+    if (field !== undefined) throw new DomainError(ErrorCode.Forbidden, `only an admin may change ${field}`);
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { GUARDS_METADATA, INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { ApiInputGuard } from './api-input.guard';
-import { authDecisionOf, MinRole, Public } from './auth.decorators';
+import { AdminOrSelf, authDecisionOf, MinRole, Public } from './auth.decorators';
 import { MutationAudit } from './mutation-audit';
 
 describe('auth decisions', () => {
@@ -35,5 +35,20 @@ describe('auth decisions', () => {
     expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.hook)).toBeUndefined();
     expect(Reflect.getMetadata(GUARDS_METADATA, Routes.prototype.change)).toEqual([ApiInputGuard]);
     expect(Reflect.getMetadata(GUARDS_METADATA, Routes.prototype.hook)).toBeUndefined();
+  });
+
+  it('@AdminOrSelf is an admin decision that also admits a responder session of the user named by the parameter', () => {
+    class Routes {
+      @AdminOrSelf('id', { adminOnlyFields: ['role'] }) update(): void {}
+      @AdminOrSelf() addRule(): void {}
+    }
+    expect(authDecisionOf(Routes.prototype.update)).toEqual({
+      kind: 'api-key',
+      minRole: 'admin',
+      self: { param: 'id', minRole: 'responder', adminOnlyFields: ['role'] },
+    });
+    expect(authDecisionOf(Routes.prototype.addRule)).toMatchObject({ minRole: 'admin', self: { param: 'id', adminOnlyFields: [] } });
+    expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Routes.prototype.update)).toEqual([MutationAudit]);
+    expect(Reflect.getMetadata(GUARDS_METADATA, Routes.prototype.update)).toEqual([ApiInputGuard]);
   });
 });

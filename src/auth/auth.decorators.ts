@@ -14,10 +14,23 @@ import { MutationAudit } from './mutation-audit';
  * fails when its class is defined.
  */
 export type AuthDecision =
-  /** Needs `Authorization: Bearer <api key>` of at least this role. */
-  | { kind: 'api-key'; minRole: ApiKeyRole }
+  /** Needs `Authorization: Bearer <api key>` (or a console session) of at least this role; or, with `self`, a session of the user the route is about. */
+  | { kind: 'api-key'; minRole: ApiKeyRole; self?: SelfRule }
   /** No API key: the handler verifies its own credential (a routing key, a signature, a token), or is open by design. */
   | { kind: 'public'; verifiedBy: string };
+
+/**
+ * Who else may call a route about one user: a console session OF that user
+ * (its user id equals the path parameter `param`) with at least `minRole`.
+ * API keys belong to no user, so this never widens what a key may do. A body
+ * that carries any of `adminOnlyFields` (even as null) still needs `minRole`
+ * of the decision itself.
+ */
+export interface SelfRule {
+  param: string;
+  minRole: ApiKeyRole;
+  adminOnlyFields: readonly string[];
+}
 
 const AUTH_DECISION_KEY = 'klaxon:auth-decision';
 
@@ -47,6 +60,24 @@ export const MinRole = (role: ApiKeyRole): MethodDecorator =>
     UseInterceptors(MutationAudit),
     ApiBearerAuth(BEARER_SCHEME),
     ApiErrors(role === 'read-only' ? [401] : [401, 403], { 403: `needs a key of role ${role} or higher` }),
+  );
+
+/**
+ * A route about one user's own settings (contact methods, notification and
+ * handoff rules, time zone): an admin for anyone, and a responder console
+ * session for its own user only (the path parameter `param`, default `id`).
+ * Read-only callers, API keys below admin and other users' sessions get 403;
+ * `adminOnlyFields` in the body (e.g. a user's role or email) need an admin.
+ */
+export const AdminOrSelf = (param = 'id', options: { adminOnlyFields?: readonly string[] } = {}): MethodDecorator =>
+  applyDecorators(
+    decide({ kind: 'api-key', minRole: 'admin', self: { param, minRole: 'responder', adminOnlyFields: options.adminOnlyFields ?? [] } }),
+    UseGuards(ApiInputGuard),
+    UseInterceptors(MutationAudit),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiErrors([401, 403], {
+      403: `needs an admin key or session, or a responder console session of this user${options.adminOnlyFields?.length ? ` (${options.adminOnlyFields.join(', ')}: admin only)` : ''}`,
+    }),
   );
 
 /**

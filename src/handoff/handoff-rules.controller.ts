@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinRole } from '../auth/auth.decorators';
+import { AdminOrSelf, MinRole } from '../auth/auth.decorators';
 import { ApiErrors, ApiUuidParam } from '../common/api-docs';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import {
@@ -13,14 +13,14 @@ import {
 } from './handoff-rules.dto';
 import { HandoffRulesService } from './handoff-rules.service';
 
-/** A user's handoff rules and the messages they caused; authorised like the user's notification rules. */
+/** A user's handoff rules and the messages they caused; authorised like the user's notification rules (an admin, or the user's own responder session). */
 @ApiTags('users')
 @Controller('api/v1/users')
 export class HandoffRulesController {
   constructor(private readonly rules: HandoffRulesService) {}
 
   @Post(':id/handoff-rules')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Add a handoff rule: tell this contact method when the user goes on or off call' })
   @ApiCreatedResponse({ type: HandoffRuleResponse, description: 'the rule created' })
   @ApiErrors([400, 404, 413, 415])
@@ -51,7 +51,7 @@ export class HandoffRulesController {
   }
 
   @Patch(':id/handoff-rules/:handoffRuleId')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Change a handoff rule (absent fields stay as they are)' })
   @ApiOkResponse({ type: HandoffRuleResponse, description: 'the rule after the change' })
   @ApiErrors([400, 404, 413, 415])
@@ -66,7 +66,7 @@ export class HandoffRulesController {
   }
 
   @Delete(':id/handoff-rules/:handoffRuleId')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Delete a handoff rule and its pending notifications' })
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])

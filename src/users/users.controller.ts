@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { MinRole } from '../auth/auth.decorators';
+import { AdminOrSelf, MinRole } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiPageResponse, ApiUuidParam } from '../common/api-docs';
@@ -51,8 +51,8 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @MinRole('admin')
-  @ApiOperation({ summary: 'Update a user (absent fields stay as they are)' })
+  @AdminOrSelf('id', { adminOnlyFields: ['role', 'email'] })
+  @ApiOperation({ summary: 'Update a user (absent fields stay as they are); a user may change their own name and time zone' })
   @ApiOkResponse({ type: UserResponse, description: 'the user after the change' })
   @ApiErrors([400, 404, 409, 413, 415], { 409: 'a user with that email already exists' })
   @ApiUuidParam('id', 'the user id')
@@ -72,7 +72,7 @@ export class UsersController {
   }
 
   @Post(':id/contact-methods')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Add a contact method (SMS, voice, email or Slack) to a user' })
   @ApiCreatedResponse({ type: ContactMethodResponse, description: 'the contact method created' })
   @ApiErrors([400, 404, 409, 413, 415], { 409: 'the user already has that contact method' })
@@ -85,7 +85,7 @@ export class UsersController {
   }
 
   @Patch(':id/contact-methods/:cmId')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Enable or disable a contact method' })
   @ApiOkResponse({ type: ContactMethodResponse, description: 'the contact method after the change' })
   @ApiErrors([400, 404, 413, 415])
@@ -100,7 +100,7 @@ export class UsersController {
   }
 
   @Delete(':id/contact-methods/:cmId')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Delete a contact method and its notification rules' })
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])
@@ -115,7 +115,7 @@ export class UsersController {
   }
 
   @Post(':id/notification-rules')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Add a notification rule: page this contact method this many minutes into an incident' })
   @ApiCreatedResponse({ type: NotificationRuleResponse, description: 'the rule created' })
   @ApiErrors([400, 404, 409, 413, 415], { 409: 'a rule with that delayMinutes already exists for that contact method' })
@@ -128,7 +128,7 @@ export class UsersController {
   }
 
   @Delete(':id/notification-rules/:ruleId')
-  @MinRole('admin')
+  @AdminOrSelf('id')
   @ApiOperation({ summary: 'Delete a notification rule' })
   @ApiNoContentResponse({ description: 'deleted' })
   @ApiErrors([400, 404])

@@ -168,9 +168,10 @@ describe('web console: every page', () => {
     await audit('services', '/services', (p) => p.getByRole('heading', { name }).waitFor());
   });
 
-  it('me: a contact method added and test-paged, a notification rule, the time zone', async () => {
+  it('me: a responder adds a contact method and test-pages it, a notification rule, handoff rules, the time zone', async () => {
+    // Bob is a responder, not an admin: his own session changes his own settings.
     const me = await h.page();
-    await h.signInAsUser(me, { id: ids.bob, name: 'Bob Okafor' }, 'admin');
+    await h.signInAsUser(me, { id: ids.bob, name: 'Bob Okafor' }, 'responder');
     await me.goto('/me');
     await me.getByRole('heading', { name: 'Contact methods' }).waitFor();
     const phone = phoneNumber();
@@ -198,9 +199,45 @@ describe('web console: every page', () => {
     expect(bob.timeZone).toBe('Asia/Tokyo');
     expect(bob.notificationRules).toEqual(expect.arrayContaining([expect.objectContaining({ delayMinutes: 5 })]));
 
+    // Handoff rules: add one, change it, add and remove another; the API lists what the page shows.
+    const rules = me.getByRole('list', { name: 'My handoff rules' });
+    const addRule = me.getByRole('form', { name: 'Add handoff rule' });
+    await addRule.getByLabel('Tell me by').selectOption({ label: `sms ${phone}` });
+    await addRule.getByRole('combobox', { name: /^When/ }).selectOption('oncall');
+    await addRule.getByLabel('Minutes in advance').fill('30');
+    await me.getByRole('button', { name: 'Add handoff rule' }).click();
+    await rules.getByText(`When I go on call, 30 min before: sms ${phone}`).waitFor();
+    const listed = async () => (await h.t.api().get(`/api/v1/users/${ids.bob}/handoff-rules`).expect(200)).body.items;
+    const [saved] = await listed();
+    expect(saved).toMatchObject({ handoffType: 'oncall', advanceMinutes: 30, contactMethodId: bob.contactMethods.find((c: { address: string }) => c.address === phone).id });
+    await me.getByRole('button', { name: `Change handoff rule (When I go on call, 30 min before: sms ${phone})` }).click();
+    const change = me.getByRole('form', { name: 'Change handoff rule' });
+    await change.getByRole('combobox', { name: /^When/ }).selectOption('both');
+    await change.getByLabel('Minutes in advance').fill('120');
+    await change.getByRole('button', { name: 'Save handoff rule' }).click();
+    await rules.getByText(`Both, 2 h before: sms ${phone}`).waitFor();
+    await addRule.getByLabel('Tell me by').selectOption({ label: `sms ${phone}` });
+    await addRule.getByRole('combobox', { name: /^When/ }).selectOption('offcall');
+    await addRule.getByLabel('Minutes in advance').fill('0');
+    await me.getByRole('button', { name: 'Add handoff rule' }).click();
+    await me.getByRole('button', { name: `Remove handoff rule (When I come off call, at the handoff: sms ${phone})` }).click();
+    await rules.getByText('When I come off call').waitFor({ state: 'detached' });
+    expect(await listed()).toEqual([expect.objectContaining({ id: saved.id, handoffType: 'both', advanceMinutes: 120 })]);
+    // Nothing on the page says only admins may change these any more.
+    expect(await me.getByText(/admins? (only|can change)/i).count()).toBe(0);
+
+    // A read-only user sees their settings without the forms (the server would refuse them).
+    const reader = await h.page();
+    await h.signInAsUser(reader, { id: ids.alice, name: 'Alice Chen' }, 'read-only');
+    await reader.goto('/me');
+    await reader.getByText('My role is read-only').waitFor();
+    await reader.getByRole('list', { name: 'My handoff rules' }).waitFor();
+    expect(await reader.getByRole('button', { name: /^(Add contact method|Add rule|Add handoff rule|Test page)/ }).count()).toBe(0);
+    await h.t.api().patch(`/api/v1/users/${ids.alice}`, { role: 'responder' }).expect(200);
+
     const viewer = await h.page();
-    await h.signInAsUser(viewer, { id: ids.bob, name: 'Bob Okafor' }, 'admin');
-    await audit('me', '/me', (p) => p.getByRole('heading', { name: 'My iCal links' }).waitFor(), viewer);
+    await h.signInAsUser(viewer, { id: ids.bob, name: 'Bob Okafor' }, 'responder');
+    await audit('me', '/me', (p) => p.getByText(`Both, 2 h before: sms ${phone}`).waitFor(), viewer);
   });
 
   it('sign-in: an emailed link opens a page whose Confirm button signs the person in', async () => {

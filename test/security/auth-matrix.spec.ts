@@ -227,4 +227,88 @@ describe('auth matrix: every route from the OpenAPI document (real PostgreSQL)',
     const admin = browsers.get('admin')!;
     await t.http().post('/api/v1/users').set('Cookie', admin.cookie).set('X-CSRF-Token', admin.csrf).set('Authorization', `Bearer ${t.keys.readOnly}`).send({}).expect(403);
   });
+
+  it("a user's own settings: a responder session of that user may change them; another user's session, a read-only one and any key below admin may not", async () => {
+    const sessions = t.get(SessionsService);
+    const signIn = async (role: 'read-only' | 'responder', contact: boolean) => {
+      const email = `self-${role}-${Math.random().toString(36).slice(2)}@example.com`;
+      const user = (await t.api().post('/api/v1/users', { name: `Self ${role}`, email, role }).expect(201)).body;
+      const cm = contact ? (await t.api().post(`/api/v1/users/${user.id}/contact-methods`, { type: 'email', address: email }).expect(201)).body : null;
+      const opened = await sessions.openForUser({ id: user.id, name: user.name, role }, 'oidc');
+      const cookie = opened.cookie.split(';')[0];
+      const csrf = opened.session.csrfToken;
+      const as = (method: 'post' | 'patch' | 'delete', url: string, body?: object) => {
+        const req = t.http()[method](url).set('Cookie', cookie).set('X-CSRF-Token', csrf);
+        return body ? req.send(body) : req;
+      };
+      return { id: user.id as string, cm: cm as { id: string } | null, as };
+    };
+    const me = await signIn('responder', false);
+    const other = await signIn('responder', true);
+    const reader = await signIn('read-only', true);
+
+    // My own: contact methods, notification rules, handoff rules, time zone and name.
+    const cm = (await me.as('post', `/api/v1/users/${me.id}/contact-methods`, { type: 'email', address: 'me-self@example.com' }).expect(201)).body;
+    await me.as('patch', `/api/v1/users/${me.id}/contact-methods/${cm.id}`, { enabled: false }).expect(200);
+    await me.as('patch', `/api/v1/users/${me.id}/contact-methods/${cm.id}`, { enabled: true }).expect(200);
+    const rule = (await me.as('post', `/api/v1/users/${me.id}/notification-rules`, { contactMethodId: cm.id, delayMinutes: 5 }).expect(201)).body;
+    await me.as('delete', `/api/v1/users/${me.id}/notification-rules/${rule.id}`).expect(204);
+    const handoff = (await me.as('post', `/api/v1/users/${me.id}/handoff-rules`, { contactMethodId: cm.id, handoffType: 'oncall', advanceMinutes: 15 }).expect(201)).body;
+    await me.as('patch', `/api/v1/users/${me.id}/handoff-rules/${handoff.id}`, { advanceMinutes: 45 }).expect(200);
+    await me.as('patch', `/api/v1/users/${me.id}`, { timeZone: 'Europe/Paris', name: 'Self renamed' }).expect(200);
+    const mine = (await t.api().get(`/api/v1/users/${me.id}`).expect(200)).body;
+    expect(mine).toMatchObject({ timeZone: 'Europe/Paris', name: 'Self renamed', role: 'responder' });
+    expect((await t.api().get(`/api/v1/users/${me.id}/handoff-rules`).expect(200)).body.items).toEqual([expect.objectContaining({ id: handoff.id, advanceMinutes: 45 })]);
+
+    // Never my own role or email, nor creating or deleting users.
+    for (const body of [{ role: 'admin' }, { email: 'taken-over@example.com' }, { role: null }, { timeZone: 'UTC', role: 'responder' }]) {
+      const res = await me.as('patch', `/api/v1/users/${me.id}`, body).expect(403);
+      expect(res.body.message ?? JSON.stringify(res.body)).toMatch(/only an admin may change (role|email)/);
+    }
+    await me.as('delete', `/api/v1/users/${me.id}`).expect(403);
+    await me.as('post', '/api/v1/users', { name: 'New', email: 'self-new@example.com' }).expect(403);
+    expect((await t.api().get(`/api/v1/users/${me.id}`).expect(200)).body).toMatchObject({ role: 'responder', email: mine.email });
+
+    // Another user's things: 403 for every self-service route, and nothing changes.
+    const o = other.id;
+    const ocm = other.cm!.id;
+    const othersBefore = (await t.api().get(`/api/v1/users/${o}`).expect(200)).body;
+    const otherHandoff = (await t.api().post(`/api/v1/users/${o}/handoff-rules`, { contactMethodId: ocm, handoffType: 'both', advanceMinutes: 0 }).expect(201)).body;
+    const othersWrites: Array<['post' | 'patch' | 'delete', string, object?]> = [
+      ['patch', `/api/v1/users/${o}`, { timeZone: 'Asia/Tokyo' }],
+      ['post', `/api/v1/users/${o}/contact-methods`, { type: 'email', address: 'intruder@example.com' }],
+      ['patch', `/api/v1/users/${o}/contact-methods/${ocm}`, { enabled: false }],
+      ['delete', `/api/v1/users/${o}/contact-methods/${ocm}`],
+      ['post', `/api/v1/users/${o}/notification-rules`, { contactMethodId: ocm, delayMinutes: 3 }],
+      ['delete', `/api/v1/users/${o}/notification-rules/${othersBefore.notificationRules[0].id}`],
+      ['post', `/api/v1/users/${o}/handoff-rules`, { contactMethodId: ocm, handoffType: 'both', advanceMinutes: 5 }],
+      ['patch', `/api/v1/users/${o}/handoff-rules/${otherHandoff.id}`, { advanceMinutes: 5 }],
+      ['delete', `/api/v1/users/${o}/handoff-rules/${otherHandoff.id}`],
+    ];
+    for (const [method, url, body] of othersWrites) {
+      expect({ url, status: (await me.as(method, url, body)).status }).toEqual({ url, status: 403 });
+      // A responder key belongs to no user: it may not write any user either.
+      const keyed = t.http()[method](url).set('Authorization', `Bearer ${t.keys.responder}`);
+      expect({ url, key: (await (body ? keyed.send(body) : keyed)).status }).toEqual({ url, key: 403 });
+    }
+    expect((await t.api().get(`/api/v1/users/${o}`).expect(200)).body).toEqual(othersBefore);
+    expect((await t.api().get(`/api/v1/users/${o}/handoff-rules`).expect(200)).body.items).toEqual([otherHandoff]);
+
+    // A read-only session may not change even its own settings.
+    const rcm = reader.cm!.id;
+    for (const [method, url, body] of [
+      ['patch', `/api/v1/users/${reader.id}`, { timeZone: 'Asia/Tokyo' }],
+      ['post', `/api/v1/users/${reader.id}/contact-methods`, { type: 'email', address: 'reader-2@example.com' }],
+      ['delete', `/api/v1/users/${reader.id}/contact-methods/${rcm}`],
+      ['post', `/api/v1/users/${reader.id}/handoff-rules`, { contactMethodId: rcm, handoffType: 'both', advanceMinutes: 5 }],
+    ] as Array<['post' | 'patch' | 'delete', string, object?]>) {
+      expect({ url, status: (await reader.as(method, url, body)).status }).toEqual({ url, status: 403 });
+    }
+
+    // A forged session cookie is nobody; my own session removes what it added.
+    await t.http().delete(`/api/v1/users/${me.id}/handoff-rules/${handoff.id}`).set('Cookie', 'klaxon_session=forged').expect(401);
+    await me.as('delete', `/api/v1/users/${me.id}/handoff-rules/${handoff.id}`).expect(204);
+    await me.as('delete', `/api/v1/users/${me.id}/contact-methods/${cm.id}`).expect(204);
+    checked += othersWrites.length + 14;
+  });
 });

@@ -958,7 +958,7 @@ export interface paths {
         delete: operations["Users_remove"];
         options?: never;
         head?: never;
-        /** Update a user (absent fields stay as they are) */
+        /** Update a user (absent fields stay as they are); a user may change their own name and time zone */
         patch: operations["Users_update"];
         trace?: never;
     };
@@ -10622,7 +10622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user (role, email: admin only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10712,7 +10712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10798,7 +10798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10863,7 +10863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11044,7 +11044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11173,7 +11173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11238,7 +11238,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11319,7 +11319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11405,7 +11405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description needs a key of role admin or higher */
+            /** @description needs an admin key or session, or a responder console session of this user */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { all, api, Incident, Schedule, User } from '../api/client';
 import { Link } from '../router';
-import { isAdmin, useSession } from '../session';
+import { canRespond, useSession } from '../session';
 import { CopyButton, ErrorText, Loading, Page } from '../ui';
 import { useAction, useLoad } from '../use-load';
+import { HandoffRules } from './me-handoff';
 
 type ContactType = User['contactMethods'][number]['type'];
 const TYPES: Array<[ContactType, string]> = [
@@ -187,14 +188,15 @@ export default function Me() {
   }, [id]);
   if (!data) return <Loading error={error} />;
   const { user, schedules } = data;
-  // The users API takes writes from admins only (the same rule as for API keys).
-  const canEdit = isAdmin(session);
+  // Every responder (and admin) changes their own settings; a read-only user only reads them.
+  const canEdit = canRespond(session);
   return (
     <Page title={user.name}>
       <p className="muted">{user.email}</p>
-      {!canEdit && <p className="warning">Only admins can change contact methods, notification rules and time zones today: ask one.</p>}
+      {!canEdit && <p className="muted">My role is read-only: an admin changes these settings for me.</p>}
       <ContactMethods user={user} canEdit={canEdit} onChange={reload} />
       <NotificationRules user={user} canEdit={canEdit} onChange={reload} />
+      <HandoffRules user={user} canEdit={canEdit} />
       <TimeZone user={user} canEdit={canEdit} onChange={reload} />
       <section aria-labelledby="ical">
         <h2 id="ical">My iCal links</h2>
