@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { version } from '../../package.json';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import { SendError } from '../common/outbound-http/http-sender';
@@ -11,6 +10,7 @@ import { WebhookEvents } from './webhook-events';
 import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
+import { KLAXON_VERSION } from '../common/klaxon-version';
 
 /** Each attempt waits this long for the whole answer. */
 export const SEND_TIMEOUT_MS = 10_000;
@@ -18,7 +18,7 @@ export const SEND_TIMEOUT_MS = 10_000;
 const CLAIM_MS = 60_000;
 const CLAIM_BATCH = 50;
 const ANNOUNCE_BATCH = 200;
-const USER_AGENT = `Klaxon/${version}`;
+const USER_AGENT = `Klaxon/${KLAXON_VERSION}`;
 
 /**
  * The worker's side of outgoing webhooks (docs/webhooks.md, "Delivery"): each
