@@ -1,6 +1,6 @@
 /**
  * Two projects:
- * - unit: pure tests beside the code (src/**\/*.spec.ts); no database.
+ * - unit: pure tests beside the code (src/**\/*.spec.ts, console/src/**\/*.spec.ts); no database.
  * - db:   integration and end-to-end tests (test/**\/*.spec.ts) on real PostgreSQL.
  *         The global setup starts one embedded server for the run (or uses
  *         TEST_DATABASE_URL) and migrates a template database that each test
@@ -16,7 +16,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/console/src/**/*.spec.ts'],
       transform,
     },
     {

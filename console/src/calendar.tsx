@@ -8,18 +8,18 @@ export interface CalendarShift {
   end: Date;
 }
 
-/** The days [from, from + days) in `zone`, each with the shift pieces that fall in it. */
+/** The local days of [from, until) in `zone`, each with the shift pieces that fall in it. */
 export function Calendar({
   shifts,
   from,
-  days,
+  until,
   zone,
   name,
   view,
 }: {
   shifts: CalendarShift[];
   from: Date;
-  days: number;
+  until: Date;
   zone: string;
   name: (userId: string | null) => string;
   view: 'week' | 'month';
@@ -27,7 +27,7 @@ export function Calendar({
   const columns: Array<{ key: string; label: string; pieces: Array<{ text: string; gap: boolean }> }> = [];
   const seen = new Map<string, (typeof columns)[number]>();
   // Step by 6 hours so that a 23- or 25-hour day (DST) is never skipped; keys merge the steps.
-  for (let t = from.getTime(); t < from.getTime() + days * 86_400_000; t += 6 * 3_600_000) {
+  for (let t = from.getTime(); t < until.getTime(); t += 6 * 3_600_000) {
     const d = new Date(t);
     const key = dayKey(d, zone);
     if (seen.has(key)) continue;

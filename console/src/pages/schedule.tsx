@@ -1,6 +1,7 @@
 import { FormEvent, lazy, Suspense, useMemo, useState } from 'react';
 import { api, Schedule, Schemas, User, all } from '../api/client';
 import { Calendar } from '../calendar';
+import { calendarRange } from '../calendar-range';
 import { formatTime, localInputToIso, toLocalInput } from '../format';
 import { canRespond, isAdmin, useSession } from '../session';
 import { layerShifts, layersOf } from '../schedule-preview';
@@ -12,12 +13,8 @@ const LayerEditor = lazy(() => import('../layer-editor'));
 type Shifts = Schemas['ShiftsResponse'];
 type ZoneChoice = 'schedule' | 'mine' | 'utc';
 
-function startOfWeek(now: Date): Date {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
-}
+/** Shifts are fetched for the UTC range and two days either side: enough for the same range in any zone. */
+const FETCH_MARGIN_MS = 2 * 86_400_000;
 
 function OverrideForm({ schedule, users, onSaved }: { schedule: Schedule; users: User[]; onSaved: () => void }) {
   const now = new Date();
@@ -72,28 +69,26 @@ export default function SchedulePage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const remove = useAction();
 
-  const from = useMemo(() => {
-    const base = startOfWeek(new Date());
-    if (view === 'week') return new Date(base.getTime() + offset * 7 * 86_400_000);
-    const m = new Date(base.getFullYear(), base.getMonth() + offset, 1);
-    return startOfWeek(m);
+  const fetched = useMemo(() => {
+    const utc = calendarRange(view, offset, 'UTC');
+    return { since: new Date(utc.from.getTime() - FETCH_MARGIN_MS), until: new Date(utc.until.getTime() + FETCH_MARGIN_MS) };
   }, [view, offset]);
-  const days = view === 'week' ? 7 : 35;
-  const until = new Date(from.getTime() + days * 86_400_000);
 
   const { data, error, reload } = useLoad(async () => {
     const [schedule, users, shifts] = await Promise.all([
       api.get<Schedule>(`/api/v1/schedules/${id}`),
       all<User>('/api/v1/users'),
-      api.get<Shifts>(`/api/v1/schedules/${id}/shifts?since=${encodeURIComponent(from.toISOString())}&until=${encodeURIComponent(until.toISOString())}`),
+      api.get<Shifts>(`/api/v1/schedules/${id}/shifts?since=${encodeURIComponent(fetched.since.toISOString())}&until=${encodeURIComponent(fetched.until.toISOString())}`),
     ]);
     return { schedule, users, shifts };
-  }, [id, from.getTime()]);
+  }, [id, fetched.since.getTime()]);
   if (!data) return <Loading error={error} />;
   const { schedule, users, shifts } = data;
   const names = new Map(users.map((u) => [u.id, u.name]));
   const name = (userId: string | null) => (userId ? (names.get(userId) ?? 'unknown') : 'nobody (gap)');
   const zone = zoneChoice === 'utc' ? 'UTC' : zoneChoice === 'mine' ? (session.user?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone) : schedule.timeZone;
+  // The week or month in the zone it is shown in: Monday 00:00 there, not in UTC.
+  const { from, until } = calendarRange(view, offset, zone);
   const finalShifts = shifts.shifts.map((s) => ({ userId: s.userId, start: new Date(s.start), end: new Date(s.end) }));
 
   return (
@@ -137,7 +132,7 @@ export default function SchedulePage({ id }: { id: string }) {
       <h2>
         Final schedule ({zone}), {formatTime(from.toISOString(), zone)} – {formatTime(until.toISOString(), zone)}
       </h2>
-      <Calendar shifts={finalShifts} from={from} days={days} zone={zone} name={name} view={view} />
+      <Calendar shifts={finalShifts} from={from} until={until} zone={zone} name={name} view={view} />
 
       <section aria-labelledby="layers">
         <h2 id="layers">Layers</h2>
