@@ -30,6 +30,8 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/setup/after-env.ts'],
     },
   ],
+  // The event-loop test first, the browser tests last (test/setup/test-sequencer.js).
+  testSequencer: '<rootDir>/test/setup/test-sequencer.js',
   testTimeout: 60000,
   // Database tests wait on PostgreSQL more than on the CPU: three files at a time suit two cores.
   maxWorkers: 3,
