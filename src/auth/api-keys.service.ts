@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../common/secret-hash';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
@@ -24,7 +25,7 @@ export interface SessionFacts {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return sha256Hex(key);
 }
 
 /** How long a validated (or unknown) key is trusted without a query: revocation takes effect within it. */

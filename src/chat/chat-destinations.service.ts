@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConflictError, FieldError, NotFoundError, ValidationError } from '../common/errors';
+import { FieldError, NotFoundError, ValidationError } from '../common/errors';
 import { systemResolver } from '../common/outbound-http/http-sender';
 import { checkBeforeSave } from '../common/outbound-http/save-check';
 import { Page, PageQuery } from '../common/pagination';
@@ -67,15 +67,7 @@ export class ChatDestinationsService {
   }
 
   async remove(id: string): Promise<void> {
-    const deleted = await this.destinations.delete(id, async (em) => {
-      const refs = await this.references.find(id, em);
-      if (refs.length) {
-        throw new ConflictError(
-          `chat destination ${id} is still referenced by ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`,
-          { references: refs },
-        );
-      }
-    });
+    const deleted = await this.destinations.delete(id, (em) => this.references.assertUnreferenced('chat destination', id, em));
     if (!deleted) throw new NotFoundError('chat destination', id);
     this.logger.log({ chatDestinationId: id }, 'chat destination deleted');
   }

@@ -95,6 +95,6 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
 }
 
 /** The cursor that names a row's position, as decodeCursor reads it back. */
-function encodeCursor(row: { createdAt: Date; id: string }): string {
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify({ t: row.createdAt.toISOString(), id: row.id })).toString('base64url');
 }

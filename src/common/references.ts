@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ConflictError } from './errors';
 
 /** Something that still points at an object (a schedule rotation, an escalation policy level). */
 export interface Reference {
@@ -24,5 +25,17 @@ export class ReferenceRegistry {
   async find(id: string, em: EntityManager): Promise<Reference[]> {
     const all = await Promise.all(this.checkers.map((c) => c(id, em)));
     return all.flat();
+  }
+
+  /**
+   * Throws the 409 for deleting `label` `id` while something still refers to
+   * it ("user 1f… is still referenced by policy "Primary""), with the
+   * references (and any `details` of the caller) in the error's details.
+   */
+  async assertUnreferenced(label: string, id: string, em: EntityManager, details: (refs: Reference[]) => Record<string, unknown> = () => ({})): Promise<void> {
+    const refs = await this.find(id, em);
+    if (refs.length) {
+      throw new ConflictError(`${label} ${id} is still referenced by ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`, { references: refs, ...details(refs) });
+    }
   }
 }

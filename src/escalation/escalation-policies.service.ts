@@ -23,7 +23,7 @@ import { WebhooksService } from '../webhooks/webhooks.service';
 import { EscalationPolicyDto } from './escalation-policies.dto';
 import { EscalationPoliciesRepository } from './escalation-policies.repository';
 import { EscalationPolicy } from './escalation-policy.entity';
-import { computePolicyWarnings, PolicyWarning } from './planner';
+import { computePolicyWarnings, PolicyWarning, targetIdsByType } from './planner';
 import { TargetDirectory } from './target-directory';
 
 @Injectable()
@@ -107,17 +107,11 @@ export class EscalationPoliciesService implements OnModuleInit {
   }
 
   private async checkTargets(dto: EscalationPolicyDto): Promise<void> {
-    const userIds = new Set<string>();
-    const scheduleIds = new Set<string>();
-    const webhookIds = new Set<string>();
-    const chatIds = new Set<string>();
-    dto.levels.forEach((l) =>
-      l.targets.forEach((t) => (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : t.type === 'chat' ? chatIds : scheduleIds).add(t.id)),
-    );
-    const missingUsers = new Set(await this.users.missingIds([...userIds]));
-    const existingSchedules = new Set(await this.schedules.existingIds([...scheduleIds]));
-    const webhooks = await this.webhooks.states([...webhookIds]);
-    const existingRooms = new Set((await this.chatDestinations.findMany([...chatIds])).map((d) => d.id));
+    const ids = targetIdsByType(dto.levels);
+    const missingUsers = new Set(await this.users.missingIds(ids.user));
+    const existingSchedules = new Set(await this.schedules.existingIds(ids.schedule));
+    const webhooks = await this.webhooks.states(ids.webhook);
+    const existingRooms = new Set((await this.chatDestinations.findMany(ids.chat)).map((d) => d.id));
     const errors: FieldError[] = [];
     dto.levels.forEach((l, i) =>
       l.targets.forEach((t, j) => {

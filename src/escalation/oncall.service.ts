@@ -6,7 +6,7 @@ import { CompiledSchedule, localIso, ON_CALL_HORIZON_MS } from '../schedules/res
 import { SchedulesService } from '../schedules/schedules.service';
 import { UsersService } from '../users/users.service';
 import { EscalationPolicy } from './escalation-policy.entity';
-import { onCallForPolicy, TargetResolver } from './planner';
+import { onCallForPolicy, TargetResolver, targetIdsByType } from './planner';
 import { toUserSnapshot } from './target-directory';
 
 export interface OnCallItem {
@@ -35,26 +35,17 @@ export class OnCallService {
 
   async at(at: Date = this.clock.now()): Promise<{ at: string; items: OnCallItem[] }> {
     const policies = await this.policies.find({ order: { name: 'ASC' } });
-    const userIds = new Set<string>();
-    const scheduleIds = new Set<string>();
-    for (const p of policies) {
-      for (const level of p.levels) {
-        for (const t of level.targets) {
-          if (t.type === 'user') userIds.add(t.id);
-          else if (t.type === 'schedule') scheduleIds.add(t.id);
-        }
-      }
-    }
+    const targets = targetIdsByType(policies.flatMap((p) => p.levels));
     // Segment bounds reach up to a year either side of `at`: load the overrides of that span. One schedule
     // at a time, so that however many large schedules the policies name, each step is one schedule's work.
     const window = { since: new Date(at.getTime() - ON_CALL_HORIZON_MS), until: new Date(at.getTime() + ON_CALL_HORIZON_MS) };
     const snapshots = new Map<string, CompiledSchedule>();
-    for (const id of scheduleIds) {
+    for (const id of targets.schedule) {
       for (const [loaded, snapshot] of await this.schedules.loadSnapshots([id], undefined, window)) snapshots.set(loaded, snapshot);
     }
     // Only users named as targets are looked up: whoever a schedule puts on call comes from the schedule
     // (loading every person of every rotation, with contact methods, held the event loop on large ones).
-    const users = await this.users.loadSnapshots([...userIds]);
+    const users = await this.users.loadSnapshots(targets.user);
     const ctx: TargetResolver = {
       getUser: (id) => {
         const user = users.get(id);

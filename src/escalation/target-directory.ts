@@ -6,6 +6,7 @@ import { SchedulesService } from '../schedules/schedules.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { targetIdsByType } from './planner';
 import type { ChatDestinationSnapshot, PolicyWarningContext, UserSnapshot } from './planner';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -26,7 +27,7 @@ export function toUserSnapshot(u: User): UserSnapshot {
 }
 
 /** A room as the planner sees it: its webhook URL or Slack channel id is where the page goes. */
-export function toChatDestinationSnapshot(d: ChatDestination): ChatDestinationSnapshot {
+function toChatDestinationSnapshot(d: ChatDestination): ChatDestinationSnapshot {
   return { id: d.id, name: d.name, type: d.type, address: d.url ?? d.channelId ?? '', enabled: d.enabled };
 }
 
@@ -68,13 +69,7 @@ export class TargetDirectory {
     em: EntityManager | undefined,
     window: { since?: Date; until?: Date },
   ): Promise<PolicyWarningContext> {
-    const userIds: string[] = [];
-    const scheduleIds: string[] = [];
-    const webhookIds: string[] = [];
-    const chatIds: string[] = [];
-    for (const level of levels) {
-      for (const t of level.targets) (t.type === 'user' ? userIds : t.type === 'webhook' ? webhookIds : t.type === 'chat' ? chatIds : scheduleIds).push(t.id);
-    }
+    const { user: userIds, schedule: scheduleIds, webhook: webhookIds, chat: chatIds } = targetIdsByType(levels);
     const webhooks = await this.webhooks.states(webhookIds, em);
     const rooms = new Map((await this.chatDestinations.findMany(chatIds, em)).map((d) => [d.id, toChatDestinationSnapshot(d)]));
     const scheduleSnapshots = await this.schedules.loadSnapshots(scheduleIds, em, window);

@@ -77,11 +77,15 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
     if (!scheduleIds.length) return;
     const { since, until } = planWindow(now.getTime());
     const compiled = await this.schedules.loadSnapshots([...scheduleIds], em, { since: new Date(since), until: new Date(until) });
-    const planned: NewHandoffTimer[] = [];
-    for (const [scheduleId, schedule] of compiled) {
+    const renderings = [...compiled].map(([scheduleId, schedule]) => {
       const rendering = shifts(schedule, new Date(since), new Date(until));
-      const userIds = [...new Set(rendering.flatMap((s) => (s.userId ? [s.userId] : [])))];
-      const rules = await this.rules.ofUsers(em, userIds);
+      return { scheduleId, rendering, userIds: new Set(rendering.flatMap((s) => (s.userId ? [s.userId] : []))) };
+    });
+    // One query for the rules of everyone on call in any of these schedules (the daily pass plans them all).
+    const allRules = await this.rules.ofUsers(em, [...new Set(renderings.flatMap((r) => [...r.userIds]))]);
+    const planned: NewHandoffTimer[] = [];
+    for (const { scheduleId, rendering, userIds } of renderings) {
+      const rules = allRules.filter((r) => userIds.has(r.userId));
       for (const t of planRuleTimers(rendering, rules, now.getTime())) {
         planned.push({ kind: 'rule', scheduleId, ruleId: t.ruleId, userId: t.userId, edgeType: t.edgeType, edgeAt: new Date(t.edgeAt), dueAt: new Date(t.dueAt) });
       }

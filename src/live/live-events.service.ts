@@ -59,11 +59,6 @@ export class LiveEventsService implements BeforeApplicationShutdown {
     this.heartbeat.unref();
   }
 
-  /** How many streams are open (for tests and logs). */
-  get openStreams(): number {
-    return this.streams.size;
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.flushTimer) clearTimeout(this.flushTimer);

@@ -6,7 +6,8 @@ import { DomainError, ErrorCode } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
 import type { SessionUserResponse } from './sessions.dto';
-import { hashSessionToken, OpenedSession, SessionsService } from './sessions.service';
+import { sha256Hex } from '../common/secret-hash';
+import { OpenedSession, SessionsService } from './sessions.service';
 import { SignInLinksRepository } from './sign-in-links.repository';
 import { signInEmail, SignInMailer } from './sign-in-mailer';
 
@@ -73,7 +74,7 @@ export class EmailSignInService implements OnModuleDestroy {
       return;
     }
     const token = randomBytes(32).toString('base64url');
-    await this.links.insert({ tokenHash: hashSessionToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
+    await this.links.insert({ tokenHash: sha256Hex(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
     const base = (this.config.PUBLIC_URL ?? '').replace(/\/+$/, '');
     // The token rides in the fragment, which browsers never send: the page's script posts it.
     await this.mailer.send(user.email, signInEmail(`${base}/sign-in/email#token=${token}`, SIGN_IN_LINK_MINUTES));
@@ -82,7 +83,7 @@ export class EmailSignInService implements OnModuleDestroy {
 
   /** The Confirm button: uses the link (once) and opens a session for its user. */
   async confirm(token: string): Promise<{ opened: OpenedSession; user: SessionUserResponse }> {
-    const userId = await this.links.consume(hashSessionToken(token), this.clock.now());
+    const userId = await this.links.consume(sha256Hex(token), this.clock.now());
     const user = userId ? await this.users.get(userId).catch(() => null) : null;
     if (!user) throw new DomainError(ErrorCode.Unauthorized, 'this sign-in link is not valid, was already used, or has expired: ask for a new one');
     const opened = await this.sessions.openForUser({ id: user.id, name: user.name, role: user.role }, 'email-link');

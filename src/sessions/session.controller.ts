@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/api-keys.service';
 import { CurrentPrincipal, MinRole, Public } from '../auth/auth.decorators';
 import { ApiErrors, ErrorResponse } from '../common/api-docs';
 import { DomainError, ErrorCode } from '../common/errors';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ApiKeySignInDto, SessionResponse, SignInProvidersResponse } from './sessions.dto';
+import { EmailSignInService } from './email-sign-in.service';
 import { requireJsonRequest } from './json-only';
+import { OidcSignInService } from './oidc-sign-in.service';
 import { OpenedSession, SessionsService } from './sessions.service';
 
 type SessionPrincipal = Principal & { session: NonNullable<Principal['session']> };
@@ -29,7 +30,8 @@ export function openedSessionResponse(opened: OpenedSession, user: SessionRespon
 export class SessionController {
   constructor(
     private readonly sessions: SessionsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly oidc: OidcSignInService,
+    private readonly emailSignIn: EmailSignInService,
   ) {}
 
   @Get()
@@ -71,10 +73,6 @@ export class SessionController {
   @ApiOkResponse({ type: SignInProvidersResponse, description: 'the configured sign-in methods' })
   @ApiResponse({ status: '4XX', type: ErrorResponse, description: 'only for a request Fastify cannot route (this route refuses nothing)' })
   providers(): SignInProvidersResponse {
-    return {
-      oidc: Boolean(this.config.OIDC_ISSUER_URL && this.config.OIDC_CLIENT_ID && this.config.PUBLIC_URL),
-      emailLink: Boolean(this.config.SMTP_URL && this.config.SMTP_FROM && this.config.PUBLIC_URL),
-      apiKey: true,
-    };
+    return { oidc: this.oidc.enabled, emailLink: this.emailSignIn.enabled, apiKey: true };
   }
 }

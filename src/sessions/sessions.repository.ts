@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import type { ApiKeyRole } from '../auth/api-key.entity';
 import { Session } from './session.entity';
+import type { Changed } from '../database/changed-rows';
 
 export type NewSession = Omit<Session, 'id' | 'revokedAt'>;
 
@@ -90,9 +91,11 @@ export class SessionsRepository {
 
   /** Deletes up to `limit` sessions that expired before `before`, oldest first (retention). */
   async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
-    const rows = await this.sessions.find({ select: { id: true }, where: { expiresAt: LessThan(before) }, order: { expiresAt: 'ASC' }, take: limit });
-    if (!rows.length) return 0;
-    return (await this.sessions.delete(rows.map((r) => r.id))).affected ?? 0;
+    const [, affected] = await this.sessions.query<Changed<never>>(
+      `DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
+      [before, limit],
+    );
+    return affected;
   }
 
   findById(id: string): Promise<Session | null> {

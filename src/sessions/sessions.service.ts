@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ApiKeysService, Principal } from '../auth/api-keys.service';
 import { AuthenticatedSession, SESSION_COOKIE, SessionAuthenticator, SessionPrincipals } from '../auth/session-principals';
 import { Clock } from '../common/clock';
+import { sha256Hex } from '../common/secret-hash';
 import { serializeCookie } from '../common/cookies';
 import { DomainError, ErrorCode, NotFoundError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -11,10 +12,6 @@ import { LiveSession, SessionsRepository } from './sessions.repository';
 
 /** A session is renewed (sliding expiry) at most once a minute, so a busy console does not write on every request. */
 const RENEW_AFTER_MS = 60_000;
-
-export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** A session just opened: its cookie goes to the browser once. */
 export interface OpenedSession {
@@ -74,7 +71,7 @@ export class SessionsService implements SessionAuthenticator, OnModuleInit {
     const now = this.clock.now();
     const session = await this.sessions.insert({
       ...owner,
-      tokenHash: hashSessionToken(token),
+      tokenHash: sha256Hex(token),
       csrfToken: randomBytes(24).toString('base64url'),
       createdAt: now,
       lastSeenAt: now,
@@ -87,7 +84,7 @@ export class SessionsService implements SessionAuthenticator, OnModuleInit {
   /** The guard's question: who holds this cookie token, if anyone. */
   async authenticate(token: string): Promise<AuthenticatedSession | null> {
     const now = this.clock.now();
-    const live = await this.sessions.findLive(hashSessionToken(token), now);
+    const live = await this.sessions.findLive(sha256Hex(token), now);
     if (!live) return null;
     const { session } = live;
     if (session.apiKeyId !== null && !(await this.keys.isActive(session.apiKeyId))) return null;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
 import { SignInLink } from './sign-in-link.entity';
+import type { Changed } from '../database/changed-rows';
 
 /** The `sign_in_links` table, written only here. */
 @Injectable()
@@ -35,8 +36,10 @@ export class SignInLinksRepository {
 
   /** Deletes up to `limit` links that expired before `before`, oldest first (retention: they can do nothing). */
   async deleteExpiredBefore(before: Date, limit: number): Promise<number> {
-    const rows = await this.links.find({ select: { id: true }, where: { expiresAt: LessThan(before) }, order: { expiresAt: 'ASC' }, take: limit });
-    if (!rows.length) return 0;
-    return (await this.links.delete(rows.map((r) => r.id))).affected ?? 0;
+    const [, affected] = await this.links.query<Changed<never>>(
+      `DELETE FROM sign_in_links WHERE id IN (SELECT id FROM sign_in_links WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
+      [before, limit],
+    );
+    return affected;
   }
 }

@@ -57,8 +57,7 @@ export class UsersService {
 
   /** The id of the user with this email (emails are unique and kept in lower case); null when there is none. */
   async idByEmail(email: string): Promise<string | null> {
-    const found = await this.users.findOne({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-    return found?.id ?? null;
+    return (await this.findByEmail(email))?.id ?? null;
   }
 
   /** The user with this email (any case), without contact methods or rules: for console sign-in. Null when there is none. */
@@ -100,13 +99,7 @@ export class UsersService {
     await this.dataSource.transaction(async (em) => {
       const user = await em.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('user', id);
-      const refs = await this.references.find(id, em);
-      if (refs.length) {
-        throw new ConflictError(
-          `user ${id} is still referenced by ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`,
-          { references: refs, schedules: refs.filter((r) => r.kind === 'schedule') },
-        );
-      }
+      await this.references.assertUnreferenced('user', id, em, (refs) => ({ schedules: refs.filter((r) => r.kind === 'schedule') }));
       await em.getRepository(User).delete({ id });
     });
   }

@@ -46,7 +46,7 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
 }
 
 /** Whether a status is worth trying again: 408, 429 and 5xx. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { maskUrl } from '../common/outbound-http/address-policy';
+import { maskCredentialUrl } from '../common/credential-redaction';
 import type { WebhookRow } from './webhooks.repository';
 
 /** What Klaxon itself does to a webhook, in the audit log beside the changes people make. */
@@ -21,7 +21,7 @@ export class WebhookAudit {
       method: 'SYSTEM',
       path: `/api/v1/webhooks/${w.id}`,
       status: 200,
-      requestBody: { enabled: false, reason: w.disabledReason, failingSince: w.failingSince?.toISOString() ?? null, url: maskUrl(w.url) },
+      requestBody: { enabled: false, reason: w.disabledReason, failingSince: w.failingSince?.toISOString() ?? null, url: maskCredentialUrl(w.url, '***') },
       requestId: null,
     });
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { NoControlChars } from '../common/validators';
-import { maskUrl } from '../common/outbound-http/address-policy';
+import { maskCredentialUrl } from '../common/credential-redaction';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-types';
 import type { DeliveryRow } from './webhook-deliveries.repository';
 import type { WebhookRow } from './webhooks.repository';
@@ -99,7 +99,7 @@ export class WebhookResponse {
   static of(w: WebhookRow, showUrl: boolean): WebhookResponse {
     return {
       id: w.id,
-      url: showUrl ? w.url : maskUrl(w.url),
+      url: showUrl ? w.url : maskCredentialUrl(w.url, '***'),
       events: w.events,
       serviceIds: w.serviceIds,
       description: w.description,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, Page } from '../common/pagination';
+import { decodeCursor, encodeCursor, Page } from '../common/pagination';
 import type { WebhookEventType } from './webhook-event-types';
 
 /** A webhook as stored. `secret` never leaves the module except to sign. */
@@ -62,7 +62,7 @@ export class WebhooksRepository {
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.createdAt.toISOString(), id: last.id })).toString('base64url') : null;
+    const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
     return { items, nextCursor };
   }
 

@@ -62,10 +62,7 @@ export class WebhooksService {
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       if (!(await this.webhooks.get(id, em))) throw new NotFoundError('webhook', id);
-      const refs = await this.references.find(id, em);
-      if (refs.length) {
-        throw new ConflictError(`webhook ${id} is still referenced by ${refs.map((r) => `${r.kind} "${r.name}"`).join(', ')}`, { references: refs });
-      }
+      await this.references.assertUnreferenced('webhook', id, em);
       await this.webhooks.delete(id, em);
     });
   }

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { blockedReason, checkWebhookUrl, maskUrl, parseIPv6 } from './address-policy';
+import { maskCredentialUrl } from '../credential-redaction';
+import { blockedReason, checkWebhookUrl, parseIPv6 } from './address-policy';
+
+const maskUrl = (url: string) => maskCredentialUrl(url, '***');
 
 describe('address policy', () => {
   it.each([

@@ -116,7 +116,7 @@ export function blockedReason(address: string): BlockedReason | null {
 }
 
 /** The IP address a URL's host names literally (in the parser's normal form), or null for a DNS name. */
-export function literalAddress(hostname: string): string | null {
+function literalAddress(hostname: string): string | null {
   if (hostname.startsWith('[')) return hostname.slice(1, -1);
   return parseIPv4(hostname) !== null ? hostname : null;
 }
@@ -149,14 +149,4 @@ export function checkWebhookUrl(text: string, allowPrivate: boolean): UrlCheck {
     return { ok: false, reason: 'points at a loopback address (localhost); set KLAXON_WEBHOOK_ALLOW_PRIVATE=true to allow it' };
   }
   return { ok: true, url, hostname: url.hostname, literal };
-}
-
-/** The shape of a URL with its path, query and fragment hidden (they often carry a token): `https://hooks.example.org/***`. */
-export function maskUrl(text: string): string {
-  try {
-    const url = new URL(text);
-    return `${url.protocol}//${url.host}/***`;
-  } catch {
-    return '***';
-  }
 }

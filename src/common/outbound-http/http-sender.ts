@@ -10,7 +10,7 @@ export type Resolver = (hostname: string) => Promise<{ address: string; family: 
 export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 /** The first bytes of a response body kept for the deliveries list. */
-export const RESPONSE_PREFIX_BYTES = 1024;
+const RESPONSE_PREFIX_BYTES = 1024;
 
 export interface PostResult {
   status: number;

@@ -2,9 +2,11 @@
 export * from './planner.types';
 export { planEscalation, nextStep, stepRefOf } from './escalation-planner';
 export { snapshotPolicy, policyVersion } from './policy-snapshot';
-export { chatNotificationKey, notificationKey } from './notification-key';
+export { notificationKey } from './notification-key';
 export { effectiveRules, DEFAULT_RULE_PREFIX } from './level-notifications';
 export type { EffectiveRule } from './level-notifications';
+export { targetIdsByType } from './target-ids';
+export type { TargetIds } from './target-ids';
 export { computePolicyWarnings } from './policy-warnings';
 export type { PolicyWarning, PolicyWarningCode, PolicyWarningContext } from './policy-warnings';
 export { onCallForPolicy } from './policy-oncall';

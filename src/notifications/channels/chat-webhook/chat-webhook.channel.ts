@@ -60,7 +60,7 @@ export class ChatWebhookChannel implements NotificationChannel {
 
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
 
-export function answerError(type: ChatWebhookType, answer: ChatWebhookAnswer): ChannelError {
+function answerError(type: ChatWebhookType, answer: ChatWebhookAnswer): ChannelError {
   const retryable = answer.status >= 500 || RETRYABLE_STATUS.has(answer.status);
   const said = answer.body.replace(/\s+/g, ' ').trim().slice(0, 200);
   return new ChannelError(`${type} webhook answered HTTP ${answer.status}${said ? `: ${said}` : ''}`, retryable, `http_${answer.status}`);
