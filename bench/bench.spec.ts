@@ -248,6 +248,18 @@ describe('the Alertmanager peer', () => {
     expect(formatPeerTable({ ...before, alertmanager: null })).toContain('not installed');
   });
 
+  it('reports the durable floor as a ratio to Alertmanager, unjudged, and prints it beside Alertmanager', () => {
+    const withFloor: PeerComparison = { ...before, floor: { distinct: run(16898), repeated: run(15034) } };
+    const rows = Object.fromEntries(peerRows(withFloor).map((r) => [r.id, r]));
+    expect(rows['peer-floor']).toMatchObject({ value: 1.28, unit: 'x', goal: 'reported', met: null });
+    expect(rows['peerw-floor']).toMatchObject({ value: 1.2, unit: 'x', met: null });
+    // The floor never changes Klaxon's verdicts.
+    expect(rows['peerw']).toMatchObject({ value: 0.29, met: false });
+    const lines = formatPeerTable(withFloor).split('\n');
+    expect(lines[1]).toMatch(/^alerts\s+Alertmanager 0\.25\.0\s+durable floor \(ratio\)\s+Klaxon\s+ratio\s+goal$/);
+    expect(lines[4]).toMatch(/^repeated .*12,494\/s\s+15,034\/s \(1\.20x\)\s+3,616\/s \(p99 40 ms\)\s+0\.29x/);
+  });
+
   it('prints both sides, the ratio and the goal on one line per load', () => {
     const lines = formatPeerTable(before).split('\n');
     expect(lines[0]).toBe('Klaxon vs Prometheus Alertmanager: wrk, 32 connections, 15 s per run, one after the other');

@@ -1,5 +1,6 @@
 import { AlertmanagerProcess, findAlertmanager } from '../lib/alertmanager-process';
 import { waitForIdle } from '../lib/drain';
+import { FloorProcess } from '../lib/floor-server';
 import { createServices } from '../lib/klaxon-api';
 import { LoadResult, LoadSpec, runLoad } from '../lib/load';
 import { round } from '../lib/stats';
@@ -23,6 +24,8 @@ interface PeerRuns {
 export interface PeerComparison {
   /** Null when no Alertmanager binary is installed: Klaxon's side is still measured. */
   alertmanager: (PeerRuns & { version: string }) | null;
+  /** The durable floor (bench/lib/floor-server.ts): what any Node.js service answering after a commit reaches here. */
+  floor?: PeerRuns | null;
   klaxon: PeerRuns;
   seconds: number;
 }
@@ -78,8 +81,19 @@ export function peerRows(c: PeerComparison): BenchRow[] {
   const how = `${PEER_CONNECTIONS} conns, ${c.seconds} s, ${c.klaxon.distinct.generator ?? 'autocannon'}`;
   const skipped = am ? '' : ' (skipped: no Alertmanager installed)';
   const rows: BenchRow[] = [];
-  const load = (id: string, label: string, what: { alertmanager: string; klaxon: string }, j: PeerJudgement): void => {
+  const load = (id: string, label: string, what: { alertmanager: string; klaxon: string }, j: PeerJudgement, floorRun?: LoadResult): void => {
     const { amRun, kRun } = j;
+    if (floorRun) {
+      rows.push({
+        id: `${id}-floor`,
+        scenario: `peer, ${label}: durable floor (one upsert per batch, no framework) / Alertmanager${skipped}${failures(floorRun)}`,
+        value: peerRatio(floorRun, amRun),
+        unit: 'x',
+        goal: 'reported',
+        met: null,
+        detail: { ...floorRun },
+      });
+    }
     if (amRun) {
       rows.push({
         id: `${id}-am`,
@@ -119,8 +133,8 @@ export function peerRows(c: PeerComparison): BenchRow[] {
   };
   const keys = PEER_REPEATED_KEYS.toLocaleString('en-US');
   const judged = judgeLoads(c);
-  load('peer', 'distinct', { alertmanager: 'a new label set each', klaxon: 'a new incident each' }, judged.distinct);
-  load('peerw', 'repeated', { alertmanager: `${keys} firing alerts re-sent`, klaxon: `${keys} open incidents re-sent` }, judged.repeated);
+  load('peer', 'distinct', { alertmanager: 'a new label set each', klaxon: 'a new incident each' }, judged.distinct, c.floor?.distinct);
+  load('peerw', 'repeated', { alertmanager: `${keys} firing alerts re-sent`, klaxon: `${keys} open incidents re-sent` }, judged.repeated, c.floor?.repeated);
   return rows;
 }
 
@@ -128,17 +142,18 @@ export function peerRows(c: PeerComparison): BenchRow[] {
 export function formatPeerTable(c: PeerComparison): string {
   const perSecond = (r: LoadResult | undefined) => (r ? `${Math.round(r.perSecond).toLocaleString('en-US')}/s${failures(r)}` : 'not installed');
   const am = c.alertmanager;
-  const line = (label: string, j: PeerJudgement) => {
+  const line = (label: string, j: PeerJudgement, floorRun: LoadResult | undefined) => {
     const goal = `>= ${j.goalRatio}x${j.p99Goal === null ? '' : `, p99 < ${j.p99Goal} ms`}`;
     // One verdict for the load: the ratio row's, and the p99 row's where there is a p99 goal.
     const verdict = j.ratioMet === null ? '-' : j.ratioMet && j.p99Met !== false ? 'met' : 'NOT MET';
-    return [label, perSecond(j.amRun), `${perSecond(j.kRun)} (p99 ${j.kRun.latencyP99} ms)`, j.amRun ? `${j.ratio.toFixed(2)}x` : '-', `${goal}: ${verdict}`];
+    const floor = floorRun ? [`${perSecond(floorRun)} (${j.amRun ? `${peerRatio(floorRun, j.amRun).toFixed(2)}x` : '-'})`] : [];
+    return [label, perSecond(j.amRun), ...floor, `${perSecond(j.kRun)} (p99 ${j.kRun.latencyP99} ms)`, j.amRun ? `${j.ratio.toFixed(2)}x` : '-', `${goal}: ${verdict}`];
   };
-  const head = ['alerts', `Alertmanager${am ? ` ${am.version}` : ''}`, 'Klaxon', 'ratio', 'goal'];
+  const head = ['alerts', `Alertmanager${am ? ` ${am.version}` : ''}`, ...(c.floor ? ['durable floor (ratio)'] : []), 'Klaxon', 'ratio', 'goal'];
   const judged = judgeLoads(c);
   const cells = [
-    line('distinct (a new label set / incident each)', judged.distinct),
-    line(`repeated (${PEER_REPEATED_KEYS.toLocaleString('en-US')} firing alerts / open incidents)`, judged.repeated),
+    line('distinct (a new label set / incident each)', judged.distinct, c.floor?.distinct),
+    line(`repeated (${PEER_REPEATED_KEYS.toLocaleString('en-US')} firing alerts / open incidents)`, judged.repeated, c.floor?.repeated),
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
   const row = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
@@ -194,10 +209,11 @@ async function measure(sides: PeerSide[], seconds: number, log: (line: string) =
 }
 
 /**
- * Issue 13's peer comparison: Prometheus Alertmanager in memory and Klaxon
- * (KLAXON_ROLE=all, durable) loaded the same way, one after the other: one
- * alert per request, the same generator and connections, distinct keys then
- * 1,000 repeated keys. Without an Alertmanager binary the peer is skipped with
+ * Issue 13's peer comparison: Prometheus Alertmanager in memory, the durable
+ * floor (bench/lib/floor-server.ts: what any Node.js service that answers after
+ * a PostgreSQL commit reaches on this machine) and Klaxon (KLAXON_ROLE=all,
+ * durable) loaded the same way, one after the other: one alert per request,
+ * the same generator and connections, distinct keys then 1,000 repeated keys. Without an Alertmanager binary the peer is skipped with
  * a note and Klaxon's side still runs. `BENCH_PEER_LAYOUT=split` runs Klaxon
  * as production does instead: a `KLAXON_ROLE=api` process taking the load and
  * a `KLAXON_ROLE=worker` process paging.
@@ -211,6 +227,7 @@ export const peerScenario: Scenario = {
     const binary = findAlertmanager();
     if (!binary) ctx.log('peer: no prometheus-alertmanager binary (apt-get install prometheus-alertmanager): Alertmanager skipped, Klaxon measured alone');
     const am = binary ? await AlertmanagerProcess.create(binary, ctx.workDir, ctx.logDir) : null;
+    const floor = await FloorProcess.create(ctx.databaseUrl, ctx.logDir);
     const split = process.env.BENCH_PEER_LAYOUT === 'split';
     const layout = split ? 'KLAXON_ROLE=api and a worker process' : 'KLAXON_ROLE=all';
     const klaxon = await ctx.klaxonProcess('peer', { ...ctx.serverEnv, KLAXON_ROLE: split ? 'api' : 'all' });
@@ -226,6 +243,12 @@ export const peerScenario: Scenario = {
           settle: async () => undefined,
         });
       }
+      await floor.start();
+      sides.push({
+        name: 'floor',
+        spec: (prefix, keys, s) => ({ url: floor.url, connections: PEER_CONNECTIONS, durationSeconds: s, routingKeys: ['floor'], dedupKeys: keys, dedupPrefix: prefix }),
+        settle: async () => undefined,
+      });
       const readyMs = await klaxon.start();
       if (worker) await worker.start();
       ctx.log(`peer: Klaxon (${layout}, pid ${klaxon.pid}${worker ? ` and ${worker.pid}` : ''}) ready in ${readyMs} ms at ${klaxon.url}`);
@@ -241,7 +264,8 @@ export const peerScenario: Scenario = {
       });
       const runs = await measure(sides, seconds, ctx.log);
       const comparison: PeerComparison = {
-        alertmanager: binary && runs.length === 2 ? { ...runs[0], version: binary.version } : null,
+        alertmanager: binary && runs.length === 3 ? { ...runs[0], version: binary.version } : null,
+        floor: runs[runs.length - 2],
         klaxon: runs[runs.length - 1],
         seconds,
       };
@@ -251,6 +275,7 @@ export const peerScenario: Scenario = {
       await klaxon.stop();
       await worker?.stop();
       await am?.stop();
+      await floor.stop();
     }
   },
 };
