@@ -1,4 +1,3 @@
-import { WORK_CHANNEL } from '../database/work-channel';
 import type { Severity } from '../ingest/sources/normalised-event';
 import type { KnownAlert } from './alert-rows';
 import type { IncidentStatus } from './domain/incident-state';
@@ -7,8 +6,9 @@ import type { LoadedIncident } from './incident-batch-decision';
 import { ActorRecord, Incident, RepeatBurst } from './incident.entity';
 
 /**
- * The two statements of an incident batch (incidents.repository.ts): the
- * first locks and opens, the second writes what the state machine decided.
+ * The load statement of an incident batch (incidents.repository.ts): it
+ * locks and opens; incident-write-statements.ts writes what the state machine
+ * decided.
  */
 
 /** One command's key as the load statement reads it (json_to_recordset). */
@@ -54,6 +54,8 @@ export interface LoadedRow {
   maintenance_released_at: Date | null;
   created: boolean;
   known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
+  /** The row version the load found (`xmin`): known-incidents.ts. */
+  version: string;
 }
 
 const COLUMNS = `id, number, service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
@@ -102,7 +104,7 @@ WITH k AS (
   SELECT i.id FROM incidents i JOIN k ON i.service_id = k.service_id AND i.dedup_key = k.dedup_key
    WHERE k.incident_id IS NULL AND i.status <> 'resolved'
 ), locked AS (
-  SELECT ${COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')} FROM incidents i
+  SELECT ${COLUMNS.split(',').map((c) => `i.${c.trim()}`).join(', ')}, i.xmin::text AS version FROM incidents i
    WHERE i.id = ANY (ARRAY(SELECT id FROM named))
    ORDER BY i.id
      FOR NO KEY UPDATE OF i
@@ -119,7 +121,7 @@ WITH k AS (
          ${coveredByMaintenance('f.service_id', '$2')}
     FROM firsts f ORDER BY f.service_id, f.dedup_key
   ON CONFLICT (service_id, dedup_key) WHERE status <> 'resolved' DO NOTHING
-  RETURNING ${COLUMNS}
+  RETURNING ${COLUMNS}, xmin::text AS version
 ), wanted AS (
   SELECT DISTINCT k.service_id, k.dedup_key, f.fingerprint
     FROM k CROSS JOIN LATERAL jsonb_array_elements_text(k.fingerprints) AS f(fingerprint)
@@ -133,60 +135,6 @@ WITH k AS (
 SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
 UNION ALL
 SELECT o.*, true, NULL FROM opened o`;
-
-/**
- * Writes a batch's decision: $1 incident rows, $2 alert rows, $3 timeline rows
- * (JSON arrays, see BatchDecision), $4 the time, $5 whether to wake the workers.
- * An alert with a key is upserted and counted (a repeat is a counter, not a
- * row); a timeline row with an id is the entry counting a burst of repeats,
- * inserted by its first batch and rewritten by the next ones (its incident's
- * row lock orders them).
- */
-export const WRITE_SQL = `
-WITH u AS (
-  SELECT * FROM json_to_recordset($1::json) AS u(id uuid, status text, updated_at timestamptz, last_alert_at timestamptz,
-         acknowledged_at timestamptz, acknowledged_by jsonb, resolved_at timestamptz, resolved_by jsonb, repeat_burst jsonb)
-), inc AS (
-  UPDATE incidents i SET status = u.status, updated_at = u.updated_at, last_alert_at = u.last_alert_at,
-         acknowledged_at = u.acknowledged_at, acknowledged_by = u.acknowledged_by, resolved_at = u.resolved_at, resolved_by = u.resolved_by,
-         repeat_burst = u.repeat_burst
-    FROM u
-   WHERE i.id = u.id AND i.id = ANY (ARRAY(SELECT id FROM u))
-), alert AS (
-  INSERT INTO alerts AS a (incident_id, integration_id, source, action, fingerprint, alert_key, occurrences, status, title, severity,
-         details, payload, first_payload, received_at, updated_at)
-  SELECT r.incident_id, r.integration_id, r.source, r.action, r.fingerprint, r.alert_key, r.occurrences, r.status, r.title, r.severity,
-         r.details, r.payload, r.first_payload, $4::timestamptz, $4::timestamptz
-    FROM json_to_recordset($2::json) AS r(n int, incident_id uuid, integration_id uuid, source text, action text, fingerprint text,
-         alert_key text, occurrences int, status text, title text, severity text, details jsonb, payload jsonb, first_payload jsonb)
-   ORDER BY r.n
-  ON CONFLICT (incident_id, alert_key) WHERE alert_key IS NOT NULL DO UPDATE SET
-    action = EXCLUDED.action, status = EXCLUDED.status, title = EXCLUDED.title, severity = EXCLUDED.severity,
-    details = EXCLUDED.details, payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at,
-    occurrences = a.occurrences + EXCLUDED.occurrences, first_payload = COALESCE(a.first_payload, a.payload)
-), timeline AS (
-  INSERT INTO incident_timeline (id, incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
-  SELECT COALESCE(e.id, gen_random_uuid()), e.incident_id, e.at, e.type, e.message, e.actor_type, e.actor_id, e.actor_name, e.channel, e.data
-    FROM json_to_recordset($3::json) AS e(n int, id uuid, incident_id uuid, at timestamptz, type text, message text, actor_type text,
-         actor_id text, actor_name text, channel text, data jsonb)
-   ORDER BY e.n
-  ON CONFLICT (id) DO UPDATE SET message = EXCLUDED.message, data = EXCLUDED.data
-)
-SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
-
-/**
- * Both statements as server-side prepared statements, made once per
- * connection (PREPARE; planned once, then a cached plan): a batch sends only
- * `EXECUTE` with its rows as literals, so BEGIN and the load travel in one
- * message, the write and COMMIT in another.
- */
-export const PREPARED = {
-  load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${LOAD_SQL}` },
-  write: {
-    name: 'klaxon_incident_write',
-    text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${WRITE_SQL}`,
-  },
-} as const;
 
 /**
  * A string literal for a statement sent as simple-protocol text (a batch's
@@ -227,6 +175,7 @@ export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
   );
 }
 
+/** A loaded row as the decision takes it: the incident entity, with the stored alerts of its group. */
 export function toLoaded(row: LoadedRow): LoadedIncident {
   const incident = Object.assign(new Incident(), {
     id: row.id,

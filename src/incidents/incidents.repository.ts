@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { literal, LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
+import { IncidentBatchWriter } from './incident-batch.repository';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -51,15 +51,15 @@ export class IncidentsRepository implements OnModuleDestroy {
   private readonly logger = new Logger(IncidentsRepository.name);
   private readonly listeners: IncidentLifecycleListener[] = [];
   private readonly queue: IncidentWriteQueue<IncidentCommand, CommandResult>;
-  /** Connections on which the batch statements are prepared. */
-  private readonly prepared = new WeakSet<Client>();
+  private readonly batches: IncidentBatchWriter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     metrics: MetricsService,
   ) {
-    this.queue = new IncidentWriteQueue((commands) => this.writeBatch(commands), {
+    this.batches = new IncidentBatchWriter(dataSource, this.listeners, this.logger);
+    this.queue = new IncidentWriteQueue((commands) => this.batches.write(commands, this.clock.now()), {
       maxCommands: MAX_BATCH,
       maxInFlight: MAX_IN_FLIGHT,
       onBatch: (n) => metrics.ingestBatchEvents.observe(n),
@@ -168,6 +168,10 @@ export class IncidentsRepository implements OnModuleDestroy {
     await this.queue.drained();
   }
 
+  private runIn(em: EntityManager, commands: IncidentCommand[]): Promise<CommandResult[]> {
+    return this.batches.writeIn(em, commands, this.clock.now());
+  }
+
   /** Submits to the queue; commands that could not be decided in their batch are submitted again, alone. */
   private async submit(commands: IncidentCommand[]): Promise<CommandResult[]> {
     const results = await this.queue.submit(commands);
@@ -179,86 +183,6 @@ export class IncidentsRepository implements OnModuleDestroy {
     }
     return results;
   }
-
-  /**
-   * One batch, one transaction. Two round trips when no listener has to run:
-   * BEGIN with the load, then the write with COMMIT (each one simple-protocol
-   * message executing a statement prepared on the connection, the rows as
-   * literals). Three when the batch changed an incident that listeners act
-   * on: BEGIN with the load, the write, then the listeners' own statements
-   * and COMMIT.
-   */
-  private async writeBatch(commands: IncidentCommand[]): Promise<CommandResult[]> {
-    const runner = this.dataSource.createQueryRunner('master');
-    const connection: unknown = await runner.connect();
-    try {
-      if (!(connection instanceof Client)) throw new Error('incident batches need the pg driver');
-      await this.prepare(connection);
-      const now = this.clock.now();
-      const at = literal(now.toISOString());
-      const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
-        `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
-      );
-      const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
-      const incidents = rows.map(toLoaded);
-      const d = decideBatch(commands, incidents, now);
-      const write = hasWrites(d)
-        ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
-        : '';
-      if (d.lifecycle.length) {
-        if (write) await connection.query(write);
-        await this.tell(runner.manager, d);
-      }
-      await connection.query(`${d.lifecycle.length ? '' : write}COMMIT`);
-      this.logChanges(commands, incidents, d);
-      return d.results;
-    } catch (err) {
-      if (connection instanceof Client) await connection.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  /** Prepares the batch statements on a connection the first time this process uses it. */
-  private async prepare(connection: Client): Promise<void> {
-    if (this.prepared.has(connection)) return;
-    const names = [PREPARED.load.name, PREPARED.write.name];
-    const { rows } = await connection.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE name = ANY($1)', [names]);
-    const missing = Object.values(PREPARED).filter((p) => !rows.some((r) => r.name === p.name));
-    if (missing.length) await connection.query(missing.map((p) => p.text).join(';\n'));
-    this.prepared.add(connection);
-  }
-
-  /** The batch steps in the caller's transaction (no BEGIN/COMMIT of ours). */
-  private async runIn(em: EntityManager, commands: IncidentCommand[]): Promise<CommandResult[]> {
-    const now = this.clock.now();
-    const rows: LoadedRow[] = await em.query(LOAD_SQL, [json(loadKeys(commands)), now]);
-    const incidents = rows.map(toLoaded);
-    const decision = decideBatch(commands, incidents, now);
-    if (hasWrites(decision)) {
-      await em.query(WRITE_SQL, [json(decision.incidents), json(decision.alerts), json(decision.timeline), now, decision.opened]);
-    }
-    await this.tell(em, decision);
-    // The caller commits: its transaction is short and rarely rolls back (a timer that fails is retried).
-    this.logChanges(commands, incidents, decision);
-    return decision.results;
-  }
-
-  /** One info line per incident the batch opened, acknowledged or resolved (incident-log.ts). */
-  private logChanges(commands: IncidentCommand[], incidents: LoadedIncident[], d: BatchDecision): void {
-    if (!d.opened && !d.lifecycle.length) return;
-    for (const { fields, msg } of incidentLogEntries(commands, incidents, d)) this.logger.log(fields, msg);
-  }
-
-  private async tell(em: EntityManager, d: BatchDecision): Promise<void> {
-    if (!d.lifecycle.length) return;
-    for (const listener of this.listeners) await listener.onIncidentEvents(em, d.lifecycle);
-  }
-}
-
-function hasWrites(d: BatchDecision): boolean {
-  return d.incidents.length > 0 || d.alerts.length > 0 || d.timeline.length > 0;
 }
 
 function eventCommand(target: IngestTarget, event: NormalisedEvent, raw: unknown): EventCommand {

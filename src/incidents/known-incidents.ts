@@ -1,0 +1,81 @@
+import { LRUCache } from 'lru-cache';
+import { isOpen } from './domain/incident-state';
+import type { LoadedIncident } from './incident-batch-decision';
+import type { IncidentCommand } from './incident-commands';
+import { Incident } from './incident.entity';
+
+/** Open incidents remembered per process; an alert storm past this many keys loads the rest as before. */
+const KNOWN_INCIDENTS_MAX = 10_000;
+
+/** An incident row's version: the `xmin` of its current row version (the id of the transaction that wrote it last). */
+export interface IncidentVersion {
+  id: string;
+  version: string;
+}
+
+/** A batch whose incidents are all known: their copies to decide on, and the versions the write must still find. */
+export interface KnownBatch {
+  loaded: LoadedIncident[];
+  versions: IncidentVersion[];
+}
+
+interface Known {
+  incident: Incident;
+  version: string;
+}
+
+const keyOf = (serviceId: string, dedupKey: string): string => `${serviceId}\n${dedupKey}`;
+
+/**
+ * The open incidents this process wrote last, with the version (`xmin`) of
+ * the row it left, so that a batch of plain repeated triggers can be decided
+ * without the load's round trip: the write then carries each incident's
+ * version and changes nothing unless every row still has it (another process,
+ * a worker's escalation step or a person changed it since: the batch is then
+ * run the usual way, with the load). A wrong or stale entry can only cost
+ * that extra round trip, never a wrong write. Only state the batch path
+ * itself committed is remembered, never state from a caller's transaction
+ * (which may change the row again before it commits).
+ */
+export class KnownIncidents {
+  private readonly byKey = new LRUCache<string, Known>({ max: KNOWN_INCIDENTS_MAX });
+
+  /**
+   * The batch as known incidents when every command is a trigger without a
+   * group of alerts for an open incident remembered here (the only commands
+   * that decide from the incident row alone and set nothing off); null
+   * otherwise. The copies are the decision's to change.
+   */
+  forRepeats(commands: readonly IncidentCommand[]): KnownBatch | null {
+    const copies = new Map<Known, LoadedIncident>();
+    for (const c of commands) {
+      if (c.kind !== 'event' || c.event.action !== 'trigger' || c.event.alerts) return null;
+      const known = this.byKey.get(keyOf(c.target.serviceId, c.dedupKey));
+      if (!known) return null;
+      if (!copies.has(known)) {
+        copies.set(known, { incident: Object.assign(new Incident(), known.incident), created: false, knownAlerts: new Map() });
+      }
+    }
+    const versions = [...copies.keys()].map((k) => ({ id: k.incident.id, version: k.version }));
+    return { loaded: [...copies.values()], versions };
+  }
+
+  /** The state a committed batch left, each incident with its row's version; resolved incidents are forgotten. */
+  remember(incidents: readonly { incident: Incident; version: string }[]): void {
+    for (const { incident, version } of incidents) {
+      const key = keyOf(incident.serviceId, incident.dedupKey);
+      if (isOpen(incident.status)) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
+      else this.byKey.delete(key);
+    }
+  }
+
+  /** Forgets the keys of a batch whose write found other versions or failed. */
+  forgetKeys(commands: readonly IncidentCommand[]): void {
+    for (const c of commands) if (c.kind === 'event') this.byKey.delete(keyOf(c.target.serviceId, c.dedupKey));
+  }
+
+  /** Forgets incidents whose row may change again before its transaction commits. */
+  forget(incidents: readonly LoadedIncident[]): void {
+    for (const { incident } of incidents) this.byKey.delete(keyOf(incident.serviceId, incident.dedupKey));
+  }
+}
