@@ -1,6 +1,5 @@
-import { EscalationStartRepository } from '../../src/escalation/engine/escalation-start.repository';
+import { IncidentOpeningsRepository } from '../../src/incidents/incident-openings.repository';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
-import { SlackChannelAnnouncerRepository } from '../../src/notifications/slack-updates/slack-channel-announcer.repository';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { alertOccurrences, counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
@@ -9,7 +8,8 @@ import { alertOccurrences, counts, ingestEvent, ingestTarget, postJson } from '.
  * The first trigger of a new incident is written in a batch shared with the
  * other events of the moment (incidents.repository.ts); what a new incident
  * sets off (its escalation's start and auto-resolve timers, the post to the
- * service's Slack channel) is claimed afterwards by the modules that own it.
+ * service's Slack channel, the webhooks' `incident.triggered`) is claimed
+ * afterwards, once, and handed to the modules that own it.
  * Together they must leave exactly the rows the one-transaction path leaves.
  */
 describe('new incidents opened in shared batches (real PostgreSQL)', () => {
@@ -18,10 +18,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
   let v2: IntegrationFixture;
   let incidents: IncidentsRepository;
   /** What the worker's passes do for new incidents. */
-  const claimNew = async () => ({
-    started: await t.get(EscalationStartRepository).startNew(t.clock.now(), 10_000),
-    announced: await t.get(SlackChannelAnnouncerRepository).announceNew(t.clock.now(), 10_000),
-  });
+  const claimNew = async () => ({ claimed: await t.get(IncidentOpeningsRepository).claimOpened(t.clock.now(), 10_000) });
   beforeAll(async () => {
     t = await createTestApp();
     incidents = t.get(IncidentsRepository);
@@ -54,7 +51,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     expect(batched).toMatchObject({ dedupKey: 'batched', created: true });
     const single = await t.dataSource.transaction((em) => incidents.recordIn(em, target(), event('single'), { dedup_key: 'y', summary: 's' }));
     expect(single.created).toBe(true);
-    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
+    expect(await claimNew()).toEqual({ claimed: 2 });
 
     const a = await footprint(batched.incidentId!);
     expect(a).toEqual(await footprint(single.incidentId!));
@@ -64,7 +61,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
       pages: [{ key: 'slack-channel:*', channel: 'slack', address: 'C024BE91L', state: 'pending' }],
       timeline: [{ type: 'triggered', message: 'Triggered by Prometheus: disk *' }],
     });
-    expect(await claimNew()).toEqual({ started: 0, announced: 0 });
+    expect(await claimNew()).toEqual({ claimed: 0 });
   });
 
   it('opens each of 200 concurrent new keys once; the repeats of a key in flight join it', async () => {
@@ -111,7 +108,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     const unstarted = () => t.dataSource.query(
       `SELECT dedup_key FROM incidents WHERE service_id = $1 AND escalation_started_at IS NULL ORDER BY dedup_key`, [service.id]);
     expect((await unstarted()).map((r: { dedup_key: string }) => r.dedup_key)).toEqual(['crash-1', 'crash-2']);
-    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
+    expect(await claimNew()).toEqual({ claimed: 2 });
     expect(await unstarted()).toEqual([]);
     const timers: { dedup_key: string; kind: string }[] = await t.dataSource.query(
       `SELECT i.dedup_key, m.kind FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 ORDER BY 1, 2`, [service.id]);
