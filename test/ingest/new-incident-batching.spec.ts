@@ -1,4 +1,5 @@
-import { IncidentOpeningsRepository } from '../../src/incidents/incident-openings.repository';
+import { IncidentOpeningsRepository, OpenedIncident } from '../../src/incidents/incident-openings.repository';
+import { MaintenanceReleaseRepository } from '../../src/incidents/maintenance-release.repository';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -113,5 +114,51 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     const timers: { dedup_key: string; kind: string }[] = await t.dataSource.query(
       `SELECT i.dedup_key, m.kind FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 ORDER BY 1, 2`, [service.id]);
     expect(timers).toEqual([{ dedup_key: 'crash-1', kind: 'auto-resolve' }, { dedup_key: 'crash-1', kind: 'escalation' }]);
+  });
+
+  it('hands each claimed batch to the listeners: a held incident is announced only, and started once released; one started earlier is announced only', async () => {
+    await claimNew(); // what earlier tests left
+    const heard: OpenedIncident[] = [];
+    t.get(IncidentOpeningsRepository).registerListener({ onIncidentsOpened: async (_em, opened) => void heard.push(...opened) });
+    const heldService = await createService(t, { autoResolveMinutes: 30 });
+    const heldV2 = await createIntegration(t, heldService.id, 'events-v2');
+    const end = new Date(t.clock.now().getTime() + 60 * 60_000).toISOString();
+    await t.api().post('/api/v1/maintenance-windows', { description: 'Deploy', end, serviceIds: [heldService.id] }).expect(201);
+    const [held] = await incidents.record(ingestTarget(heldService.id, heldV2.id), [event('held')], {});
+    const [plain] = await incidents.record(target(), [event('plain')], {});
+    const [earlier] = await incidents.record(target(), [event('started-earlier')], {});
+    // Started before the claims were one: its escalation began, its incident.triggered was still owed.
+    await t.dataSource.query(`UPDATE incidents SET escalation_started_at = created_at, webhooks_announced_at = NULL WHERE id = $1`, [earlier.incidentId]);
+
+    expect(await claimNew()).toEqual({ claimed: 3 });
+    const byId = new Map(heard.map((o) => [o.id, o]));
+    expect(byId.get(plain.incidentId!)).toMatchObject({ starts: true, announces: true, held: false, status: 'triggered', suppressed: false });
+    expect(byId.get(held.incidentId!)).toMatchObject({ starts: false, announces: true, held: true });
+    expect(byId.get(earlier.incidentId!)).toMatchObject({ starts: false, announces: true, held: false });
+    const timersOf = async (id: string) =>
+      (await t.dataSource.query(`SELECT kind FROM timers WHERE incident_id = $1 ORDER BY kind`, [id])).map((r: { kind: string }) => r.kind);
+    expect(await timersOf(held.incidentId!)).toEqual([]);
+    expect(await timersOf(earlier.incidentId!)).toEqual([]);
+    expect(await claimNew()).toEqual({ claimed: 0 });
+
+    heard.length = 0;
+    t.clock.advanceMinutes(5);
+    const releasedAt = t.clock.now();
+    await t.dataSource.transaction((em) =>
+      t.get(MaintenanceReleaseRepository).releaseHeld(em, { incidentIds: [held.incidentId!] }, releasedAt, { message: 'released', data: {}, force: true }),
+    );
+    expect(await claimNew()).toEqual({ claimed: 1 });
+    expect(heard).toEqual([expect.objectContaining({ id: held.incidentId, starts: true, announces: false, held: false, startsFrom: releasedAt })]);
+    expect(await timersOf(held.incidentId!)).toEqual(['auto-resolve', 'escalation']);
+    const [stamps] = await t.dataSource.query(
+      `SELECT escalation_started_at IS NOT NULL AS started, webhooks_announced_at IS NOT NULL AS announced FROM incidents WHERE id = $1`, [held.incidentId]);
+    expect(stamps).toEqual({ started: true, announced: true });
+  });
+
+  it('refuses to claim while no listener is registered', async () => {
+    await incidents.record(target(), [event('unheard')], {});
+    await expect(new IncidentOpeningsRepository(t.dataSource).claimOpened(t.clock.now())).rejects.toThrow(/no incident opening listener/);
+    const [row] = await t.dataSource.query(`SELECT escalation_started_at FROM incidents WHERE service_id = $1 AND dedup_key = 'unheard'`, [service.id]);
+    expect(row.escalation_started_at).toBeNull();
   });
 });
