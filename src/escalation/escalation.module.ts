@@ -9,7 +9,7 @@ import { SchedulesModule } from '../schedules/schedules.module';
 import { ServicesModule } from '../services/services.module';
 import { UsersModule } from '../users/users.module';
 import { EscalationLifecycleListener } from './engine/escalation-lifecycle.listener';
-import { EscalationStartRepository } from './engine/escalation-start.repository';
+import { EscalationStarter } from './engine/escalation-starter';
 import { EscalationPlansRepository } from './engine/escalation-plans.repository';
 import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
 import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
@@ -45,6 +45,7 @@ const ENGINE = [
   TimerClaimerService,
   EscalationLifecycleListener,
   MaintenanceEndArmer,
+  EscalationStarter,
 ];
 
 @Module({
@@ -66,9 +67,8 @@ const ENGINE = [
     TargetDirectory,
     OnCallService,
     ...ENGINE,
-    EscalationStartRepository,
     DirectPagingService,
   ],
-  exports: [EscalationPoliciesService, TimerClaimerService, EscalationStartRepository],
+  exports: [EscalationPoliciesService, TimerClaimerService],
 })
 export class EscalationModule {}

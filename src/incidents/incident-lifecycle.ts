@@ -6,9 +6,11 @@ import type { ActionChannelName, ActorType } from './incident-timeline-entry.ent
 
 /**
  * What listeners (the escalation engine, Slack) hear about, after the state
- * change, inside its transaction. A new incident is not an event here: the
- * modules it concerns claim it themselves (the engine starts its escalation,
- * Slack posts to the service's channel), woken by the NOTIFY of its commit.
+ * change, inside its transaction. A new incident is not an event here: a
+ * worker, woken by the NOTIFY of its commit, claims it once and tells the
+ * opening listeners (incident-openings.repository.ts: the engine starts its
+ * escalation, Slack posts to the service's channel, webhooks queue
+ * `incident.triggered`).
  */
 export type IncidentEventType =
   | 'acknowledged'

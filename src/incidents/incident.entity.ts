@@ -40,7 +40,9 @@ export interface RepeatBurst {
 @Index('ix_incidents_service_created', ['serviceId', 'createdAt', 'id'])
 @Index('ix_incidents_escalation_unstarted', ['createdAt', 'id'], { where: '"escalation_started_at" IS NULL AND NOT ("maintenance" AND "maintenance_released_at" IS NULL)' })
 @Index('ix_incidents_resolved', ['resolvedAt', 'id'], { where: `"status" = 'resolved'` })
-@Index('ix_incidents_slack_unannounced', ['createdAt', 'id'], { where: '"slack_announced_at" IS NULL AND NOT ("maintenance" AND "maintenance_released_at" IS NULL)' })
+@Index('ix_incidents_announce_only', ['createdAt', 'id'], {
+  where: '"webhooks_announced_at" IS NULL AND ("maintenance" AND "maintenance_released_at" IS NULL OR "escalation_started_at" IS NOT NULL)',
+})
 @Index('ix_incidents_held', ['serviceId', 'id'], { where: `"maintenance" AND "maintenance_released_at" IS NULL AND "status" = 'triggered'` })
 @Index('ix_incidents_router_open', ['routerId', 'dedupKey'], { where: `"router_id" IS NOT NULL AND "status" <> 'resolved'` })
 export class Incident {
@@ -131,15 +133,20 @@ export class Incident {
   levelReachedAt: Date | null;
 
   /**
-   * Set by the escalation engine when it claims the new incident and starts
-   * its escalation (escalation-start.repository.ts); null until then.
+   * Set by the start claim (incident-openings.repository.ts) that handed the
+   * new incident to what its opening sets off (escalation, auto-resolve, the
+   * service's channel post); null until then, and while a window holds it.
    */
   @Column({ type: 'timestamptz', nullable: true })
   escalationStartedAt: Date | null;
 
-  /** Set when the Slack module has queued the post to the service's channel (slack-channel-announcer.repository.ts). */
+  /**
+   * Set by the claim that announced the opening (outgoing webhooks'
+   * `incident.triggered`): the start claim, or the announce claim of a held
+   * incident.
+   */
   @Column({ type: 'timestamptz', nullable: true })
-  slackAnnouncedAt: Date | null;
+  webhooksAnnouncedAt: Date | null;
 
   /**
    * Opened while a maintenance window covered its service (docs/maintenance.md):

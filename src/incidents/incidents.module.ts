@@ -9,6 +9,7 @@ import { IncidentsQueryService } from './incidents-query.service';
 import { IncidentsService } from './incidents.service';
 import { IncidentsRepository } from './incidents.repository';
 import { MaintenanceReleaseRepository } from './maintenance-release.repository';
+import { IncidentOpeningsRepository } from './incident-openings.repository';
 import { IncidentRetention } from './incident-retention';
 import { IncidentRetentionRepository } from './incident-retention.repository';
 import { IncidentExportService } from './incident-export.service';
@@ -20,9 +21,9 @@ import { IncidentReportsService } from './incident-reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController, IncidentNumbersController, IncidentReportsController],
-  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentRetentionRepository, IncidentRetention,
+  providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentRetentionRepository, IncidentRetention,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],
-  exports: [IncidentsService, IncidentsRepository, MaintenanceReleaseRepository, IncidentsQueryService],
+  exports: [IncidentsService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentsQueryService],
 })
 export class IncidentsModule {}

@@ -4,9 +4,10 @@ import { WORK_CHANNEL } from '../database/work-channel';
 import { coveredByMaintenance } from './incident-statements';
 
 /**
- * The one write of incidents that is not an event or an action: releasing
- * the incidents a maintenance window held (docs/maintenance.md). Kept beside
- * IncidentsRepository, which owns every other write of the incidents table.
+ * A write of incidents that is not an event or an action: releasing the
+ * incidents a maintenance window held (docs/maintenance.md). Kept beside
+ * IncidentsRepository, which owns the writes of events and actions, and
+ * IncidentOpeningsRepository, which claims new incidents.
  */
 /**
  * Hears the release of held incidents, inside the releasing transaction
@@ -30,9 +31,10 @@ export class MaintenanceReleaseRepository {
    * during a maintenance window (`maintenance`, not yet released) that are
    * still triggered and, unless `force`, whose service no window covers at
    * `now`. Each gets `maintenance_released_at = now` and a timeline entry, and
-   * the workers are woken (NOTIFY at commit): the engine's start claim then
-   * starts its escalation at level 0 as of `now`, and Slack posts it to the
-   * service's channel. The registered listeners hear the released ids in
+   * the workers are woken (NOTIFY at commit): the start claim of new
+   * incidents (incident-openings.repository.ts) then hands it to its
+   * listeners, and the engine starts its escalation at level 0 as of `now`,
+   * Slack posts it to the service's channel. The registered listeners hear the released ids in
    * this transaction. In the caller's transaction; the rows are locked in id
    * order, as every incident batch locks them. Returns the released ids.
    *

@@ -17,7 +17,6 @@ import type { NotificationState } from './notification.entity';
 import { type ClaimedPage, NotificationsRepository } from './notifications.repository';
 import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page-rate-limiter.service';
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
-import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
 import { pageTarget } from './channel-labels';
 
@@ -63,20 +62,14 @@ export class DispatcherService {
     private readonly actionTokens: ActionTokenService,
     private readonly rateLimiter: PageRateLimiterService,
     private readonly slackUpdates: SlackMessageUpdaterService,
-    private readonly slackAnnouncer: SlackChannelAnnouncerRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Queues the Slack channel posts of new incidents, claims and sends up to
-   * `limit` due pages, then drains due Slack updates; returns how many rows
-   * were claimed.
-   */
+  /** Claims and sends up to `limit` due pages, then drains due Slack updates; returns how many rows were claimed. */
   async dispatchDue(limit = 50): Promise<number> {
-    const announced = await this.slackAnnouncer.announceNew(this.clock.now());
     const pages = await this.dispatchPages(limit);
     const updates = await this.slackUpdates.drainDue();
-    return announced + pages + updates;
+    return pages + updates;
   }
 
   private async dispatchPages(limit: number): Promise<number> {

@@ -32,6 +32,7 @@ import { IncidentNotificationsController } from './page-history/incident-notific
 import { PageHistoryService } from './page-history/page-history.service';
 import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
+import { SlackChannelAnnouncer } from './slack-updates/slack-channel-announcer';
 import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
@@ -85,6 +86,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     SlackMessageUpdaterService,
     SlackIncidentListener,
     SlackChannelAnnouncerRepository,
+    SlackChannelAnnouncer,
     UsedActionTokensRepository,
     NotificationsRetention,
     DirectPagerHook,

@@ -73,7 +73,7 @@ export function incidentEventBody(input: {
 
 /**
  * The sequence numbers of an incident's next events. The incident's opening
- * event (`incident.triggered` queued by the announcer) is always 1, since it
+ * event (`incident.triggered` queued when the incidents module's claim announces it) is always 1, since it
  * may be queued after a quick acknowledgement was; every other event takes
  * the next number after the highest so far, and at least 2.
  */

@@ -6,8 +6,6 @@ import { AttemptOutcome, decideAfterAttempt, RETRY_WINDOW_MS } from './retry-pol
 import { signatureHeader } from './signature';
 import { WebhookAudit } from './webhook-audit';
 import { ClaimedDelivery, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { WebhookEvents } from './webhook-events';
-import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
 import { KLAXON_VERSION } from '../common/klaxon-version';
@@ -17,13 +15,11 @@ export const SEND_TIMEOUT_MS = 10_000;
 /** How long a claimed delivery may stay `sending` before another worker tries it (a worker that died). */
 const CLAIM_MS = 60_000;
 const CLAIM_BATCH = 50;
-const ANNOUNCE_BATCH = 200;
 const USER_AGENT = `Klaxon/${KLAXON_VERSION}`;
 
 /**
  * The worker's side of outgoing webhooks (docs/webhooks.md, "Delivery"): each
- * pass queues the `incident.triggered` events of new incidents, then claims
- * due deliveries (SKIP LOCKED) and sends them at once, outside any
+ * pass claims due deliveries (SKIP LOCKED) and sends them at once, outside any
  * transaction, each on its own: a failing receiver or delivery never holds
  * back another. The pure retry policy decides what an attempt's outcome means.
  */
@@ -33,8 +29,6 @@ export class WebhookDeliveryService {
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
-    private readonly eventsRepo: WebhookEventsRepository,
-    private readonly events: WebhookEvents,
     private readonly webhooks: WebhooksRepository,
     private readonly sender: WebhookSender,
     private readonly audit: WebhookAudit,
@@ -42,33 +36,16 @@ export class WebhookDeliveryService {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** One pass; returns how many incidents and deliveries it claimed (more may be due at once when > 0). */
+  /** One pass; returns how many deliveries it claimed (more may be due at once when > 0). */
   async pass(): Promise<number> {
-    const announced = await this.announceNew();
     const now = this.clock.now();
     const claimed = await this.deliveries.claimDue(now, new Date(now.getTime() + CLAIM_MS), CLAIM_BATCH);
     await Promise.all(claimed.map((d) => this.send(d)));
-    return announced + claimed.length;
+    return claimed.length;
   }
 
   nextDueAt(): Promise<Date | null> {
     return this.deliveries.nextDueAt();
-  }
-
-  /** New incidents' `incident.triggered`, queued in the transaction that stamps them announced. */
-  private announceNew(): Promise<number> {
-    return this.eventsRepo.claimUnannounced(this.clock.now(), ANNOUNCE_BATCH, (em, incidents) =>
-      this.events.enqueueAll(
-        em,
-        incidents.map((i) => ({
-          type: 'incident.triggered' as const,
-          incidentId: i.id,
-          occurredAt: i.createdAt,
-          opening: true,
-          extra: i.held ? { heldByMaintenance: true } : undefined,
-        })),
-      ),
-    );
   }
 
   private async send(d: ClaimedDelivery): Promise<void> {

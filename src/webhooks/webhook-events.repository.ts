@@ -21,13 +21,6 @@ export interface StoredEvent {
   webhookIds: readonly string[];
 }
 
-export interface UnannouncedIncident {
-  id: string;
-  createdAt: Date;
-  /** Opened during a maintenance window and not released yet. */
-  held: boolean;
-}
-
 /** Every statement on `webhook_events`, and the insert of their deliveries. */
 @Injectable()
 export class WebhookEventsRepository {
@@ -93,28 +86,6 @@ export class WebhookEventsRepository {
        SELECT pg_notify('${WORK_CHANNEL}', '')`,
       [JSON.stringify(rows), now],
     );
-  }
-
-  /**
-   * Claims new incidents whose `incident.triggered` event is not queued yet
-   * (`webhooks_announced_at` null; SKIP LOCKED, so workers share them), stamps
-   * them, and hands their ids to `queue`, all in one transaction: the event
-   * is queued exactly once. Returns how many were claimed.
-   */
-  async claimUnannounced(now: Date, limit: number, queue: (em: EntityManager, incidents: UnannouncedIncident[]) => Promise<void>): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
-      const rows: UnannouncedIncident[] = await em.query(
-        `WITH claimed AS (
-           UPDATE incidents i SET webhooks_announced_at = $1
-            WHERE i.id IN (SELECT id FROM incidents WHERE webhooks_announced_at IS NULL
-                            ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING i.id, i.created_at AS "createdAt", (i.maintenance AND i.maintenance_released_at IS NULL) AS held
-         ) SELECT * FROM claimed ORDER BY "createdAt", id`,
-        [now, limit],
-      );
-      if (rows.length) await queue(em, rows);
-      return rows.length;
-    });
   }
 
   /** Retention: events created before `before` (their deliveries and attempts go with them). */

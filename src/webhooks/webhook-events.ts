@@ -15,7 +15,7 @@ export interface IncidentWebhookEvent {
   occurredAt: Date;
   /** The event's own fields in `data`, beside `incident`: `actor`, `note`, `escalation`... */
   extra?: Record<string, unknown>;
-  /** The incident's opening `incident.triggered` (sequence 1). Only the announcer sets it. */
+  /** The incident's opening `incident.triggered` (sequence 1). Only the opening listener (webhook-incident.listener.ts) sets it. */
   opening?: boolean;
   /**
    * A page of webhook escalation targets: the event goes to these webhooks

@@ -2,13 +2,13 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { Client } from 'pg';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { EscalationStartRepository } from '../escalation/engine/escalation-start.repository';
 import { TimerClaimerService } from '../escalation/engine/timer-claimer.service';
 import { DispatcherService } from '../notifications/dispatcher.service';
 import { HandoffSenderService } from '../handoff/handoff-sender.service';
 import { HandoffTimerClaimerService } from '../handoff/handoff-timer-claimer.service';
 import { WORK_CHANNEL } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
+import { IncidentOpeningsRepository } from '../incidents/incident-openings.repository';
 import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { Waker } from './waker';
 
@@ -33,7 +33,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly timers: TimerClaimerService,
-    private readonly starter: EscalationStartRepository,
+    private readonly openings: IncidentOpeningsRepository,
     private readonly dispatcher: DispatcherService,
     private readonly heartbeats: HeartbeatsService,
     private readonly handoffTimers: HandoffTimerClaimerService,
@@ -116,14 +116,15 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       this.lastHeartbeatCheck = now;
       await this.heartbeats.checkOverdue(this.clock.now());
     }
-    // New incidents first: their start timers are due at once and fire in this same pass.
-    const started = await this.starter.startNew(this.clock.now());
+    // New incidents first (one claim hands them to the engine, Slack and webhooks): their start
+    // timers are due at once and fire in this same pass.
+    const opened = await this.openings.claimOpened(this.clock.now());
     const fired = (await this.timers.fireDueTimers()) + (await this.handoffTimers.fireDue());
-    // Pages a fired step wrote are this worker's to send: wake its outbox loop directly (no NOTIFY
-    // per step, whose commit-time lock serialises commits). Other workers find them on their own
-    // next pass if this one dies first.
-    if (fired > 0) this.pokeAll();
-    return fired > 0 || started > 0;
+    // Pages a fired step or the claim (a Slack channel post) wrote are this worker's to send: wake its
+    // outbox loop directly (no NOTIFY per step, whose commit-time lock serialises commits). Other
+    // workers find them on their own next pass if this one dies first.
+    if (fired > 0 || opened > 0) this.pokeAll();
+    return fired > 0 || opened > 0;
   }
 
   private async dispatchPass(): Promise<boolean> {

@@ -21,7 +21,7 @@ describe('incident reports and export (real PostgreSQL)', () => {
   ) =>
     t.dataSource.query(
       `INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
-                              acknowledged_at, resolved_at, level, escalation_started_at, slack_announced_at)
+                              acknowledged_at, resolved_at, level, escalation_started_at, webhooks_announced_at)
        VALUES ($1, $2, $3, $2, 'critical', $4, $4, $4,
                $4::timestamptz + make_interval(secs => $5), $4::timestamptz + make_interval(secs => $6), $7, $4, $4)`,
       [

@@ -1,6 +1,6 @@
-import { EscalationStartRepository } from '../../src/escalation/engine/escalation-start.repository';
+import { IncidentOpeningsRepository, OpenedIncident } from '../../src/incidents/incident-openings.repository';
+import { MaintenanceReleaseRepository } from '../../src/incidents/maintenance-release.repository';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
-import { SlackChannelAnnouncerRepository } from '../../src/notifications/slack-updates/slack-channel-announcer.repository';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { alertOccurrences, counts, ingestEvent, ingestTarget, postJson } from './ingest-helpers';
@@ -9,7 +9,8 @@ import { alertOccurrences, counts, ingestEvent, ingestTarget, postJson } from '.
  * The first trigger of a new incident is written in a batch shared with the
  * other events of the moment (incidents.repository.ts); what a new incident
  * sets off (its escalation's start and auto-resolve timers, the post to the
- * service's Slack channel) is claimed afterwards by the modules that own it.
+ * service's Slack channel, the webhooks' `incident.triggered`) is claimed
+ * afterwards, once, and handed to the modules that own it.
  * Together they must leave exactly the rows the one-transaction path leaves.
  */
 describe('new incidents opened in shared batches (real PostgreSQL)', () => {
@@ -18,10 +19,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
   let v2: IntegrationFixture;
   let incidents: IncidentsRepository;
   /** What the worker's passes do for new incidents. */
-  const claimNew = async () => ({
-    started: await t.get(EscalationStartRepository).startNew(t.clock.now(), 10_000),
-    announced: await t.get(SlackChannelAnnouncerRepository).announceNew(t.clock.now(), 10_000),
-  });
+  const claimNew = async () => ({ claimed: await t.get(IncidentOpeningsRepository).claimOpened(t.clock.now(), 10_000) });
   beforeAll(async () => {
     t = await createTestApp();
     incidents = t.get(IncidentsRepository);
@@ -54,7 +52,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     expect(batched).toMatchObject({ dedupKey: 'batched', created: true });
     const single = await t.dataSource.transaction((em) => incidents.recordIn(em, target(), event('single'), { dedup_key: 'y', summary: 's' }));
     expect(single.created).toBe(true);
-    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
+    expect(await claimNew()).toEqual({ claimed: 2 });
 
     const a = await footprint(batched.incidentId!);
     expect(a).toEqual(await footprint(single.incidentId!));
@@ -64,7 +62,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
       pages: [{ key: 'slack-channel:*', channel: 'slack', address: 'C024BE91L', state: 'pending' }],
       timeline: [{ type: 'triggered', message: 'Triggered by Prometheus: disk *' }],
     });
-    expect(await claimNew()).toEqual({ started: 0, announced: 0 });
+    expect(await claimNew()).toEqual({ claimed: 0 });
   });
 
   it('opens each of 200 concurrent new keys once; the repeats of a key in flight join it', async () => {
@@ -111,10 +109,56 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     const unstarted = () => t.dataSource.query(
       `SELECT dedup_key FROM incidents WHERE service_id = $1 AND escalation_started_at IS NULL ORDER BY dedup_key`, [service.id]);
     expect((await unstarted()).map((r: { dedup_key: string }) => r.dedup_key)).toEqual(['crash-1', 'crash-2']);
-    expect(await claimNew()).toEqual({ started: 2, announced: 2 });
+    expect(await claimNew()).toEqual({ claimed: 2 });
     expect(await unstarted()).toEqual([]);
     const timers: { dedup_key: string; kind: string }[] = await t.dataSource.query(
       `SELECT i.dedup_key, m.kind FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 ORDER BY 1, 2`, [service.id]);
     expect(timers).toEqual([{ dedup_key: 'crash-1', kind: 'auto-resolve' }, { dedup_key: 'crash-1', kind: 'escalation' }]);
+  });
+
+  it('hands each claimed batch to the listeners: a held incident is announced only, and started once released; one started earlier is announced only', async () => {
+    await claimNew(); // what earlier tests left
+    const heard: OpenedIncident[] = [];
+    t.get(IncidentOpeningsRepository).registerListener({ onIncidentsOpened: async (_em, opened) => void heard.push(...opened) });
+    const heldService = await createService(t, { autoResolveMinutes: 30 });
+    const heldV2 = await createIntegration(t, heldService.id, 'events-v2');
+    const end = new Date(t.clock.now().getTime() + 60 * 60_000).toISOString();
+    await t.api().post('/api/v1/maintenance-windows', { description: 'Deploy', end, serviceIds: [heldService.id] }).expect(201);
+    const [held] = await incidents.record(ingestTarget(heldService.id, heldV2.id), [event('held')], {});
+    const [plain] = await incidents.record(target(), [event('plain')], {});
+    const [earlier] = await incidents.record(target(), [event('started-earlier')], {});
+    // Started before the claims were one: its escalation began, its incident.triggered was still owed.
+    await t.dataSource.query(`UPDATE incidents SET escalation_started_at = created_at, webhooks_announced_at = NULL WHERE id = $1`, [earlier.incidentId]);
+
+    expect(await claimNew()).toEqual({ claimed: 3 });
+    const byId = new Map(heard.map((o) => [o.id, o]));
+    expect(byId.get(plain.incidentId!)).toMatchObject({ starts: true, announces: true, held: false, status: 'triggered', suppressed: false });
+    expect(byId.get(held.incidentId!)).toMatchObject({ starts: false, announces: true, held: true });
+    expect(byId.get(earlier.incidentId!)).toMatchObject({ starts: false, announces: true, held: false });
+    const timersOf = async (id: string) =>
+      (await t.dataSource.query(`SELECT kind FROM timers WHERE incident_id = $1 ORDER BY kind`, [id])).map((r: { kind: string }) => r.kind);
+    expect(await timersOf(held.incidentId!)).toEqual([]);
+    expect(await timersOf(earlier.incidentId!)).toEqual([]);
+    expect(await claimNew()).toEqual({ claimed: 0 });
+
+    heard.length = 0;
+    t.clock.advanceMinutes(5);
+    const releasedAt = t.clock.now();
+    await t.dataSource.transaction((em) =>
+      t.get(MaintenanceReleaseRepository).releaseHeld(em, { incidentIds: [held.incidentId!] }, releasedAt, { message: 'released', data: {}, force: true }),
+    );
+    expect(await claimNew()).toEqual({ claimed: 1 });
+    expect(heard).toEqual([expect.objectContaining({ id: held.incidentId, starts: true, announces: false, held: false, startsFrom: releasedAt })]);
+    expect(await timersOf(held.incidentId!)).toEqual(['auto-resolve', 'escalation']);
+    const [stamps] = await t.dataSource.query(
+      `SELECT escalation_started_at IS NOT NULL AS started, webhooks_announced_at IS NOT NULL AS announced FROM incidents WHERE id = $1`, [held.incidentId]);
+    expect(stamps).toEqual({ started: true, announced: true });
+  });
+
+  it('refuses to claim while no listener is registered', async () => {
+    await incidents.record(target(), [event('unheard')], {});
+    await expect(new IncidentOpeningsRepository(t.dataSource).claimOpened(t.clock.now())).rejects.toThrow(/no incident opening listener/);
+    const [row] = await t.dataSource.query(`SELECT escalation_started_at FROM incidents WHERE service_id = $1 AND dedup_key = 'unheard'`, [service.id]);
+    expect(row.escalation_started_at).toBeNull();
   });
 });

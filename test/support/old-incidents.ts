@@ -22,7 +22,7 @@ export async function insertOldIncidents(query: Query, o: OldIncidents): Promise
   await query(
     `WITH inc AS (
        INSERT INTO incidents (service_id, dedup_key, status, title, severity, created_at, updated_at, last_alert_at,
-                              resolved_at, escalation_started_at, slack_announced_at)
+                              resolved_at, escalation_started_at, webhooks_announced_at)
        SELECT $1, $2 || '-' || g, $3, 'old incident ' || g, 'critical', $4::timestamptz - interval '1 hour', $4, $4,
               CASE WHEN $3 = 'resolved' THEN $4::timestamptz END, $4, $4
          FROM generate_series(1, $5::int) AS g

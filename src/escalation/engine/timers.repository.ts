@@ -20,6 +20,16 @@ export interface AckedIncident {
   acknowledgedAt: Date;
 }
 
+/** A new incident whose escalation starts now, as its start and auto-resolve timers need it. */
+export interface StartingIncident {
+  incidentId: string;
+  serviceId: string;
+  /** Its opening, or its release from maintenance: both timers count from here. */
+  startsFrom: Date;
+  /** False for a suppressed incident: it gets its auto-resolve timer and no escalation. */
+  escalates: boolean;
+}
+
 /** A row whose kind or data matches no timer kind (timer-data.ts). */
 export interface UnreadableTimer {
   id: string;
@@ -148,6 +158,22 @@ export class TimersRepository {
          JOIN services s ON s.id = a.service_id
         WHERE s.ack_timeout_minutes IS NOT NULL`,
       [JSON.stringify(rows), now],
+    );
+  }
+
+  /** Each starting incident's `escalation` start timer (unless it does not escalate) and its service's `auto-resolve` timer, one statement. */
+  async insertStartTimers(em: EntityManager, starts: readonly StartingIncident[]): Promise<void> {
+    if (!starts.length) return;
+    const rows = starts.map((s) => ({ incident_id: s.incidentId, service_id: s.serviceId, starts_from: s.startsFrom, escalates: s.escalates }));
+    await em.query(
+      `WITH s AS (SELECT * FROM json_to_recordset($1::json) AS s(incident_id uuid, service_id uuid, starts_from timestamptz, escalates boolean))
+       INSERT INTO timers (kind, incident_id, due_at, data)
+       SELECT 'escalation', s.incident_id, s.starts_from, '{"input":"start"}'::jsonb FROM s WHERE s.escalates
+       UNION ALL
+       SELECT 'auto-resolve', s.incident_id, s.starts_from + make_interval(mins => v.auto_resolve_minutes), '{}'::jsonb
+         FROM s JOIN services v ON v.id = s.service_id
+        WHERE v.auto_resolve_minutes IS NOT NULL`,
+      [JSON.stringify(rows)],
     );
   }
 

@@ -14,7 +14,8 @@ const STATE_CHANGES = new Set<IncidentLifecycleEvent['type']>(['acknowledged', '
  * any channel, queues a slack_message_updates row if the incident has Slack
  * messages, and the dispatcher rewrites them with chat.update. (A new
  * incident's post to its service's channel is queued by
- * SlackChannelAnnouncerRepository, which finds new incidents itself.)
+ * SlackChannelAnnouncer, which hears the incidents module's claim of new
+ * incidents.)
  */
 @Injectable()
 export class SlackIncidentListener implements OnModuleInit {

@@ -19,7 +19,8 @@ export const MAINTENANCE_SWEEP_MS = 30_000;
  * (MaintenanceEndArmer); fired by exactly one worker, however late. Firing
  * releases, through the incidents module, the held incidents of the window's
  * services that are still triggered and that no other window covers now: the
- * engine's start claim then escalates them from level 0 as of now. A timer
+ * claim of new incidents then hands them to the engine, which escalates them
+ * from level 0 as of now. A timer
  * for an end that has since moved later (an edit before the start) finds the
  * window still running and does nothing; one for a deleted window finds
  * nothing. Releasing twice is harmless: a released incident is no longer held.
