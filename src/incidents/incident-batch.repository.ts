@@ -80,7 +80,7 @@ export class IncidentBatchWriter {
     );
     const version = rows[0]?.ok ? rows[0].version : null;
     if (!version) {
-      this.known.forgetKeys(commands);
+      this.known.forgetKeys(commands, true);
       return null;
     }
     this.known.remember(known.loaded.map(({ incident }) => ({ incident, version })));

@@ -66,6 +66,17 @@ describe('KnownIncidents', () => {
     expect(k.forRepeats([trigger('c')])).toBeNull();
   });
 
+  it('does not remember a key whose version was found moved on until the while has passed', async () => {
+    const k = new KnownIncidents(50);
+    k.remember([{ incident: incident('i-a', 'a'), version: '100' }]);
+    k.forgetKeys([trigger('a')], true);
+    k.remember([{ incident: incident('i-a', 'a'), version: '101' }]);
+    expect(k.forRepeats([trigger('a')])).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    k.remember([{ incident: incident('i-a', 'a'), version: '102' }]);
+    expect(k.forRepeats([trigger('a')])?.versions).toEqual([{ id: 'i-a', version: '102' }]);
+  });
+
   it('remembers the newest version of an incident', () => {
     const k = known();
     k.remember([{ incident: incident('i-a', 'a'), version: '200' }]);

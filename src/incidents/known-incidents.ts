@@ -6,6 +6,8 @@ import { Incident } from './incident.entity';
 
 /** Open incidents remembered per process; an alert storm past this many keys loads the rest as before. */
 const KNOWN_INCIDENTS_MAX = 10_000;
+/** How long a key whose remembered version was found moved on is not remembered again (another process writes it too). */
+const CONTENDED_MS = 30_000;
 
 /** An incident row's version: the `xmin` of its current row version (the id of the transaction that wrote it last). */
 export interface IncidentVersion {
@@ -36,9 +38,19 @@ const keyOf = (serviceId: string, dedupKey: string): string => `${serviceId}\n${
  * that extra round trip, never a wrong write. Only state the batch path
  * itself committed is remembered, never state from a caller's transaction
  * (which may change the row again before it commits).
+ *
+ * When several api processes take the same alerts (replicas behind a
+ * balancer), each would keep finding the other's version; a key whose
+ * version was found moved on is therefore not remembered for 30 s, and its
+ * batches take the usual two round trips rather than three.
  */
 export class KnownIncidents {
   private readonly byKey = new LRUCache<string, Known>({ max: KNOWN_INCIDENTS_MAX });
+  private readonly contended: LRUCache<string, true>;
+
+  constructor(contendedMs = CONTENDED_MS) {
+    this.contended = new LRUCache<string, true>({ max: KNOWN_INCIDENTS_MAX, ttl: contendedMs });
+  }
 
   /**
    * The batch as known incidents when every command is a trigger without a
@@ -64,14 +76,19 @@ export class KnownIncidents {
   remember(incidents: readonly { incident: Incident; version: string }[]): void {
     for (const { incident, version } of incidents) {
       const key = keyOf(incident.serviceId, incident.dedupKey);
-      if (isOpen(incident.status)) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
+      if (isOpen(incident.status) && !this.contended.has(key)) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
       else this.byKey.delete(key);
     }
   }
 
-  /** Forgets the keys of a batch whose write found other versions or failed. */
-  forgetKeys(commands: readonly IncidentCommand[]): void {
-    for (const c of commands) if (c.kind === 'event') this.byKey.delete(keyOf(c.target.serviceId, c.dedupKey));
+  /** Forgets the keys of a batch whose write failed, or (`contended`) found another version: those are not remembered for a while. */
+  forgetKeys(commands: readonly IncidentCommand[], contended = false): void {
+    for (const c of commands) {
+      if (c.kind !== 'event') continue;
+      const key = keyOf(c.target.serviceId, c.dedupKey);
+      this.byKey.delete(key);
+      if (contended) this.contended.set(key, true);
+    }
   }
 
   /** Forgets incidents whose row may change again before its transaction commits. */

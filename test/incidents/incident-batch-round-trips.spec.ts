@@ -74,7 +74,8 @@ describe('incident batches: round trips (real PostgreSQL)', () => {
     await t.dataSource.query(`UPDATE incidents SET level = level WHERE id = $1`, [incidentId]);
     // The write of the known version changes nothing; the load and the write follow.
     expect(await counted(() => incidents.record(target, [event('moved')], {}))).toEqual({ roundTrips: 3, batches: 1 });
-    expect(await counted(() => incidents.record(target, [event('moved')], {}))).toEqual({ roundTrips: 1, batches: 1 });
+    // Another process writes this key too: for a while its batches take the usual two round trips, not three.
+    expect(await counted(() => incidents.record(target, [event('moved')], {}))).toEqual({ roundTrips: 2, batches: 1 });
     expect(await counts(incidentId!)).toEqual({ occurrences: 4, burst: 3 });
   });
 
