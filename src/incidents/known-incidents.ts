@@ -6,7 +6,13 @@ import { Incident } from './incident.entity';
 
 /** Open incidents remembered per process; an alert storm past this many keys loads the rest as before. */
 const KNOWN_INCIDENTS_MAX = 10_000;
-/** How long a key whose remembered version was found moved on is not remembered again (another process writes it too). */
+/**
+ * A key whose remembered version is found moved on this many times, each
+ * within `CONTENDED_MS` of the last, is not remembered until that long has
+ * passed without another miss: another process writes it too. (A worker
+ * moves a new incident's row on once or twice as it starts its escalation.)
+ */
+const CONTENDED_AFTER_MISSES = 3;
 const CONTENDED_MS = 30_000;
 
 /** An incident row's version: the `xmin` of its current row version (the id of the transaction that wrote it last). */
@@ -41,15 +47,16 @@ const keyOf = (serviceId: string, dedupKey: string): string => `${serviceId}\n${
  *
  * When several api processes take the same alerts (replicas behind a
  * balancer), each would keep finding the other's version; a key whose
- * version was found moved on is therefore not remembered for 30 s, and its
- * batches take the usual two round trips rather than three.
+ * version is found moved on again and again is therefore not remembered for
+ * a while, and its batches take the usual two round trips rather than three.
  */
 export class KnownIncidents {
   private readonly byKey = new LRUCache<string, Known>({ max: KNOWN_INCIDENTS_MAX });
-  private readonly contended: LRUCache<string, true>;
+  /** Misses per key, each resetting the key's time to live. */
+  private readonly misses: LRUCache<string, number>;
 
   constructor(contendedMs = CONTENDED_MS) {
-    this.contended = new LRUCache<string, true>({ max: KNOWN_INCIDENTS_MAX, ttl: contendedMs });
+    this.misses = new LRUCache<string, number>({ max: KNOWN_INCIDENTS_MAX, ttl: contendedMs });
   }
 
   /**
@@ -76,18 +83,19 @@ export class KnownIncidents {
   remember(incidents: readonly { incident: Incident; version: string }[]): void {
     for (const { incident, version } of incidents) {
       const key = keyOf(incident.serviceId, incident.dedupKey);
-      if (isOpen(incident.status) && !this.contended.has(key)) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
+      const contended = (this.misses.get(key) ?? 0) >= CONTENDED_AFTER_MISSES;
+      if (isOpen(incident.status) && !contended) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
       else this.byKey.delete(key);
     }
   }
 
-  /** Forgets the keys of a batch whose write failed, or (`contended`) found another version: those are not remembered for a while. */
-  forgetKeys(commands: readonly IncidentCommand[], contended = false): void {
+  /** Forgets the keys of a batch whose write failed, or (`missed`) found another version: those misses are counted. */
+  forgetKeys(commands: readonly IncidentCommand[], missed = false): void {
     for (const c of commands) {
       if (c.kind !== 'event') continue;
       const key = keyOf(c.target.serviceId, c.dedupKey);
       this.byKey.delete(key);
-      if (contended) this.contended.set(key, true);
+      if (missed) this.misses.set(key, (this.misses.get(key) ?? 0) + 1);
     }
   }
 
