@@ -188,15 +188,6 @@ export const PREPARED = {
   },
 } as const;
 
-/**
- * A string literal for a statement sent as simple-protocol text (a batch's
- * BEGIN and load, or its write and COMMIT, in one message): E'' with
- * backslashes and quotes doubled.
- */
-export function literal(text: string): string {
-  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
-
 export function loadKeys(commands: readonly IncidentCommand[]): LoadKey[] {
   return commands.map((c, i) =>
     c.kind === 'act'

@@ -9,11 +9,11 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { literal, LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
+import { LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
-import { json } from './json-text';
+import { json, jsonLiteral, literal } from './json-text';
 import { Incident } from './incident.entity';
 import type { IncidentNote } from './incident-notes';
 
@@ -197,13 +197,13 @@ export class IncidentsRepository implements OnModuleDestroy {
       const now = this.clock.now();
       const at = literal(now.toISOString());
       const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
-        `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
+        `BEGIN; EXECUTE ${PREPARED.load.name}(${jsonLiteral(loadKeys(commands))}, ${at})`,
       );
       const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
       const incidents = rows.map(toLoaded);
       const d = decideBatch(commands, incidents, now);
       const write = hasWrites(d)
-        ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
+        ? `EXECUTE ${PREPARED.write.name}(${jsonLiteral(d.incidents)}, ${jsonLiteral(d.alerts)}, ${jsonLiteral(d.timeline)}, ${at}, ${d.opened});`
         : '';
       if (d.lifecycle.length) {
         if (write) await connection.query(write);

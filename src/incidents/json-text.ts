@@ -1,10 +1,33 @@
+const NUL_ESCAPE = /(\\+)u0000/g;
+
 /**
  * JSON text for a jsonb parameter. jsonb cannot hold U+0000, so its escape is
  * dropped (an odd run of backslashes before `u0000` is an escape; an even run
- * is literal backslashes followed by the text "u0000").
+ * is literal backslashes followed by the text "u0000"). JSON.stringify writes
+ * U+0000 as `\u0000`, so text without a backslash has none to drop and is
+ * returned as it is (one indexOf instead of a regular expression over it).
  */
 export function json(value: unknown): string {
-  return JSON.stringify(value ?? null).replace(/(\\+)u0000/g, (match, slashes: string) =>
-    slashes.length % 2 === 1 ? slashes.slice(1) : match,
-  );
+  const text = JSON.stringify(value ?? null);
+  if (text.indexOf('\\') === -1) return text;
+  return text.replace(NUL_ESCAPE, (match, slashes: string) => (slashes.length % 2 === 1 ? slashes.slice(1) : match));
+}
+
+/**
+ * A string literal for a statement sent as simple-protocol text (a batch's
+ * BEGIN and load, or its write and COMMIT, in one message): E'' with
+ * backslashes and quotes doubled. Text with neither (a batch of repeated
+ * triggers, timestamps) is copied once, without a pass per character class.
+ */
+export function literal(text: string): string {
+  const slashes = text.indexOf('\\') !== -1;
+  const quotes = text.indexOf("'") !== -1;
+  if (!slashes && !quotes) return `E'${text}'`;
+  const doubled = slashes ? text.replace(/\\/g, '\\\\') : text;
+  return `E'${quotes ? doubled.replace(/'/g, "''") : doubled}'`;
+}
+
+/** `literal(json(value))`: a jsonb parameter as a string literal of simple-protocol text. */
+export function jsonLiteral(value: unknown): string {
+  return literal(json(value));
 }
