@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { LOAD_SQL, loadKeys, LoadedRow, PREPARED, toLoaded, WRITE_SQL } from './incident-statements';
+import { LOAD_SQL, loadKeys, LoadedRow, onlyTriggers, PREPARED, toLoaded, TriggerLoadedRow, WRITE_SQL } from './incident-statements';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -196,8 +196,11 @@ export class IncidentsRepository implements OnModuleDestroy {
       await this.prepare(connection);
       const now = this.clock.now();
       const at = literal(now.toISOString());
-      const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
-        `BEGIN; EXECUTE ${PREPARED.load.name}(${jsonLiteral(loadKeys(commands))}, ${at})`,
+      // A batch of triggers reads fewer columns (TRIGGER_LOAD_SQL); any other batch reads whole incidents.
+      const load = onlyTriggers(commands) ? PREPARED.loadTriggers : PREPARED.load;
+      type Row = LoadedRow | TriggerLoadedRow;
+      const loaded: QueryResult<Row> | QueryResult<Row>[] = await connection.query<Row>(
+        `BEGIN; EXECUTE ${load.name}(${jsonLiteral(loadKeys(commands))}, ${at})`,
       );
       const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
       const incidents = rows.map(toLoaded);
@@ -223,7 +226,7 @@ export class IncidentsRepository implements OnModuleDestroy {
   /** Prepares the batch statements on a connection the first time this process uses it. */
   private async prepare(connection: Client): Promise<void> {
     if (this.prepared.has(connection)) return;
-    const names = [PREPARED.load.name, PREPARED.write.name];
+    const names = Object.values(PREPARED).map((p) => p.name);
     const { rows } = await connection.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE name = ANY($1)', [names]);
     const missing = Object.values(PREPARED).filter((p) => !rows.some((r) => r.name === p.name));
     if (missing.length) await connection.query(missing.map((p) => p.text).join(';\n'));
