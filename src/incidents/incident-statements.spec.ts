@@ -4,7 +4,8 @@ import { BatchDecision, decideBatch } from './incident-batch-decision';
 import type { EventCommand, IncidentCommand, IngestTarget } from './incident-commands';
 import { incidentLogEntries } from './incident-log';
 import type { ActorRecord } from './incident.entity';
-import { LoadedRow, onlyTriggers, toLoaded, TRIGGER_COLUMNS, TRIGGER_LOAD_SQL, TriggerLoadedRow } from './incident-statements';
+import { LoadedRow, onlyTriggers, toLoaded, TRIGGER_COLUMNS, TRIGGER_LOAD_SQL, TriggerLoadedRow, writeRows } from './incident-statements';
+import { json } from './json-text';
 
 const SERVICE = '00000000-0000-4000-8000-000000000001';
 const T0 = new Date('2026-11-30T10:02:03.000Z');
@@ -118,6 +119,7 @@ describe('the load statement of a batch of triggers', () => {
         const actual = decideBatch(commands, trimmed, T0);
         expect(comparable(actual)).toEqual(comparable(expected));
         expect(actual.lifecycle).toEqual([]);
+        expect(writeRows(actual).map(json)).toEqual([json(actual.incidents), json(actual.alerts), json(actual.timeline)]);
         expect(incidentLogEntries(commands, trimmed, actual)).toEqual(incidentLogEntries(commands, whole, expected));
       }),
       { numRuns: 300 },

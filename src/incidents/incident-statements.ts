@@ -3,7 +3,8 @@ import type { Severity } from '../ingest/sources/normalised-event';
 import type { KnownAlert } from './alert-rows';
 import type { IncidentStatus } from './domain/incident-state';
 import type { IncidentCommand } from './incident-commands';
-import type { LoadedIncident } from './incident-batch-decision';
+import type { BatchDecision, LoadedIncident } from './incident-batch-decision';
+import { datesAsText } from './json-text';
 import { ActorRecord, Incident, RepeatBurst } from './incident.entity';
 
 /**
@@ -200,6 +201,11 @@ WITH u AS (
   ON CONFLICT (id) DO UPDATE SET message = EXCLUDED.message, data = EXCLUDED.data
 )
 SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE $5::boolean`;
+
+/** WRITE_SQL's rows ($1 to $3) for json(): the incident and timeline times as text already (datesAsText). */
+export function writeRows(d: BatchDecision): [unknown[], unknown[], unknown[]] {
+  return [datesAsText(d.incidents, ['updated_at', 'last_alert_at', 'acknowledged_at', 'resolved_at']), d.alerts, datesAsText(d.timeline, ['at'])];
+}
 
 /**
  * Both statements as server-side prepared statements, made once per

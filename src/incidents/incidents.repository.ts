@@ -9,7 +9,7 @@ import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
 import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
-import { LOAD_SQL, loadKeys, LoadedRow, onlyTriggers, PREPARED, toLoaded, TriggerLoadedRow, WRITE_SQL } from './incident-statements';
+import { LOAD_SQL, loadKeys, LoadedRow, onlyTriggers, PREPARED, toLoaded, TriggerLoadedRow, WRITE_SQL, writeRows } from './incident-statements';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -206,7 +206,7 @@ export class IncidentsRepository implements OnModuleDestroy {
       const incidents = rows.map(toLoaded);
       const d = decideBatch(commands, incidents, now);
       const write = hasWrites(d)
-        ? `EXECUTE ${PREPARED.write.name}(${jsonLiteral(d.incidents)}, ${jsonLiteral(d.alerts)}, ${jsonLiteral(d.timeline)}, ${at}, ${d.opened});`
+        ? `EXECUTE ${PREPARED.write.name}(${writeRows(d).map(jsonLiteral).join(', ')}, ${at}, ${d.opened});`
         : '';
       if (d.lifecycle.length) {
         if (write) await connection.query(write);
@@ -240,7 +240,7 @@ export class IncidentsRepository implements OnModuleDestroy {
     const incidents = rows.map(toLoaded);
     const decision = decideBatch(commands, incidents, now);
     if (hasWrites(decision)) {
-      await em.query(WRITE_SQL, [json(decision.incidents), json(decision.alerts), json(decision.timeline), now, decision.opened]);
+      await em.query(WRITE_SQL, [...writeRows(decision).map(json), now, decision.opened]);
     }
     await this.tell(em, decision);
     // The caller commits: its transaction is short and rarely rolls back (a timer that fails is retried).

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { json, jsonLiteral, literal } from './json-text';
+import { datesAsText, json, jsonLiteral, literal } from './json-text';
 
 /** The three passes json() and literal() made before they skipped text with nothing to escape. */
 const jsonBefore = (value: unknown) =>
@@ -29,5 +29,21 @@ describe('json text for jsonb parameters', () => {
       { numRuns: 2000 },
     );
     fc.assert(fc.property(text, (t) => expect(literal(t)).toBe(literalBefore(t))), { numRuns: 2000 });
+  });
+
+  it('writes rows with their Dates as text to the same JSON as the rows themselves', () => {
+    const shared = new Date('2026-12-01T05:00:00.000Z');
+    const date = fc.oneof(fc.date(), fc.constant(shared), fc.constant(new Date(Number.NaN)), fc.constant(null), fc.constant(undefined), fc.string());
+    const row = fc.record({ n: fc.integer(), at: date, other: date, note: fc.string() }, { requiredKeys: ['n'] });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        expect(json(datesAsText(rows, ['at', 'other']))).toBe(json(rows));
+        expect(json(datesAsText(rows, ['at']))).toBe(json(rows));
+      }),
+      { numRuns: 1000 },
+    );
+    const rows = [{ at: shared, n: 1 }];
+    expect(datesAsText(rows, ['at'])).toEqual([{ at: '2026-12-01T05:00:00.000Z', n: 1 }]);
+    expect(rows[0].at).toBe(shared);
   });
 });
