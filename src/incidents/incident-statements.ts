@@ -208,10 +208,10 @@ export function writeRows(d: BatchDecision): [unknown[], unknown[], unknown[]] {
 }
 
 /**
- * Both statements as server-side prepared statements, made once per
- * connection (PREPARE; planned once, then a cached plan): a batch sends only
- * `EXECUTE` with its rows as literals, so BEGIN and the load travel in one
- * message, the write and COMMIT in another.
+ * Both statements (the load in its two variants) as server-side prepared
+ * statements, made once per connection (PREPARE; planned once, then a cached
+ * plan): a batch sends only `EXECUTE` with its rows as literals, so BEGIN and
+ * the load travel in one message, the write and COMMIT in another.
  */
 export const PREPARED = {
   load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${LOAD_SQL}` },
