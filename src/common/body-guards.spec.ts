@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ValidationError } from './errors';
 import {
   apiInputProblem,
@@ -8,6 +9,7 @@ import {
   overWideObjectPath,
   deepBodyProblem,
   wellFormedBody,
+  wellFormedJsonBody,
 } from './body-guards';
 
 describe('jsonDepth', () => {
@@ -78,5 +80,25 @@ describe('wellFormedBody', () => {
     expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ c: '\ufffd' });
     expect(({} as Record<string, unknown>).c).toBeUndefined();
     expect(wellFormedBody('\udc00')).toBe('\ufffd');
+  });
+});
+
+describe('wellFormedJsonBody', () => {
+  it('gives what wellFormedBody gives, for any JSON text with or without surrogate escapes', () => {
+    const unit = fc.constantFrom('a', '\\', '"', '\ud800', '\udfff', '\ud83d\udcdf', 'é', '\u0000');
+    const text = fc.string({ unit });
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.oneof(text, fc.array(text))), fc.boolean(), (value, ascii) => {
+        const json = ascii ? JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : JSON.stringify(value);
+        expect(wellFormedJsonBody(JSON.parse(json), json)).toEqual(wellFormedBody(JSON.parse(json)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves a body without surrogate escapes as it is, and mends one with a lone surrogate', () => {
+    const body = { a: 'plain', b: ['\u{1F4DF}'] };
+    expect(wellFormedJsonBody(body, JSON.stringify(body))).toBe(body);
+    expect(wellFormedJsonBody(JSON.parse('{"a":"\\uD800"}'), '{"a":"\\uD800"}')).toEqual({ a: '\ufffd' });
   });
 });

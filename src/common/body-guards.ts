@@ -138,3 +138,15 @@ export function wellFormedBody(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Decoded text never holds a lone surrogate (the UTF-8 and UTF-16 decoders
+ * write U+FFFD instead), so a parsed JSON body can hold one only through an
+ * escape `\uD800`-`\uDFFF` in its text.
+ */
+const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
+
+/** wellFormedBody for a body parsed from JSON `text`: the walk is skipped when the text has no surrogate escape. */
+export function wellFormedJsonBody(body: unknown, text: string): unknown {
+  return SURROGATE_ESCAPE.test(text) ? wellFormedBody(body) : body;
+}

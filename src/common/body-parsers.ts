@@ -3,7 +3,7 @@ import { parse as parseQueryString } from 'fast-querystring';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { deepBodyProblem, wellFormedBody } from './body-guards';
+import { deepBodyProblem, wellFormedBody, wellFormedJsonBody } from './body-guards';
 import { BodyRequest, MAX_BODY_BYTES } from './request-body';
 
 /**
@@ -78,7 +78,7 @@ function parseJson(raw: Buffer, charset = 'utf-8'): unknown {
   }
   const deep = deepBodyProblem(body);
   if (deep) throw deep;
-  return wellFormedBody(body);
+  return wellFormedJsonBody(body, text);
 }
 
 /** More fields than any form Klaxon takes (the Express parser's limit). */

@@ -2,9 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
 import { HttpReady } from './http-ready';
+import { DeferredRequestLoggers } from './request-loggers';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts). */
 @Global()
 @Module({})
 export class CoreModule {
@@ -15,6 +16,7 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         HttpReady,
+        DeferredRequestLoggers,
         RetainedTables,
       ],
       exports: [APP_CONFIG, Clock, RetainedTables],

@@ -5,9 +5,9 @@ import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-dec
 import type { CommandResult, IncidentCommand } from './incident-commands';
 import type { IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
-import { literal, LOAD_SQL, loadKeys, LoadedRow, toLoaded } from './incident-statements';
+import { LOAD_SQL, loadKeys, LoadedRow, onlyTriggers, toLoaded, TriggerLoadedRow, writeRows } from './incident-statements';
 import { PREPARED, WRITE_SQL } from './incident-write-statements';
-import { json } from './json-text';
+import { json, jsonLiteral, literal } from './json-text';
 import { KnownBatch, KnownIncidents } from './known-incidents';
 
 /**
@@ -61,7 +61,7 @@ export class IncidentBatchWriter {
     this.known.forget(incidents);
     const decision = decideBatch(commands, incidents, now);
     if (hasWrites(decision)) {
-      await em.query(WRITE_SQL, [json(decision.incidents), json(decision.alerts), json(decision.timeline), now, decision.opened]);
+      await em.query(WRITE_SQL, [...writeRows(decision).map(json), now, decision.opened]);
     }
     await this.tell(em, decision);
     // The caller commits: its transaction is short and rarely rolls back (a timer that fails is retried).
@@ -75,8 +75,7 @@ export class IncidentBatchWriter {
     // Repeats of open incidents open nothing and tell nobody; anything else is the usual path's.
     if (d.opened || d.lifecycle.length || !hasWrites(d) || d.results.some((r) => r.kind !== 'event')) return null;
     const { rows } = await connection.query<{ ok: boolean; version: string | null }>(
-      `EXECUTE ${PREPARED.knownWrite.name}(${literal(json(known.versions))}, ${literal(json(d.incidents))}, ` +
-        `${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${literal(now.toISOString())})`,
+      `EXECUTE ${PREPARED.knownWrite.name}(${jsonLiteral(known.versions)}, ${writeRows(d).map(jsonLiteral).join(', ')}, ${literal(now.toISOString())})`,
     );
     const version = rows[0]?.ok ? rows[0].version : null;
     if (!version) {
@@ -89,14 +88,17 @@ export class IncidentBatchWriter {
 
   private async writeLoaded(connection: Client, em: EntityManager, commands: IncidentCommand[], now: Date): Promise<CommandResult[]> {
     const at = literal(now.toISOString());
-    const loaded: QueryResult<LoadedRow> | QueryResult<LoadedRow>[] = await connection.query<LoadedRow>(
-      `BEGIN; EXECUTE ${PREPARED.load.name}(${literal(json(loadKeys(commands)))}, ${at})`,
+    // A batch of triggers reads fewer columns (TRIGGER_LOAD_SQL); any other batch reads whole incidents.
+    const load = onlyTriggers(commands) ? PREPARED.loadTriggers : PREPARED.load;
+    type Row = LoadedRow | TriggerLoadedRow;
+    const loaded: QueryResult<Row> | QueryResult<Row>[] = await connection.query<Row>(
+      `BEGIN; EXECUTE ${load.name}(${jsonLiteral(loadKeys(commands))}, ${at})`,
     );
     const rows = Array.isArray(loaded) ? loaded[loaded.length - 1].rows : loaded.rows;
     const incidents = rows.map(toLoaded);
     const d = decideBatch(commands, incidents, now);
     const write = hasWrites(d)
-      ? `EXECUTE ${PREPARED.write.name}(${literal(json(d.incidents))}, ${literal(json(d.alerts))}, ${literal(json(d.timeline))}, ${at}, ${d.opened});`
+      ? `EXECUTE ${PREPARED.write.name}(${writeRows(d).map(jsonLiteral).join(', ')}, ${at}, ${d.opened});`
       : '';
     if (d.lifecycle.length) {
       if (write) await connection.query(write);

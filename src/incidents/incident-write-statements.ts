@@ -1,5 +1,5 @@
 import { WORK_CHANNEL } from '../database/work-channel';
-import { LOAD_SQL } from './incident-statements';
+import { LOAD_SQL, TRIGGER_LOAD_SQL } from './incident-statements';
 
 /**
  * The statements that write a batch's decision (incidents.repository.ts):
@@ -86,6 +86,11 @@ export const KNOWN_WRITE_SQL = writeStatement(true);
  */
 export const PREPARED = {
   load: { name: 'klaxon_incident_load', text: `PREPARE klaxon_incident_load(json, timestamptz) AS ${LOAD_SQL}` },
+  /** The load of a batch of triggers: only the columns a trigger reads (incident-statements.ts). */
+  loadTriggers: {
+    name: 'klaxon_incident_load_triggers',
+    text: `PREPARE klaxon_incident_load_triggers(json, timestamptz) AS ${TRIGGER_LOAD_SQL}`,
+  },
   write: {
     name: 'klaxon_incident_write',
     text: `PREPARE klaxon_incident_write(json, json, json, timestamptz, boolean) AS ${WRITE_SQL}`,

@@ -13,7 +13,7 @@ import { IncidentBatchWriter } from './incident-batch.repository';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
-import { json } from './json-text';
+import { json, jsonLiteral, literal } from './json-text';
 import { Incident } from './incident.entity';
 import type { IncidentNote } from './incident-notes';
 
