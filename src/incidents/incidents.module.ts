@@ -12,6 +12,7 @@ import { MaintenanceReleaseRepository } from './maintenance-release.repository';
 import { IncidentOpeningsRepository } from './incident-openings.repository';
 import { IncidentRetention } from './incident-retention';
 import { IncidentRetentionRepository } from './incident-retention.repository';
+import { IncidentTimelineRepository } from './incident-timeline.repository';
 import { IncidentExportService } from './incident-export.service';
 import { IncidentReportsController } from './incident-reports.controller';
 import { IncidentReportsRepository } from './incident-reports.repository';
@@ -22,6 +23,7 @@ import { IncidentReportsService } from './incident-reports.service';
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController, IncidentNumbersController, IncidentReportsController],
   providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentRetentionRepository, IncidentRetention,
+    IncidentTimelineRepository,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],
   exports: [IncidentsService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentsQueryService],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
 import type { IncidentActionType } from './domain/incident-state';
@@ -10,7 +9,7 @@ import type { IncidentNote } from './incident-notes';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import { Incident } from './incident.entity';
 import { Actor, IncidentLifecycleListener, SYSTEM_ACTOR } from './incident-lifecycle';
-import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentTimelineRepository } from './incident-timeline.repository';
 import { IncidentsRepository } from './incidents.repository';
 
 export type { Actor, IncidentEventType, IncidentLifecycleListener } from './incident-lifecycle';
@@ -35,6 +34,7 @@ export class IncidentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly repository: IncidentsRepository,
+    private readonly timeline: IncidentTimelineRepository,
   ) {}
 
   /** Listeners are told of every state change inside the transaction that made it. */
@@ -106,22 +106,23 @@ export class IncidentsService {
     return this.appendTimelineMany(em, [{ ...entry, incidentId }]);
   }
 
-  /** Several entries, of one incident or several, in one INSERT (a bundle of rate-limited pages). */
-  async appendTimelineMany(em: EntityManager, entries: (TimelineInput & { incidentId: string })[]): Promise<void> {
-    if (!entries.length) return;
-    await em.getRepository(IncidentTimelineEntry).insert(
+  /** Several entries, of one incident or several, in one INSERT (a bundle of rate-limited pages, a batch of page outcomes). */
+  async appendTimelineMany(em: EntityManager, entries: readonly (TimelineInput & { incidentId: string })[]): Promise<void> {
+    const at = this.clock.now();
+    await this.timeline.append(
+      em,
       entries.map((entry) => {
         const actor = entry.actor ?? SYSTEM_ACTOR;
         return {
           incidentId: entry.incidentId,
-          at: entry.at ?? this.clock.now(),
+          at: entry.at ?? at,
           type: entry.type,
           message: entry.message,
           actorType: actor.type,
           actorId: actor.id ?? null,
           actorName: actor.name ?? null,
           channel: actor.channel,
-          data: (entry.data ?? null) as QueryDeepPartialEntity<IncidentTimelineEntry>['data'],
+          data: entry.data ?? null,
         };
       }),
     );

@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { groupBy } from '../common/group-by';
 import { maskAddress } from './contact-address.mask';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../health/metrics.service';
-import { IncidentsService } from '../incidents/incidents.service';
 import { ActionTokenService } from './action-tokens/action-token.service';
 import { ChannelError, OutgoingNotification } from './channels/notification-channel';
 import { ChannelRegistry } from './channel-registry';
@@ -18,7 +15,7 @@ import { type ClaimedPage, NotificationsRepository } from './notifications.repos
 import { PageRateLimiterService, RATE_LIMITED_CHANNELS } from './rate-limit/page-rate-limiter.service';
 import { planRateLimitedPages } from './rate-limit/rate-limit.planner';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
-import { pageTarget } from './channel-labels';
+import { PageOutcomesWriter, type SendOutcome } from './page-outcomes.writer';
 
 /** Default for KLAXON_CLAIM_TIMEOUT_MS: how long a claimed send may take before another worker may retry it. */
 export const CLAIM_MS = 120_000;
@@ -35,7 +32,8 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 /**
  * Drains the outbox: claims due pending rows (SKIP LOCKED, so any number of
  * workers share the work), hands each to its channel outside any transaction,
- * then records the outcome and a timeline entry. A crash between the provider
+ * then records the outcome and a timeline entry (PageOutcomesWriter: in batches
+ * shared with the other sends that finished meanwhile). A crash between the provider
  * call and the outcome leaves the row `sending`; after KLAXON_CLAIM_TIMEOUT_MS it is retried:
  * at most one duplicate, never a lost page.
  *
@@ -52,11 +50,10 @@ export class DispatcherService {
   private unsettledPasses = 0;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
     private readonly incidentPages: IncidentPagesRepository,
     private readonly channels: ChannelRegistry,
-    private readonly incidents: IncidentsService,
+    private readonly outcomes: PageOutcomesWriter,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,
     private readonly actionTokens: ActionTokenService,
@@ -170,49 +167,10 @@ export class DispatcherService {
     state: NotificationState,
     o: PageOutcome,
   ): Promise<void> {
-    const now = this.clock.now();
+    const at = this.clock.now();
     this.metrics.notifications.inc({ channel: row.channel, outcome: state === 'pending' ? 'retry' : state });
-    const recorded = await this.dataSource.transaction(async (em) => {
-      const updated = await this.notifications.recordOutcome(em, row.id, {
-        state,
-        provider: o.provider ?? null,
-        providerMessageId: o.providerMessageId ?? null,
-        error: o.error ?? null,
-        at: now,
-        retryAt: o.retryAt ?? null,
-      });
-      // Another worker took the row over after our claim expired: its outcome wins.
-      if (!updated) return false;
-      const outcome = state === 'pending' ? 'retrying' : state;
-      const what = pageTarget(row.channel, row.address);
-      const message =
-        state === 'sent'
-          ? `${what}: sent${o.providerMessageId ? ` (${o.provider} ${o.providerMessageId})` : ''}`
-          : state === 'pending'
-            ? `${what}: attempt ${row.attempts} failed (${o.error}); retrying at ${o.retryAt!.toISOString()}`
-            : `${what}: ${state}${o.error ? ` (${o.error})` : ''}`;
-      await this.incidents.appendTimeline(em, row.incidentId, {
-        type: 'notification',
-        message,
-        at: now,
-        actor: { type: 'system', channel: 'system', name: 'dispatcher' },
-        data: {
-          notificationId: row.id,
-          userId: row.userId,
-          level: row.level,
-          loop: row.loop,
-          contactMethodId: row.contactMethodId,
-          channel: row.channel,
-          provider: o.provider ?? null,
-          address: maskAddress(row.channel, row.address),
-          outcome,
-          attempt: row.attempts,
-          providerMessageId: o.providerMessageId ?? null,
-          error: o.error ?? null,
-        },
-      });
-      return true;
-    });
+    // Queued with the outcomes of other sends, written in one transaction; resolves after its commit.
+    const recorded = await this.outcomes.record({ row, state, outcome: o, at });
     if (recorded) this.logOutcome(row, state, o);
   }
 
@@ -235,11 +193,7 @@ export class DispatcherService {
   }
 }
 
-/** What a send attempt came to, besides the new state. */
-interface PageOutcome {
-  provider?: string;
-  providerMessageId?: string | null;
-  error?: string;
-  retryAt?: Date;
+/** What a send attempt came to, besides the new state; the incident for the log line. */
+interface PageOutcome extends SendOutcome {
   incident?: IncidentInfo;
 }

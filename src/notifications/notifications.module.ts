@@ -28,6 +28,7 @@ import { Notification } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsRetention } from './notifications-retention';
 import { OutboxService } from './outbox.service';
+import { PageOutcomesWriter } from './page-outcomes.writer';
 import { IncidentNotificationsController } from './page-history/incident-notifications.controller';
 import { PageHistoryService } from './page-history/page-history.service';
 import { NotificationsRateLimitRepository } from './rate-limit/notifications-rate-limit.repository';
@@ -79,6 +80,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     IncidentPagesRepository,
     OutboxService,
     DispatcherService,
+    PageOutcomesWriter,
     ActionTokenService,
     IncidentLinksRepository,
     IncidentLinksService,

@@ -6,6 +6,7 @@ import { WORK_CHANNEL } from '../database/work-channel';
 import type { ChannelType } from './channels/notification-channel';
 import { Notification, type NotificationState } from './notification.entity';
 import type { Changed } from '../database/changed-rows';
+import { json } from '../incidents/json-text';
 
 
 /** A page claimed by this worker for sending (state `sending`). */
@@ -117,17 +118,39 @@ export class NotificationsRepository {
     );
   }
 
-  /** Records the outcome of a claimed send; false when the row is no longer `sending` (another worker took it over). */
-  async recordOutcome(em: EntityManager, id: string, o: PageOutcome): Promise<boolean> {
-    const [, affected] = await em.query<Changed<never>>(
-      `UPDATE notifications
-          SET state = $2, provider = COALESCE($3, provider), provider_message_id = COALESCE($4, provider_message_id),
-              error = $5, sent_at = CASE WHEN $2 = 'sent' THEN $6::timestamptz ELSE sent_at END,
-              due_at = COALESCE($7, due_at), claimed_until = NULL, claimed_by = NULL, updated_at = now()
-        WHERE id = $1 AND state = 'sending'`,
-      [id, o.state, o.provider, o.providerMessageId, o.error, o.at, o.retryAt],
+  /**
+   * Records the outcomes of claimed sends, in one UPDATE in the caller's
+   * transaction; returns the ids it updated. A row no longer `sending` (another
+   * worker took it over after our claim expired) keeps that worker's outcome.
+   */
+  async recordOutcomes(em: EntityManager, outcomes: readonly (PageOutcome & { id: string })[]): Promise<Set<string>> {
+    if (!outcomes.length) return new Set();
+    const [rows] = await em.query<Changed<{ id: string }>>(
+      `UPDATE notifications n
+          SET state = o.state, provider = COALESCE(o.provider, n.provider),
+              provider_message_id = COALESCE(o.provider_message_id, n.provider_message_id),
+              error = o.error, sent_at = CASE WHEN o.state = 'sent' THEN o.at ELSE n.sent_at END,
+              due_at = COALESCE(o.retry_at, n.due_at), claimed_until = NULL, claimed_by = NULL, updated_at = now()
+         FROM json_to_recordset($1::json) AS o(id uuid, state text, provider text, provider_message_id text, error text,
+              at timestamptz, retry_at timestamptz)
+        WHERE n.id = o.id AND n.id = ANY($2::uuid[]) AND n.state = 'sending'
+        RETURNING n.id`,
+      [
+        json(
+          outcomes.map((o) => ({
+            id: o.id,
+            state: o.state,
+            provider: o.provider,
+            provider_message_id: o.providerMessageId,
+            error: o.error,
+            at: o.at,
+            retry_at: o.retryAt,
+          })),
+        ),
+        outcomes.map((o) => o.id),
+      ],
     );
-    return affected > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Cancels every page of these incidents not yet handed to a provider, in the caller's transaction; returns how many. */
