@@ -5,16 +5,21 @@ import { ServerProcess } from './child-process';
 import { klaxonEnv, REPO_ROOT } from './klaxon-process';
 
 /**
- * A copy of the checkout for `npm start` as a user runs it: package.json and
- * scripts/ copied, sources, tsconfig files and node_modules symlinked, and no
- * dist/ (the first `npm start` builds it, as the install-time build would).
+ * A copy of the checkout for `npm start` as a user runs it: package.json,
+ * package-lock.json and scripts/ copied, sources, the console (built at
+ * install), tsconfig files and node_modules symlinked, and no dist/ (the first
+ * `npm start` builds it, as the install-time build would).
  * The copy keeps the bench away from the tree's own dist/, which another
  * Klaxon may be running from.
  */
 export function npmStartCheckout(dir: string): string {
   mkdirSync(dir, { recursive: true });
   for (const f of ['package.json', 'scripts']) cpSync(path.join(REPO_ROOT, f), path.join(dir, f), { recursive: true });
-  for (const f of ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'node_modules']) symlinkSync(path.join(REPO_ROOT, f), path.join(dir, f));
+  // The console's build stamp names package-lock.json's size and time: the same file keeps the console built at install up to date.
+  cpSync(path.join(REPO_ROOT, 'package-lock.json'), path.join(dir, 'package-lock.json'), { preserveTimestamps: true });
+  for (const f of ['src', 'migrations', 'console', 'tsconfig.json', 'tsconfig.build.json', 'node_modules']) {
+    symlinkSync(path.join(REPO_ROOT, f), path.join(dir, f));
+  }
   return dir;
 }
 
