@@ -4,7 +4,7 @@ import type { ActionChannelName, ActorType } from './incident-timeline-entry.ent
 import { json } from './json-text';
 
 /** One timeline entry to append, fully resolved (its actor and time). */
-export interface TimelineRow {
+export interface NewTimelineEntry {
   incidentId: string;
   at: Date;
   type: string;
@@ -24,7 +24,7 @@ export interface TimelineRow {
 @Injectable()
 export class IncidentTimelineRepository {
   /** Every entry, of one incident or several, in one INSERT, in the order given (`seq`). */
-  async append(em: EntityManager, entries: readonly TimelineRow[]): Promise<void> {
+  async append(em: EntityManager, entries: readonly NewTimelineEntry[]): Promise<void> {
     if (!entries.length) return;
     await em.query(
       `INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)

@@ -75,7 +75,7 @@ ${result}`;
 }
 
 export const WRITE_SQL = writeStatement(false);
-export const KNOWN_WRITE_SQL = writeStatement(true);
+const KNOWN_WRITE_SQL = writeStatement(true);
 
 /**
  * The statements as server-side prepared statements, made once per

@@ -1,19 +1,16 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Client, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
-import { BatchDecision, decideBatch, LoadedIncident } from './incident-batch-decision';
 import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
 import { IncidentBatchWriter } from './incident-batch.repository';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
-import { incidentLogEntries } from './incident-log';
 import { IncidentWriteQueue } from './incident-write-queue';
-import { json, jsonLiteral, literal } from './json-text';
+import { json } from './json-text';
 import { Incident } from './incident.entity';
 import type { IncidentNote } from './incident-notes';
 

@@ -16,7 +16,7 @@ const CONTENDED_AFTER_MISSES = 3;
 const CONTENDED_MS = 30_000;
 
 /** An incident row's version: the `xmin` of its current row version (the id of the transaction that wrote it last). */
-export interface IncidentVersion {
+interface IncidentVersion {
   id: string;
   version: string;
 }

@@ -9,9 +9,9 @@ import type { NotificationState } from './notification.entity';
 import { type ClaimedPage, NotificationsRepository } from './notifications.repository';
 
 /** At most this many outcomes in one transaction (a dispatch pass claims at most 50 pages). */
-export const MAX_OUTCOME_BATCH = 100;
+const MAX_OUTCOME_BATCH = 100;
 /** Outcome batches in flight at once: the others wait, and grow, while these run. */
-export const MAX_OUTCOME_BATCHES_IN_FLIGHT = 2;
+const MAX_OUTCOME_BATCHES_IN_FLIGHT = 2;
 
 /** What a send attempt came to, besides the new state. */
 export interface SendOutcome {
