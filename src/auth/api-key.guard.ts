@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../common/secret-hash';
 import { readCookie } from '../common/cookies';
 import { DomainError, ErrorCode } from '../common/errors';
 import { ApiKeysService, Principal } from './api-keys.service';
@@ -21,12 +21,6 @@ interface Reply {
 
 /** Methods that change nothing: a session needs no CSRF token for them. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * The global guard. It decides from the handler's metadata alone (@Public or
@@ -97,7 +91,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!session) throw new DomainError(ErrorCode.Unauthorized, 'the console session is missing, expired or signed out: sign in again');
     if (!SAFE_METHODS.has(req.method.toUpperCase())) {
       const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
         throw new DomainError(ErrorCode.Forbidden, 'a console write needs the header X-CSRF-Token with the session\'s token (GET /api/v1/session)');
       }
     }

@@ -24,17 +24,13 @@ export interface SessionFacts {
   user: { id: string; name: string; email: string; timeZone: string } | null;
 }
 
-export function hashApiKey(key: string): string {
-  return sha256Hex(key);
-}
-
 /** How long a validated (or unknown) key is trusted without a query: revocation takes effect within it. */
 const API_KEY_CACHE_TTL_MS = 5_000;
 
 /** A new random key and what is stored of it. */
 function newKey(name: string, role: ApiKeyRole): { key: string; row: NewApiKey } {
   const key = `klx_${randomBytes(24).toString('base64url')}`;
-  return { key, row: { name, role, prefix: key.slice(0, 8), hash: hashApiKey(key) } };
+  return { key, row: { name, role, prefix: key.slice(0, 8), hash: sha256Hex(key) } };
 }
 
 @Injectable()
@@ -49,11 +45,11 @@ export class ApiKeysService {
     private readonly clock: Clock,
     envAdminKey: string | undefined,
   ) {
-    this.envKeyHash = envAdminKey ? Buffer.from(hashApiKey(envAdminKey), 'hex') : null;
+    this.envKeyHash = envAdminKey ? Buffer.from(sha256Hex(envAdminKey), 'hex') : null;
   }
 
   async authenticate(rawKey: string): Promise<Principal | null> {
-    const hash = hashApiKey(rawKey);
+    const hash = sha256Hex(rawKey);
     if (this.envKeyHash && timingSafeEqual(this.envKeyHash, Buffer.from(hash, 'hex'))) {
       return { id: 'env', name: 'KLAXON_ADMIN_API_KEY', role: 'admin' };
     }

@@ -1,17 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { installationRoot } from '../common/klaxon-version';
 import type { AppConfig } from '../config/app-config';
-
-/** The installation's root: the nearest folder above this file with a package.json (src/ under ts-node, dist/src/ when built). */
-function installationRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 /** Where the built console is: KLAXON_CONSOLE_DIR, else console/dist of the installation. */
 export function consoleDirectory(config: Pick<AppConfig, 'KLAXON_CONSOLE_DIR'>): string {

@@ -2,12 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { shifts } from '../schedules/resolution';
+import { DAY_MS, shifts } from '../schedules/resolution';
 import { ScheduleChange, ScheduleChangeListener, ScheduleChanges } from '../schedules/schedule-changes';
 import { SchedulesService } from '../schedules/schedules.service';
 import { UsersService } from '../users/users.service';
 import {
-  DAY_MS,
   diffShifts,
   HANDOFF_HORIZON_DAYS,
   HANDOFF_HORIZON_MS,

@@ -6,7 +6,7 @@ import type { HandoffType } from './core';
 import type { HandoffMessage } from './handoff-messages.repository';
 import type { HandoffRule } from './handoff-rules.repository';
 
-export const HANDOFF_TYPES: readonly HandoffType[] = ['oncall', 'offcall', 'both'];
+const HANDOFF_TYPES: readonly HandoffType[] = ['oncall', 'offcall', 'both'];
 
 export class CreateHandoffRuleDto {
   @ApiProperty({ description: 'one of the same user\'s contact methods (SMS, email or Slack)', format: 'uuid', example: '5d0c9a2e-8f1b-4c3d-9e7a-2b6f4a1c8d90' })

@@ -7,7 +7,7 @@ import { IncidentResponse, NoteResponse } from './incidents.dto';
 import { IncidentsQueryService } from './incidents-query.service';
 
 /** An incident number in a path: digits only, at least 1 (a bigint, but far below 2^53). */
-export function parseIncidentNumber(raw: string): number {
+function parseIncidentNumber(raw: string): number {
   const n = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw ValidationError.field('number', 'must be a positive integer, such as 42');
   return n;

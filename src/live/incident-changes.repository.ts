@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** The channel the incident triggers notify (migration IncidentChangeNotify): a comma-separated list of incident ids. */
-export const INCIDENT_CHANGES_CHANNEL = 'klaxon_incident_changes';
+const INCIDENT_CHANGES_CHANNEL = 'klaxon_incident_changes';
 
 const RECONNECT_MS = 1000;
 

@@ -4,13 +4,13 @@ import { IncidentsQueryService, IncidentSummary } from '../incidents/incidents-q
 import { IncidentChangesRepository } from './incident-changes.repository';
 
 /** A comment line every 15 s keeps proxies from closing an idle stream and lets the browser notice a dead one. */
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 /**
  * A stream is closed after 5 minutes and the browser reconnects at once
  * (`retry`): each reconnection goes through the guard again, so a revoked
  * session or key stops receiving within this time.
  */
-export const STREAM_MAX_AGE_MS = 5 * 60_000;
+const STREAM_MAX_AGE_MS = 5 * 60_000;
 /** Notifications that arrive within this window are sent as one read of the incidents. */
 const COALESCE_MS = 20;
 

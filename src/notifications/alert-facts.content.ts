@@ -1,3 +1,4 @@
+import { oneLine } from './channels/page-facts';
 /**
  * What a page shows of the alert behind an incident: where it comes from, a bounded
  * list of detail fields and the links the sender attached. Pure: the stored alert row
@@ -169,10 +170,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function isHttpUrl(text: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(text);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function truncate(text: string, maxChars: number): string {

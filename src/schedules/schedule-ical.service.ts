@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sameSecret } from '../common/secret-hash';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { UsersService } from '../users/users.service';
@@ -158,10 +159,4 @@ function feedVersion(source: FeedSource, namesVersion: string): string {
   const overrides = source.overrides.map((o) => [o.seq, o.userId, o.startsAt, o.endsAt, o.createdAt]);
   const text = JSON.stringify([FEED_FORMAT, MAX_FEED_EVENTS, schedule.name, schedule.timeZone, layers, overrides, namesVersion]);
   return createHash('sha256').update(text).digest('base64url');
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -12,7 +12,7 @@ import { SignInLinksRepository } from './sign-in-links.repository';
 import { signInEmail, SignInMailer } from './sign-in-mailer';
 
 /** A link works this long, once. */
-export const SIGN_IN_LINK_MINUTES = 15;
+const SIGN_IN_LINK_MINUTES = 15;
 /** At most this many links go to one address per SIGN_IN_LINK_MINUTES; more requests are answered alike and send nothing. */
 const LINKS_PER_ADDRESS = 3;
 /** At most this many requests per client address per SIGN_IN_LINK_MINUTES in this process; more are a 429. */

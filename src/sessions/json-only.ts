@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { isJsonContentType } from '../common/body-parsers';
 import { DomainError, ErrorCode } from '../common/errors';
 
 /**
@@ -8,8 +9,7 @@ import { DomainError, ErrorCode } from '../common/errors';
  * so no other site can sign a visitor in to an account of its choosing.
  */
 export function requireJsonRequest(req: FastifyRequest): void {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+  if (!isJsonContentType(String(req.headers['content-type'] ?? ''))) {
     throw new DomainError(ErrorCode.UnsupportedMediaType, 'sign-in requests must be sent as application/json');
   }
 }

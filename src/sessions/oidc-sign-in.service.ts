@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../common/secret-hash';
 import type * as OpenIdClient from 'openid-client';
 import { Clock } from '../common/clock';
 import { readCookie, serializeCookie } from '../common/cookies';
@@ -11,7 +11,7 @@ import { OpenedSession, SessionsService } from './sessions.service';
 
 /** Separates the sign-in cookie's signatures from every other use of the install's key. */
 const MAC_PURPOSE = 'oidc-sign-in';
-export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** What a callback ends in: signed in (redirect there), or refused with a message for a person. */
@@ -119,9 +119,7 @@ export class OidcSignInService {
     const dot = value?.lastIndexOf('.') ?? -1;
     if (!value || dot < 0) return null;
     const payload = value.slice(0, dot);
-    const given = Buffer.from(value.slice(dot + 1));
-    const expected = Buffer.from(await this.signer.mac(MAC_PURPOSE, payload));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!sameSecret(value.slice(dot + 1), await this.signer.mac(MAC_PURPOSE, payload))) return null;
     return decodePending(payload, this.clock.now().getTime());
   }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Interval } from './on-call-intervals';
 import type { ShiftDiff } from './shift-diff';
-import { HOUR_MS } from './shift-diff';
+import { HOUR_MS } from '../../schedules/resolution';
 
 /** "Mon 2 Dec 09:00" in `zone` (English day and month names, 24-hour clock). */
 export function formatInstant(ms: number, zone: string): string {

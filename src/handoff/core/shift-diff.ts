@@ -1,8 +1,8 @@
+import { HOUR_MS } from '../../schedules/resolution';
 import { Interval, mergeIntervals } from './on-call-intervals';
 
-export const HOUR_MS = 3_600_000;
 /** A change of more than this (hours added plus hours removed) is worth a notice. */
-export const SHIFT_CHANGE_THRESHOLD_MS = HOUR_MS;
+const SHIFT_CHANGE_THRESHOLD_MS = HOUR_MS;
 
 export interface ShiftDiff {
   /** On call after the edit and not before, within the window. */

@@ -1,8 +1,6 @@
-import type { Shift } from '../../schedules/resolution';
+import { DAY_MS, MINUTE_MS, type Shift } from '../../schedules/resolution';
 import { EdgeType, handoffEdges, userChanges, userIntervals } from './on-call-intervals';
 
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
 /** Timers are planned for every notice due within this many days from now. */
 export const HANDOFF_HORIZON_DAYS = 14;
 export const HANDOFF_HORIZON_MS = HANDOFF_HORIZON_DAYS * DAY_MS;
@@ -13,8 +11,8 @@ export const MAX_ADVANCE_MINUTES = 10_080;
  * edge, not the rendering's start) to the horizon plus the longest advance
  * plus a day (so an edge whose notice is due at the horizon is seen whole).
  */
-export const PLAN_BACK_MS = DAY_MS;
-export const PLAN_AHEAD_MS = HANDOFF_HORIZON_MS + MAX_ADVANCE_MINUTES * MINUTE_MS + DAY_MS;
+const PLAN_BACK_MS = DAY_MS;
+const PLAN_AHEAD_MS = HANDOFF_HORIZON_MS + MAX_ADVANCE_MINUTES * MINUTE_MS + DAY_MS;
 
 export type HandoffType = EdgeType | 'both';
 

@@ -24,3 +24,8 @@ export function omittedLabel(content: Pick<PageContent, 'detailsOmitted'>): stri
 export function isHttpUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
+
+/** Whitespace runs (newlines included) become one space: titles and labels stay on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

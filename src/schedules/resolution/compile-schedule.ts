@@ -3,7 +3,7 @@ import { Segment } from './segment-ops';
 import { LayerSnapshot, OverrideSnapshot, Restriction, ScheduleSnapshot, WEEKDAYS } from './schedule-snapshot';
 import { ZoneOffsetTable, zoneOffsetTable } from './zone-offset-table';
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;

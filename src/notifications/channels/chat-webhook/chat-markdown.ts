@@ -22,10 +22,7 @@ export function unescapeChatMarkdown(text: string): string {
   return text.replace(/\\([\\`*_~[\]()<>#|{}+\-.)])/g, '$1');
 }
 
-/** Whitespace runs (newlines included) become one space: titles and labels stay on one line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { oneLine } from '../page-facts';
 
 /** At most `maxChars` characters, ending with "..." when cut; never splits a surrogate pair. */
 export function truncate(text: string, maxChars: number): string {

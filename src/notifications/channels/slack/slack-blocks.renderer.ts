@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { PageContent } from '../notification-channel';
-import { isHttpUrl, omittedLabel, pagedFact, sourceLabel } from '../page-facts';
+import { isHttpUrl, oneLine, omittedLabel, pagedFact, sourceLabel } from '../page-facts';
 
 /** action_id values the Slack interaction handler routes on; each button's value is the incident id. */
 export const SLACK_ACTION_IDS = {
@@ -126,10 +126,6 @@ function renderActor(actor: SlackActor): string {
 
 function escapeLinkUrl(url: string): string {
   return url.replace(/[<>|]/g, encodeURIComponent);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function truncate(text: string, maxChars: number): string {
