@@ -104,10 +104,9 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
   private async noticeShiftChanges(em: EntityManager, change: ScheduleChange, now: Date): Promise<void> {
     const since = now.getTime();
     const until = since + HANDOFF_HORIZON_MS;
-    const after = (await this.schedules.loadSnapshots([change.scheduleId], em, { since: new Date(since - DAY_MS), until: new Date(until + DAY_MS) })).get(
-      change.scheduleId,
-    );
-    if (!after || !change.before) return;
+    const found = await this.schedules.findCompiled(change.scheduleId, em, { since: new Date(since - DAY_MS), until: new Date(until + DAY_MS) });
+    if (!found || !change.before) return;
+    const { schedule, compiled: after } = found;
     const beforeShifts = shifts(change.before, new Date(since), new Date(until));
     const afterShifts = shifts(after, new Date(since), new Date(until));
     const userIds = [...new Set([...beforeShifts, ...afterShifts].flatMap((s) => (s.userId ? [s.userId] : [])))];
@@ -115,7 +114,6 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
       .map((userId) => ({ userId, diff: diffShifts(userIntervals(beforeShifts, userId), userIntervals(afterShifts, userId), since, until) }))
       .filter((c) => isNoticeable(c.diff));
     if (!changed.length) return;
-    const schedule = await this.schedules.find(change.scheduleId, em);
     const users = await this.users.loadSnapshots(changed.map((c) => c.userId), em);
     const messages: NewHandoffMessage[] = [];
     const editId = randomUUID();

@@ -85,9 +85,9 @@ export class HandoffTimerClaimerService {
   /** The schedule's final rendering around `at`, or null when the schedule is gone. */
   private async around(em: EntityManager, scheduleId: string, at: number) {
     const window = { since: new Date(at - CHECK_SPAN_MS), until: new Date(at + CHECK_SPAN_MS) };
-    const compiled = (await this.schedules.loadSnapshots([scheduleId], em, window)).get(scheduleId);
-    if (!compiled) return null;
-    const schedule = await this.schedules.find(scheduleId, em);
+    const found = await this.schedules.findCompiled(scheduleId, em, window);
+    if (!found) return null;
+    const { schedule, compiled } = found;
     return { schedule, rendering: shifts(compiled, window.since, window.until), since: window.since.getTime(), until: window.until.getTime() };
   }
 

@@ -29,6 +29,9 @@ import { ScheduleInputDto, SchedulePatchDto } from './schedules.dto';
 
 const DAY_MS = 86_400_000;
 
+/** Loads only the overrides that overlap it, when given. */
+type Window = { since?: Date; until?: Date };
+
 /** How far ahead GET /schedules/{id} looks for `nextGap`. */
 export const NEXT_GAP_HORIZON_MS = 14 * DAY_MS;
 
@@ -77,20 +80,22 @@ export class SchedulesService implements OnModuleInit {
    * then exact inside the window only (the engine asks about "now" and the next
    * days, and must not read a schedule's whole override history each time).
    */
-  async loadSnapshots(
-    ids: string[],
-    em?: EntityManager,
-    window: { since?: Date; until?: Date } = {},
-  ): Promise<Map<string, CompiledSchedule>> {
-    if (!ids.length) return new Map();
+  async loadSnapshots(ids: string[], em?: EntityManager, window: Window = {}): Promise<Map<string, CompiledSchedule>> {
+    const loaded = await this.loadCompiled(ids, em, window);
+    return new Map([...loaded].map(([id, { compiled }]) => [id, compiled]));
+  }
+
+  /** One schedule's row with its compiled snapshot (as loadSnapshots, one read), or null when it is gone. */
+  async findCompiled(id: string, em?: EntityManager, window: Window = {}): Promise<{ schedule: Schedule; compiled: CompiledSchedule } | null> {
+    return (await this.loadCompiled([id], em, window)).get(id) ?? null;
+  }
+
+  private async loadCompiled(ids: string[], em: EntityManager | undefined, window: Window) {
+    if (!ids.length) return new Map<string, { schedule: Schedule; compiled: CompiledSchedule }>();
     const schedules = await this.store.findWithLayers(ids, em);
-    const overrides = await this.store.findOverrides(
-      schedules.map((s) => s.id),
-      window,
-      em,
-    );
+    const overrides = await this.store.findOverrides(schedules.map((s) => s.id), window, em);
     const overridesOf = groupBy(overrides, (o) => o.scheduleId);
-    return new Map(schedules.map((s) => [s.id, compileSchedule(toSnapshot(s, overridesOf.get(s.id) ?? []))]));
+    return new Map(schedules.map((s) => [s.id, { schedule: s, compiled: compileSchedule(toSnapshot(s, overridesOf.get(s.id) ?? [])) }]));
   }
 
   /** Who is on call at t (null = gap). */
