@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MAX_ADVANCE_MINUTES } from './core';
 import type { HandoffType } from './core';
 import type { HandoffMessage } from './handoff-messages.repository';
 import type { HandoffRule } from './handoff-rules.repository';
+import { NumberFromText } from '../common/validation';
 
 const HANDOFF_TYPES: readonly HandoffType[] = ['oncall', 'offcall', 'both'];
 
@@ -18,7 +18,7 @@ export class CreateHandoffRuleDto {
   handoffType: HandoffType;
 
   @ApiProperty({ description: 'minutes before the handoff; 0 is at the handoff', minimum: 0, maximum: MAX_ADVANCE_MINUTES, example: 60 })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(MAX_ADVANCE_MINUTES)
@@ -39,7 +39,7 @@ export class UpdateHandoffRuleDto {
 
   @ApiProperty({ required: false, description: 'minutes before the handoff; 0 is at the handoff', minimum: 0, maximum: MAX_ADVANCE_MINUTES, example: 30 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(MAX_ADVANCE_MINUTES)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { Principal } from '../auth/api-keys.service';
 import { hasRole } from '../auth/roles';
@@ -9,6 +8,7 @@ import { Integration, INTEGRATION_TYPES, IntegrationType } from './integration.e
 import { isBuiltInService } from './built-in-services';
 import { Service } from './service.entity';
 import type { ServiceMaintenance } from './service-maintenance';
+import { NumberFromText } from '../common/validation';
 
 const MAX_TIMER_MINUTES = 7 * 24 * 60;
 
@@ -103,7 +103,7 @@ export class CreateIntegrationDto {
 
   @ApiPropertyOptional({ description: 'events per minute; 0 = unlimited; absent = install default', example: 120 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(1_000_000)

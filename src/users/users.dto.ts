@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { API_KEY_ROLES, ApiKeyRole } from '../auth/api-key.entity';
 import { IsIanaZone, NoControlChars } from '../common/validators';
@@ -7,6 +6,7 @@ import { CHANNEL_TYPES, ChannelType } from './contact-method-type';
 import { ContactMethod } from './contact-method.entity';
 import { NotificationRule } from './notification-rule.entity';
 import { User } from './user.entity';
+import { NumberFromText } from '../common/validation';
 
 export class CreateUserDto {
   @ApiProperty({ description: 'the name shown in pages, Slack and the schedule views', example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
@@ -63,7 +63,7 @@ export class CreateNotificationRuleDto {
   contactMethodId: string;
 
   @ApiProperty({ description: 'minutes after the user is first paged for an incident; 0 is at once', minimum: 0, maximum: 1440, example: 5 })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(1440)

@@ -37,7 +37,10 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Tried in every field of every body, besides the random ones: each of these once found a 500 somewhere. */
-const KNOWN_BAD_VALUES: unknown[] = ['\u0000', 'a\u0000b', '\ud800', '\u202e', 'x'.repeat(100_000), -1, 1e308, 0.5, [], {}, null, true];
+// Objects whose toString/valueOf are not functions: String(x) and Number(x) throw on them (a 500 once
+// came from a numeric field converted with class-transformer's @Type(() => Number)).
+const KNOWN_BAD_VALUES: unknown[] = ['\u0000', 'a\u0000b', '\ud800', '\u202e', 'x'.repeat(100_000), -1, 1e308, 0.5, [], {}, null, true, '', ' ',
+  { toString: { a: 1 } }, { toString: null, valueOf: null }, { valueOf: 1 }, ['5']];
 
 function knownBadPayloads(valid: Record<string, unknown>): Payload[] {
   const out: Payload[] = [];
