@@ -11,6 +11,7 @@ import { UsersModule } from '../users/users.module';
 import { EscalationLifecycleListener } from './engine/escalation-lifecycle.listener';
 import { EscalationStarter } from './engine/escalation-starter';
 import { EscalationPlansRepository } from './engine/escalation-plans.repository';
+import { EscalationPlanWriter } from './engine/escalation-plan-writer';
 import { AckTimeoutKind } from './engine/kinds/ack-timeout.kind';
 import { AutoResolveKind } from './engine/kinds/auto-resolve.kind';
 import { CleanupKind } from './engine/kinds/cleanup.kind';
@@ -36,6 +37,7 @@ const ENGINE = [
   TimersRepository,
   TimerIncidentsRepository,
   EscalationPlansRepository,
+  EscalationPlanWriter,
   EscalationStepKind,
   AckTimeoutKind,
   AutoResolveKind,

@@ -13,6 +13,7 @@ import { IncidentOpeningsRepository } from './incident-openings.repository';
 import { IncidentRetention } from './incident-retention';
 import { IncidentRetentionRepository } from './incident-retention.repository';
 import { IncidentTimelineRepository } from './incident-timeline.repository';
+import { IncidentEscalationRepository } from './incident-escalation.repository';
 import { IncidentExportService } from './incident-export.service';
 import { IncidentReportsController } from './incident-reports.controller';
 import { IncidentReportsRepository } from './incident-reports.repository';
@@ -23,9 +24,9 @@ import { IncidentReportsService } from './incident-reports.service';
   imports: [TypeOrmModule.forFeature([Incident, Alert, IncidentTimelineEntry])],
   controllers: [IncidentsController, IncidentNumbersController, IncidentReportsController],
   providers: [IncidentsService, IncidentsQueryService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentRetentionRepository, IncidentRetention,
-    IncidentTimelineRepository,
+    IncidentTimelineRepository, IncidentEscalationRepository,
     IncidentReportsRepository, IncidentReportsService, IncidentExportService,
   ],
-  exports: [IncidentsService, IncidentsRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentsQueryService],
+  exports: [IncidentsService, IncidentsRepository, IncidentTimelineRepository, IncidentEscalationRepository, MaintenanceReleaseRepository, IncidentOpeningsRepository, IncidentsQueryService],
 })
 export class IncidentsModule {}

@@ -35,6 +35,7 @@ import { NotificationsRateLimitRepository } from './rate-limit/notifications-rat
 import { PageRateLimiterService } from './rate-limit/page-rate-limiter.service';
 import { SlackChannelAnnouncer } from './slack-updates/slack-channel-announcer';
 import { SlackChannelAnnouncerRepository } from './slack-updates/slack-channel-announcer.repository';
+import { PageOutboxRepository } from './page-outbox.repository';
 import { SlackIncidentListener } from './slack-updates/slack-incident.listener';
 import { SlackMessageUpdate } from './slack-updates/slack-message-update.entity';
 import { SlackMessageUpdaterService } from './slack-updates/slack-message-updater.service';
@@ -88,6 +89,7 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     SlackMessageUpdaterService,
     SlackIncidentListener,
     SlackChannelAnnouncerRepository,
+    PageOutboxRepository,
     SlackChannelAnnouncer,
     UsedActionTokensRepository,
     NotificationsRetention,
@@ -102,6 +104,6 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
       },
     },
   ],
-  exports: [OutboxService, DispatcherService, ChannelRegistry, ActionTokenService, IncidentLinksService, DirectPagerHook],
+  exports: [PageOutboxRepository, OutboxService, DispatcherService, ChannelRegistry, ActionTokenService, IncidentLinksService, DirectPagerHook],
 })
 export class NotificationsModule {}

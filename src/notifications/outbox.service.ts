@@ -4,8 +4,8 @@ import { NotificationsRepository } from './notifications.repository';
 
 /**
  * Outbox helpers that run inside the caller's transaction (the one that changed
- * the incident). The engine writes planned pages itself, in the statement that
- * writes the rest of its plan (escalation-plans.repository.ts).
+ * the incident). The engine queues its planned pages through
+ * PageOutboxRepository (escalation-plan-writer.ts).
  */
 @Injectable()
 export class OutboxService {

@@ -1,5 +1,5 @@
 import type { IncidentWebhookEvent } from '../../webhooks/webhook-events';
-import type { PlanWrite } from './escalation-plans.repository';
+import type { PlanWrite } from './escalation-plan-writer';
 
 /**
  * The outgoing webhook events of written escalation steps (docs/webhooks.md):

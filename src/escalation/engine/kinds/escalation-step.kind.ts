@@ -14,7 +14,8 @@ import {
 import { WebhookEvents } from '../../../webhooks/webhook-events';
 import { TargetDirectory } from '../../target-directory';
 import { escalationWebhookEvents } from '../escalation-webhook-events';
-import { EscalationPlansRepository, PlanWrite } from '../escalation-plans.repository';
+import { EscalationPlansRepository } from '../escalation-plans.repository';
+import { EscalationPlanWriter, PlanWrite } from '../escalation-plan-writer';
 import type { DueTimer, NewTimer } from '../timer-data';
 import type { FiringTimer, TimerIncident, TimerKind } from '../timer-kind';
 
@@ -158,6 +159,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
 
   constructor(
     private readonly plans: EscalationPlansRepository,
+    private readonly writer: EscalationPlanWriter,
     private readonly directory: TargetDirectory,
     private readonly webhookEvents: WebhookEvents,
   ) {}
@@ -168,7 +170,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
       targets: (levels) => this.directory.load(levels, em, now),
     });
     if (!step) return [];
-    await this.plans.write(em, [step.write]);
+    await this.writer.write(em, [step.write]);
     await this.webhookEvents.enqueueAll(em, escalationWebhookEvents([step.write], now));
     logStep(this.logger, incident, step.write);
     return step.next ? [step.next] : [];
@@ -197,7 +199,7 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
       writes.push({ incident, write: step.write });
       if (step.next) next.push(step.next);
     }
-    await this.plans.write(em, writes.map((w) => w.write));
+    await this.writer.write(em, writes.map((w) => w.write));
     await this.webhookEvents.enqueueAll(em, escalationWebhookEvents(writes.map((w) => w.write), now));
     for (const w of writes) logStep(this.logger, w.incident, w.write);
     return next;
