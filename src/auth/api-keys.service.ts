@@ -39,6 +39,8 @@ export class ApiKeysService {
   private readonly envKeyHash: Buffer | null;
   /** A short cache so a busy client does not cost one query per request; revocation applies within its TTL. */
   private readonly cache = new LRUCache<string, { principal: Principal | null }>({ max: 10_000, ttl: API_KEY_CACHE_TTL_MS });
+  /** The same for a console session opened with a key: whether its key still works, by key id. */
+  private readonly activeById = new LRUCache<string, { active: boolean }>({ max: 10_000, ttl: API_KEY_CACHE_TTL_MS });
 
   constructor(
     private readonly keys: ApiKeysRepository,
@@ -61,11 +63,19 @@ export class ApiKeysService {
     return principal;
   }
 
-  /** Whether the key with this principal id still works (a console session opened with it ends when it is revoked). */
+  /**
+   * Whether the key with this principal id still works (a console session
+   * opened with it ends when it is revoked): cached like `authenticate`, so a
+   * session's requests cost no query for it; a revocation here applies at once.
+   */
   async isActive(id: string): Promise<boolean> {
     if (id === 'env') return this.envKeyHash !== null;
+    const cached = this.activeById.get(id);
+    if (cached) return cached.active;
     const row = await this.keys.findById(id);
-    return row !== null && row.revokedAt === null;
+    const active = row !== null && row.revokedAt === null;
+    this.activeById.set(id, { active });
+    return active;
   }
 
   async create(name: string, role: ApiKeyRole): Promise<{ key: string; apiKey: ApiKey }> {
@@ -81,6 +91,7 @@ export class ApiKeysService {
     if (!(await this.keys.findById(id))) throw new NotFoundError('api key', id);
     await this.keys.markRevoked(id, this.clock.now());
     this.cache.clear();
+    this.activeById.delete(id);
   }
 
   /**

@@ -60,9 +60,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A 429; the HTTP filter sends `Retry-After: retryAfterSeconds`. */
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(ErrorCode.RateLimited, `rate limit exceeded; retry after ${retryAfterSeconds} s`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'rate limit exceeded',
+  ) {
+    super(ErrorCode.RateLimited, `${what}; retry after ${retryAfterSeconds} s`);
   }
 }
 

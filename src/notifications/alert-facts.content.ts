@@ -1,4 +1,4 @@
-import { oneLine } from './channels/page-facts';
+import { oneLine, truncate } from './channels/page-facts';
 /**
  * What a page shows of the alert behind an incident: where it comes from, a bounded
  * list of detail fields and the links the sender attached. Pure: the stored alert row
@@ -172,6 +172,3 @@ export function isHttpUrl(text: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(text);
 }
 
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 3).trimEnd()}...`;
-}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../common/clock';
-import { DomainError, ErrorCode } from '../common/errors';
+import { DomainError, ErrorCode, RateLimitedError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
 import type { SessionUserResponse } from './sessions.dto';
@@ -15,7 +15,11 @@ import { signInEmail, SignInMailer } from './sign-in-mailer';
 const SIGN_IN_LINK_MINUTES = 15;
 /** At most this many links go to one address per SIGN_IN_LINK_MINUTES; more requests are answered alike and send nothing. */
 const LINKS_PER_ADDRESS = 3;
-/** At most this many requests per client address per SIGN_IN_LINK_MINUTES in this process; more are a 429. */
+/**
+ * At most this many requests per client address in a window of
+ * SIGN_IN_LINK_MINUTES from its first, in this process; more are a 429 whose
+ * Retry-After says when the window ends.
+ */
 const REQUESTS_PER_CLIENT = 10;
 
 /**
@@ -31,7 +35,8 @@ export class EmailSignInService implements OnModuleDestroy {
   private readonly mailer: SignInMailer;
   /** Sends one after another, so the per-address limit holds in this process however fast requests come. */
   private sending: Promise<void> = Promise.resolve();
-  private readonly perClient = new LRUCache<string, { count: number }>({ max: 10_000, ttl: SIGN_IN_LINK_MINUTES * 60_000 });
+  /** Each client address's window: its start (the clock's ms) and its requests so far. The cache only bounds memory. */
+  private readonly perClient = new LRUCache<string, { since: number; count: number }>({ max: 10_000, ttl: SIGN_IN_LINK_MINUTES * 60_000 });
 
   constructor(
     private readonly links: SignInLinksRepository,
@@ -55,9 +60,13 @@ export class EmailSignInService implements OnModuleDestroy {
   /** Sends a link if `email` is a user's (in the background: the answer takes as long either way). */
   async request(email: string, clientAddress: string): Promise<void> {
     if (!this.enabled) throw new DomainError(ErrorCode.NotFound, 'email sign-in is not configured (it needs SMTP_URL, SMTP_FROM and PUBLIC_URL)');
-    const seen = this.perClient.get(clientAddress) ?? { count: 0 };
-    if (++seen.count > REQUESTS_PER_CLIENT) throw new DomainError(ErrorCode.RateLimited, 'too many sign-in requests from this address; wait a few minutes');
-    this.perClient.set(clientAddress, seen);
+    const now = this.clock.now().getTime();
+    const windowMs = SIGN_IN_LINK_MINUTES * 60_000;
+    let seen = this.perClient.get(clientAddress);
+    if (!seen || now - seen.since >= windowMs) this.perClient.set(clientAddress, (seen = { since: now, count: 0 }));
+    if (++seen.count > REQUESTS_PER_CLIENT) {
+      throw new RateLimitedError(Math.max(1, Math.ceil((seen.since + windowMs - now) / 1000)), 'too many sign-in requests from this address');
+    }
     this.sending = this.sending.then(() => this.sendLink(email)).catch((e: Error) => this.logger.warn({ err: e.message }, 'email sign-in link not sent'));
   }
 

@@ -93,5 +93,13 @@ describe('email sign-in link', () => {
     const [{ links }] = await t.dataSource.query('SELECT count(*)::int AS links FROM sign_in_links WHERE user_id = $1', [other.id]);
     expect(links).toBeLessThanOrEqual(3);
     expect(smtp.messages.length - before).toBeLessThanOrEqual(3);
+    // The 429 says when this client's window ends; after it, the client may ask again.
+    const refused = await t.http().post('/api/v1/session/email-link').send({ email: 'rate@example.test' }).expect(429);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(refused.body.message).toMatch(/^too many sign-in requests from this address; retry after \d+ s$/);
+    t.clock.advance(retryAfter * 1000);
+    await t.http().post('/api/v1/session/email-link').send({ email: 'rate@example.test' }).expect(202);
   });
 });

@@ -29,3 +29,19 @@ export function isHttpUrl(url: string): boolean {
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * At most `maxChars` UTF-16 units (so at most that many characters too),
+ * ending with "..." when cut, the text before it trimmed; a cut never splits
+ * a surrogate pair (an emoji at the edge is left out whole). The one cut of
+ * every channel's text: SMS, Slack, Teams, Mattermost and alert facts.
+ */
+export function truncate(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let end = Math.max(maxChars - ELLIPSIS.length, 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}${ELLIPSIS}`;
+}
+
+const ELLIPSIS = '...';

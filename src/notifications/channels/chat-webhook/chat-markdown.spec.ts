@@ -43,6 +43,18 @@ describe('truncate and oneLine', () => {
     );
   });
 
+  it.each([
+    ['short', 10, 'short'],
+    ['exactly ten', 11, 'exactly ten'],
+    ['abcdefghij', 8, 'abcde...'],
+    ['abcd 😀😀', 7, 'abcd...'],
+    ['abcd😀xyz', 8, 'abcd...'],
+    ['abcde😀xyz', 8, 'abcde...'],
+    ['word     next', 10, 'word...'],
+  ])('cuts %j at %i units as %j (no half emoji, no space before the dots)', (text, max, cut) => {
+    expect(truncate(text, max)).toBe(cut);
+  });
+
   it('puts text on one line', () => {
     expect(oneLine('  a\n\tb  \r\n c ')).toBe('a b c');
   });

@@ -22,12 +22,6 @@ export function unescapeChatMarkdown(text: string): string {
   return text.replace(/\\([\\`*_~[\]()<>#|{}+\-.)])/g, '$1');
 }
 
-export { oneLine } from '../page-facts';
-
-/** At most `maxChars` characters, ending with "..." when cut; never splits a surrogate pair. */
-export function truncate(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  return chars.length <= maxChars ? text : `${chars.slice(0, maxChars - 3).join('')}...`;
-}
+export { oneLine, truncate } from '../page-facts';
 
 export const STATUS_LABEL = { triggered: 'Triggered', acknowledged: 'Acknowledged', resolved: 'Resolved' } as const;

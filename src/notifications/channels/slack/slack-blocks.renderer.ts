@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { PageContent } from '../notification-channel';
-import { isHttpUrl, oneLine, omittedLabel, pagedFact, sourceLabel } from '../page-facts';
+import { isHttpUrl, oneLine, omittedLabel, pagedFact, sourceLabel, truncate } from '../page-facts';
 
 /** action_id values the Slack interaction handler routes on; each button's value is the incident id. */
 export const SLACK_ACTION_IDS = {
@@ -128,6 +128,3 @@ function escapeLinkUrl(url: string): string {
   return url.replace(/[<>|]/g, encodeURIComponent);
 }
 
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 3)}...`;
-}

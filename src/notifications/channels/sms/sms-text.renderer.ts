@@ -1,5 +1,6 @@
 import type { PageContent } from '../notification-channel';
 import { smsSize, toGsmLookAlikes } from './sms-encoding';
+import { truncate } from '../page-facts';
 
 /** One SMS segment in the GSM-7 alphabet; longer texts are sent (and billed) as several. */
 export const SMS_SEGMENT_CHARS = 160;
@@ -8,7 +9,6 @@ const MAX_SERVICE_CHARS = 24;
 const MIN_SERVICE_CHARS = 12;
 const MIN_TITLE_CHARS = 12;
 const MIN_SOURCE_CHARS = 12;
-const ELLIPSIS = '...';
 
 /**
  * The page as one SMS, e.g.
@@ -108,7 +108,3 @@ function plain(text: string): string {
   return toGsmLookAlikes(text).replace(/\s+/g, ' ').trim();
 }
 
-function truncate(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  return text.slice(0, Math.max(maxChars - ELLIPSIS.length, 1)).trimEnd() + ELLIPSIS;
-}
