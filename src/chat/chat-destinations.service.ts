@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FieldError, NotFoundError, ValidationError } from '../common/errors';
-import { systemResolver } from '../common/outbound-http/http-sender';
-import { checkBeforeSave } from '../common/outbound-http/save-check';
+import { OutboundSender } from '../common/outbound-http/outbound-sender';
 import { Page, PageQuery } from '../common/pagination';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WEBHOOK_CHAT_TYPES } from './chat-destination-type';
 import { ChatDestination } from './chat-destination.entity';
 import { ChatDestinationReferences } from './chat-destination-references';
@@ -23,7 +21,7 @@ export class ChatDestinationsService {
   constructor(
     private readonly destinations: ChatDestinationsRepository,
     private readonly references: ChatDestinationReferences,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sender: OutboundSender,
   ) {}
 
   async create(dto: CreateChatDestinationDto): Promise<ChatDestination> {
@@ -73,14 +71,14 @@ export class ChatDestinationsService {
   }
 
   /**
-   * The same address policy as outgoing webhooks (docs/webhooks.md, "Private
-   * addresses"): a URL at a loopback, private, link-local or metadata address
-   * is refused unless KLAXON_WEBHOOK_ALLOW_PRIVATE=true; checked again at
-   * every send.
+   * The same address policy, sender and resolver as outgoing webhooks
+   * (docs/webhooks.md, "Private addresses"): a URL at a loopback, private,
+   * link-local or metadata address is refused unless
+   * KLAXON_WEBHOOK_ALLOW_PRIVATE=true; checked again at every send.
    */
   private async checkAddress(url: string | null): Promise<void> {
     if (url === null) return;
-    const refusal = await checkBeforeSave(url, this.config.KLAXON_WEBHOOK_ALLOW_PRIVATE, systemResolver);
+    const refusal = await this.sender.refusal(url);
     if (refusal) throw ValidationError.field('url', refusal);
   }
 

@@ -2,10 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
 import { HttpReady } from './http-ready';
+import { OutboundSender, systemResolverProvider } from './outbound-http/outbound-sender';
 import { DeferredRequestLoggers } from './request-loggers';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts). */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts); the one sender for URLs users give Klaxon (outbound-http/outbound-sender.ts) on the system's DNS. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -18,8 +19,10 @@ export class CoreModule {
         HttpReady,
         DeferredRequestLoggers,
         RetainedTables,
+        OutboundSender,
+        systemResolverProvider,
       ],
-      exports: [APP_CONFIG, Clock, RetainedTables],
+      exports: [APP_CONFIG, Clock, RetainedTables, OutboundSender],
     };
   }
 }

@@ -1,9 +1,9 @@
-import nodemailer from 'nodemailer';
 import type { WebClient } from '@slack/web-api';
 import type twilio from 'twilio';
 import type { AppConfig } from '../config/app-config';
 import { ChannelError } from '../notifications/channels/notification-channel';
 import { toSmtpChannelError } from '../notifications/channels/email/smtp-email.channel';
+import { createSmtpTransport, SmtpTransport } from '../notifications/channels/email/smtp-transport';
 import { slackWebClient, toSlackChannelError } from '../notifications/channels/slack/slack-chat.channel';
 import { createTwilioClient, toTwilioChannelError } from '../notifications/channels/sms/twilio-request-client';
 import type { HandoffChannel } from './handoff-messages.repository';
@@ -42,13 +42,13 @@ class SmsTransport implements TextTransport {
 }
 
 class EmailTransport implements TextTransport {
-  private readonly transporter: ReturnType<typeof nodemailer.createTransport>;
+  private readonly transporter: SmtpTransport;
 
   constructor(
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 });
+    this.transporter = createSmtpTransport(smtpUrl, { pooled: true });
   }
 
   async send(m: TextMessage): Promise<string | null> {

@@ -1,11 +1,13 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboundSender } from '../common/outbound-http/outbound-sender';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { UsersModule } from '../users/users.module';
 import { ChannelType, NotificationChannel } from './channels/notification-channel';
 import { SmtpEmailChannel } from './channels/email/smtp-email.channel';
 import { ChatWebhookChannel } from './channels/chat-webhook/chat-webhook.channel';
+import { chatWebhookPoster } from './channels/chat-webhook/chat-webhook-poster';
 import { renderMattermostMessage } from './channels/mattermost/mattermost-message.renderer';
 import { SlackChatChannel } from './channels/slack/slack-chat.channel';
 import { SlackRoomChannel } from './channels/slack/slack-room.channel';
@@ -44,8 +46,11 @@ import { SlackMessageUpdatesRepository } from './slack-updates/slack-message-upd
 /** Where Twilio posts SMS delivery status (MessageStatus) for the notification it belongs to. */
 export const SMS_STATUS_PATH = '/twilio/sms/status';
 
-/** The real channels for the configured providers; a channel without credentials is left out (pages skipped). */
-export function channelsFromConfig(config: AppConfig): Map<ChannelType, NotificationChannel> {
+/**
+ * The real channels for the configured providers; a channel without credentials is left out (pages skipped).
+ * Teams and Mattermost post through `sender`, the one way out to a URL a user gave.
+ */
+export function channelsFromConfig(config: AppConfig, sender: OutboundSender): Map<ChannelType, NotificationChannel> {
   const channels = new Map<ChannelType, NotificationChannel>();
   const twilio = {
     accountSid: config.TWILIO_ACCOUNT_SID,
@@ -55,14 +60,15 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
   };
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
   const slack = new SlackChatChannel({ botToken: config.SLACK_BOT_TOKEN, apiBaseUrl: config.SLACK_API_URL });
+  const chatPoster = chatWebhookPoster(sender);
   const candidates: NotificationChannel[] = [
     new TwilioSmsChannel({ ...twilio, statusCallbackUrl: publicUrl ? `${publicUrl}${SMS_STATUS_PATH}` : undefined }),
     new TwilioVoiceChannel({ ...twilio, publicUrl: config.PUBLIC_URL }),
     new SmtpEmailChannel({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM }),
     slack,
     // Chat destinations (docs/chat-destinations.md): the webhook URL of each room is its credential.
-    new ChatWebhookChannel('teams', renderTeamsMessage, { allowPrivate: config.KLAXON_WEBHOOK_ALLOW_PRIVATE }),
-    new ChatWebhookChannel('mattermost', renderMattermostMessage, { allowPrivate: config.KLAXON_WEBHOOK_ALLOW_PRIVATE }),
+    new ChatWebhookChannel('teams', renderTeamsMessage, chatPoster),
+    new ChatWebhookChannel('mattermost', renderMattermostMessage, chatPoster),
     new SlackRoomChannel(slack),
   ];
   for (const c of candidates) if (c.isConfigured()) channels.set(c.type, c);
@@ -96,9 +102,9 @@ export function channelsFromConfig(config: AppConfig): Map<ChannelType, Notifica
     DirectPagerHook,
     {
       provide: ChannelRegistry,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const channels = channelsFromConfig(config);
+      inject: [APP_CONFIG, OutboundSender],
+      useFactory: (config: AppConfig, sender: OutboundSender) => {
+        const channels = channelsFromConfig(config, sender);
         new Logger('Channels').debug({ configured: [...channels.keys()] }, 'paging channels');
         return new MapChannelRegistry(channels);
       },

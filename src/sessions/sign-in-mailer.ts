@@ -1,6 +1,4 @@
-import nodemailer from 'nodemailer';
-
-const TIMEOUT_MS = 10_000;
+import { createSmtpTransport, SmtpTransport } from '../notifications/channels/email/smtp-transport';
 
 /** The email that carries a sign-in link: plain text and HTML, both saying what to do and what not to. */
 export function signInEmail(link: string, validMinutes: number): { subject: string; text: string; html: string } {
@@ -22,16 +20,14 @@ export function signInEmail(link: string, validMinutes: number): { subject: stri
 
 /** Sends sign-in emails through the same SMTP server as email pages (SMTP_URL, SMTP_FROM). */
 export class SignInMailer {
-  private readonly transporter: ReturnType<typeof nodemailer.createTransport> | null;
+  private readonly transporter: SmtpTransport | null;
 
   constructor(
     smtpUrl: string | undefined,
     private readonly from: string | undefined,
   ) {
-    this.transporter =
-      smtpUrl && from
-        ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS })
-        : null;
+    // Not pooled: sign-ins are rare, so each mail opens and closes its own connection (smtp-transport.ts).
+    this.transporter = smtpUrl && from ? createSmtpTransport(smtpUrl, { pooled: false }) : null;
   }
 
   get configured(): boolean {

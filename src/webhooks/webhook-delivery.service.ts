@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import { SendError } from '../common/outbound-http/http-sender';
+import { OutboundSender } from '../common/outbound-http/outbound-sender';
 import { AttemptOutcome, decideAfterAttempt, RETRY_WINDOW_MS } from './retry-policy';
 import { signatureHeader } from './signature';
 import { WebhookAudit } from './webhook-audit';
 import { ClaimedDelivery, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
-import { WebhookSender } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
 import { KLAXON_VERSION } from '../common/klaxon-version';
 
@@ -30,7 +30,7 @@ export class WebhookDeliveryService {
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
-    private readonly sender: WebhookSender,
+    private readonly sender: OutboundSender,
     private readonly audit: WebhookAudit,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,

@@ -8,7 +8,6 @@ import { WebhookEvents } from './webhook-events';
 import { WebhookEventsRepository } from './webhook-events.repository';
 import { WebhookIncidentListener } from './webhook-incident.listener';
 import { WebhookReferences } from './webhook-references';
-import { systemResolverProvider, WebhookSender } from './webhook-sender';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksRetention } from './webhooks-retention';
@@ -18,7 +17,7 @@ import { WebhooksService } from './webhooks.service';
  * Outgoing webhooks (docs/webhooks.md): the resource, the event outbox that
  * other modules write through `WebhookEvents.enqueue` in their own
  * transactions, and the deliveries the worker sends (WebhookDeliveryService).
- * `WebhookSender` is the one HTTP client for URLs users give Klaxon.
+ * Every send and save check goes through CoreModule's `OutboundSender`.
  */
 @Module({
   imports: [IncidentsModule, ServicesModule],
@@ -28,8 +27,6 @@ import { WebhooksService } from './webhooks.service';
     WebhookEventsRepository,
     WebhookDeliveriesRepository,
     WebhookEvents,
-    WebhookSender,
-    systemResolverProvider,
     WebhooksService,
     WebhookDeliveryService,
     WebhookIncidentListener,
@@ -37,6 +34,6 @@ import { WebhooksService } from './webhooks.service';
     WebhookAudit,
     WebhooksRetention,
   ],
-  exports: [WebhookEvents, WebhookSender, WebhooksService, WebhookDeliveryService, WebhookReferences],
+  exports: [WebhookEvents, WebhooksService, WebhookDeliveryService, WebhookReferences],
 })
 export class WebhooksModule {}

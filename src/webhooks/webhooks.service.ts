@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
+import { OutboundSender } from '../common/outbound-http/outbound-sender';
 import { Page, PageQuery } from '../common/pagination';
 import { ServicesService } from '../services/services.service';
 import type { CreateWebhookDto, UpdateWebhookDto } from './webhooks.dto';
 import { DeliveryRow, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookReferences } from './webhook-references';
-import { WebhookSender } from './webhook-sender';
 import { WebhookRow, WebhooksRepository } from './webhooks.repository';
 
 /** Managing webhooks (docs/webhooks.md): the URL is checked against the address policy at every save. */
@@ -18,7 +18,7 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly deliveryRows: WebhookDeliveriesRepository,
-    private readonly sender: WebhookSender,
+    private readonly sender: OutboundSender,
     private readonly services: ServicesService,
     private readonly references: WebhookReferences,
     private readonly clock: Clock,

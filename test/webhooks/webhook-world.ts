@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { Resolver } from '../../src/common/outbound-http/http-sender';
-import { WEBHOOK_RESOLVER } from '../../src/webhooks/webhook-sender';
 import { WorkerService } from '../../src/worker/worker.service';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
+import { MappedResolver } from '../fakes/mapped-resolver';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** Names the injected resolver maps, like a DNS server the test controls. */
-export class MappedResolver {
-  readonly names = new Map<string, string>();
-  /** Every name asked, in order. */
-  readonly asked: string[] = [];
-  readonly resolve: Resolver = async (hostname) => {
-    this.asked.push(hostname);
-    const address = this.names.get(hostname);
-    if (!address) throw new Error(`ENOTFOUND ${hostname}`);
-    return [{ address, family: address.includes(':') ? 6 : 4 }];
-  };
-}
 
 /** The URLs of docs/webhooks.md, "Private addresses": every one a way to reach this host or its cloud's metadata. */
 export const PRIVATE_URLS = [
@@ -55,7 +41,7 @@ export async function webhookWorld(env: Record<string, string>): Promise<Webhook
   const t = await createTestApp({
     env: { PUBLIC_URL: 'https://klaxon.example.org', LOG_LEVEL: 'info', ...env },
     logStream: { write: (chunk: string) => void raw.push(chunk) },
-    override: (b) => record(b).overrideProvider(WEBHOOK_RESOLVER).useValue(resolver.resolve),
+    override: (b) => resolver.override()(record(b)),
   });
   const receiver = new FakeWebhookReceiver(() => t.clock.now());
   await receiver.start();

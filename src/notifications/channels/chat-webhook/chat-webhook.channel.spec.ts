@@ -1,6 +1,6 @@
 import { ChannelError, type OutgoingNotification } from '../notification-channel';
 import { ChatWebhookChannel } from './chat-webhook.channel';
-import type { ChatWebhookAnswer } from './post-chat-webhook';
+import type { ChatWebhookAnswer } from './chat-webhook-poster';
 
 const URL_WITH_TOKEN = 'https://chat.example.com/hooks/SECRETTOKEN';
 const page: OutgoingNotification = {
@@ -13,12 +13,10 @@ const page: OutgoingNotification = {
 /** A channel whose receiver answers `answer` (or throws it), recording what was posted. */
 function channelAnswering(answer: ChatWebhookAnswer | Error) {
   const posted: { url: string; body: unknown }[] = [];
-  const channel = new ChatWebhookChannel('mattermost', (c) => ({ text: c.title }), {
-    poster: async (url, body) => {
-      posted.push({ url, body });
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
+  const channel = new ChatWebhookChannel('mattermost', (c) => ({ text: c.title }), async (url, body) => {
+    posted.push({ url, body });
+    if (answer instanceof Error) throw answer;
+    return answer;
   });
   return { channel, posted };
 }

@@ -1,15 +1,8 @@
 import { maskCredentialUrl } from '../../../common/credential-redaction';
-import { ChatWebhookAnswer, ChatWebhookPostOptions, ChatWebhookRefused, postChatWebhook } from './post-chat-webhook';
+import { ChatWebhookAnswer, ChatWebhookPoster, ChatWebhookRefused } from './chat-webhook-poster';
 import { ChannelError, type NotificationChannel, type OutgoingNotification, type PageContent, type SendResult } from '../notification-channel';
 
 export type ChatWebhookType = 'teams' | 'mattermost';
-
-/** Posts a body to a webhook URL; postChatWebhook in production. */
-export type ChatWebhookPoster = (url: string, body: unknown, options: ChatWebhookPostOptions) => Promise<ChatWebhookAnswer>;
-
-export interface ChatWebhookChannelOptions extends ChatWebhookPostOptions {
-  poster?: ChatWebhookPoster;
-}
 
 /**
  * A room reached through its incoming webhook (Microsoft Teams Workflows,
@@ -22,19 +15,18 @@ export interface ChatWebhookChannelOptions extends ChatWebhookPostOptions {
  * (a 4xx, a redirect) is a permanent failure of that page, with the
  * receiver's status and the start of its answer as the reason. A URL the
  * address policy refuses (a private address, KLAXON_WEBHOOK_ALLOW_PRIVATE
- * unset) is a permanent failure too.
+ * unset) is a permanent failure too. The poster is chatWebhookPoster on
+ * CoreModule's OutboundSender in production, a fake in unit tests.
  */
 export class ChatWebhookChannel implements NotificationChannel {
   readonly provider: string;
-  private readonly poster: ChatWebhookPoster;
 
   constructor(
     readonly type: ChatWebhookType,
     private readonly render: (content: PageContent) => unknown,
-    private readonly options: ChatWebhookChannelOptions = {},
+    private readonly poster: ChatWebhookPoster,
   ) {
     this.provider = type;
-    this.poster = options.poster ?? postChatWebhook;
   }
 
   isConfigured(): boolean {
@@ -45,11 +37,7 @@ export class ChatWebhookChannel implements NotificationChannel {
     const body = this.render(notification.content);
     let answer: ChatWebhookAnswer;
     try {
-      answer = await this.poster(notification.address, body, {
-        timeoutMs: this.options.timeoutMs,
-        userAgent: this.options.userAgent,
-        allowPrivate: this.options.allowPrivate,
-      });
+      answer = await this.poster(notification.address, body);
     } catch (e) {
       throw transportError(this.type, notification.address, e);
     }

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import {
   ChannelError,
   type NotificationChannel,
@@ -6,6 +5,7 @@ import {
   type SendResult,
 } from '../notification-channel';
 import { renderEmail } from './email-message.renderer';
+import { createSmtpTransport, SmtpTransport } from './smtp-transport';
 
 export interface SmtpEmailChannelOptions {
   /** `smtp://user:pass@host:port` or `smtps://...`. */
@@ -15,10 +15,6 @@ export interface SmtpEmailChannelOptions {
   /** Connection, greeting and socket timeout; default 10 s. */
   timeoutMs?: number;
 }
-
-const DEFAULT_SMTP_TIMEOUT_MS = 10_000;
-
-type Transporter = ReturnType<typeof nodemailer.createTransport>;
 
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS']);
 
@@ -30,18 +26,11 @@ const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 
 export class SmtpEmailChannel implements NotificationChannel {
   readonly type = 'email' as const;
   readonly provider = 'smtp';
-  private readonly transporter: Transporter | undefined;
+  private readonly transporter: SmtpTransport | undefined;
 
   constructor(private readonly options: SmtpEmailChannelOptions) {
-    if (this.isConfigured()) {
-      const timeoutMs = options.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
-      this.transporter = nodemailer.createTransport({
-        url: options.smtpUrl,
-        pool: true,
-        connectionTimeout: timeoutMs,
-        greetingTimeout: timeoutMs,
-        socketTimeout: timeoutMs,
-      });
+    if (options.smtpUrl && options.from) {
+      this.transporter = createSmtpTransport(options.smtpUrl, { pooled: true, timeoutMs: options.timeoutMs });
     }
   }
 

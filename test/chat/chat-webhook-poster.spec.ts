@@ -1,11 +1,17 @@
-import { ChatWebhookRefused, postChatWebhook } from '../../src/notifications/channels/chat-webhook/post-chat-webhook';
-
-/** The receivers here are on 127.0.0.1: private addresses allowed, as KLAXON_WEBHOOK_ALLOW_PRIVATE=true does. */
-const LOCAL = { allowPrivate: true };
+import { systemResolver } from '../../src/common/outbound-http/http-sender';
+import { OutboundSender } from '../../src/common/outbound-http/outbound-sender';
+import { parseEnv } from '../../src/config/app-config';
+import { ChatWebhookRefused, chatWebhookPoster } from '../../src/notifications/channels/chat-webhook/chat-webhook-poster';
 import { LoopbackHttpServer, readBody } from '../fakes/http-fake';
 
-/** postChatWebhook against a real local server: what it sends, and that it follows no redirect. */
-describe('postChatWebhook', () => {
+/** The poster on a sender with the system's DNS and KLAXON_WEBHOOK_ALLOW_PRIVATE as given. */
+const posterAllowingPrivate = (allow: boolean) =>
+  chatWebhookPoster(new OutboundSender({ ...parseEnv({ KLAXON_WEBHOOK_ALLOW_PRIVATE: String(allow) }), databaseUrl: '' }, systemResolver));
+/** The receivers here are on 127.0.0.1: private addresses allowed, as KLAXON_WEBHOOK_ALLOW_PRIVATE=true does. */
+const post = posterAllowingPrivate(true);
+
+/** The chat webhook poster against a real local server: what it sends, and that it follows no redirect. */
+describe('chatWebhookPoster', () => {
   const seen: { path: string; headers: Record<string, unknown>; body: string }[] = [];
   const server = new LoopbackHttpServer(async (req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers, body: await readBody(req) });
@@ -28,29 +34,29 @@ describe('postChatWebhook', () => {
   });
 
   it('posts JSON and returns the status and the answer', async () => {
-    await expect(postChatWebhook(`${base}/hooks/abc`, { text: 'hi' }, LOCAL)).resolves.toEqual({ status: 200, body: 'ok' });
+    await expect(post(`${base}/hooks/abc`, { text: 'hi' })).resolves.toEqual({ status: 200, body: 'ok' });
     expect(seen).toEqual([{ path: '/hooks/abc', headers: expect.objectContaining({ 'content-type': 'application/json', 'user-agent': 'Klaxon' }), body: '{"text":"hi"}' }]);
   });
 
   it('answers a redirect with its status rather than following it', async () => {
-    await expect(postChatWebhook(`${base}/redirect`, {}, LOCAL)).resolves.toMatchObject({ status: 307 });
+    await expect(post(`${base}/redirect`, {})).resolves.toMatchObject({ status: 307 });
     expect(seen.map((s) => s.path)).toEqual(['/redirect']);
   });
 
   it('keeps only the first 1 KB of the answer', async () => {
-    expect((await postChatWebhook(`${base}/big`, {}, LOCAL)).body).toHaveLength(1024);
+    expect((await post(`${base}/big`, {})).body).toHaveLength(1024);
   });
 
   it('throws when nothing answers', async () => {
     const closed = new LoopbackHttpServer(async () => undefined);
     const url = await closed.start();
     await closed.stop();
-    await expect(postChatWebhook(`${url}/hooks/x`, {}, { ...LOCAL, timeoutMs: 2000 })).rejects.toThrow();
+    await expect(post(`${url}/hooks/x`, {})).rejects.toThrow();
   });
 
   it('refuses a private address unless allowed, before sending anything', async () => {
     for (const url of [`${base}/hooks/abc`, 'http://0x7f000001/hooks/abc', 'http://[::1]/x', 'http://169.254.169.254/latest']) {
-      await expect(postChatWebhook(url, {})).rejects.toBeInstanceOf(ChatWebhookRefused);
+      await expect(posterAllowingPrivate(false)(url, {})).rejects.toBeInstanceOf(ChatWebhookRefused);
     }
     expect(seen).toEqual([]);
   });
