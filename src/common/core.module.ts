@@ -6,7 +6,7 @@ import { OutboundSender, systemResolverProvider } from './outbound-http/outbound
 import { DeferredRequestLoggers } from './request-loggers';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables, the handoff events hook (webhooks); the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts); the one sender for URLs users give Klaxon (outbound-http/outbound-sender.ts) on the system's DNS. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts); the one sender for URLs users give Klaxon (outbound-http/outbound-sender.ts) on the system's DNS. */
 @Global()
 @Module({})
 export class CoreModule {
