@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CompiledSchedule } from './resolution';
 
-/** What changed: the schedule row (name, zone, Slack channel), its layers, or an override. */
+/** What changed: the schedule row (name, Slack channel), its layers (a zone change counts as one), or an override. */
 export type ScheduleChangeKind = 'created' | 'schedule' | 'layers' | 'override';
 
 export interface ScheduleChange {
@@ -10,7 +10,9 @@ export interface ScheduleChange {
   kind: ScheduleChangeKind;
   /**
    * The schedule as it was before the change, compiled with the overrides
-   * that overlap [now - 1 day, now + 30 days); null for a new schedule.
+   * that overlap [now - 1 day, now + 30 days); null for a new schedule and
+   * for a change of kind `schedule` (name or Slack channel: nobody's on-call
+   * time moves).
    */
   before: CompiledSchedule | null;
 }

@@ -217,13 +217,14 @@ export class SchedulesService implements OnModuleInit {
   /**
    * Runs a write of the schedule (its row already locked by the caller) in the
    * caller's transaction and tells the change listeners, with the schedule as
-   * it was before, after it.
+   * it was before, after it. A change of the row alone (name, Slack channel)
+   * moves nobody's on-call time, so the schedule is not loaded for it.
    */
   async changing<T>(em: EntityManager, scheduleId: string, kind: ScheduleChangeKind, write: () => Promise<T>): Promise<T> {
     if (!this.changes.active) return write();
     const now = this.clock.now().getTime();
     const window = { since: new Date(now - DAY_MS), until: new Date(now + 30 * DAY_MS) };
-    const before = (await this.loadSnapshots([scheduleId], em, window)).get(scheduleId) ?? null;
+    const before = kind === 'schedule' ? null : ((await this.loadSnapshots([scheduleId], em, window)).get(scheduleId) ?? null);
     const result = await write();
     await this.changes.changed(em, { scheduleId, kind, before });
     return result;
