@@ -21,6 +21,9 @@ import { HandoffMessagesRepository, NewHandoffMessage } from './handoff-messages
 import { HandoffRulesRepository } from './handoff-rules.repository';
 import { HandoffTimersRepository, NewHandoffTimer } from './handoff-timers.repository';
 
+/** A schedule row with its compiled snapshot, as SchedulesService.loadCompiled returns it. */
+type LoadedSchedule = NonNullable<Awaited<ReturnType<SchedulesService['findCompiled']>>>;
+
 /**
  * Plans handoff timers and sends shift-change notices. Registered with the
  * schedules module at start: every schedule, layer or override write calls
@@ -47,8 +50,8 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
 
   async scheduleChanged(em: EntityManager, change: ScheduleChange): Promise<void> {
     const now = this.clock.now();
-    await this.recompute(em, [change.scheduleId], now);
-    if (change.before && (change.kind === 'layers' || change.kind === 'override')) await this.noticeShiftChanges(em, change, now);
+    const after = (await this.recompute(em, [change.scheduleId], now)).get(change.scheduleId);
+    if (after && change.before && (change.kind === 'layers' || change.kind === 'override')) await this.noticeShiftChanges(em, change, after, now);
   }
 
   /** Recomputes the timers of every schedule the user is in (after a change of one of their rules). */
@@ -67,16 +70,17 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
    * Replaces the pending timers of these schedules with those of their
    * current final schedule, in the caller's transaction: one per rule and
    * edge of its user's merged on-call time, and one per change of the final
-   * on-call user.
+   * on-call user. Returns the schedules as loaded, compiled over
+   * planWindow(now), which covers the shift-change notice's window too.
    */
-  async recompute(em: EntityManager, requested: readonly string[], now: Date): Promise<void> {
+  async recompute(em: EntityManager, requested: readonly string[], now: Date): Promise<Map<string, LoadedSchedule>> {
     await this.timers.ensureHorizon(new Date(now.getTime() + DAY_MS), em);
     // The schedules' row locks (already held by a schedule write) keep two plans of one schedule from interleaving.
     const scheduleIds = await this.schedules.lockRows(em, requested);
-    if (!scheduleIds.length) return;
+    if (!scheduleIds.length) return new Map();
     const { since, until } = planWindow(now.getTime());
-    const compiled = await this.schedules.loadSnapshots([...scheduleIds], em, { since: new Date(since), until: new Date(until) });
-    const renderings = [...compiled].map(([scheduleId, schedule]) => {
+    const loaded = await this.schedules.loadCompiled([...scheduleIds], em, { since: new Date(since), until: new Date(until) });
+    const renderings = [...loaded].map(([scheduleId, { compiled: schedule }]) => {
       const rendering = shifts(schedule, new Date(since), new Date(until));
       return { scheduleId, rendering, userIds: new Set(rendering.flatMap((s) => (s.userId ? [s.userId] : []))) };
     });
@@ -94,19 +98,20 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
     }
     await this.timers.replaceForSchedules(em, scheduleIds, now, planned);
     this.logger.debug({ schedules: scheduleIds.length, timers: planned.length }, 'handoff timers planned');
+    return loaded;
   }
 
   /**
    * One notice to each user whose final on-call time in the next 14 days
    * changed by more than an hour (added plus removed), through each of their
-   * enabled email and Slack contact methods.
+   * enabled email and Slack contact methods. `loaded` is the schedule after
+   * the change, as recompute loaded it.
    */
-  private async noticeShiftChanges(em: EntityManager, change: ScheduleChange, now: Date): Promise<void> {
+  private async noticeShiftChanges(em: EntityManager, change: ScheduleChange, loaded: LoadedSchedule, now: Date): Promise<void> {
+    if (!change.before) return;
     const since = now.getTime();
     const until = since + HANDOFF_HORIZON_MS;
-    const found = await this.schedules.findCompiled(change.scheduleId, em, { since: new Date(since - DAY_MS), until: new Date(until + DAY_MS) });
-    if (!found || !change.before) return;
-    const { schedule, compiled: after } = found;
+    const { schedule, compiled: after } = loaded;
     const beforeShifts = shifts(change.before, new Date(since), new Date(until));
     const afterShifts = shifts(after, new Date(since), new Date(until));
     const userIds = [...new Set([...beforeShifts, ...afterShifts].flatMap((s) => (s.userId ? [s.userId] : [])))];

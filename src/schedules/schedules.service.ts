@@ -90,7 +90,8 @@ export class SchedulesService implements OnModuleInit {
     return (await this.loadCompiled([id], em, window)).get(id) ?? null;
   }
 
-  private async loadCompiled(ids: string[], em: EntityManager | undefined, window: Window) {
+  /** findCompiled for several schedules at once (two queries); a missing id is left out. */
+  async loadCompiled(ids: string[], em: EntityManager | undefined, window: Window): Promise<Map<string, { schedule: Schedule; compiled: CompiledSchedule }>> {
     if (!ids.length) return new Map<string, { schedule: Schedule; compiled: CompiledSchedule }>();
     const schedules = await this.store.findWithLayers(ids, em);
     const overrides = await this.store.findOverrides(schedules.map((s) => s.id), window, em);
