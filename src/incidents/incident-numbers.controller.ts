@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { MinRole } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-docs';
-import { ValidationError } from '../common/errors';
+import { NotFoundError, ValidationError } from '../common/errors';
 import { IncidentResponse, NoteResponse } from './incidents.dto';
 import { IncidentsQueryService } from './incidents-query.service';
 
@@ -30,7 +30,10 @@ export class IncidentNumbersController {
   @ApiErrors([400, 404], { 400: 'the number is not a positive integer' })
   @ApiParam({ name: 'number', description: 'the incident number', type: 'integer', example: 42 })
   async get(@Param('number') raw: string): Promise<IncidentResponse> {
-    const { incident, alertCount, timelineCount, notes } = await this.query.getDetailed(await this.query.idByNumber(parseIncidentNumber(raw)));
+    const number = parseIncidentNumber(raw);
+    const id = await this.query.idByNumber(number);
+    if (!id) throw new NotFoundError('incident', `#${number}`);
+    const { incident, alertCount, timelineCount, notes } = await this.query.getDetailed(id);
     return { ...IncidentResponse.of(incident), notes: notes.map(NoteResponse.ofEntry), alertCount, timelineCount };
   }
 }

@@ -73,11 +73,14 @@ export class IncidentsQueryService {
     return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, level: r.level, updatedAt: r.updatedAt.toISOString() }));
   }
 
-  /** The id of the incident with this number (what pages, Slack and the console show as "#42"); 404 when there is none. */
-  async idByNumber(number: number): Promise<string> {
+  /**
+   * The id of the incident with this number (what pages, Slack, SMS replies
+   * and the console show as "#42"), reading the id alone; null when there is none.
+   */
+  async idByNumber(number: number): Promise<string | null> {
+    if (!Number.isSafeInteger(number) || number < 1) return null;
     const found = await this.incidents.findOne({ where: { number }, select: { id: true } });
-    if (!found) throw new NotFoundError('incident', `#${number}`);
-    return found.id;
+    return found?.id ?? null;
   }
 
   /** The incident's notes, oldest first (the most recent MAX_LISTED_NOTES); 404 for an unknown incident. */

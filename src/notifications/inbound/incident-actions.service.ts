@@ -6,6 +6,7 @@ import { isUuid } from '../../common/parse-uuid.pipe';
 import type { IncidentActionType } from '../../incidents/domain/incident-state';
 import type { Actor } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
+import { IncidentsQueryService } from '../../incidents/incidents-query.service';
 import type { ChannelType } from '../channels/notification-channel';
 import { type InboundReceiptKey, InboundReceiptsRepository } from './inbound-receipts.repository';
 import { type Responder, RespondersRepository } from './responders.repository';
@@ -38,6 +39,7 @@ export class IncidentActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
+    private readonly query: IncidentsQueryService,
     private readonly receipts: InboundReceiptsRepository,
     private readonly responders: RespondersRepository,
     private readonly clock: Clock,
@@ -52,8 +54,8 @@ export class IncidentActionsService {
     return this.responders.byId(userId);
   }
 
-  async incidentIdByNumber(n: number): Promise<string | null> {
-    return (await this.incidents.findByNumber(n))?.id ?? null;
+  incidentIdByNumber(n: number): Promise<string | null> {
+    return this.query.idByNumber(n);
   }
 
   /**
