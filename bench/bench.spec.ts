@@ -6,6 +6,7 @@ import path from 'node:path';
 import { formatTable, parseArgs } from './run';
 import { alertmanagerArgs, alertmanagerConfig, findAlertmanager, parseAlertmanagerVersion } from './lib/alertmanager-process';
 import { summarizeProfile } from './lib/cpu-profile-summary';
+import { cpuPerEvent, parseCpuArgs, tableWritesPerEvent } from './lib/cpu-per-event';
 import type { LoadResult } from './lib/load';
 import { requestBody, requestKey } from './lib/load-targets';
 import { percentile, summarize } from './lib/stats';
@@ -284,5 +285,49 @@ describe('routing scenario', () => {
       if (!adapted.ok) throw new Error(adapted.errors.join('; '));
       expect(evaluate(router, eventFacts(adapted.events[0], 'events-v2'))).toMatchObject({ kind: 'route', rule: 19, serviceId: target });
     }
+  });
+});
+
+describe('npm run bench:cpu', () => {
+  it('reads its load and options, with the defaults the docs give', () => {
+    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, tables: false, statements: false, smsLimit: 1_000_000, build: true });
+    expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--no-build'])).toEqual({
+      load: 'distinct',
+      seconds: 5,
+      worker: false,
+      tables: true,
+      statements: true,
+      smsLimit: 5,
+      build: false,
+    });
+  });
+
+  it.each([
+    [['sideways'], /one load/],
+    [['distinct', 'repeated'], /one load/],
+    [['--seconds=0'], /--seconds must be a positive whole number/],
+    [['--seconds=ten'], /--seconds must be a positive whole number/],
+    [['--sms-limit=-1'], /--sms-limit must be a positive whole number/],
+    [['--quick'], /unknown option --quick/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCpuArgs(argv)).toThrow(message);
+  });
+
+  it('turns CPU ms read before and after into µs per event, and rows written into rows per event', () => {
+    expect(cpuPerEvent({ api: 1000, worker: 50, postgres: 2000 }, { api: 2500, worker: 50, postgres: 2600 }, 10_000)).toEqual({ api: 150, worker: 0, postgres: 60 });
+    expect(cpuPerEvent({ api: 0, worker: 0, postgres: 0 }, { api: 5, worker: 5, postgres: 5 }, 0)).toEqual({ api: 0, worker: 0, postgres: 0 });
+    const before = [
+      { table: 'incidents', inserted: 100, updated: 10, hotUpdated: 5, deleted: 0 },
+      { table: 'users', inserted: 3, updated: 0, hotUpdated: 0, deleted: 0 },
+    ];
+    const after = [
+      { table: 'incidents', inserted: 1100, updated: 2010, hotUpdated: 505, deleted: 0 },
+      { table: 'users', inserted: 3, updated: 0, hotUpdated: 0, deleted: 0 },
+      { table: 'alerts', inserted: 1000, updated: 0, hotUpdated: 0, deleted: 0 },
+    ];
+    expect(tableWritesPerEvent(before, after, 1000)).toEqual([
+      { table: 'incidents', inserted: 1, updated: 2, hotUpdated: 0.5, deleted: 0 },
+      { table: 'alerts', inserted: 1, updated: 0, hotUpdated: 0, deleted: 0 },
+    ]);
   });
 });

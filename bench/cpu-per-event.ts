@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker]
+ * [--tables] [--statements] [--sms-limit=N] [--no-build]`
+ *
+ * The CPU one event costs each process, which the host's speed moves far less
+ * than a rate: Klaxon as production runs it (a `KLAXON_ROLE=api` and a
+ * `KLAXON_ROLE=worker` process) on a fresh database, one service, wrk (or
+ * autocannon) with 32 connections for `--seconds`; `distinct` sends a new
+ * key each time (a new incident, paged), `repeated` re-sends 1,000 keys whose
+ * incidents are open. Prints the rate, the 202 p99 and the µs of CPU per event
+ * of the api, the worker and PostgreSQL (from /proc: Linux only), during the
+ * run and while the worker finishes what the run left. PostgreSQL's figure
+ * sums every `postgres` process on the machine: run it on a quiet one.
+ *
+ * Database: with DATABASE_URL, a new database on that server (the role needs
+ * CREATEDB), dropped afterwards; without it, the embedded PostgreSQL in a
+ * temporary folder. `--statements` needs `pg_stat_statements` in the server's
+ * shared_preload_libraries.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/run-migrations';
+import { CpuArgs, cpuPerEvent, CpuReading, parseCpuArgs, TableCounters, tableWritesPerEvent } from './lib/cpu-per-event';
+import { waitForIdle } from './lib/drain';
+import { createServices } from './lib/klaxon-api';
+import { buildKlaxon, KlaxonProcess } from './lib/klaxon-process';
+import { runLoad } from './lib/load';
+import { processCpuMs } from './lib/process-cpu';
+import { TimingTwilioServer } from './lib/timing-twilio.server';
+
+const CONNECTIONS = 32;
+const REPEATED_KEYS = 1000;
+const DRAIN_MS = 120_000;
+
+function postgresCpuMs(): number {
+  let pids: number[] = [];
+  try {
+    pids = execFileSync('pgrep', ['postgres']).toString().trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    // pgrep exits 1 when nothing matches.
+  }
+  return pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
+}
+
+/** A fresh database: on DATABASE_URL's server, or an embedded server; `drop` removes it. */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'klaxon-cpu-'));
+    const embedded = await startEmbeddedPostgres(path.join(dir, 'db'), () => undefined);
+    return { url: embedded.url, drop: async () => (await embedded.stop(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const name = `klaxon_cpu_${Date.now().toString(36)}`;
+  const admin = new Pool({ connectionString: base, max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function tableCounters(db: Pool): Promise<TableCounters[]> {
+  const { rows } = await db.query(
+    'SELECT relname AS "table", n_tup_ins::float8 AS inserted, n_tup_upd::float8 AS updated, n_tup_hot_upd::float8 AS "hotUpdated", n_tup_del::float8 AS deleted FROM pg_stat_user_tables',
+  );
+  return rows as TableCounters[];
+}
+
+async function walCounters(db: Pool): Promise<{ records: number; fullPages: number; bytes: number }> {
+  const { rows } = await db.query('SELECT wal_records::float8 AS records, wal_fpi::float8 AS "fullPages", wal_bytes::float8 AS bytes FROM pg_stat_wal');
+  return rows[0];
+}
+
+async function measure(args: CpuArgs, url: string): Promise<void> {
+  await runMigrations(url);
+  const db = new Pool({ connectionString: url, max: 2 });
+  const twilio = new TimingTwilioServer();
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'klaxon-cpu-logs-'));
+  const env = {
+    DATABASE_URL: url,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+14155550000',
+    TWILIO_API_URL: await twilio.start(),
+    KLAXON_SMS_RATE_LIMIT_PER_MINUTE: String(args.smsLimit),
+    LOG_LEVEL: 'warn',
+  };
+  const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: 'api' }, logDir });
+  const worker = await KlaxonProcess.create({ name: 'worker', env: { ...env, KLAXON_ROLE: 'worker' }, logDir });
+  try {
+    await api.start();
+    if (args.worker) await worker.start();
+    const settle = async () => {
+      if (args.worker) await waitForIdle(db, DRAIN_MS);
+    };
+    const [svc] = await createServices(api.url, 1, 'cpu');
+    const stamp = Date.now().toString(36);
+    const spec = (prefix: string, keys: number, seconds: number) => ({
+      url: api.url,
+      connections: CONNECTIONS,
+      durationSeconds: seconds,
+      routingKeys: [svc.routingKey],
+      dedupKeys: keys,
+      dedupPrefix: prefix,
+    });
+    await runLoad(spec(`warm-${stamp}`, 0, 1));
+    await settle();
+    const keys = args.load === 'repeated' ? REPEATED_KEYS : 0;
+    const prefix = `${args.load}-${stamp}`;
+    if (keys) {
+      await runLoad(spec(prefix, keys, 2));
+      await settle();
+    }
+    if (args.statements) {
+      await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await db.query('SELECT pg_stat_statements_reset()');
+    }
+    const reading = (): CpuReading => ({ api: processCpuMs(api.pid) ?? 0, worker: processCpuMs(worker.pid) ?? 0, postgres: postgresCpuMs() });
+    const tables0 = await tableCounters(db);
+    const wal0 = await walCounters(db);
+    const c0 = reading();
+    const result = await runLoad(spec(prefix, keys, args.seconds));
+    const c1 = reading();
+    const started = Date.now();
+    await settle();
+    const drainMs = args.worker ? Date.now() - started : null;
+    const c2 = reading();
+    const events = result.ok;
+    console.log(
+      JSON.stringify({
+        load: args.load,
+        worker: args.worker,
+        eventsPerSecond: Math.round(result.perSecond),
+        p99Ms: result.latencyP99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        cpuUsPerEvent: cpuPerEvent(c0, c1, events),
+        afterTheRun: { drainMs, cpuUsPerEvent: cpuPerEvent(c1, c2, events) },
+      }),
+    );
+    if (args.tables) {
+      // The statistics collector reports within a second or so.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const wal1 = await walCounters(db);
+      const perEvent = (n: number) => Math.round((n * 100) / Math.max(events, 1)) / 100;
+      console.log(`WAL per event: ${Math.round((wal1.bytes - wal0.bytes) / Math.max(events, 1))} bytes, ${perEvent(wal1.records - wal0.records)} records, ${perEvent(wal1.fullPages - wal0.fullPages)} full pages`);
+      for (const t of tableWritesPerEvent(tables0, await tableCounters(db), events)) {
+        console.log(`${t.table.padEnd(28)} inserted ${t.inserted}  updated ${t.updated} (HOT ${t.hotUpdated})  deleted ${t.deleted}`);
+      }
+    }
+    if (args.statements) {
+      const { rows } = await db.query(
+        `SELECT calls::int, round((total_exec_time * 1000 / $1)::numeric, 1)::float8 AS us, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          ORDER BY total_exec_time DESC LIMIT 12`,
+        [Math.max(events, 1)],
+      );
+      for (const r of rows) console.log(`${String(r.us).padStart(8)} µs/event ${String(r.calls).padStart(7)} calls  ${r.query}`);
+    }
+  } finally {
+    await api.stop();
+    await worker.stop();
+    await twilio.stop();
+    await db.end();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseCpuArgs(process.argv.slice(2));
+  if (args.build) {
+    const warning = buildKlaxon();
+    if (warning) console.error(`WARNING ${warning}`);
+  }
+  const database = await freshDatabase();
+  try {
+    await measure(args, database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}
