@@ -125,6 +125,8 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
       await db.query('SELECT pg_stat_statements_reset()');
     }
     const reading = (): CpuReading => ({ api: processCpuMs(api.pid) ?? 0, worker: processCpuMs(worker.pid) ?? 0, postgres: postgresCpuMs() });
+    // The statistics collector reports within a second or so: let the priming's writes reach the counters first.
+    if (args.tables) await new Promise((resolve) => setTimeout(resolve, 1500));
     const tables0 = await tableCounters(db);
     const wal0 = await walCounters(db);
     const c0 = reading();
@@ -148,8 +150,7 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
       }),
     );
     if (args.tables) {
-      // The statistics collector reports within a second or so.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       const wal1 = await walCounters(db);
       const perEvent = (n: number) => Math.round((n * 100) / Math.max(events, 1)) / 100;
       console.log(`WAL per event: ${Math.round((wal1.bytes - wal0.bytes) / Math.max(events, 1))} bytes, ${perEvent(wal1.records - wal0.records)} records, ${perEvent(wal1.fullPages - wal0.fullPages)} full pages`);
