@@ -290,8 +290,8 @@ describe('routing scenario', () => {
 
 describe('npm run bench:cpu', () => {
   it('reads its load and options, with the defaults the docs give', () => {
-    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, tables: false, statements: false, smsLimit: 1_000_000, build: true });
-    expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--no-build'])).toEqual({
+    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false });
+    expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--no-build', '--profile'])).toEqual({
       load: 'distinct',
       seconds: 5,
       worker: false,
@@ -299,6 +299,7 @@ describe('npm run bench:cpu', () => {
       statements: true,
       smsLimit: 5,
       build: false,
+      profile: true,
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker]
- * [--tables] [--statements] [--sms-limit=N] [--no-build]`
+ * [--tables] [--statements] [--sms-limit=N] [--profile] [--no-build]`
  *
  * The CPU one event costs each process, which the host's speed moves far less
  * than a rate: Klaxon as production runs it (a `KLAXON_ROLE=api` and a
@@ -18,12 +18,13 @@
  * shared_preload_libraries.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/run-migrations';
+import { summarizeProfile } from './lib/cpu-profile-summary';
 import { CpuArgs, cpuPerEvent, CpuReading, parseCpuArgs, TableCounters, tableWritesPerEvent } from './lib/cpu-per-event';
 import { waitForIdle } from './lib/drain';
 import { createServices } from './lib/klaxon-api';
@@ -94,8 +95,11 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
     KLAXON_SMS_RATE_LIMIT_PER_MINUTE: String(args.smsLimit),
     LOG_LEVEL: 'warn',
   };
-  const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: 'api' }, logDir });
-  const worker = await KlaxonProcess.create({ name: 'worker', env: { ...env, KLAXON_ROLE: 'worker' }, logDir });
+  // Kept after the run (git-ignored), for a closer look than the summary printed here.
+  const profileDir = (role: string) => path.join(__dirname, 'results', 'profiles', `cpu-${role}`);
+  const nodeArgs = (role: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(role)}`] : []);
+  const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: 'api' }, logDir, nodeArgs: nodeArgs('api') });
+  const worker = await KlaxonProcess.create({ name: 'worker', env: { ...env, KLAXON_ROLE: 'worker' }, logDir, nodeArgs: nodeArgs('worker') });
   try {
     await api.start();
     if (args.worker) await worker.start();
@@ -172,6 +176,12 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
     await worker.stop();
     await twilio.stop();
     await db.end();
+    // A profile covers the process's whole life, its start included (module loading shows as cjs/loader).
+    for (const role of args.profile ? ['api', 'worker'] : []) {
+      for (const file of readdirSync(profileDir(role), { withFileTypes: true }).filter((f) => f.name.endsWith('.cpuprofile'))) {
+        console.log(`${role} (${path.join(profileDir(role), file.name)}):\n${summarizeProfile(JSON.parse(readFileSync(path.join(profileDir(role), file.name), 'utf8')), 30)}`);
+      }
+    }
     rmSync(logDir, { recursive: true, force: true });
   }
 }

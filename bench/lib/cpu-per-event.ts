@@ -18,6 +18,8 @@ export interface CpuArgs {
   /** KLAXON_SMS_RATE_LIMIT_PER_MINUTE for the run: the bench lifts it (every incident's SMS sent); 5 is the product's default. */
   smsLimit: number;
   build: boolean;
+  /** Run both processes with --cpu-prof and print where each spent its time. */
+  profile: boolean;
 }
 
 const positive = (name: string, text: string): number => {
@@ -31,7 +33,7 @@ export function parseCpuArgs(argv: readonly string[]): CpuArgs {
   const loads = argv.filter((a) => !a.startsWith('--'));
   const load = loads[0] ?? 'repeated';
   if (loads.length > 1 || (load !== 'distinct' && load !== 'repeated')) throw new Error(`one load, distinct or repeated, not ${JSON.stringify(loads.join(' '))}`);
-  const known = new Set(['--no-worker', '--tables', '--statements', '--no-build']);
+  const known = new Set(['--no-worker', '--tables', '--statements', '--no-build', '--profile']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a) && !/^--(seconds|sms-limit)=/.test(a));
   if (unknown.length) throw new Error(`unknown option ${unknown[0]}`);
   return {
@@ -42,6 +44,7 @@ export function parseCpuArgs(argv: readonly string[]): CpuArgs {
     statements: argv.includes('--statements'),
     smsLimit: positive('sms-limit', value('sms-limit') ?? '1000000'),
     build: !argv.includes('--no-build'),
+    profile: argv.includes('--profile'),
   };
 }
 
