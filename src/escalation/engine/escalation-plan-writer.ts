@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IncidentEscalationRepository } from '../../incidents/incident-escalation.repository';
-import { IncidentTimelineRepository } from '../../incidents/incident-timeline.repository';
+import { IncidentTimelineRepository, NewTimelineEntry } from '../../incidents/incident-timeline.repository';
 import { PageOutboxRepository } from '../../notifications/page-outbox.repository';
 import type { PlannedNotification, PlannedWebhookPage, PolicySnapshot } from '../planner';
 
@@ -12,13 +12,8 @@ export interface PlanWrite {
   state: { level: number; loop: number; epoch: number; exhausted: boolean; levelReachedAt: Date | null } | null;
   /** Set on the step that starts escalation: the incident keeps the policy as it is now. */
   policySnapshot: PolicySnapshot | null;
-  timeline: {
-    type: string;
-    message: string;
-    at: Date;
-    data: unknown;
-    actor: { type: 'system'; name?: string; channel: 'system' };
-  }[];
+  /** Its timeline entries, written as they are (the writer adds the incident). */
+  timeline: Omit<NewTimelineEntry, 'incidentId'>[];
   notifications: readonly PlannedNotification[];
   /** Webhook targets paged: queued as webhook events by the step (escalation-webhook-events.ts), not written here. */
   webhookPages: readonly PlannedWebhookPage[];
@@ -47,19 +42,7 @@ export class EscalationPlanWriter {
     );
     await this.timeline.append(
       em,
-      plans.flatMap((p) =>
-        p.timeline.map((e) => ({
-          incidentId: p.incidentId,
-          at: e.at,
-          type: e.type,
-          message: e.message,
-          actorType: e.actor.type,
-          actorId: null,
-          actorName: e.actor.name ?? null,
-          channel: e.actor.channel,
-          data: (e.data ?? null) as Record<string, unknown> | null,
-        })),
-      ),
+      plans.flatMap((p) => p.timeline.map((e) => ({ ...e, incidentId: p.incidentId }))),
     );
     await this.outbox.queue(
       em,

@@ -19,9 +19,9 @@ import { EscalationPlanWriter, PlanWrite } from '../escalation-plan-writer';
 import type { DueTimer, NewTimer } from '../timer-data';
 import type { FiringTimer, TimerIncident, TimerKind } from '../timer-kind';
 
-const ESCALATION_ACTOR = { type: 'system', channel: 'system', name: 'escalation' } as const;
+const ESCALATION_ACTOR = { actorType: 'system', actorId: null, actorName: 'escalation', channel: 'system' } as const;
 /** The timeline's actor for "no escalation policy" (as IncidentsService.appendTimeline writes it). */
-const UNAVAILABLE_ACTOR = { type: 'system', channel: 'system' } as const;
+const UNAVAILABLE_ACTOR = { actorType: 'system', actorId: null, actorName: null, channel: 'system' } as const;
 
 
 /**
@@ -104,7 +104,7 @@ export async function planStep(
         incidentId: incident.id,
         state: null,
         policySnapshot: null,
-        timeline: [{ type: 'escalation-unavailable', message, at: now, data: null, actor: UNAVAILABLE_ACTOR }],
+        timeline: [{ type: 'escalation-unavailable', message, at: now, data: null, ...UNAVAILABLE_ACTOR }],
         notifications: [],
         webhookPages: [],
       };
@@ -134,7 +134,7 @@ export async function planStep(
     incidentId: incident.id,
     state: plan.state,
     policySnapshot: input.kind === 'start' ? snapshot : null,
-    timeline: plan.timeline.map((e) => ({ type: e.type, message: e.message, at: e.at, data: e.data ?? null, actor: ESCALATION_ACTOR })),
+    timeline: plan.timeline.map((e) => ({ type: e.type, message: e.message, at: e.at, data: e.data ?? null, ...ESCALATION_ACTOR })),
     notifications: plan.notifications,
     webhookPages: plan.webhookPages,
   };
