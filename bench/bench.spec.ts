@@ -290,17 +290,22 @@ describe('routing scenario', () => {
 
 describe('npm run bench:cpu', () => {
   it('reads its load and options, with the defaults the docs give', () => {
-    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false });
+    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, all: false, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false });
     expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--no-build', '--profile'])).toEqual({
       load: 'distinct',
       seconds: 5,
       worker: false,
+      all: false,
       tables: true,
       statements: true,
       smsLimit: 5,
       build: false,
       profile: true,
     });
+  });
+
+  it('--all: one KLAXON_ROLE=all process', () => {
+    expect(parseCpuArgs(['distinct', '--all'])).toMatchObject({ load: 'distinct', worker: true, all: true });
   });
 
   it.each([
@@ -310,6 +315,7 @@ describe('npm run bench:cpu', () => {
     [['--seconds=ten'], /--seconds must be a positive whole number/],
     [['--sms-limit=-1'], /--sms-limit must be a positive whole number/],
     [['--quick'], /unknown option --quick/],
+    [['--all', '--no-worker'], /cannot go with --no-worker/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCpuArgs(argv)).toThrow(message);
   });

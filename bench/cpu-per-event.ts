@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker]
+ * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker | --all]
  * [--tables] [--statements] [--sms-limit=N] [--profile] [--no-build]`
  *
  * The CPU one event costs each process, which the host's speed moves far less
@@ -7,7 +7,8 @@
  * `KLAXON_ROLE=worker` process) on a fresh database, one service, wrk (or
  * autocannon) with 32 connections for `--seconds`; `distinct` sends a new
  * key each time (a new incident, paged), `repeated` re-sends 1,000 keys whose
- * incidents are open. Prints the rate, the 202 p99 and the µs of CPU per event
+ * incidents are open (`--all`: one `KLAXON_ROLE=all` process instead, whose
+ * CPU reads as the api's). Prints the rate, the 202 p99 and the µs of CPU per event
  * of the api, the worker and PostgreSQL (from /proc: Linux only), during the
  * run and while the worker finishes what the run left. PostgreSQL's figure
  * sums every `postgres` process on the machine: run it on a quiet one.
@@ -98,11 +99,11 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
   // Kept after the run (git-ignored), for a closer look than the summary printed here.
   const profileDir = (role: string) => path.join(__dirname, 'results', 'profiles', `cpu-${role}`);
   const nodeArgs = (role: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(role)}`] : []);
-  const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: 'api' }, logDir, nodeArgs: nodeArgs('api') });
+  const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: args.all ? 'all' : 'api' }, logDir, nodeArgs: nodeArgs('api') });
   const worker = await KlaxonProcess.create({ name: 'worker', env: { ...env, KLAXON_ROLE: 'worker' }, logDir, nodeArgs: nodeArgs('worker') });
   try {
     await api.start();
-    if (args.worker) await worker.start();
+    if (args.worker && !args.all) await worker.start();
     const settle = async () => {
       if (args.worker) await waitForIdle(db, DRAIN_MS);
     };
@@ -145,6 +146,7 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
       JSON.stringify({
         load: args.load,
         worker: args.worker,
+        layout: args.all ? 'all' : 'api+worker',
         eventsPerSecond: Math.round(result.perSecond),
         p99Ms: result.latencyP99,
         non2xx: result.non2xx,
@@ -177,7 +179,7 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
     await twilio.stop();
     await db.end();
     // A profile covers the process's whole life, its start included (module loading shows as cjs/loader).
-    for (const role of args.profile ? ['api', 'worker'] : []) {
+    for (const role of args.profile ? (args.all ? ['api'] : ['api', 'worker']) : []) {
       for (const file of readdirSync(profileDir(role), { withFileTypes: true }).filter((f) => f.name.endsWith('.cpuprofile'))) {
         console.log(`${role} (${path.join(profileDir(role), file.name)}):\n${summarizeProfile(JSON.parse(readFileSync(path.join(profileDir(role), file.name), 'utf8')), 30)}`);
       }

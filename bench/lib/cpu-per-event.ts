@@ -11,6 +11,8 @@ export interface CpuArgs {
   seconds: number;
   /** Run the api process alone: new incidents are opened, never claimed or paged. */
   worker: boolean;
+  /** One `KLAXON_ROLE=all` process (api and worker in one event loop, the peer bench's default) instead of two; its CPU reads as the api's. */
+  all: boolean;
   /** Row writes per table and WAL per event (pg_stat_user_tables, pg_stat_wal). */
   tables: boolean;
   /** The statements' time per event (pg_stat_statements, which the server must preload). */
@@ -33,13 +35,15 @@ export function parseCpuArgs(argv: readonly string[]): CpuArgs {
   const loads = argv.filter((a) => !a.startsWith('--'));
   const load = loads[0] ?? 'repeated';
   if (loads.length > 1 || (load !== 'distinct' && load !== 'repeated')) throw new Error(`one load, distinct or repeated, not ${JSON.stringify(loads.join(' '))}`);
-  const known = new Set(['--no-worker', '--tables', '--statements', '--no-build', '--profile']);
+  const known = new Set(['--no-worker', '--all', '--tables', '--statements', '--no-build', '--profile']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a) && !/^--(seconds|sms-limit)=/.test(a));
   if (unknown.length) throw new Error(`unknown option ${unknown[0]}`);
+  if (argv.includes('--all') && argv.includes('--no-worker')) throw new Error('--all runs the worker in the api process: it cannot go with --no-worker');
   return {
     load,
     seconds: positive('seconds', value('seconds') ?? '10'),
     worker: !argv.includes('--no-worker'),
+    all: argv.includes('--all'),
     tables: argv.includes('--tables'),
     statements: argv.includes('--statements'),
     smsLimit: positive('sms-limit', value('sms-limit') ?? '1000000'),
