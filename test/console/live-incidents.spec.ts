@@ -64,7 +64,7 @@ describe('web console: incidents, live', () => {
       OIDC_CLIENT_ID: 'klaxon-console',
       OIDC_CLIENT_SECRET: 'console-oidc-secret',
     });
-    apiStarted = apiProcess.start(110_000).then(
+    apiStarted = apiProcess.start().then(
       () => null,
       (e: Error) => e,
     );
@@ -105,7 +105,7 @@ describe('web console: incidents, live', () => {
 
     await sso.getByRole('link', { name: 'All incidents' }).click();
     await sso.locator(`li[data-number="${incident.number}"] .badge`, { hasText: 'acknowledged' }).waitFor();
-  }, 120_000);
+  }, 240_000);
 
   it('shows a new Events v2 alert within 1 s over the pushed connection, and a change made through the API', async () => {
     await h.signInWithKey(page);

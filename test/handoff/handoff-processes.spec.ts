@@ -49,7 +49,7 @@ describe('handoff notifications with real workers', () => {
   it('tells each edge once with two workers', async () => {
     const { phone, expected } = await shiftsSoon(6000);
     const workers = [w.worker(), w.worker()];
-    await Promise.all(workers.map((x) => x.start(180_000)));
+    await Promise.all(workers.map((x) => x.start()));
     await waitFor(() => sentTo(phone) >= expected, 90_000, 'every handoff SMS');
     await new Promise((r) => setTimeout(r, 1500)); // room for a duplicate to show up
     expect(sentTo(phone)).toBe(expected);
@@ -60,7 +60,7 @@ describe('handoff notifications with real workers', () => {
   it('tells each edge once after a worker is SIGKILLed mid-way', async () => {
     const { phone, expected } = await shiftsSoon(8000);
     const first = w.worker({ KLAXON_CLAIM_TIMEOUT_MS: '3000' });
-    await first.start(180_000);
+    await first.start();
     await waitFor(() => sentTo(phone) >= 3, 90_000, 'the first handoff SMS');
     await first.kill();
     // Sends the dead worker had claimed and not recorded: the only ones that may go out twice.
@@ -69,7 +69,7 @@ describe('handoff notifications with real workers', () => {
       [`${hostname()}:${first.pid}`],
     );
     const second = w.worker({ KLAXON_CLAIM_TIMEOUT_MS: '3000' });
-    await second.start(180_000);
+    await second.start();
     for (const until = Date.now() + 90_000; ; ) {
       if ((await rowsOf(phone)).some((r) => r.state === 'sent' && r.n === expected)) break;
       if (Date.now() > until) throw new Error('not every handoff was sent');
