@@ -63,8 +63,10 @@ export default async function globalSetup(): Promise<void> {
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() },
   );
 
-  // The browser tests (test/console/) serve console/dist: bring it up to date once, before any file runs.
-  execFileSync(process.execPath, ['scripts/build-console.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });
+  // Bring dist/ (the tests that run Klaxon as processes start dist/src/main.js, as `npm start` does,
+  // test/support/worker-process.ts) and console/dist (the browser tests serve it) up to date once,
+  // before any file runs: the build compiles only the sources that changed (scripts/build.js).
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });
   // And find (or, on a fresh machine as root, install) Chromium once, here: two browser spec files
   // starting apt-get at the same time would fight over dpkg's lock.
   execFileSync(process.execPath, ['scripts/ensure-chromium.js'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: process.cwd() });

@@ -11,13 +11,14 @@ export interface KlaxonLogLine {
 }
 
 /**
- * A real Klaxon process (`src/main.ts` under ts-node) on the test's database,
+ * A real Klaxon process (`dist/src/main.js`, what `npm start` runs, which the
+ * db project's global setup has brought up to date with src) on the test's database,
  * for tests that need several instances or a SIGKILL. `start` resolves once
  * the process listens on PORT (any role; a worker's loops start before that).
- * It waits on that readiness, not on a clock: under ts-node a start compiles
- * the whole of `src`, which on a busy 2-core machine with several processes
- * starting at once took more than a minute; a start that never comes is
- * bounded by the test's own timeout, and one that fails says why (the exit).
+ * It waits on that readiness, not on a clock (a start under ts-node, which
+ * compiled the whole of `src`, once took more than a minute on a busy 2-core
+ * machine with several processes starting at once); a start that never comes
+ * is bounded by the test's own timeout, and one that fails says why (the exit).
  */
 export class KlaxonProcess {
   private child: ChildProcess | null = null;
@@ -49,7 +50,7 @@ export class KlaxonProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
