@@ -2,9 +2,9 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DAY_MS, shifts } from '../schedules/resolution';
+import { CompiledSchedule, DAY_MS, shifts } from '../schedules/resolution';
 import { ScheduleChange, ScheduleChangeListener, ScheduleChanges } from '../schedules/schedule-changes';
-import { SchedulesService } from '../schedules/schedules.service';
+import { CompiledScheduleRow, SchedulesService } from '../schedules/schedules.service';
 import { UsersService } from '../users/users.service';
 import {
   diffShifts,
@@ -20,9 +20,6 @@ import {
 import { HandoffMessagesRepository, NewHandoffMessage } from './handoff-messages.repository';
 import { HandoffRulesRepository } from './handoff-rules.repository';
 import { HandoffTimersRepository, NewHandoffTimer } from './handoff-timers.repository';
-
-/** A schedule row with its compiled snapshot, as SchedulesService.loadCompiled returns it. */
-type LoadedSchedule = NonNullable<Awaited<ReturnType<SchedulesService['findCompiled']>>>;
 
 /**
  * Plans handoff timers and sends shift-change notices. Registered with the
@@ -51,7 +48,7 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
   async scheduleChanged(em: EntityManager, change: ScheduleChange): Promise<void> {
     const now = this.clock.now();
     const after = (await this.recompute(em, [change.scheduleId], now)).get(change.scheduleId);
-    if (after && change.before && (change.kind === 'layers' || change.kind === 'override')) await this.noticeShiftChanges(em, change, after, now);
+    if (after && change.before && (change.kind === 'layers' || change.kind === 'override')) await this.noticeShiftChanges(em, change.scheduleId, change.before, after, now);
   }
 
   /** Recomputes the timers of every schedule the user is in (after a change of one of their rules). */
@@ -73,7 +70,7 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
    * on-call user. Returns the schedules as loaded, compiled over
    * planWindow(now), which covers the shift-change notice's window too.
    */
-  async recompute(em: EntityManager, requested: readonly string[], now: Date): Promise<Map<string, LoadedSchedule>> {
+  async recompute(em: EntityManager, requested: readonly string[], now: Date): Promise<Map<string, CompiledScheduleRow>> {
     await this.timers.ensureHorizon(new Date(now.getTime() + DAY_MS), em);
     // The schedules' row locks (already held by a schedule write) keep two plans of one schedule from interleaving.
     const scheduleIds = await this.schedules.lockRows(em, requested);
@@ -105,14 +102,13 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
    * One notice to each user whose final on-call time in the next 14 days
    * changed by more than an hour (added plus removed), through each of their
    * enabled email and Slack contact methods. `loaded` is the schedule after
-   * the change, as recompute loaded it.
+   * the change, as recompute loaded it; `before` the schedule before it.
    */
-  private async noticeShiftChanges(em: EntityManager, change: ScheduleChange, loaded: LoadedSchedule, now: Date): Promise<void> {
-    if (!change.before) return;
+  private async noticeShiftChanges(em: EntityManager, scheduleId: string, before: CompiledSchedule, loaded: CompiledScheduleRow, now: Date): Promise<void> {
     const since = now.getTime();
     const until = since + HANDOFF_HORIZON_MS;
     const { schedule, compiled: after } = loaded;
-    const beforeShifts = shifts(change.before, new Date(since), new Date(until));
+    const beforeShifts = shifts(before, new Date(since), new Date(until));
     const afterShifts = shifts(after, new Date(since), new Date(until));
     const userIds = [...new Set([...beforeShifts, ...afterShifts].flatMap((s) => (s.userId ? [s.userId] : [])))];
     const changed = userIds
@@ -129,10 +125,10 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
       for (const cm of user.contactMethods ?? []) {
         if (!cm.enabled || (cm.type !== 'email' && cm.type !== 'slack')) continue;
         messages.push({
-          key: `shift-change:${change.scheduleId}:${userId}:${cm.id}:${editId}`,
+          key: `shift-change:${scheduleId}:${userId}:${cm.id}:${editId}`,
           kind: 'shift-change',
           userId,
-          scheduleId: change.scheduleId,
+          scheduleId,
           channel: cm.type,
           address: cm.address,
           subject,
@@ -141,7 +137,7 @@ export class HandoffPlannerService implements OnModuleInit, ScheduleChangeListen
         });
       }
       this.logger.log(
-        { scheduleId: change.scheduleId, userId, addedMinutes: Math.round(diff.addedMs / 60_000), removedMinutes: Math.round(diff.removedMs / 60_000) },
+        { scheduleId, userId, addedMinutes: Math.round(diff.addedMs / 60_000), removedMinutes: Math.round(diff.removedMs / 60_000) },
         'shift change notice queued',
       );
     }

@@ -35,6 +35,9 @@ type Window = { since?: Date; until?: Date };
 /** How far ahead GET /schedules/{id} looks for `nextGap`. */
 export const NEXT_GAP_HORIZON_MS = 14 * DAY_MS;
 
+/** A schedule's row with its compiled snapshot (findCompiled, loadCompiled). */
+export type CompiledScheduleRow = { schedule: Schedule; compiled: CompiledSchedule };
+
 /** A schedule as the API shows it: the row, its live overrides, the next gap and the feed URL. */
 export interface ScheduleView {
   schedule: Schedule;
@@ -74,9 +77,9 @@ export class SchedulesService implements OnModuleInit {
 
   // ---- the lookup contract -------------------------------------------------
 
-  /** Loads these schedules (compiled for fast lookups) in two queries; unknown ids are absent from the map. */
   /**
-   * `window`, when given, loads only the overrides that overlap it: answers are
+   * Loads these schedules (compiled for fast lookups) in two queries; unknown
+   * ids are absent from the map. `window`, when given, loads only the overrides that overlap it: answers are
    * then exact inside the window only (the engine asks about "now" and the next
    * days, and must not read a schedule's whole override history each time).
    */
@@ -86,13 +89,13 @@ export class SchedulesService implements OnModuleInit {
   }
 
   /** One schedule's row with its compiled snapshot (as loadSnapshots, one read), or null when it is gone. */
-  async findCompiled(id: string, em?: EntityManager, window: Window = {}): Promise<{ schedule: Schedule; compiled: CompiledSchedule } | null> {
+  async findCompiled(id: string, em?: EntityManager, window: Window = {}): Promise<CompiledScheduleRow | null> {
     return (await this.loadCompiled([id], em, window)).get(id) ?? null;
   }
 
   /** findCompiled for several schedules at once (two queries); a missing id is left out. */
-  async loadCompiled(ids: string[], em: EntityManager | undefined, window: Window): Promise<Map<string, { schedule: Schedule; compiled: CompiledSchedule }>> {
-    if (!ids.length) return new Map<string, { schedule: Schedule; compiled: CompiledSchedule }>();
+  async loadCompiled(ids: string[], em: EntityManager | undefined, window: Window): Promise<Map<string, CompiledScheduleRow>> {
+    if (!ids.length) return new Map<string, CompiledScheduleRow>();
     const schedules = await this.store.findWithLayers(ids, em);
     const overrides = await this.store.findOverrides(schedules.map((s) => s.id), window, em);
     const overridesOf = groupBy(overrides, (o) => o.scheduleId);

@@ -6,7 +6,6 @@ import { isUuid } from '../../common/parse-uuid.pipe';
 import type { IncidentActionType } from '../../incidents/domain/incident-state';
 import type { Actor } from '../../incidents/incident-lifecycle';
 import { IncidentsService } from '../../incidents/incidents.service';
-import { IncidentsQueryService } from '../../incidents/incidents-query.service';
 import type { ChannelType } from '../channels/notification-channel';
 import { type InboundReceiptKey, InboundReceiptsRepository } from './inbound-receipts.repository';
 import { type Responder, RespondersRepository } from './responders.repository';
@@ -39,7 +38,6 @@ export class IncidentActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly incidents: IncidentsService,
-    private readonly query: IncidentsQueryService,
     private readonly receipts: InboundReceiptsRepository,
     private readonly responders: RespondersRepository,
     private readonly clock: Clock,
@@ -52,10 +50,6 @@ export class IncidentActionsService {
   async responderById(userId: string | null): Promise<Responder | null> {
     if (!userId) return null;
     return this.responders.byId(userId);
-  }
-
-  incidentIdByNumber(n: number): Promise<string | null> {
-    return this.query.idByNumber(n);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { IncidentsQueryService } from '../../../incidents/incidents-query.service';
 import { UsersService } from '../../../users/users.service';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
@@ -42,6 +43,7 @@ export class SmsRepliesService {
     private readonly notifications: NotificationsRepository,
     private readonly helpReplies: SmsHelpRepliesRepository,
     private readonly actions: IncidentActionsService,
+    private readonly incidents: IncidentsQueryService,
     private readonly clock: Clock,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,7 +79,7 @@ export class SmsRepliesService {
     const responder = await this.actions.responderByContact([...PHONE_TYPES], from);
     if (!responder) return { responder, incidentId: null };
     const incidentId = command.incidentNumber
-      ? await this.actions.incidentIdByNumber(command.incidentNumber)
+      ? await this.incidents.idByNumber(command.incidentNumber)
       : await this.notifications.latestIncidentPagedToPhone(from);
     return { responder, incidentId };
   }
