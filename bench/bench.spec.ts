@@ -290,8 +290,8 @@ describe('routing scenario', () => {
 
 describe('npm run bench:cpu', () => {
   it('reads its load and options, with the defaults the docs give', () => {
-    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, all: false, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false });
-    expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--no-build', '--profile'])).toEqual({
+    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, all: false, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false, keys: 1000 });
+    expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--keys=5', '--no-build', '--profile'])).toEqual({
       load: 'distinct',
       seconds: 5,
       worker: false,
@@ -301,6 +301,7 @@ describe('npm run bench:cpu', () => {
       smsLimit: 5,
       build: false,
       profile: true,
+      keys: 5,
     });
   });
 
@@ -314,6 +315,7 @@ describe('npm run bench:cpu', () => {
     [['--seconds=0'], /--seconds must be a positive whole number/],
     [['--seconds=ten'], /--seconds must be a positive whole number/],
     [['--sms-limit=-1'], /--sms-limit must be a positive whole number/],
+    [['--keys=0'], /--keys must be a positive whole number/],
     [['--quick'], /unknown option --quick/],
     [['--all', '--no-worker'], /cannot go with --no-worker/],
   ])('refuses %j', (argv, message) => {

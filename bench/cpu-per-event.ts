@@ -1,13 +1,13 @@
 /**
  * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker | --all]
- * [--tables] [--statements] [--sms-limit=N] [--profile] [--no-build]`
+ * [--tables] [--statements] [--sms-limit=N] [--keys=N] [--profile] [--no-build]`
  *
  * The CPU one event costs each process, which the host's speed moves far less
  * than a rate: Klaxon as production runs it (a `KLAXON_ROLE=api` and a
  * `KLAXON_ROLE=worker` process) on a fresh database, one service, wrk (or
  * autocannon) with 32 connections for `--seconds`; `distinct` sends a new
- * key each time (a new incident, paged), `repeated` re-sends 1,000 keys whose
- * incidents are open (`--all`: one `KLAXON_ROLE=all` process instead, whose
+ * key each time (a new incident, paged), `repeated` re-sends 1,000 keys
+ * (`--keys`) whose incidents are open (`--all`: one `KLAXON_ROLE=all` process instead, whose
  * CPU reads as the api's). Prints the rate, the 202 p99 and the µs of CPU per event
  * of the api, the worker and PostgreSQL (from /proc: Linux only), during the
  * run and while the worker finishes what the run left. PostgreSQL's figure
@@ -35,7 +35,6 @@ import { processCpuMs } from './lib/process-cpu';
 import { TimingTwilioServer } from './lib/timing-twilio.server';
 
 const CONNECTIONS = 32;
-const REPEATED_KEYS = 1000;
 const DRAIN_MS = 120_000;
 
 function postgresCpuMs(): number {
@@ -119,7 +118,7 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
     });
     await runLoad(spec(`warm-${stamp}`, 0, 1));
     await settle();
-    const keys = args.load === 'repeated' ? REPEATED_KEYS : 0;
+    const keys = args.load === 'repeated' ? args.keys : 0;
     const prefix = `${args.load}-${stamp}`;
     if (keys) {
       await runLoad(spec(prefix, keys, 2));

@@ -46,6 +46,18 @@ export interface ActCommand {
 
 export type IncidentCommand = EventCommand | ActCommand;
 
+/** An open incident's key in this process: its service and dedup key. */
+export const incidentKey = (serviceId: string, dedupKey: string): string => `${serviceId}\n${dedupKey}`;
+
+/**
+ * The incident a command writes, as the write queue's key: an event's
+ * (service, dedup key), an action's incident id. An event and an action on
+ * one incident have different keys; the database's row lock orders them.
+ */
+export function commandKey(c: IncidentCommand): string {
+  return c.kind === 'event' ? incidentKey(c.target.serviceId, c.dedupKey) : c.incidentId;
+}
+
 /** What one command did, decided by the state machine. */
 export type CommandResult =
   | { kind: 'event'; outcome: RecordOutcome }

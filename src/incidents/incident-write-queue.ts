@@ -8,12 +8,22 @@
  * together). Each caller is answered only after the batch holding its group
  * has committed. If a batch fails, each group is written in a batch of its
  * own, so one bad group fails alone.
+ *
+ * With `keysOf` (the rows a command writes), a group that shares a key with
+ * a batch under way waits in the queue until that batch has finished, and
+ * groups queued after it with one of its keys wait behind it: two batches of
+ * one process never write the same row at once (the second would only wait
+ * for the first's row locks in the database, holding a connection and its
+ * other rows meanwhile), and the order of each key's groups is kept. Groups
+ * with other keys go ahead.
  */
 export class IncidentWriteQueue<Command, Result> {
   private queue: Pending<Command, Result>[] = [];
   private inFlight = 0;
   private scheduled = false;
   private idle: (() => void)[] = [];
+  /** The keys of the batches under way. */
+  private readonly busy = new Set<string>();
 
   constructor(
     /** Writes the commands in one transaction; returns one result per command, in order. */
@@ -21,6 +31,8 @@ export class IncidentWriteQueue<Command, Result> {
     private readonly options: {
       maxCommands: number;
       maxInFlight: number;
+      /** The keys of the rows a command writes; groups sharing one with a batch under way wait for it. */
+      keysOf?: (command: Command) => readonly string[];
       onBatch?: (commands: number) => void;
       onBatchFailed?: (err: unknown, commands: number) => void;
     },
@@ -28,7 +40,8 @@ export class IncidentWriteQueue<Command, Result> {
 
   submit(commands: Command[]): Promise<Result[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ commands, resolve, reject });
+      const keys = this.options.keysOf ? [...new Set(commands.flatMap((c) => this.options.keysOf!(c)))] : [];
+      this.queue.push({ commands, keys, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -48,19 +61,42 @@ export class IncidentWriteQueue<Command, Result> {
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length) {
-      let size = 0;
-      let take = 0;
-      while (take < this.queue.length && (take === 0 || size + this.queue[take].commands.length <= this.options.maxCommands)) {
-        size += this.queue[take++].commands.length;
-      }
-      const batch = this.queue.splice(0, take);
+      const batch = this.nextBatch();
+      // Everything queued waits for a batch under way.
+      if (!batch.length) return;
+      const keys = batch.flatMap((p) => p.keys);
+      for (const key of keys) this.busy.add(key);
       this.inFlight++;
       void this.run(batch).finally(() => {
+        for (const key of keys) this.busy.delete(key);
         this.inFlight--;
         this.pump();
         if (!this.queue.length && !this.inFlight) for (const done of this.idle.splice(0)) done();
       });
     }
+  }
+
+  /** Takes the next batch off the queue: groups in order, up to `maxCommands`, passing over those whose keys must wait. */
+  private nextBatch(): Pending<Command, Result>[] {
+    const taken: Pending<Command, Result>[] = [];
+    const waiting = new Set<string>();
+    let size = 0;
+    let full = false;
+    this.queue = this.queue.filter((p) => {
+      if (full) return true;
+      if (p.keys.some((key) => this.busy.has(key) || waiting.has(key))) {
+        for (const key of p.keys) waiting.add(key);
+        return true;
+      }
+      if (taken.length && size + p.commands.length > this.options.maxCommands) {
+        full = true;
+        return true;
+      }
+      taken.push(p);
+      size += p.commands.length;
+      return false;
+    });
+    return taken;
   }
 
   private async run(batch: Pending<Command, Result>[]): Promise<void> {
@@ -83,6 +119,7 @@ export class IncidentWriteQueue<Command, Result> {
 
 interface Pending<Command, Result> {
   commands: Command[];
+  keys: readonly string[];
   resolve: (results: Result[]) => void;
   reject: (err: unknown) => void;
 }

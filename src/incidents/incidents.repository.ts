@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { MetricsService } from '../health/metrics.service';
 import type { NormalisedEvent } from '../ingest/sources/normalised-event';
 import type { IncidentActionType } from './domain/incident-state';
-import { CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
+import { commandKey, CommandResult, EventCommand, IncidentCommand, IngestTarget, RecordOutcome, recordOutcome } from './incident-commands';
 import { IncidentBatchWriter } from './incident-batch.repository';
 import type { Actor, IncidentLifecycleListener } from './incident-lifecycle';
 import { IncidentWriteQueue } from './incident-write-queue';
@@ -59,6 +59,8 @@ export class IncidentsRepository implements OnModuleDestroy {
     this.queue = new IncidentWriteQueue((commands) => this.batches.write(commands, this.clock.now()), {
       maxCommands: MAX_BATCH,
       maxInFlight: MAX_IN_FLIGHT,
+      // Two batches of this process never write one incident at once: the second waits here, not on the row lock.
+      keysOf: (c) => [commandKey(c)],
       onBatch: (n) => metrics.ingestBatchEvents.observe(n),
       onBatchFailed: (err, n) => this.logger.warn({ err, commands: n }, 'incident batch failed; writing its callers one by one'),
     });

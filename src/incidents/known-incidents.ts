@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { isOpen } from './domain/incident-state';
 import type { LoadedIncident } from './incident-batch-decision';
-import type { IncidentCommand } from './incident-commands';
+import { IncidentCommand, incidentKey } from './incident-commands';
 import { Incident } from './incident.entity';
 
 /** Open incidents remembered per process; an alert storm past this many keys loads the rest as before. */
@@ -31,8 +31,6 @@ interface Known {
   incident: Incident;
   version: string;
 }
-
-const keyOf = (serviceId: string, dedupKey: string): string => `${serviceId}\n${dedupKey}`;
 
 /**
  * The open incidents this process wrote last, with the version (`xmin`) of
@@ -69,7 +67,7 @@ export class KnownIncidents {
     const copies = new Map<Known, LoadedIncident>();
     for (const c of commands) {
       if (c.kind !== 'event' || c.event.action !== 'trigger' || c.event.alerts) return null;
-      const known = this.byKey.get(keyOf(c.target.serviceId, c.dedupKey));
+      const known = this.byKey.get(incidentKey(c.target.serviceId, c.dedupKey));
       if (!known) return null;
       if (!copies.has(known)) {
         copies.set(known, { incident: Object.assign(new Incident(), known.incident), created: false, knownAlerts: new Map() });
@@ -82,7 +80,7 @@ export class KnownIncidents {
   /** The state a committed batch left, each incident with its row's version; resolved incidents are forgotten. */
   remember(incidents: readonly { incident: Incident; version: string }[]): void {
     for (const { incident, version } of incidents) {
-      const key = keyOf(incident.serviceId, incident.dedupKey);
+      const key = incidentKey(incident.serviceId, incident.dedupKey);
       const contended = (this.misses.get(key) ?? 0) >= CONTENDED_AFTER_MISSES;
       if (isOpen(incident.status) && !contended) this.byKey.set(key, { incident: Object.assign(new Incident(), incident), version });
       else this.byKey.delete(key);
@@ -93,7 +91,7 @@ export class KnownIncidents {
   forgetKeys(commands: readonly IncidentCommand[], missed = false): void {
     for (const c of commands) {
       if (c.kind !== 'event') continue;
-      const key = keyOf(c.target.serviceId, c.dedupKey);
+      const key = incidentKey(c.target.serviceId, c.dedupKey);
       this.byKey.delete(key);
       if (missed) this.misses.set(key, (this.misses.get(key) ?? 0) + 1);
     }
@@ -101,6 +99,6 @@ export class KnownIncidents {
 
   /** Forgets incidents whose row may change again before its transaction commits. */
   forget(incidents: readonly LoadedIncident[]): void {
-    for (const { incident } of incidents) this.byKey.delete(keyOf(incident.serviceId, incident.dedupKey));
+    for (const { incident } of incidents) this.byKey.delete(incidentKey(incident.serviceId, incident.dedupKey));
   }
 }
