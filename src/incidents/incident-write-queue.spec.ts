@@ -16,7 +16,7 @@ function controlledWrite() {
 const settle = () => new Promise((r) => setImmediate(r));
 
 /** Commands are "key:name"; the key is the part before the colon. */
-const keysOf = (c: string) => [c.split(':')[0]];
+const keyOf = (c: string) => c.split(':')[0];
 
 describe('IncidentWriteQueue', () => {
   it('batches the groups queued in one turn, up to maxCommands, in order', async () => {
@@ -31,7 +31,7 @@ describe('IncidentWriteQueue', () => {
 
   it('holds a group that shares a key with a batch under way until that batch has finished; other keys go ahead', async () => {
     const w = controlledWrite();
-    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keysOf });
+    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keyOf });
     const first = q.submit(['k:1']);
     await settle();
     expect(w.batches).toEqual([['k:1']]);
@@ -51,7 +51,7 @@ describe('IncidentWriteQueue', () => {
 
   it("keeps each key's order: a group behind a held one with a common key waits too, even for its other keys", async () => {
     const w = controlledWrite();
-    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keysOf });
+    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keyOf });
     void q.submit(['k:1']);
     await settle();
     // k:2 is held (k is busy); its group also holds j, so j:1, queued after it, must not overtake it.
@@ -69,7 +69,7 @@ describe('IncidentWriteQueue', () => {
 
   it('puts groups with the same key in one batch when neither is under way', async () => {
     const w = controlledWrite();
-    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keysOf });
+    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keyOf });
     void q.submit(['k:1']);
     void q.submit(['k:2']);
     await settle();
@@ -78,7 +78,7 @@ describe('IncidentWriteQueue', () => {
 
   it('drained() waits for held groups as well', async () => {
     const w = controlledWrite();
-    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keysOf });
+    const q = new IncidentWriteQueue(w.write, { maxCommands: 10, maxInFlight: 4, keyOf });
     void q.submit(['k:1']);
     await settle();
     void q.submit(['k:2']);

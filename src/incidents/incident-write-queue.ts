@@ -9,7 +9,7 @@
  * has committed. If a batch fails, each group is written in a batch of its
  * own, so one bad group fails alone.
  *
- * With `keysOf` (the rows a command writes), a group that shares a key with
+ * With `keyOf` (the row a command writes), a group that shares a key with
  * a batch under way waits in the queue until that batch has finished, and
  * groups queued after it with one of its keys wait behind it: two batches of
  * one process never write the same row at once (the second would only wait
@@ -31,8 +31,8 @@ export class IncidentWriteQueue<Command, Result> {
     private readonly options: {
       maxCommands: number;
       maxInFlight: number;
-      /** The keys of the rows a command writes; groups sharing one with a batch under way wait for it. */
-      keysOf?: (command: Command) => readonly string[];
+      /** The key of the row a command writes; groups sharing one with a batch under way wait for it. */
+      keyOf?: (command: Command) => string;
       onBatch?: (commands: number) => void;
       onBatchFailed?: (err: unknown, commands: number) => void;
     },
@@ -40,7 +40,7 @@ export class IncidentWriteQueue<Command, Result> {
 
   submit(commands: Command[]): Promise<Result[]> {
     return new Promise((resolve, reject) => {
-      const keys = this.options.keysOf ? [...new Set(commands.flatMap((c) => this.options.keysOf!(c)))] : [];
+      const keys = this.options.keyOf ? commands.map(this.options.keyOf) : [];
       this.queue.push({ commands, keys, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;

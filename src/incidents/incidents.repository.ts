@@ -60,7 +60,7 @@ export class IncidentsRepository implements OnModuleDestroy {
       maxCommands: MAX_BATCH,
       maxInFlight: MAX_IN_FLIGHT,
       // Two batches of this process never write one incident at once: the second waits here, not on the row lock.
-      keysOf: (c) => [commandKey(c)],
+      keyOf: commandKey,
       onBatch: (n) => metrics.ingestBatchEvents.observe(n),
       onBatchFailed: (err, n) => this.logger.warn({ err, commands: n }, 'incident batch failed; writing its callers one by one'),
     });

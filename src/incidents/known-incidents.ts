@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { isOpen } from './domain/incident-state';
 import type { LoadedIncident } from './incident-batch-decision';
-import { IncidentCommand, incidentKey } from './incident-commands';
+import { commandKey, type IncidentCommand, incidentKey } from './incident-commands';
 import { Incident } from './incident.entity';
 
 /** Open incidents remembered per process; an alert storm past this many keys loads the rest as before. */
@@ -67,7 +67,7 @@ export class KnownIncidents {
     const copies = new Map<Known, LoadedIncident>();
     for (const c of commands) {
       if (c.kind !== 'event' || c.event.action !== 'trigger' || c.event.alerts) return null;
-      const known = this.byKey.get(incidentKey(c.target.serviceId, c.dedupKey));
+      const known = this.byKey.get(commandKey(c));
       if (!known) return null;
       if (!copies.has(known)) {
         copies.set(known, { incident: Object.assign(new Incident(), known.incident), created: false, knownAlerts: new Map() });
@@ -91,7 +91,7 @@ export class KnownIncidents {
   forgetKeys(commands: readonly IncidentCommand[], missed = false): void {
     for (const c of commands) {
       if (c.kind !== 'event') continue;
-      const key = incidentKey(c.target.serviceId, c.dedupKey);
+      const key = commandKey(c);
       this.byKey.delete(key);
       if (missed) this.misses.set(key, (this.misses.get(key) ?? 0) + 1);
     }
