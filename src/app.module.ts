@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
 import { ConsoleSiteModule } from './console-site/console-site.module';
 import { CoreModule } from './common/core.module';
-import { loggerParams } from './common/logging';
+import { createLoggers, REQUEST_LOGGER } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { HealthModule } from './health/health.module';
@@ -57,11 +57,14 @@ const FEATURE_MODULES = [
 export class AppModule {
   /** `options.logStream`: where logs go instead of stdout (tests that read the logs). */
   static forRoot(config: AppConfig, options: { logStream?: DestinationStream } = {}): DynamicModule {
+    const loggers = createLoggers(config, options.logStream);
     return {
       module: AppModule,
+      // The request logger, for configureApp's hook (app.setup.ts).
+      providers: [{ provide: REQUEST_LOGGER, useValue: loggers.requests }],
       imports: [
         CoreModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config, options.logStream)),
+        LoggerModule.forRoot(loggers.nest),
         TypeOrmModule.forRoot({
           ...databaseOptions(config.databaseUrl, config.DATABASE_POOL_SIZE),
           autoLoadEntities: true,

@@ -7,7 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { UNROUTED_ENTRY_POINTS } from './auth/unrouted-entry-points';
 import { registerBodyParsers } from './common/body-parsers';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { withFrameworkAtDebug } from './common/logging';
+import { REQUEST_LOGGER, withFrameworkAtDebug } from './common/logging';
+import type { HttpLogger } from 'pino-http';
 import { createValidationPipe } from './common/validation';
 import { BEARER_SCHEME } from './common/api-docs';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -49,6 +50,13 @@ export function configureApp(app: INestApplication): void {
   // common/request-body.ts, registered by the auth module after its guard). Raw bytes are kept
   // for signature checks.
   registerBodyParsers(http);
+  // Each request's `request completed` line (common/logging.ts), under Fastify's request id, the one the audit log records.
+  const requests = app.get<HttpLogger>(REQUEST_LOGGER);
+  http.addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: unknown }).id = request.id;
+    requests(request.raw, reply.raw);
+    done();
+  });
   // reply.sendFile for the console's files; `serve: false` adds no route: the console's one
   // handler (console-site/) decides what is sent, under its @Public decision.
   void http.register(fastifyStatic, { root: consoleDirectory(app.get<AppConfig>(APP_CONFIG)), serve: false, suppressWarning: true });

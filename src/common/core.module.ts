@@ -3,10 +3,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from './clock';
 import { HttpReady } from './http-ready';
 import { OutboundSender, systemResolverProvider } from './outbound-http/outbound-sender';
-import { DeferredRequestLoggers } from './request-loggers';
 import { RetainedTables } from './retention';
 
-/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init; request loggers made when first used (request-loggers.ts); the one sender for URLs users give Klaxon (outbound-http/outbound-sender.ts) on the system's DNS. */
+/** Process-wide providers: the validated config, the clock, the registry of retained tables; the HTTP server made ready at the end of init; the one sender for URLs users give Klaxon (outbound-http/outbound-sender.ts) on the system's DNS. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -17,7 +16,6 @@ export class CoreModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         HttpReady,
-        DeferredRequestLoggers,
         RetainedTables,
         OutboundSender,
         systemResolverProvider,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
   ErrorCode,
@@ -13,6 +13,7 @@ import {
   pgErrorCode,
   RateLimitedError,
 } from './errors';
+import { requestFields } from './logging';
 
 export interface ErrorBody {
   statusCode: number;
@@ -42,13 +43,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (reply.sent) return;
-    const { status, body } = this.toHttp(exception);
+    const { status, body } = this.toHttp(exception, host.switchToHttp().getRequest<FastifyRequest | undefined>());
     if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
     // A handler's own Content-Type (@Header, e.g. TwiML's text/xml) is set before its pipes run: the error is JSON.
     reply.status(status).type(JSON_TYPE).send(body);
   }
 
-  toHttp(exception: unknown): { status: number; body: ErrorBody } {
+  /** `req`: the request that failed, named in an unhandled error's log line. */
+  toHttp(exception: unknown, req?: FastifyRequest): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
       const status = HTTP_STATUS[exception.code];
       return { status, body: { ...errorBody(status, exception.message, exception.errors), ...exception.details } };
@@ -82,7 +84,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { status: 409, body: errorBody(409, message) };
     }
     const errorId = randomUUID();
-    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    this.logger.error({ errorId, err: exception, ...(req?.raw && { req: requestFields(req) }) }, 'unhandled error');
     const status = HttpStatus.INTERNAL_SERVER_ERROR;
     return { status, body: { ...errorBody(status, `internal error (id ${errorId})`), errorId } };
   }

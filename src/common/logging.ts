@@ -1,8 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
+import { pinoHttp, HttpLogger } from 'pino-http';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/app-config';
+import { deferRequestBindings } from './request-loggers';
 
 /**
  * Path segments that are credentials (integration keys, heartbeat keys, email
@@ -78,25 +80,41 @@ export function keyPrefix(key: unknown): string | null {
  */
 const WEBHOOK_PATH = /^\/(v2\/enqueue|v2\/alerts|integrations\/|heartbeats\/)/;
 
-/** `stream`: where log lines go (stdout when absent); tests pass one to read what was logged. */
-export function loggerParams(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): Params {
-  const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
-    level: config.LOG_LEVEL,
-    redact: { paths: REDACT_PATHS, censor: '***' },
+/** The pino-http logger of createLoggers, for the hook that logs each request (app.setup.ts). */
+export const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
+
+/**
+ * The process's loggers. `root` writes every line (its level, its redaction);
+ * Nest's logger (nestjs-pino's) writes through it, and `requests` (pino-http)
+ * writes each request's `request completed` line through a child of it.
+ * nestjs-pino's own request middleware is bound to no route: it would run each
+ * request inside an AsyncLocalStorage, which on Node 20 turns on async hooks
+ * for every promise of the process (about a sixth of the API's CPU per webhook
+ * request, docs/performance.md). So a line carries `req` when it is about a
+ * request (its `request completed` line, a refusal, an unhandled error), not
+ * because a request happened to be running; the request id is Fastify's, the
+ * one the audit log records. `stream`: where lines go (stdout when absent);
+ * tests pass one to read what was logged.
+ */
+export function createLoggers(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): { root: Logger; nest: Params; requests: HttpLogger } {
+  const options = { level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '***' } };
+  const root = stream ? pino(options, stream) : pino(options);
+  const requests = pinoHttp({
+    logger: root,
     // Health probes and scrapes would drown everything else.
     autoLogging: { ignore: (req: IncomingMessage) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? '') },
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: redactUrl(req.url),
-      }),
-    },
+    serializers: { req: requestFields },
     customLogLevel: (req, res, err) => {
       if (err || res.statusCode >= 500) return 'error';
       if (WEBHOOK_PATH.test(req.url ?? '')) return 'debug';
       return res.statusCode >= 400 ? 'warn' : 'info';
     },
-  };
-  return { pinoHttp: stream ? [options, stream] : options };
+  });
+  deferRequestBindings(requests.logger);
+  return { root, nest: { pinoHttp: { logger: root }, forRoutes: [] }, requests };
+}
+
+/** What a line says of a request: its id, method and URL with keys masked. */
+export function requestFields(req: { id: unknown; method: string; url: string }): { id: unknown; method: string; url: string } {
+  return { id: req.id, method: req.method, url: redactUrl(req.url) };
 }

@@ -1,5 +1,3 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
 import type { Bindings, ChildLoggerOptions, Level, Logger } from 'pino';
 import { symbols } from 'pino';
 
@@ -85,12 +83,4 @@ function isRequestBinding(bindings: Bindings): boolean {
   let keys = 0;
   for (const key in bindings) if (++keys > 1 || key !== 'req') return false;
   return keys === 1;
-}
-
-/** Defers the request child of the request logger (PinoLogger.root, set once LoggerModule has set up its middleware, before init hooks run). */
-@Injectable()
-export class DeferredRequestLoggers implements OnModuleInit {
-  onModuleInit(): void {
-    deferRequestBindings(PinoLogger.root);
-  }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { keyPrefix, redactUrl } from '../common/logging';
+import { keyPrefix, redactUrl, requestFields } from '../common/logging';
 import { HttpExceptionFilter, JSON_TYPE } from '../common/http-exception.filter';
 import { DomainError, RateLimitedError } from '../common/errors';
 
@@ -79,7 +79,7 @@ export class IngestExceptionFilter implements ExceptionFilter {
     const payload = req.body as { routing_key?: unknown } | undefined;
     const key = keyPrefix(params?.key ?? (payload && typeof payload === 'object' ? payload.routing_key : undefined));
     this.logger.warn(
-      { status, reason: body.message, errors: body.errors.slice(0, LOGGED_ERRORS).map(loggable), key, url: redactUrl(req.url) },
+      { status, reason: body.message, errors: body.errors.slice(0, LOGGED_ERRORS).map(loggable), key, url: redactUrl(req.url), req: requestFields(req) },
       'webhook refused',
     );
   }

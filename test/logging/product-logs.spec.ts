@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { maskAddress } from '../../src/notifications/contact-address.mask';
 import { FakeTwilioServer, TWILIO_INVALID_NUMBER } from '../fakes/fake-twilio.server';
 import { signedTwilioRequest } from '../fakes/signing';
@@ -164,6 +165,28 @@ describe('product log lines', () => {
     expect(all).not.toContain(unknownKey);
     expect(all).not.toContain(pathKey);
   });
+  it("names a request by Fastify's id, the audit log's, and runs no request inside an AsyncLocalStorage", async () => {
+    const als = [jest.spyOn(AsyncLocalStorage.prototype, 'run'), jest.spyOn(AsyncLocalStorage.prototype, 'enterWith')];
+    try {
+      let teamId = '';
+      const created = await during(async () => {
+        teamId = (await t.api().post('/api/v1/teams', { name: 'log request ids' }).expect(201)).body.id;
+      });
+      const completed = created.find((l) => l.msg === 'request completed' && (l.req as { url: string }).url === '/api/v1/teams');
+      expect(completed).toEqual(expect.objectContaining({ level: INFO, req: expect.objectContaining({ id: expect.any(String), method: 'POST' }) }));
+      const [audit] = (await t.dataSource.query('SELECT request_id FROM audit_log WHERE resource_id = $1', [teamId])) as { request_id: string }[];
+      expect(audit.request_id).toBe((completed?.req as { id: string }).id);
+
+      const refused = await during(() => t.http().post('/v2/enqueue').send({ routing_key: 'R0123456789abcdef0123456789abcde' }).expect(404));
+      const refusal = refused.find((l) => l.msg === 'webhook refused');
+      const line = refused.find((l) => l.msg === 'request completed');
+      expect(refusal?.req).toEqual({ id: (line?.req as { id: string }).id, method: 'POST', url: '/v2/enqueue' });
+      for (const spy of als) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of als) spy.mockRestore();
+    }
+  });
+
   it('an event dropped by a router rule is one debug line with the router and rule, never the key', async () => {
     const service = await createService(t);
     const router = await t
