@@ -19,8 +19,15 @@ describe('web console: every page', () => {
   /**
    * Width, axe and screenshots of the page at `path` once `ready` is visible, on
    * `auditor` (a signed-in page of its own) at each viewport and colour scheme.
+   * The page is loaded once, on the phone in light mode; the other three are
+   * that page laid out again, as a phone turned sideways or a system switching
+   * to dark mode would (the console's layout and colours are CSS media queries
+   * only, with no transitions).
    */
   async function audit(name: string, path: string, ready: (p: Page) => Promise<unknown>, p: Page = auditor): Promise<void> {
+    await p.setViewportSize(PHONE);
+    await p.emulateMedia({ colorScheme: 'light' });
+    await p.goto(path);
     for (const [viewport, label] of [
       [PHONE, 'phone'],
       [DESKTOP, 'desktop'],
@@ -28,7 +35,6 @@ describe('web console: every page', () => {
       await p.setViewportSize(viewport);
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
-        await p.goto(path);
         await ready(p);
         if (label === 'phone') expect({ page: name, scheme, fits: (await h.scrollWidth(p)) <= 390 }).toEqual({ page: name, scheme, fits: true });
         expect({ page: name, scheme, viewport: label, violations: await h.axe(p) }).toEqual({ page: name, scheme, viewport: label, violations: [] });
