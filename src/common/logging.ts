@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import pino, { DestinationStream, Logger } from 'pino';
+import pino, { DestinationStream } from 'pino';
 import { pinoHttp, HttpLogger } from 'pino-http';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/app-config';
@@ -89,14 +89,14 @@ export const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
  * writes each request's `request completed` line through a child of it.
  * nestjs-pino's own request middleware is bound to no route: it would run each
  * request inside an AsyncLocalStorage, which on Node 20 turns on async hooks
- * for every promise of the process (about a sixth of the API's CPU per webhook
+ * for every promise of the process (8-19 % of the API's CPU per webhook
  * request, docs/performance.md). So a line carries `req` when it is about a
  * request (its `request completed` line, a refusal, an unhandled error), not
  * because a request happened to be running; the request id is Fastify's, the
  * one the audit log records. `stream`: where lines go (stdout when absent);
  * tests pass one to read what was logged.
  */
-export function createLoggers(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): { root: Logger; nest: Params; requests: HttpLogger } {
+export function createLoggers(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: DestinationStream): { nest: Params; requests: HttpLogger } {
   const options = { level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '***' } };
   const root = stream ? pino(options, stream) : pino(options);
   const requests = pinoHttp({
@@ -111,7 +111,7 @@ export function createLoggers(config: Pick<AppConfig, 'LOG_LEVEL'>, stream?: Des
     },
   });
   deferRequestBindings(requests.logger);
-  return { root, nest: { pinoHttp: { logger: root }, forRoutes: [] }, requests };
+  return { nest: { pinoHttp: { logger: root }, forRoutes: [] }, requests };
 }
 
 /** What a line says of a request: its id, method and URL with keys masked. */
