@@ -37,8 +37,9 @@ export function createHttpAdapter(): FastifyAdapter {
 /**
  * Everything an app needs besides its modules; main.ts and the tests share it
  * so tests exercise the same pipeline as production. Call it before app.init().
+ * Returns the OpenAPI document served at /docs, built on its first call.
  */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: INestApplication): { openApiDocument: () => OpenAPIObject } {
   app.useLogger(withFrameworkAtDebug(app.get(Logger)));
   const http = app.getHttpAdapter().getInstance() as FastifyInstance;
   if (!(app.getHttpAdapter() instanceof FastifyAdapter) || http.initialConfig.routerOptions?.caseSensitive === false) {
@@ -73,17 +74,8 @@ export function configureApp(app: INestApplication): void {
       // Stable ids a generated client can name its methods after: `<Controller>_<handler>`.
       operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
     }));
-  openApiDocuments.set(app, document);
   SwaggerModule.setup(UNROUTED_ENTRY_POINTS.openApi.path.slice(1), app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-}
-
-const openApiDocuments = new WeakMap<INestApplication, () => OpenAPIObject>();
-
-/** The app's OpenAPI document (served at /docs), built on the first call; the app must have been through configureApp. */
-export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
-  const document = openApiDocuments.get(app);
-  if (!document) throw new Error('openApiDocumentOf: configureApp(app) was not called');
-  return document();
+  return { openApiDocument: document };
 }
 
 /** The document's header: what Klaxon is, its licence, the API key scheme, and one described tag per area. */

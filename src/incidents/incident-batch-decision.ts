@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { AlertRow, foldAlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow } from './alert-rows';
 import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
-import type { CommandResult, EventCommand, IncidentCommand } from './incident-commands';
+import { type CommandResult, type EventCommand, type IncidentCommand, incidentKey } from './incident-commands';
 import type { ActorRecord, Incident, RepeatBurst } from './incident.entity';
 import { Actor, IncidentChange, IncidentEventType, SYSTEM_ACTOR, toDomainActor } from './incident-lifecycle';
 
@@ -56,8 +56,6 @@ export interface BatchDecision {
   /** New incidents were opened: wake the workers (their owners claim what a new incident sets off). */
   opened: boolean;
 }
-
-const incidentKey = (serviceId: string, dedupKey: string) => `${serviceId}\n${dedupKey}`;
 
 /**
  * Decides every command of a batch once, in order, with the pure state
