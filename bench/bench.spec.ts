@@ -7,6 +7,7 @@ import { formatTable, parseArgs } from './run';
 import { alertmanagerArgs, alertmanagerConfig, findAlertmanager, parseAlertmanagerVersion } from './lib/alertmanager-process';
 import { summarizeProfile } from './lib/cpu-profile-summary';
 import { cpuPerEvent, parseCpuArgs, tableWritesPerEvent } from './lib/cpu-per-event';
+import { formatShares, otherCommands, parsePidDso, shareByRole } from './lib/perf-split';
 import type { LoadResult } from './lib/load';
 import { requestBody, requestKey } from './lib/load-targets';
 import { percentile, summarize } from './lib/stats';
@@ -290,7 +291,7 @@ describe('routing scenario', () => {
 
 describe('npm run bench:cpu', () => {
   it('reads its load and options, with the defaults the docs give', () => {
-    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, all: false, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false, keys: 1000 });
+    expect(parseCpuArgs([])).toEqual({ load: 'repeated', seconds: 10, worker: true, all: false, tables: false, statements: false, smsLimit: 1_000_000, build: true, profile: false, perf: false, keys: 1000 });
     expect(parseCpuArgs(['distinct', '--seconds=5', '--no-worker', '--tables', '--statements', '--sms-limit=5', '--keys=5', '--no-build', '--profile'])).toEqual({
       load: 'distinct',
       seconds: 5,
@@ -301,8 +302,53 @@ describe('npm run bench:cpu', () => {
       smsLimit: 5,
       build: false,
       profile: true,
+      perf: false,
       keys: 5,
     });
+  });
+
+  it('--perf: perf record over the load', () => {
+    expect(parseCpuArgs(['--perf'])).toMatchObject({ perf: true, profile: false });
+  });
+
+  it('splits a perf report by process role and kind of code', () => {
+    const report = [
+      '# Samples: 31K of event \'cpu-clock:ppp\'',
+      '#',
+      '    18.27%     6739:node             node                               ',
+      '     6.88%     6739:node             [JIT] tid 6739                     ',
+      '     6.25%     6739:node             [kernel.kallsyms]                  ',
+      '     2.15%     6739:node             libc.so.6                          ',
+      '     5.99%     6757:postgres         postgres                           ',
+      '     2.04%     6757:postgres         [kernel.kallsyms]                  ',
+      '                                  0x55745a204a44',
+      '     4.95%     6780:postgres         postgres                           ',
+      '    13.46%        0:swapper          [kernel.kallsyms]                  ',
+      '     6.00%     6798:wrk              [kernel.kallsyms]                  ',
+      '     0.20%     6758:node             node                               ',
+      '     0.10%       78:kdamond.0        [kernel.kallsyms]                  ',
+      '',
+    ].join('\n');
+    const rows = parsePidDso(report);
+    expect(rows).toHaveLength(11);
+    expect(rows[1]).toEqual({ percent: 6.88, pid: 6739, comm: 'node', dso: '[JIT] tid 6739' });
+    const shares = shareByRole(rows, { api: [6739], worker: [6758, 6759] });
+    expect(shares.map((s) => [s.role, s.percent])).toEqual([
+      ['api', 33.6],
+      ['idle', 13.5],
+      ['postgres', 13],
+      ['wrk', 6],
+      ['worker', 0.2],
+      ['other', 0.1],
+    ]);
+    expect(shares[0].kinds).toEqual([
+      { kind: 'node and V8', percent: 54.5 },
+      { kind: 'JavaScript', percent: 20.5 },
+      { kind: 'kernel', percent: 18.6 },
+      { kind: 'libc', percent: 6.4 },
+    ]);
+    expect(formatShares(shares).split('\n')[2]).toBe('postgres   13.0 % of the machine: postgres 84.3 %, kernel 15.7 %');
+    expect(otherCommands(rows, { api: [6739], worker: [6758] })).toEqual([{ comm: 'kdamond.0', percent: 0.1 }]);
   });
 
   it('--all: one KLAXON_ROLE=all process', () => {
@@ -318,6 +364,7 @@ describe('npm run bench:cpu', () => {
     [['--keys=0'], /--keys must be a positive whole number/],
     [['--quick'], /unknown option --quick/],
     [['--all', '--no-worker'], /cannot go with --no-worker/],
+    [['--profile', '--perf'], /run one at a time/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCpuArgs(argv)).toThrow(message);
   });

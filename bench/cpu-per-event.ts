@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cpu -- [distinct|repeated] [--seconds=10] [--no-worker | --all]
- * [--tables] [--statements] [--sms-limit=N] [--keys=N] [--profile] [--no-build]`
+ * [--tables] [--statements] [--sms-limit=N] [--keys=N] [--profile | --perf] [--no-build]`
  *
  * The CPU one event costs each process, which the host's speed moves far less
  * than a rate: Klaxon as production runs it (a `KLAXON_ROLE=api` and a
@@ -12,13 +12,17 @@
  * of the api, the worker and PostgreSQL (from /proc: Linux only), during the
  * run and while the worker finishes what the run left. PostgreSQL's figure
  * sums every `postgres` process on the machine: run it on a quiet one.
+ * `--perf` also runs `perf record -a` over the measured load and prints the
+ * whole machine's CPU by role (api, worker, bench, postgres, wrk, idle, other) and,
+ * inside each, by kind of code (JavaScript, node and V8, kernel, libc,
+ * postgres): what the two cores did, which per-process CPU cannot show.
  *
  * Database: with DATABASE_URL, a new database on that server (the role needs
  * CREATEDB), dropped afterwards; without it, the embedded PostgreSQL in a
  * temporary folder. `--statements` needs `pg_stat_statements` in the server's
  * shared_preload_libraries.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +35,7 @@ import { waitForIdle } from './lib/drain';
 import { createServices } from './lib/klaxon-api';
 import { buildKlaxon, KlaxonProcess } from './lib/klaxon-process';
 import { runLoad } from './lib/load';
+import { formatShares, otherCommands, parsePidDso, shareByRole } from './lib/perf-split';
 import { processCpuMs } from './lib/process-cpu';
 import { TimingTwilioServer } from './lib/timing-twilio.server';
 
@@ -97,7 +102,9 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
   };
   // Kept after the run (git-ignored), for a closer look than the summary printed here.
   const profileDir = (role: string) => path.join(__dirname, 'results', 'profiles', `cpu-${role}`);
-  const nodeArgs = (role: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(role)}`] : []);
+  // --perf: names for the JavaScript in perf's samples (/tmp/perf-<pid>.map), V8's log in the temporary folder.
+  const perfArgs = ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${path.join(logDir, 'v8-%p.log')}`];
+  const nodeArgs = (role: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(role)}`] : args.perf ? perfArgs : []);
   const api = await KlaxonProcess.create({ name: 'api', env: { ...env, KLAXON_ROLE: args.all ? 'all' : 'api' }, logDir, nodeArgs: nodeArgs('api') });
   const worker = await KlaxonProcess.create({ name: 'worker', env: { ...env, KLAXON_ROLE: 'worker' }, logDir, nodeArgs: nodeArgs('worker') });
   try {
@@ -134,8 +141,17 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
     const tables0 = await tableCounters(db);
     const wal0 = await walCounters(db);
     const c0 = reading();
+    const perf = args.perf ? recordMachine(path.join(logDir, 'perf.data'), args.seconds) : null;
+    perf?.catch(() => undefined); // awaited below; a failed load must not leave it unhandled meanwhile
     const result = await runLoad(spec(prefix, keys, args.seconds));
     const c1 = reading();
+    if (perf) {
+      // bench: this process (its database pool, the fake Twilio, wrk's parent).
+      const threads = { api: threadsOf(api.pid), worker: threadsOf(worker.pid), bench: threadsOf(process.pid) };
+      const rows = parsePidDso(await perf);
+      const others = otherCommands(rows, threads).map((o) => `${o.comm} ${o.percent} %`);
+      console.log(`perf, the whole machine during the load:\n${formatShares(shareByRole(rows, threads))}\nother: ${others.join(', ')}`);
+    }
     const started = Date.now();
     await settle();
     const drainMs = args.worker ? Date.now() - started : null;
@@ -173,8 +189,10 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
       for (const r of rows) console.log(`${String(r.us).padStart(8)} µs/event ${String(r.calls).padStart(7)} calls  ${r.query}`);
     }
   } finally {
+    const pids = [api.pid, worker.pid];
     await api.stop();
     await worker.stop();
+    for (const pid of args.perf ? pids : []) rmSync(`/tmp/perf-${pid}.map`, { force: true });
     await twilio.stop();
     await db.end();
     // A profile covers the process's whole life, its start included (module loading shows as cjs/loader).
@@ -187,8 +205,31 @@ async function measure(args: CpuArgs, url: string): Promise<void> {
   }
 }
 
+/** The ids of a process's threads (perf samples threads); none when it is not running. */
+function threadsOf(pid: number | undefined): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `perf record -a` (every process, cpu-clock samples at 999 Hz) for `seconds`,
+ * then the report by pid and shared object (perf-split.ts reads it).
+ */
+async function recordMachine(file: string, seconds: number): Promise<string> {
+  const recording = spawn('perf', ['record', '-a', '-F', '999', '-o', file, '--', 'sleep', String(seconds)], { stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve, reject) => recording.on('error', reject).on('exit', resolve));
+  if (code !== 0) throw new Error(`perf record exited with ${code}`);
+  return execFileSync('perf', ['report', '-i', file, '--stdio', '--no-children', '--sort', 'pid,dso'], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+}
+
 async function main(): Promise<void> {
   const args = parseCpuArgs(process.argv.slice(2));
+  if (args.perf && spawnSync('perf', ['--version'], { stdio: 'ignore' }).error) {
+    throw new Error('--perf needs Linux perf on the PATH (Debian: apt-get install linux-perf)');
+  }
   if (args.build) {
     const warning = buildKlaxon();
     if (warning) console.error(`WARNING ${warning}`);

@@ -22,6 +22,8 @@ export interface CpuArgs {
   build: boolean;
   /** Run both processes with --cpu-prof and print where each spent its time. */
   profile: boolean;
+  /** `perf record -a` over the measured load: the machine's CPU by process and kind of code (needs Linux perf). */
+  perf: boolean;
   /** How many open incidents `repeated` re-sends (1,000; a handful is an alert storm on a few keys). */
   keys: number;
 }
@@ -37,10 +39,11 @@ export function parseCpuArgs(argv: readonly string[]): CpuArgs {
   const loads = argv.filter((a) => !a.startsWith('--'));
   const load = loads[0] ?? 'repeated';
   if (loads.length > 1 || (load !== 'distinct' && load !== 'repeated')) throw new Error(`one load, distinct or repeated, not ${JSON.stringify(loads.join(' '))}`);
-  const known = new Set(['--no-worker', '--all', '--tables', '--statements', '--no-build', '--profile']);
+  const known = new Set(['--no-worker', '--all', '--tables', '--statements', '--no-build', '--profile', '--perf']);
   const unknown = argv.filter((a) => a.startsWith('--') && !known.has(a) && !/^--(seconds|sms-limit|keys)=/.test(a));
   if (unknown.length) throw new Error(`unknown option ${unknown[0]}`);
   if (argv.includes('--all') && argv.includes('--no-worker')) throw new Error('--all runs the worker in the api process: it cannot go with --no-worker');
+  if (argv.includes('--profile') && argv.includes('--perf')) throw new Error('--profile and --perf each sample the processes: run one at a time');
   return {
     load,
     seconds: positive('seconds', value('seconds') ?? '10'),
@@ -51,6 +54,7 @@ export function parseCpuArgs(argv: readonly string[]): CpuArgs {
     smsLimit: positive('sms-limit', value('sms-limit') ?? '1000000'),
     build: !argv.includes('--no-build'),
     profile: argv.includes('--profile'),
+    perf: argv.includes('--perf'),
     keys: positive('keys', value('keys') ?? '1000'),
   };
 }
