@@ -4,13 +4,16 @@ import { MAX_LAYERS, MAX_RESTRICTIONS_PER_LAYER, MAX_USERS_PER_LAYER } from '../
 import { MAX_OVERRIDES_PER_SCHEDULE } from '../../src/schedules/schedule-overrides.service';
 import { createPolicy, createSchedule, createServiceWithEventsV2, layerBody } from '../support/factories';
 import { FakeClock } from '../support/fake-clock';
+import { LoopStalls } from '../support/loop-stalls';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
  * The worst schedules the validation accepts, served while a separate process
- * sends every rendering route and Events v2 alerts. The event-loop delay is
- * measured inside this (the server's) process by `perf_hooks.monitorEventLoopDelay`,
- * read from /metrics: the first scrape resets the window, the second reads it.
+ * sends every rendering route and Events v2 alerts. Measured inside this (the
+ * server's) process: how long the process itself held its event loop, the
+ * host's share of each delay taken out (loop-stalls.ts), and the event-loop
+ * delay of `perf_hooks.monitorEventLoopDelay`, read from /metrics (the first
+ * scrape resets the window, the second reads it).
  *
  * - dense: 20 layers of 500 distinct users, hourly turns, 50 one-minute daily
  *   windows per layer placed so that every window edge is a change of person
@@ -21,23 +24,25 @@ import { createTestApp, TestApp } from '../support/test-app';
  */
 const NOW = '2026-03-02T09:00:00.000Z';
 const DAY_MS = 86_400_000;
-const MAX_DELAY_SECONDS = 0.1;
 /**
- * The delay is wall-clock time, so a host busy with other work adds to it; it
- * never takes away from what the requests themselves cost. The load is sent up
- * to this many times, each time from a cold feed cache, and stops at the first
- * run under the limit: a request that truly held the loop would fail them all.
+ * The longest the server may hold its own event loop while serving these
+ * (loop-stalls.ts: a delay less the time its main thread waited for a core,
+ * which the host's other work neither adds to nor takes away from).
+ */
+const MAX_HELD_MS = 100;
+/**
+ * And the longest wall-clock delay, which includes the time a busy host does
+ * not run the process at all: a ceiling any host meets, far under the stalls
+ * this test was written against (2.8 s to 33 s). Figures from this machine are
+ * in docs/schedules.md.
+ */
+const MAX_DELAY_SECONDS = 1;
+/**
+ * The load is sent up to this many times, each time from a cold feed cache,
+ * and stops at the first run within both limits: a request that truly held
+ * the loop would fail them all.
  */
 const ATTEMPTS = 4;
-/**
- * Each attempt first sends a control load, the same alerts and as many cheap
- * requests (/healthz), and measures the delay the host alone causes (other
- * test files, PostgreSQL). An attempt passes under 100 ms, or, on a host busy
- * enough that the control itself is delayed, under the control's delay plus
- * HOST_NOISE_SECONDS: the stalls this guards against were 2.8 s to 33 s. The
- * figure on a quiet host is in docs/performance.md.
- */
-const HOST_NOISE_SECONDS = 0.15;
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
@@ -201,7 +206,7 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
     return Number(line.split(' ')[1]);
   };
 
-  it('serves iCal, shifts, report and on-call with no event-loop delay of 100 ms or more', async () => {
+  it('serves iCal, shifts, report and on-call without holding the event loop for 100 ms', async () => {
     const year = `since=2026-01-01T00:00:00Z&until=${new Date(Date.parse('2026-01-01T00:00:00Z') + 366 * DAY_MS).toISOString()}`;
     const feed = (s: { icalUrl: string }) => s.icalUrl.replace(/^https?:\/\/[^/]+/, '');
     const api = (name: string, path: string) => ({ name, path, auth: true });
@@ -222,33 +227,33 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
       { name: 'dense ical again', path: feed(dense) },
     ];
 
-    const runs: { worst: number; control: number; results: LoadResult[] }[] = [];
-    const limitFor = (control: number) => (control > 0.02 ? Math.max(MAX_DELAY_SECONDS, control + HOST_NOISE_SECONDS) : MAX_DELAY_SECONDS);
-    const passes = (r: { worst: number; control: number }) => r.worst < limitFor(r.control);
-    const measure = async (attempt: number, plan: { name: string; path: string; auth?: boolean }[]) => {
-      const load = loadProcess({ base, key: t.keys.admin, routingKey, requests: plan, attempt, timeoutMs: 30_000 });
+    type Run = { worst: number; stall: { worstWallMs: number; worstHeldMs: number }; results: LoadResult[] };
+    const runs: Run[] = [];
+    const passes = (r: Run) => r.stall.worstHeldMs < MAX_HELD_MS && r.worst < MAX_DELAY_SECONDS;
+    for (let attempt = 1; attempt <= ATTEMPTS && !runs.some(passes); attempt++) {
+      await t.dataSource.query('DELETE FROM schedule_ical_feeds');
+      const load = loadProcess({ base, key: t.keys.admin, routingKey, requests, attempt, timeoutMs: 30_000 });
       await load.ready;
       await maxDelaySeconds(); // opens a fresh measurement window
-      const results = await load.start();
-      return { results, delay: await maxDelaySeconds() };
-    };
-    for (let attempt = 1; attempt <= ATTEMPTS && !runs.some(passes); attempt++) {
-      const control = await measure(attempt * 100, requests.map((r) => ({ name: r.name, path: '/healthz' })));
-      await t.dataSource.query('DELETE FROM schedule_ical_feeds');
       const started = performance.now();
-      const { results, delay: worst } = await measure(attempt, requests);
-      runs.push({ worst, control: control.delay, results });
+      const stalls = new LoopStalls();
+      stalls.start();
+      const results = await load.start();
+      const stall = stalls.stop();
+      const worst = await maxDelaySeconds();
+      runs.push({ worst, stall, results });
       const alerts = results.filter((r) => r.name === 'enqueue');
       console.log(
         [
-          `run ${attempt}: worst event-loop delay while serving the worst schedules: ${(worst * 1000).toFixed(1)} ms (control load: ${(control.delay * 1000).toFixed(1)} ms)`,
+          `run ${attempt}: the server held its event loop for at most ${stall.worstHeldMs.toFixed(1)} ms (the host's share taken out); ` +
+            `worst event-loop delay ${(worst * 1000).toFixed(1)} ms (/metrics; ${stall.worstWallMs.toFixed(1)} ms between 5 ms ticks)`,
           `load took ${Math.round(performance.now() - started)} ms; ${alerts.length} alerts, slowest 202 in ${Math.max(...alerts.map((a) => a.ms))} ms`,
           ...results.filter((r) => r.name !== 'enqueue').map((r) => `  ${r.name}: ${r.status} in ${r.ms} ms (${r.bytes} bytes)`),
         ].join('\n'),
       );
     }
-    const best = runs.find(passes) ?? runs.reduce((b, run) => (run.worst - run.control < b.worst - b.control ? run : b));
-    const { worst, control, results } = best;
+    const best = runs.find(passes) ?? runs.reduce((b, run) => (run.stall.worstHeldMs < b.stall.worstHeldMs ? run : b));
+    const { worst, stall, results } = best;
     const byName = Object.fromEntries(results.filter((r) => r.name !== 'enqueue').map((r) => [r.name, r]));
     const alerts = results.filter((r) => r.name === 'enqueue');
 
@@ -270,6 +275,7 @@ describe('schedule renderings never stall the event loop (real PostgreSQL, worst
     });
     expect(alerts.every((a) => a.status === 202)).toBe(true);
     expect(worst).toBeGreaterThan(0);
-    expect(worst).toBeLessThan(limitFor(control));
+    expect(stall.worstHeldMs).toBeLessThan(MAX_HELD_MS);
+    expect(worst).toBeLessThan(MAX_DELAY_SECONDS);
   }, 240_000);
 });
