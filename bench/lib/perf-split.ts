@@ -55,9 +55,11 @@ export function shareByRole(rows: readonly PerfRow[], threads: RoleThreads): Pro
   const role = roleOf(threads);
   const byRole = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    const kinds = byRole.get(role(r)) ?? new Map<string, number>();
-    kinds.set(codeKind(r.dso), (kinds.get(codeKind(r.dso)) ?? 0) + r.percent);
-    byRole.set(role(r), kinds);
+    const name = role(r);
+    const kind = codeKind(r.dso);
+    const kinds = byRole.get(name) ?? new Map<string, number>();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + r.percent);
+    byRole.set(name, kinds);
   }
   const round = (n: number) => Math.round(n * 10) / 10;
   return [...byRole]
