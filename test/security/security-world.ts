@@ -258,10 +258,10 @@ export function webhooks(world: World): { url: string; valid: Record<string, unk
   ];
 }
 
-/** Row counts of every table: equal before and after a rejected request means nothing was written. */
 /** The count statement of each app's database: its tables do not change while a test runs. */
 const countStatements = new WeakMap<TestApp, string>();
 
+/** Row counts of every table: equal before and after a rejected request means nothing was written. */
 export async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   let sql = countStatements.get(t);
   if (!sql) {
