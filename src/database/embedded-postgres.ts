@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { postgresPlaces } from './postgres-places';
 import { PostgresServer } from './postgres-server';
+import { ensureKlaxonDatabase } from './server-statements.repository';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -96,8 +97,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   const admin = new Client({ connectionString: urlFor(port).replace(/\/klaxon$/, '/postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'klaxon'`);
-    if (!rowCount) await admin.query('CREATE DATABASE klaxon');
+    await ensureKlaxonDatabase(admin);
   } finally {
     await admin.end();
   }

@@ -1,9 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from './database-options';
-
-/** Advisory-lock id serialising migrations among instances that start together. */
-export const MIGRATION_LOCK = 0x6b6c78_02;
+import { lockMigrations } from './server-statements.repository';
 
 /**
  * Applies pending migrations (each in its own transaction) and returns their
@@ -17,7 +15,7 @@ export async function runMigrations(url: string): Promise<string[]> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await lockMigrations(lock);
     const ds = new DataSource({ ...databaseOptions(url, 2), entities: [] });
     await ds.initialize();
     try {

@@ -1,11 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from 'pg';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TimerClaimerService } from '../escalation/engine/timer-claimer.service';
 import { DispatcherService } from '../notifications/dispatcher.service';
 import { HandoffSenderService } from '../handoff/handoff-sender.service';
 import { HandoffTimerClaimerService } from '../handoff/handoff-timer-claimer.service';
+import { ChannelListener } from '../database/channel-listener.repository';
 import { WORK_CHANNEL } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
 import { IncidentOpeningsRepository } from '../incidents/incident-openings.repository';
@@ -26,7 +26,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger(WorkerService.name);
   private running = false;
   private loops: Promise<void>[] = [];
-  private listener: Client | null = null;
+  private readonly listener: ChannelListener;
   private readonly wakers = new Set<Waker>();
   private lastHeartbeatCheck = 0;
   private lastClaimRecovery = 0;
@@ -41,7 +41,17 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly webhooks: WebhookDeliveryService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.listener = new ChannelListener({
+      url: config.databaseUrl,
+      channel: WORK_CHANNEL,
+      logger: this.logger,
+      purpose: 'worker wake-ups (the safety poll covers the gap)',
+      onNotification: () => this.pokeAll(),
+      // Anything committed while this process was not listening.
+      onListening: () => this.pokeAll(),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.KLAXON_ROLE === 'api') return;
@@ -64,7 +74,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     this.running = true;
     await this.timers.armEngineTimers();
     await this.handoffTimers.armHorizon();
-    await this.listen();
+    await this.listener.start();
     this.loops = [
       this.loop('timers', () => this.timerPass(), () => earliest(this.timers.nextDueAt(), this.handoffTimers.nextDueAt())),
       this.loop('outbox', () => this.dispatchPass(), () => earliest(this.dispatcher.nextDueAt(), this.handoffSender.nextDueAt())),
@@ -90,8 +100,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
         'could not hand back claimed pages; another worker sends them once their claim expires',
       );
     }
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    await this.listener.stop();
   }
 
   /** One pass of every loop. Returns true when any had work (more may be due right away). */
@@ -168,27 +177,6 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   private pokeAll(): void {
     for (const w of this.wakers) w.poke();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', () => this.pokeAll());
-    client.on('error', (e) => {
-      if (!this.running) return; // stopping: the database may be stopping too, and nothing needs waking
-      this.logger.warn({ err: e.message }, 'LISTEN connection lost; reconnecting');
-      this.listener = null;
-      setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${WORK_CHANNEL}`);
-      this.listener = client;
-      this.pokeAll(); // anything committed while we were not listening
-    } catch (e) {
-      this.logger.warn({ err: (e as Error).message }, 'could not LISTEN; relying on the safety poll');
-      await client.end().catch(() => undefined);
-      if (this.running) setTimeout(() => this.running && void this.listen().catch(() => undefined), 1000).unref();
-    }
   }
 }
 

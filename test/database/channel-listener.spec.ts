@@ -1,0 +1,98 @@
+import { Client } from 'pg';
+import { ChannelListener } from '../../src/database/channel-listener.repository';
+import { waitFor } from '../fakes/wait-for';
+import { createTestDatabase, TestDatabase } from '../support/database';
+
+/**
+ * The LISTEN connection the worker's wake-ups and the console's live events
+ * share (src/database/channel-listener.repository.ts), on real PostgreSQL:
+ * it hears its channel only, comes back after its connection is killed and
+ * says so (what was notified meanwhile is lost, so the caller catches up),
+ * and after `stop` it neither hears nor reconnects.
+ */
+describe('ChannelListener', () => {
+  let db: TestDatabase;
+  let sql: Client;
+  const warnings: string[] = [];
+  const logger = { warn: (_fields: unknown, msg: string) => void warnings.push(msg) };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await db?.drop();
+  });
+
+  function listener(events: string[]): ChannelListener {
+    return new ChannelListener({
+      url: db.url,
+      channel: 'klaxon_test_channel',
+      logger,
+      purpose: 'test',
+      onNotification: (payload) => events.push(`notified ${payload}`),
+      onListening: (reconnected) => events.push(reconnected ? 'reconnected' : 'listening'),
+    });
+  }
+
+  /** The backends listening on the test channel (pg_stat_activity shows the last statement of each). */
+  async function listeners(): Promise<number> {
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+    return rows[0].n;
+  }
+
+  it('hears its own channel, not another', async () => {
+    const events: string[] = [];
+    const l = listener(events);
+    await l.start();
+    try {
+      expect(events).toEqual(['listening']);
+      await sql.query(`SELECT pg_notify('klaxon_other_channel', 'x'), pg_notify('klaxon_test_channel', 'a,b')`);
+      await waitFor(() => events.length === 2, 5000, 'the notification');
+      expect(events).toEqual(['listening', 'notified a,b']);
+    } finally {
+      await l.stop();
+    }
+  });
+
+  it('reopens a killed connection, says it was away, and hears again', async () => {
+    const events: string[] = [];
+    const l = listener(events);
+    await l.start();
+    try {
+      warnings.length = 0;
+      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+      await waitFor(() => events.includes('reconnected'), 10_000, 'the reconnection');
+      expect(warnings).toEqual(['test: LISTEN connection lost; reconnecting']);
+      await sql.query(`SELECT pg_notify('klaxon_test_channel', 'after')`);
+      await waitFor(() => events.includes('notified after'), 5000, 'the notification after the reconnection');
+      expect(await listeners()).toBe(1);
+    } finally {
+      await l.stop();
+    }
+  });
+
+  it('after stop, neither hears nor reconnects, even when stopped while its connection was lost', async () => {
+    const events: string[] = [];
+    const l = listener(events);
+    await l.start();
+    warnings.length = 0;
+    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+    await waitFor(() => warnings.length, 5000, 'the lost connection');
+    await l.stop();
+    await sql.query(`SELECT pg_notify('klaxon_test_channel', 'late')`);
+    // Past the reconnection delay (1 s): nothing came back.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(events).toEqual(['listening']);
+    expect(await listeners()).toBe(0);
+  });
+
+  it('refuses a channel name that is not one of ours', () => {
+    expect(() => new ChannelListener({ url: db.url, channel: 'x; DROP TABLE incidents', logger, purpose: 'test', onNotification: () => undefined, onListening: () => undefined })).toThrow(
+      'not a channel name',
+    );
+  });
+});
