@@ -52,7 +52,8 @@ export class ChannelListener {
     const { url, channel, logger, purpose } = this.options;
     const client = new Client({ connectionString: url });
     client.on('notification', (n) => {
-      if (n.channel === channel) this.options.onNotification(n.payload ?? '');
+      // After stop, nothing is told (a connection still opening is closed below).
+      if (this.running && n.channel === channel) this.options.onNotification(n.payload ?? '');
     });
     client.on('error', (e) => {
       // Before it listens, a failure is the catch below's; after stop, nothing needs the connection.
