@@ -28,6 +28,8 @@ export interface ChannelListenerOptions {
  */
 export class ChannelListener {
   private client: Client | null = null;
+  /** Counts starts and stops: a connection or retry of an earlier start does nothing once it is stale. */
+  private generation = 0;
   private running = false;
 
   constructor(private readonly options: ChannelListenerOptions) {
@@ -38,40 +40,46 @@ export class ChannelListener {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.connect(false);
+    await this.connect(false, ++this.generation);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.generation++;
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
   }
 
-  private async connect(again: boolean): Promise<void> {
+  private current(generation: number): boolean {
+    return this.running && generation === this.generation;
+  }
+
+  private async connect(again: boolean, generation: number): Promise<void> {
     const { url, channel, logger, purpose } = this.options;
     const client = new Client({ connectionString: url });
     client.on('notification', (n) => {
       // After stop, nothing is told (a connection still opening is closed below).
-      if (this.running && n.channel === channel) this.options.onNotification(n.payload ?? '');
+      if (this.current(generation) && n.channel === channel) this.options.onNotification(n.payload ?? '');
     });
     client.on('error', (e) => {
       // Before it listens, a failure is the catch below's; after stop, nothing needs the connection.
-      if (!this.running || this.client !== client) return;
+      if (!this.current(generation) || this.client !== client) return;
       logger.warn({ err: e.message }, `${purpose}: LISTEN connection lost; reconnecting`);
       this.client = null;
-      this.retry();
+      this.retry(generation);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${channel}`);
     } catch (e) {
-      logger.warn({ err: (e as Error).message, retryInMs: RECONNECT_MS }, `${purpose}: could not LISTEN; retrying`);
       await client.end().catch(() => undefined);
-      this.retry();
+      if (!this.current(generation)) return;
+      logger.warn({ err: (e as Error).message, retryInMs: RECONNECT_MS }, `${purpose}: could not LISTEN; retrying`);
+      this.retry(generation);
       return;
     }
-    if (!this.running) {
+    if (!this.current(generation)) {
       await client.end().catch(() => undefined);
       return;
     }
@@ -79,7 +87,7 @@ export class ChannelListener {
     this.options.onListening(again);
   }
 
-  private retry(): void {
-    if (this.running) setTimeout(() => this.running && void this.connect(true), RECONNECT_MS).unref();
+  private retry(generation: number): void {
+    setTimeout(() => this.current(generation) && void this.connect(true, generation), RECONNECT_MS).unref();
   }
 }

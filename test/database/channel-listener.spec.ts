@@ -90,6 +90,28 @@ describe('ChannelListener', () => {
     expect(await listeners()).toBe(0);
   });
 
+  it('started again while a reconnection was pending, keeps one connection: the stale retry does nothing', async () => {
+    const events: string[] = [];
+    const l = listener(events);
+    await l.start();
+    try {
+      warnings.length = 0;
+      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+      await waitFor(() => warnings.length, 5000, 'the lost connection');
+      await l.stop();
+      await l.start();
+      // Past the first start's reconnection delay (1 s).
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(events).toEqual(['listening', 'listening']);
+      expect(await listeners()).toBe(1);
+      await sql.query(`SELECT pg_notify('klaxon_test_channel', 'once')`);
+      await waitFor(() => events.includes('notified once'), 5000, 'the notification');
+      expect(events.filter((e) => e === 'notified once')).toHaveLength(1);
+    } finally {
+      await l.stop();
+    }
+  });
+
   it('refuses a channel name that is not one of ours', () => {
     expect(() => new ChannelListener({ url: db.url, channel: 'x; DROP TABLE incidents', logger, purpose: 'test', onNotification: () => undefined, onListening: () => undefined })).toThrow(
       'not a channel name',
