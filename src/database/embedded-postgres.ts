@@ -17,16 +17,52 @@ export interface EmbeddedDatabase {
 
 type Log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The lowest port of the kernel's range for outgoing connections' local ports (Linux), or null where it cannot be read. */
+function ephemeralLow(): number | null {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 0 ? low : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Listens on `port` of 127.0.0.1 (0: any) and closes again; resolves with the port, or null when it is taken. */
+function probePort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.on('error', () => resolve(null));
+    srv.listen(port, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : null));
     });
   });
+}
+
+const LOWEST_PICKED_PORT = 10_000;
+
+/**
+ * A port of 127.0.0.1 that nothing listens on, for a server about to start
+ * (the embedded PostgreSQL; the bench's and the tests' processes, whose
+ * address must be known before they start). It is taken below the kernel's
+ * range for outgoing connections when that range can be read: a port from
+ * that range (what listening on port 0 gives) can be handed to any outgoing
+ * connection of the machine as its local port before the server binds it,
+ * which then fails with EADDRINUSE. Elsewhere, or when 50 tries find nothing
+ * free, the kernel picks.
+ */
+export async function freePort(): Promise<number> {
+  const low = ephemeralLow();
+  if (low && low > LOWEST_PICKED_PORT + 1000) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = await probePort(LOWEST_PICKED_PORT + Math.floor(Math.random() * (low - LOWEST_PICKED_PORT)));
+      if (port) return port;
+    }
+  }
+  const port = await probePort(0);
+  if (!port) throw new Error('no free port on 127.0.0.1');
+  return port;
 }
 
 function isAlive(pid: number): boolean {

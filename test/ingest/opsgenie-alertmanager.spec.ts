@@ -1,24 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../src/database/embedded-postgres';
 import { createIntegration, createService, IntegrationFixture, ServiceFixture } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // Plain JavaScript, shared with CI setup: installs the Debian package when it is missing and it can.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureAlertmanager } = require('../../scripts/ensure-alertmanager') as { ensureAlertmanager: () => string };
-
-/** A port free right now on loopback (Alertmanager needs one given to it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Polls an async probe until it returns a value; fails naming what never came. */
 async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 90_000): Promise<T> {
