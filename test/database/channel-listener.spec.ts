@@ -44,6 +44,13 @@ describe('ChannelListener', () => {
     return rows[0].n;
   }
 
+  /** Kills the listening connection from the server's side and waits until the listener has noticed (its warning). */
+  async function killConnection(): Promise<void> {
+    warnings.length = 0;
+    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+    await waitFor(() => warnings.length, 5000, 'the lost connection');
+  }
+
   it('hears its own channel, not another', async () => {
     const events: string[] = [];
     const l = listener(events);
@@ -63,8 +70,7 @@ describe('ChannelListener', () => {
     const l = listener(events);
     await l.start();
     try {
-      warnings.length = 0;
-      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+      await killConnection();
       await waitFor(() => events.includes('reconnected'), 10_000, 'the reconnection');
       expect(warnings).toEqual(['test: LISTEN connection lost; reconnecting']);
       await sql.query(`SELECT pg_notify('klaxon_test_channel', 'after')`);
@@ -79,9 +85,7 @@ describe('ChannelListener', () => {
     const events: string[] = [];
     const l = listener(events);
     await l.start();
-    warnings.length = 0;
-    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
-    await waitFor(() => warnings.length, 5000, 'the lost connection');
+    await killConnection();
     await l.stop();
     await sql.query(`SELECT pg_notify('klaxon_test_channel', 'late')`);
     // Past the reconnection delay (1 s): nothing came back.
@@ -95,9 +99,7 @@ describe('ChannelListener', () => {
     const l = listener(events);
     await l.start();
     try {
-      warnings.length = 0;
-      await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
-      await waitFor(() => warnings.length, 5000, 'the lost connection');
+      await killConnection();
       await l.stop();
       await l.start();
       // Past the first start's reconnection delay (1 s).
