@@ -51,8 +51,9 @@ export class ChannelListener {
     await client?.end().catch(() => undefined);
   }
 
+  /** Whether work of `generation` is still wanted: every start and stop begins a new generation. */
   private current(generation: number): boolean {
-    return this.running && generation === this.generation;
+    return generation === this.generation && this.running;
   }
 
   private async connect(again: boolean, generation: number): Promise<void> {

@@ -39,66 +39,66 @@ describe('ChannelListener', () => {
   }
 
   /** The backends listening on the test channel (pg_stat_activity shows the last statement of each). */
+  const LISTENING = `datname = current_database() AND query = 'LISTEN klaxon_test_channel'`;
+
   async function listeners(): Promise<number> {
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${LISTENING}`);
     return rows[0].n;
   }
 
   /** Kills the listening connection from the server's side and waits until the listener has noticed (its warning). */
   async function killConnection(): Promise<void> {
     warnings.length = 0;
-    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN klaxon_test_channel'`);
+    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE ${LISTENING}`);
     await waitFor(() => warnings.length, 5000, 'the lost connection');
   }
 
-  it('hears its own channel, not another', async () => {
+  /** A started listener and what it told, for `body`; stopped afterwards whatever happened. */
+  async function withListener(body: (events: string[], l: ChannelListener) => Promise<void>): Promise<void> {
     const events: string[] = [];
     const l = listener(events);
     await l.start();
     try {
+      await body(events, l);
+    } finally {
+      await l.stop();
+    }
+  }
+
+  it('hears its own channel, not another', async () => {
+    await withListener(async (events) => {
       expect(events).toEqual(['listening']);
       await sql.query(`SELECT pg_notify('klaxon_other_channel', 'x'), pg_notify('klaxon_test_channel', 'a,b')`);
       await waitFor(() => events.length === 2, 5000, 'the notification');
       expect(events).toEqual(['listening', 'notified a,b']);
-    } finally {
-      await l.stop();
-    }
+    });
   });
 
   it('reopens a killed connection, says it was away, and hears again', async () => {
-    const events: string[] = [];
-    const l = listener(events);
-    await l.start();
-    try {
+    await withListener(async (events) => {
       await killConnection();
       await waitFor(() => events.includes('reconnected'), 10_000, 'the reconnection');
       expect(warnings).toEqual(['test: LISTEN connection lost; reconnecting']);
       await sql.query(`SELECT pg_notify('klaxon_test_channel', 'after')`);
       await waitFor(() => events.includes('notified after'), 5000, 'the notification after the reconnection');
       expect(await listeners()).toBe(1);
-    } finally {
-      await l.stop();
-    }
+    });
   });
 
   it('after stop, neither hears nor reconnects, even when stopped while its connection was lost', async () => {
-    const events: string[] = [];
-    const l = listener(events);
-    await l.start();
-    await killConnection();
-    await l.stop();
-    await sql.query(`SELECT pg_notify('klaxon_test_channel', 'late')`);
-    // Past the reconnection delay (1 s): nothing came back.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(events).toEqual(['listening']);
-    expect(await listeners()).toBe(0);
+    await withListener(async (events, l) => {
+      await killConnection();
+      await l.stop();
+      await sql.query(`SELECT pg_notify('klaxon_test_channel', 'late')`);
+      // Past the reconnection delay (1 s): nothing came back.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(events).toEqual(['listening']);
+      expect(await listeners()).toBe(0);
+    });
   });
 
   it('started again while a reconnection was pending, keeps one connection: the stale retry does nothing', async () => {
-    const events: string[] = [];
-    const l = listener(events);
-    await l.start();
-    try {
+    await withListener(async (events, l) => {
       await killConnection();
       await l.stop();
       await l.start();
@@ -109,9 +109,7 @@ describe('ChannelListener', () => {
       await sql.query(`SELECT pg_notify('klaxon_test_channel', 'once')`);
       await waitFor(() => events.includes('notified once'), 5000, 'the notification');
       expect(events.filter((e) => e === 'notified once')).toHaveLength(1);
-    } finally {
-      await l.stop();
-    }
+    });
   });
 
   it('refuses a channel name that is not one of ours', () => {
