@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { AlertmanagerAlert, NormalisedEvent } from '../ingest/sources/normalised-event';
-import { decideBatch, LoadedIncident, repeatMessage } from './incident-batch-decision';
+import { decideBatch, LoadedIncident } from './incident-batch-decision';
 import type { EventCommand, IncidentCommand, IngestTarget } from './incident-commands';
 import { Incident, RepeatBurst } from './incident.entity';
+import { burstEntry, lastAlertTime, liveBurstEntry, repeatMessage } from './repeat-burst';
 
 const SERVICE = '00000000-0000-4000-8000-000000000001';
 const INCIDENT = '00000000-0000-4000-8000-0000000000aa';
@@ -20,6 +21,15 @@ const event = (n: number, fields: Partial<NormalisedEvent> = {}): EventCommand =
   dedupKey: 'disk',
   event: { action: 'trigger', dedupKey: 'disk', title: `disk ${n}`, severity: 'critical', details: {}, links: [], source: 'db-1', occurredAt: null, ...fields } as NormalisedEvent,
   raw: { n },
+});
+const FIRST = '2026-11-30T09:00:00.000Z';
+/** A burst open before the batch: its entry, and the trigger alert's count when it started. */
+const openBurst = (base: number): RepeatBurst => ({
+  entryId: '00000000-0000-4000-8000-0000000000e1',
+  base,
+  firstAt: FIRST,
+  source: 'events-v2',
+  actor: { type: 'integration', id: null, name: 'Prometheus', channel: 'integration' },
 });
 const ack = (): IncidentCommand => ({ kind: 'act', incidentId: INCIDENT, action: 'acknowledge', actor: { type: 'user', id: 'u1', name: 'Ada', channel: 'sms' } });
 
@@ -47,7 +57,8 @@ function loaded(fields: Partial<Incident> = {}, created = false): LoadedIncident
 
 describe('decideBatch: a repeat is a counter', () => {
   it('folds the repeats of a key in one batch into one alert row and one burst entry, after the trigger that opened it', () => {
-    const d = decideBatch([event(1), event(2), event(3)], [loaded({}, true)], T0);
+    const l = loaded({}, true);
+    const d = decideBatch([event(1), event(2), event(3)], [l], T0);
     expect(d.alerts).toHaveLength(1);
     expect(d.alerts[0]).toMatchObject({ alert_key: '', occurrences: 3, payload: { n: 3 }, first_payload: { n: 1 }, title: 'disk 3' });
     expect(d.timeline.map((e) => [e.type, e.data?.count ?? null])).toEqual([
@@ -55,26 +66,49 @@ describe('decideBatch: a repeat is a counter', () => {
       ['repeated', 2],
     ]);
     const burst = d.incidents[0].repeat_burst!;
-    expect(burst).toMatchObject({ count: 2, firstAt: T0.toISOString(), lastAt: T0.toISOString() });
+    // The trigger alert held one trigger (the opening one) when the burst started.
+    expect(burst).toMatchObject({ base: 1, firstAt: T0.toISOString(), source: 'events-v2', actor: { name: 'Prometheus' } });
     expect(d.timeline[1].id).toBe(burst.entryId);
+    expect(l.incident).toMatchObject({ triggerCount: 3, lastTriggerAt: T0 });
     expect(d.results.map((r) => r.kind === 'event' && r.outcome.created)).toEqual([true, false, false]);
   });
 
-  it('adds to the burst the incident already has: the same entry, rewritten with the new count; its time stays the first', () => {
-    const first = '2026-11-30T09:00:00.000Z';
-    const open: RepeatBurst = { entryId: '00000000-0000-4000-8000-0000000000e1', count: 3998, firstAt: first, lastAt: first };
-    const d = decideBatch([event(1), event(2)], [loaded({ repeatBurst: open })], T0);
-    expect(d.timeline).toHaveLength(1);
-    expect(d.timeline[0]).toMatchObject({ id: open.entryId, type: 'repeated', at: new Date(first), data: { count: 4000, firstAt: first, lastAt: T0.toISOString() } });
-    expect(d.timeline[0].message).toBe('Triggered again by Prometheus 4,000 times between 2026-11-30 09:00:00 and 10:02:03 UTC');
-    expect(d.alerts[0]).toMatchObject({ occurrences: 2, first_payload: { n: 1 } });
+  it('a repeat while a burst is open writes its alert alone: readers take the count and the last time from the trigger alert', () => {
+    const l = loaded({ repeatBurst: openBurst(2), triggerCount: 4000, lastTriggerAt: new Date(FIRST) });
+    const d = decideBatch([event(1), event(2)], [l], T0);
+    expect(d.incidents).toEqual([]);
+    expect(d.timeline).toEqual([]);
+    expect(d.alerts).toEqual([expect.objectContaining({ alert_key: '', occurrences: 2, first_payload: { n: 1 } })]);
+    // What the batch leaves in memory is what the database holds after it: 4,002 triggers, the burst counting 4,000.
+    expect(l.incident).toMatchObject({ triggerCount: 4002, lastTriggerAt: T0 });
+    expect(burstEntry(l.incident)).toEqual({
+      message: 'Triggered again by Prometheus 4,000 times between 2026-11-30 09:00:00 and 10:02:03 UTC',
+      data: { count: 4000, firstAt: FIRST, lastAt: T0.toISOString(), source: 'events-v2' },
+    });
+    expect(lastAlertTime(l.incident)).toEqual(T0);
+    const stored = { id: openBurst(2).entryId, message: 'Triggered again by Prometheus at 2026-11-30 09:00:00 UTC', data: { count: 1 } };
+    expect(liveBurstEntry(stored, l.incident).message).toBe('Triggered again by Prometheus 4,000 times between 2026-11-30 09:00:00 and 10:02:03 UTC');
+    expect(liveBurstEntry({ ...stored, id: 'another entry' }, l.incident)).toEqual({ ...stored, id: 'another entry' });
   });
 
-  it('a change of status ends the burst: the next repeat opens a new entry', () => {
-    const d = decideBatch([event(1), ack(), event(2)], [loaded()], T0);
+  it('a change of status ends the burst: its entry is written with its final count, and the next repeat opens a new entry', () => {
+    const l = loaded({ repeatBurst: openBurst(10), triggerCount: 15, lastTriggerAt: new Date(FIRST) });
+    const d = decideBatch([event(1), ack(), event(2)], [l], T0);
     expect(d.timeline.map((e) => e.type)).toEqual(['repeated', 'acknowledged', 'repeated']);
-    expect(d.timeline[0].id).not.toBe(d.timeline[2].id);
-    expect(d.incidents[0]).toMatchObject({ status: 'acknowledged', repeat_burst: { entryId: d.timeline[2].id, count: 1 } });
+    // The ended burst: its own entry (id and time of its first repeat), counting 15 - 10 + 1.
+    expect(d.timeline[0]).toMatchObject({ id: openBurst(10).entryId, at: new Date(FIRST), actor_name: 'Prometheus', data: { count: 6, lastAt: T0.toISOString() } });
+    expect(d.timeline[2].id).not.toBe(openBurst(10).entryId);
+    expect(d.timeline[2].data).toMatchObject({ count: 1 });
+    expect(d.incidents[0]).toMatchObject({ status: 'acknowledged', repeat_burst: { entryId: d.timeline[2].id, base: 16 } });
+  });
+
+  it('a burst started and ended in one batch is one entry, with its final count', () => {
+    const d = decideBatch([event(1), event(2), ack()], [loaded({ triggerCount: 1 })], T0);
+    expect(d.timeline.map((e) => [e.type, e.data?.count ?? null])).toEqual([
+      ['repeated', 2],
+      ['acknowledged', null],
+    ]);
+    expect(d.incidents[0].repeat_burst).toBeNull();
   });
 
   it('an identical redelivery of a group only counts on its alert: no timeline entry, no incident write', () => {
@@ -110,18 +144,25 @@ describe('decideBatch: a repeat is a counter', () => {
     const step = fc.constantFrom<'repeat' | 'ack' | 'unack'>('repeat', 'ack', 'unack');
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }), (steps, carried) => {
-        const open: RepeatBurst | null = carried === null ? null : { entryId: '00000000-0000-4000-8000-0000000000e1', count: carried, firstAt: T0.toISOString(), lastAt: T0.toISOString() };
+        // An open burst that has counted `carried` repeats: the trigger alert holds 5 + carried triggers.
+        const l = loaded(carried === null ? { triggerCount: 5 } : { repeatBurst: openBurst(5), triggerCount: 5 + carried });
         const commands: IncidentCommand[] = steps.map((s, i) =>
           s === 'repeat' ? event(i) : { ...ack(), action: s === 'ack' ? 'acknowledge' : 'retrigger' },
         );
-        const d = decideBatch(commands, [loaded({ repeatBurst: open })], T0);
+        const d = decideBatch(commands, [l], T0);
         const repeats = steps.filter((s) => s === 'repeat').length;
-        const entries = d.timeline.filter((e) => e.type === 'repeated');
-        // Each entry once (no duplicate ids), counts adding up to the repeats sent plus what the open burst had.
-        expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
-        const carriedOver = entries.some((e) => e.id === open?.entryId) ? open!.count : 0;
-        expect(entries.reduce((sum, e) => sum + Number(e.data?.count), 0)).toBe(repeats + carriedOver);
+        const written = d.timeline.filter((e) => e.type === 'repeated');
+        // Each entry once (no duplicate ids).
+        expect(new Set(written.map((e) => e.id)).size).toBe(written.length);
+        // The entries as a reader sees them (the open burst's rendered): counts adding up to the repeats sent plus what the open burst had.
+        const counts = new Map(written.map((e) => [e.id, Number(e.data?.count)]));
+        const open = burstEntry(l.incident);
+        if (open) counts.set(l.incident.repeatBurst!.entryId, open.data.count);
+        const carriedOver = carried !== null && counts.has(openBurst(5).entryId) ? carried : 0;
+        expect([...counts.values()].reduce((sum, n) => sum + n, 0)).toBe(repeats + carriedOver);
         expect(d.alerts.reduce((sum, a) => sum + a.occurrences, 0)).toBe(repeats);
+        // The incident row is written only when a burst starts or the status changes.
+        if (carried !== null && steps.every((s) => s === 'repeat')) expect(d.incidents).toEqual([]);
         // Between two entries of repeats there is a change of status.
         const types = d.timeline.map((e) => e.type);
         for (let i = 1; i < types.length; i++) expect(types[i] === 'repeated' && types[i - 1] === 'repeated').toBe(false);

@@ -4,6 +4,7 @@ import { AlertRow, foldAlertRow, groupedAlertRow, KnownAlert, ungroupedAlertRow 
 import { applyAction, IncidentActionType, isOpen, TransitionResult } from './domain/incident-state';
 import { type CommandResult, type EventCommand, type IncidentCommand, incidentKey } from './incident-commands';
 import type { ActorRecord, Incident, RepeatBurst } from './incident.entity';
+import { burstEntry } from './repeat-burst';
 import { Actor, IncidentChange, IncidentEventType, SYSTEM_ACTOR, toDomainActor } from './incident-lifecycle';
 
 /** The timeline of an incident opened while a maintenance window covered its service (docs/maintenance.md). */
@@ -76,7 +77,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
   }
   const touched = new Set<LoadedIncident>();
   const alerts = new Map<string, AlertRow>();
-  /** The batch's row of each burst entry, by entry id: later repeats in the batch rewrite it. */
+  /** The batch's row of each burst entry, by entry id: the end of a burst the batch started rewrites it. */
   const burstRows = new Map<string, TimelineRow>();
   const out: BatchDecision = { results: [], incidents: [], alerts: [], timeline: [], lifecycle: [], opened: false };
   let n = 0;
@@ -105,7 +106,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       const record: ActorRecord = { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
       inc.status = result.status;
       inc.updatedAt = now;
-      inc.repeatBurst = null;
+      endBurst(l);
       if ('acknowledgedAt' in p) inc.acknowledgedAt = p.acknowledgedAt ?? null;
       if ('acknowledgedBy' in p) inc.acknowledgedBy = p.acknowledgedAt ? record : null;
       if ('resolvedAt' in p) inc.resolvedAt = p.resolvedAt ?? null;
@@ -138,7 +139,13 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
   const storeAlerts = (l: LoadedIncident, c: EventCommand): boolean => {
     const id = l.incident.id;
     if (!c.event.alerts) {
-      storeAlert(ungroupedAlertRow(id, c));
+      const row = ungroupedAlertRow(id, c);
+      storeAlert(row);
+      if (row.alert_key !== null) {
+        // The trigger alert counts this trigger: the burst's count and last repeat are read from it.
+        l.incident.triggerCount = (l.incident.triggerCount ?? 0) + 1;
+        l.incident.lastTriggerAt = now;
+      }
       return true;
     }
     let changed = false;
@@ -156,29 +163,54 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
 
   /**
    * A trigger repeating an open incident's own dedup key: counted on the
-   * entry of the incident's current burst (a new entry when none is open),
-   * never an entry per event.
+   * incident's trigger alert (storeAlerts), never an entry per event. The
+   * first repeat after a change of status starts a burst: its timeline entry,
+   * and the burst on the incident row. A later repeat while the burst is open
+   * writes nothing but its alert (readers render the entry's count:
+   * liveBurstEntry), unless the batch writes the entry anyway.
    */
   const repeat = (l: LoadedIncident, c: EventCommand): void => {
     const inc = l.incident;
-    const at = now.toISOString();
-    const burst: RepeatBurst = inc.repeatBurst
-      ? { ...inc.repeatBurst, count: inc.repeatBurst.count + 1, lastAt: at }
-      : { entryId: randomUUID(), count: 1, firstAt: at, lastAt: at };
-    inc.repeatBurst = burst;
-    const actor = c.target.actor;
-    const who = actor.name ?? c.target.source;
-    const data = { count: burst.count, firstAt: burst.firstAt, lastAt: burst.lastAt, source: c.target.source };
-    const row = burstRows.get(burst.entryId);
-    if (row) {
-      Object.assign(row, { message: repeatMessage(who, burst), data });
+    if (inc.repeatBurst) {
+      // An entry this batch writes anyway says the count as of the batch.
+      const row = burstRows.get(inc.repeatBurst.entryId);
+      if (row) Object.assign(row, burstEntry(inc));
       return;
     }
-    timeline(l, 'repeated', repeatMessage(who, burst), actor, new Date(burst.firstAt), data);
+    const actor = c.target.actor;
+    const burst: RepeatBurst = {
+      entryId: randomUUID(),
+      base: (inc.triggerCount ?? 1) - 1,
+      firstAt: now.toISOString(),
+      source: c.target.source,
+      actor: { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel },
+    };
+    inc.repeatBurst = burst;
+    inc.lastAlertAt = now;
+    inc.updatedAt = now;
+    touched.add(l);
+    const entry = burstEntry(inc)!;
+    timeline(l, 'repeated', entry.message, actor, now, entry.data);
     const added = out.timeline[out.timeline.length - 1];
     added.id = burst.entryId;
     burstRows.set(burst.entryId, added);
   };
+
+  /** A change of status ends the open burst: its entry gets its final count (the next repeat starts a new one). */
+  function endBurst(l: LoadedIncident): void {
+    const inc = l.incident;
+    const final = burstEntry(inc);
+    const burst = inc.repeatBurst;
+    inc.repeatBurst = null;
+    if (!final || !burst) return;
+    const row = burstRows.get(burst.entryId);
+    if (row) {
+      Object.assign(row, final);
+      return;
+    }
+    timeline(l, 'repeated', final.message, burst.actor, new Date(burst.firstAt), final.data);
+    out.timeline[out.timeline.length - 1].id = burst.entryId;
+  }
 
   const onEvent = (c: EventCommand): CommandResult => {
     const key = incidentKey(c.target.serviceId, c.dedupKey);
@@ -194,13 +226,15 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       return outcome(existing, false);
     }
     if (existing) {
-      if (storeAlerts(existing, c)) {
-        existing.incident.lastAlertAt = now;
-        existing.incident.updatedAt = now;
-        touched.add(existing);
-        if (c.event.alerts) transition(existing, 'trigger', c.target.actor);
-        else repeat(existing, c);
+      if (!storeAlerts(existing, c)) return outcome(existing, false);
+      if (!c.event.alerts) {
+        repeat(existing, c);
+        return outcome(existing, false);
       }
+      existing.incident.lastAlertAt = now;
+      existing.incident.updatedAt = now;
+      touched.add(existing);
+      transition(existing, 'trigger', c.target.actor);
       return outcome(existing, false);
     }
     const fresh = toOpen.get(key);
@@ -243,16 +277,6 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     repeat_burst: i.repeatBurst,
   }));
   return out;
-}
-
-/** "Triggered again by Alertmanager 4,000 times between 10:02:03 and 10:17:45 UTC" (with the date when the burst spans days). */
-export function repeatMessage(who: string, burst: Pick<RepeatBurst, 'count' | 'firstAt' | 'lastAt'>): string {
-  const first = burst.firstAt.slice(0, 19).replace('T', ' ');
-  const last = burst.lastAt.slice(0, 19).replace('T', ' ');
-  const sameDay = first.slice(0, 10) === last.slice(0, 10);
-  if (burst.count === 1) return `Triggered again by ${who} at ${first} UTC`;
-  const to = sameDay ? last.slice(11) : last;
-  return `Triggered again by ${who} ${burst.count.toLocaleString('en-US')} times between ${first} and ${to} UTC`;
 }
 
 /** What the listeners hear about. A new alert on an open incident is not news to them (auto-resolve re-arms lazily). */

@@ -33,8 +33,9 @@ export class IncidentBatchWriter {
    * literals). Three when the batch changed an incident that listeners act
    * on: BEGIN with the load, the write, then the listeners' own statements
    * and COMMIT. One when every command repeats an open incident this
-   * process wrote last (known-incidents.ts): the write alone, which checks
-   * the rows' versions; if one has moved on, the batch runs the usual way.
+   * process wrote last (known-incidents.ts) and writes its alert alone (a
+   * burst is open: RepeatBurst): the write alone, which checks the rows'
+   * versions; if one has moved on, the batch runs the usual way.
    */
   async write(commands: IncidentCommand[], now: Date): Promise<CommandResult[]> {
     const runner = this.dataSource.createQueryRunner('master');
@@ -69,20 +70,21 @@ export class IncidentBatchWriter {
     return decision.results;
   }
 
-  /** Repeats decided from known incidents, written in one statement if every row still has its version; null otherwise. */
+  /** Repeats decided from known incidents that write alerts alone, in one statement if every row still has its version; null otherwise. */
   private async writeKnown(connection: Client, commands: IncidentCommand[], known: KnownBatch, now: Date): Promise<CommandResult[] | null> {
     const d = decideBatch(commands, known.loaded, now);
-    // Repeats of open incidents open nothing and tell nobody; anything else is the usual path's.
-    if (d.opened || d.lifecycle.length || !hasWrites(d) || d.results.some((r) => r.kind !== 'event')) return null;
-    const { rows } = await connection.query<{ ok: boolean; version: string | null }>(
-      `EXECUTE ${PREPARED.knownWrite.name}(${jsonLiteral(known.versions)}, ${writeRows(d).map(jsonLiteral).join(', ')}, ${literal(now.toISOString())})`,
+    // Repeats within open bursts write their alerts alone; anything else (a burst to start) is the usual path's.
+    if (d.opened || d.lifecycle.length || d.incidents.length || d.timeline.length || !d.alerts.length || d.results.some((r) => r.kind !== 'event')) {
+      return null;
+    }
+    const { rows } = await connection.query<{ ok: boolean }>(
+      `EXECUTE ${PREPARED.knownWrite.name}(${jsonLiteral(known.versions)}, ${jsonLiteral(d.alerts)}, ${literal(now.toISOString())})`,
     );
-    const version = rows[0]?.ok ? rows[0].version : null;
-    if (!version) {
+    if (!rows[0]?.ok) {
       this.known.forgetKeys(commands, true);
       return null;
     }
-    this.known.remember(known.loaded.map(({ incident }) => ({ incident, version })));
+    // The incident rows, and so the versions remembered, are as they were.
     return d.results;
   }
 

@@ -3,7 +3,7 @@ import type { AlertmanagerAlert, NormalisedEvent } from '../ingest/sources/norma
 import { BatchDecision, decideBatch } from './incident-batch-decision';
 import type { EventCommand, IncidentCommand, IngestTarget } from './incident-commands';
 import { incidentLogEntries } from './incident-log';
-import type { ActorRecord } from './incident.entity';
+import type { ActorRecord, RepeatBurst } from './incident.entity';
 import { LoadedRow, onlyTriggers, toLoaded, TRIGGER_COLUMNS, TRIGGER_LOAD_SQL, TriggerLoadedRow, writeRows } from './incident-statements';
 import { json } from './json-text';
 
@@ -58,6 +58,8 @@ function row(key: string, fields: Partial<LoadedRow>): LoadedRow {
     maintenance_released_at: null,
     created: false,
     known_alerts: null,
+    trigger_count: 1,
+    last_trigger_at: new Date('2026-11-30T09:40:00Z'),
     version: '1000',
     ...fields,
   };
@@ -65,7 +67,7 @@ function row(key: string, fields: Partial<LoadedRow>): LoadedRow {
 
 /** The row as the trigger load statement returns it, its incident made to throw on any field that statement leaves out. */
 function triggerLoaded(full: LoadedRow) {
-  const slim = Object.fromEntries(Object.entries(full).filter(([k]) => (TRIGGER_COLUMNS as readonly string[]).includes(k) || k === 'created' || k === 'known_alerts'));
+  const slim = Object.fromEntries(Object.entries(full).filter(([k]) => (TRIGGER_COLUMNS as readonly string[]).includes(k) || ['created', 'known_alerts', 'trigger_count', 'last_trigger_at'].includes(k)));
   const loaded = toLoaded(slim as TriggerLoadedRow);
   for (const field of ['updatedAt', 'lastAlertAt', 'level', 'loop', 'escalationEpoch', 'escalationExhausted', 'levelReachedAt', 'maintenanceReleasedAt']) {
     expect((loaded.incident as unknown as Record<string, unknown>)[field]).toBeUndefined();
@@ -109,7 +111,12 @@ describe('the load statement of a batch of triggers', () => {
       fc.property(status, burst, fc.boolean(), fc.array(command, { minLength: 1, maxLength: 12 }), (st, count, opened, steps) => {
         const acked = st === 'acknowledged' ? { acknowledged_at: T0, acknowledged_by: { type: 'user', id: 'u1', name: 'Ada', channel: 'sms' } as ActorRecord } : {};
         const rows = [
-          row('aa', { status: st, ...acked, repeat_burst: count ? { entryId: '00000000-0000-4000-8000-0000000000e1', count, firstAt: T0.toISOString(), lastAt: T0.toISOString() } : null }),
+          row('aa', {
+            status: st,
+            ...acked,
+            trigger_count: 1 + (count ?? 0),
+            repeat_burst: count ? { entryId: '00000000-0000-4000-8000-0000000000e1', base: 1, firstAt: T0.toISOString(), source: 'events-v2', actor: { type: 'integration', id: null, name: 'Prometheus', channel: 'integration' } satisfies RepeatBurst['actor'] } : null,
+          }),
           row('bb', { created: opened, maintenance: opened }),
           row('cc', { known_alerts: [{ fingerprint: 'fp1', status: 'firing', payload: { fingerprint: 'fp1' } }] }),
         ];

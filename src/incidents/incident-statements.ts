@@ -55,6 +55,9 @@ export interface LoadedRow {
   maintenance_released_at: Date | null;
   created: boolean;
   known_alerts: ({ fingerprint: string } & KnownAlert)[] | null;
+  /** The trigger alert's occurrences and last write (Incident.triggerCount, lastTriggerAt); null without one. */
+  trigger_count: number | null;
+  last_trigger_at: Date | null;
   /** The row version the load found (`xmin`): known-incidents.ts. */
   version: string;
 }
@@ -78,7 +81,7 @@ export const TRIGGER_COLUMNS = [
 ] as const satisfies readonly (keyof LoadedRow)[];
 
 /** An incident row as the load statement of a batch of triggers returns it. */
-export type TriggerLoadedRow = Pick<LoadedRow, (typeof TRIGGER_COLUMNS)[number] | 'created' | 'known_alerts' | 'version'>;
+export type TriggerLoadedRow = Pick<LoadedRow, (typeof TRIGGER_COLUMNS)[number] | 'created' | 'known_alerts' | 'trigger_count' | 'last_trigger_at' | 'version'>;
 
 /**
  * Rows are found by primary key through `id = ANY (ARRAY(...))`: a set from
@@ -93,7 +96,11 @@ export type TriggerLoadedRow = Pick<LoadedRow, (typeof TRIGGER_COLUMNS)[number] 
  * `uq_incidents_open_dedup`). A new incident whose service a maintenance
  * window covers at $2 is opened `maintenance` (held: docs/maintenance.md); the
  * EXISTS runs only for incidents being opened, one index probe each
- * (`ix_maintenance_window_services_cover`), so repeats pay nothing. Every lock is taken before the first insert (the
+ * (`ix_maintenance_window_services_cover`), so repeats pay nothing. The
+ * trigger alert of each locked incident (the count of its repeat burst,
+ * RepeatBurst) is locked too: a lock reads the row's latest version even when
+ * the incident's lock had to wait for another transaction that wrote it,
+ * where a plain read would see this statement's older snapshot. Every lock is taken before the first insert (the
  * count over `locked`), so a batch waiting on another's insert holds no lock
  * that one still needs: batches never deadlock. A key that a concurrent
  * transaction opened after this statement's snapshot comes back neither
@@ -126,6 +133,10 @@ WITH k AS (
    WHERE i.id = ANY (ARRAY(SELECT id FROM named))
    ORDER BY i.id
      FOR NO KEY UPDATE OF i
+), triggers AS (
+  SELECT t.incident_id, t.occurrences, t.updated_at FROM alerts t
+   WHERE t.incident_id = ANY (ARRAY(SELECT id FROM locked)) AND t.alert_key = ''
+     FOR NO KEY UPDATE OF t
 ), firsts AS (
   SELECT DISTINCT ON (k.service_id, k.dedup_key) k.service_id, k.dedup_key, k.title, k.severity, k.router_id, k.suppressed
     FROM k CROSS JOIN (SELECT count(*) FROM locked) AS all_locked
@@ -150,9 +161,10 @@ WITH k AS (
     JOIN alerts a ON a.incident_id = l.id AND a.alert_key = w.fingerprint
    GROUP BY l.id
 )
-SELECT l.*, false AS created, known.alerts AS known_alerts FROM locked l LEFT JOIN known ON known.id = l.id
+SELECT l.*, false AS created, known.alerts AS known_alerts, tr.occurrences AS trigger_count, tr.updated_at AS last_trigger_at
+  FROM locked l LEFT JOIN known ON known.id = l.id LEFT JOIN triggers tr ON tr.incident_id = l.id
 UNION ALL
-SELECT o.*, true, NULL FROM opened o`;
+SELECT o.*, true, NULL, NULL, NULL FROM opened o`;
 
 export const LOAD_SQL = loadSql(COLUMNS);
 
@@ -221,6 +233,8 @@ export function toLoaded(row: LoadedRow | TriggerLoadedRow): LoadedIncident {
     resolvedBy: row.resolved_by,
     repeatBurst: row.repeat_burst,
     maintenance: row.maintenance,
+    triggerCount: row.trigger_count,
+    lastTriggerAt: row.last_trigger_at,
   });
   if ('level' in row) {
     Object.assign(incident, {

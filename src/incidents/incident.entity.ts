@@ -1,9 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, VirtualColumn } from 'typeorm';
 import { Service } from '../services/service.entity';
 import type { Severity } from '../ingest/sources/normalised-event';
 import type { IncidentStatus } from './domain/incident-state';
 import type { Alert } from './alert.entity';
-import type { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import type { ActionChannelName, ActorType, IncidentTimelineEntry } from './incident-timeline-entry.entity';
 
 /** Who acted, and through which channel; stored on the incident for acknowledged/resolved. */
 export interface ActorRecord {
@@ -24,14 +24,30 @@ const bigintAsNumber = {
  * (`INSERT ... ON CONFLICT ... WHERE status <> 'resolved' DO NOTHING`).
  * Every instant is written from the injected Clock, never SQL now().
  */
-/** A burst of repeated triggers, counted on one timeline entry. */
+/**
+ * A burst of repeated triggers: the same dedup key again while the incident
+ * is open, shown as one timeline entry. The burst is counted on the
+ * incident's trigger alert (the alert row of its ungrouped triggers, whose
+ * `occurrences` every repeat adds to): `count` is that alert's occurrences
+ * less `base`, and its last repeat is that alert's `updated_at`. So a repeat
+ * writes that alert alone (docs/architecture.md); the entry itself is
+ * written when the burst starts and again, with its final count, when it
+ * ends; in between, readers render it (liveBurstEntry).
+ */
 export interface RepeatBurst {
   entryId: string;
-  count: number;
-  /** ISO times of the first and the latest repeat. */
+  /** The trigger alert's occurrences before the burst's first repeat. */
+  base: number;
+  /** ISO time of the first repeat. */
   firstAt: string;
-  lastAt: string;
+  /** The source and actor of the first repeat: the entry's. */
+  source: string;
+  actor: { type: ActorType; id: string | null; name: string | null; channel: ActionChannelName };
 }
+
+/** The trigger alert of an incident: its ungrouped triggers' row (`alert_key` ''), counting them. */
+const triggerAlert = (alias: string, column: string) =>
+  `SELECT t.${column} FROM alerts t WHERE t.incident_id = ${alias}.id AND t.alert_key = ''`;
 
 @Entity('incidents')
 @Index('uq_incidents_open_dedup', ['serviceId', 'dedupKey'], { unique: true, where: `"status" <> 'resolved'` })
@@ -87,8 +103,21 @@ export class Incident {
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 
+  /**
+   * When the incident row last took an alert; a repeat of an open incident
+   * writes only its trigger alert, so the last alert came at the later of
+   * this and `lastTriggerAt` (lastAlertTime).
+   */
   @Column({ type: 'timestamptz' })
   lastAlertAt: Date;
+
+  /** Triggers counted on the trigger alert (null without one): the repeat burst's count is read from it. */
+  @VirtualColumn({ type: 'int', query: (alias) => triggerAlert(alias, 'occurrences') })
+  triggerCount?: number | null;
+
+  /** When the trigger alert was last written: the last trigger without a group of alerts. */
+  @VirtualColumn({ type: 'timestamptz', query: (alias) => triggerAlert(alias, 'updated_at') })
+  lastTriggerAt?: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   acknowledgedAt: Date | null;

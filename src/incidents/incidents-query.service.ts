@@ -8,6 +8,7 @@ import { Incident } from './incident.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { ListIncidentsQuery } from './incidents.dto';
 import { MAX_LISTED_NOTES, NOTE_ENTRY_TYPE } from './incident-notes';
+import { lastUpdateTime } from './repeat-burst';
 
 /** How much of an incident's history GET /incidents/{id} returns (the most recent part). */
 export const DETAIL_ALERTS = 200;
@@ -68,9 +69,9 @@ export class IncidentsQueryService {
     if (!ids.length) return [];
     const rows = await this.incidents.find({
       where: { id: In([...ids]) },
-      select: { id: true, number: true, status: true, level: true, updatedAt: true },
+      select: { id: true, number: true, status: true, level: true, updatedAt: true, lastTriggerAt: true },
     });
-    return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, level: r.level, updatedAt: r.updatedAt.toISOString() }));
+    return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, level: r.level, updatedAt: lastUpdateTime(r).toISOString() }));
   }
 
   /**

@@ -6,6 +6,7 @@ import { PageQuery } from '../common/pagination';
 import { INCIDENT_STATUSES, IncidentStatus } from './domain/incident-state';
 import { Alert } from './alert.entity';
 import { ActorRecord, Incident } from './incident.entity';
+import { lastAlertTime, lastUpdateTime, liveBurstEntry } from './repeat-burst';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentNote, MAX_NOTE_LENGTH } from './incident-notes';
 
@@ -208,8 +209,8 @@ export class IncidentResponse {
       maintenance: i.maintenance,
       maintenanceReleasedAt: i.maintenanceReleasedAt?.toISOString() ?? null,
       createdAt: i.createdAt.toISOString(),
-      updatedAt: i.updatedAt.toISOString(),
-      lastAlertAt: i.lastAlertAt.toISOString(),
+      updatedAt: lastUpdateTime(i).toISOString(),
+      lastAlertAt: lastAlertTime(i).toISOString(),
       acknowledgedAt: i.acknowledgedAt?.toISOString() ?? null,
       acknowledgedBy: i.acknowledgedBy,
       resolvedAt: i.resolvedAt?.toISOString() ?? null,
@@ -217,7 +218,7 @@ export class IncidentResponse {
     };
     if (i.service) out.service = { id: i.service.id, name: i.service.name };
     if (i.alerts) out.alerts = i.alerts.map(AlertResponse.of);
-    if (i.timeline) out.timeline = i.timeline.map(TimelineEntryResponse.of);
+    if (i.timeline) out.timeline = i.timeline.map((e) => TimelineEntryResponse.of(liveBurstEntry(e, i)));
     return out;
   }
 }

@@ -43,10 +43,12 @@ interface Known {
  * itself committed is remembered, never state from a caller's transaction
  * (which may change the row again before it commits).
  *
- * When several api processes take the same alerts (replicas behind a
- * balancer), each would keep finding the other's version; a key whose
- * version is found moved on again and again is therefore not remembered for
- * a while, and its batches take the usual two round trips rather than three.
+ * A repeat within an open burst writes only its alert (RepeatBurst), so it
+ * leaves the row's version alone: api replicas behind a balancer that take
+ * the same repeats keep their copies good. Whatever else keeps moving a row
+ * on (a burst started or ended from another process, a busy worker), a key
+ * whose version is found moved on again and again is not remembered for a
+ * while, and its batches take the usual two round trips rather than three.
  */
 export class KnownIncidents {
   private readonly byKey = new LRUCache<string, Known>({ max: KNOWN_INCIDENTS_MAX });

@@ -52,6 +52,13 @@ describe('live incident events across processes', () => {
       body: body ? JSON.stringify(body) : undefined,
     });
 
+  const enqueue = (processBase: string, dedupKey: string) =>
+    fetch(`${processBase}/v2/enqueue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ routing_key: w.routingKey, event_action: 'trigger', dedup_key: dedupKey, payload: { summary: 'live one', source: 't', severity: 'critical' } }),
+    });
+
   it('needs a key or a session like any read; answers text/event-stream', async () => {
     const nobody = new SseClient(`${base}/api/v1/events`, {});
     clients.push(nobody);
@@ -67,12 +74,7 @@ describe('live incident events across processes', () => {
     const byCookie = await stream({ cookie: session.cookie });
     const api = await started({ KLAXON_ROLE: 'api' });
 
-    const triggerRes = await fetch(`${api.base}/v2/enqueue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ routing_key: w.routingKey, event_action: 'trigger', dedup_key: 'live-1', payload: { summary: 'live one', source: 't', severity: 'critical' } }),
-    });
-    expect(triggerRes.status).toBe(202);
+    expect((await enqueue(api.base, 'live-1')).status).toBe(202);
     const triggeredAt = Date.now();
     const opened = await waitFor(() => byKey.events.find((e) => e.event === 'incident' && (e.data as { status: string }).status === 'triggered'), 5000, 'the opened incident');
     expect(opened.receivedAt - triggeredAt).toBeLessThan(1000);
@@ -93,6 +95,15 @@ describe('live incident events across processes', () => {
     const notedAt = Date.now();
     const noted = await waitFor(() => byKey.incidentEvents(incident.id)[before], 2000, 'the note');
     expect(noted.receivedAt - notedAt).toBeLessThan(1000);
+
+    // Repeats: the first starts a burst (it writes the incident row), the next writes its alert alone; each is a live event.
+    for (const n of [1, 2]) {
+      const seenBefore = byKey.incidentEvents(incident.id).length;
+      expect((await enqueue(api.base, 'live-1')).status).toBe(202);
+      const sentAt = Date.now();
+      const seen = await waitFor(() => byKey.incidentEvents(incident.id)[seenBefore], 2000, `repeat ${n}`);
+      expect(seen.receivedAt - sentAt).toBeLessThan(1000);
+    }
 
     expect(await api.klaxon.stop()).toBe(0);
   });

@@ -154,15 +154,40 @@ describe('escalation engine end to end', () => {
     expect(detail.body.status).toBe('triggered');
   });
 
-  it('resolves an incident with no new alert for autoResolveMinutes', async () => {
+  /** An incident `key` of a service that resolves its incidents after 30 minutes without an alert, its escalation started. */
+  async function autoResolving(key: string) {
     const i = await createUser(t, {}, [{ type: 'email', address: 'ivy@example.com' }]);
     const policy = await createPolicy(t, [{ delayMinutes: 60, targets: [{ type: 'user', id: i.id }] }]);
     const { routingKey } = await createServiceWithEventsV2(t, policy.id, { autoResolveMinutes: 30 });
-    const incident = await trigger(t, routingKey, 'auto-1');
+    const incident = await trigger(t, routingKey, key);
     await worker.drain();
+    return { routingKey, incident };
+  }
+
+  it('resolves an incident with no new alert for autoResolveMinutes', async () => {
+    const { routingKey, incident } = await autoResolving('auto-1');
     t.clock.advanceMinutes(20);
     await trigger(t, routingKey, 'auto-1'); // a new alert resets the auto-resolve clock
     t.clock.advanceMinutes(20);
+    await worker.drain();
+    expect((await t.api().get(`/api/v1/incidents/${incident.id}`)).body.status).not.toBe('resolved');
+    t.clock.advanceMinutes(10);
+    await worker.drain();
+    expect((await t.api().get(`/api/v1/incidents/${incident.id}`)).body.status).toBe('resolved');
+  });
+
+  it('a repeat while a burst is open (it writes its alert alone) resets the auto-resolve clock too, and is the incident\'s last alert', async () => {
+    const { routingKey, incident } = await autoResolving('auto-2');
+    t.clock.advanceMinutes(20);
+    await trigger(t, routingKey, 'auto-2'); // starts the burst: the incident row's last alert moves
+    const burstAt = t.clock.now();
+    t.clock.advanceMinutes(20);
+    await trigger(t, routingKey, 'auto-2'); // counted on the alert alone
+    const [row] = await t.dataSource.query(`SELECT last_alert_at FROM incidents WHERE id = $1`, [incident.id]);
+    expect(row.last_alert_at).toEqual(burstAt);
+    const repeatedAt = t.clock.now().toISOString();
+    expect((await t.api().get(`/api/v1/incidents/${incident.id}`)).body).toMatchObject({ lastAlertAt: repeatedAt, updatedAt: repeatedAt });
+    t.clock.advanceMinutes(20); // 40 minutes after the row's last alert, 20 after the alert's
     await worker.drain();
     expect((await t.api().get(`/api/v1/incidents/${incident.id}`)).body.status).not.toBe('resolved');
     t.clock.advanceMinutes(10);

@@ -153,6 +153,15 @@ describe('incident API: list, get, acknowledge, resolve, escalate (real PostgreS
     expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual(['triggered', 'repeated']);
     expect(res.body.timeline[1].data).toMatchObject({ count: 204 });
     expect(res.body.timeline[1].message).toMatch(/^Triggered again by .+ 204 times between \S+ \S+ and \S+ UTC$/);
+    // Repeats write the alert alone: the incident's last alert and the entry's count are read from it, the same in every read.
+    expect(res.body).toMatchObject({ lastAlertAt: lastSeen, updatedAt: lastSeen });
+    const listed = await t.api().get(`/api/v1/incidents?serviceId=${service.id}&limit=200`).expect(200);
+    expect(listed.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ lastAlertAt: lastSeen, updatedAt: lastSeen });
+    const since = res.body.createdAt;
+    const until = new Date(new Date(since).getTime() + 1).toISOString();
+    const exported = await t.api().get(`/api/v1/incidents/export?since=${since}&until=${until}`).buffer(true).expect(200);
+    const line = String(exported.text).trimEnd().split('\n').map((l) => JSON.parse(l)).find((i: { id: string }) => i.id === id);
+    expect(line).toMatchObject({ lastAlertAt: lastSeen, timeline: [{ type: 'triggered' }, { type: 'repeated', data: { count: 204 } }] });
   });
 
   it('returns the most recent 200 alerts of a group of 205 and how many there are in all', async () => {

@@ -102,11 +102,10 @@ describe('PagerDuty Events API v2 drop-in (real PostgreSQL)', () => {
     expect({ incidents, alerts, occurrences }).toEqual({ incidents: 1, alerts: 1, occurrences: 50 });
     const c = await counts(t, service.id);
     expect(c).toEqual({ incidents: 1, alerts: 1, timeline: 2 });
-    const [repeated] = await t.dataSource.query(
-      `SELECT e.data FROM incident_timeline e JOIN incidents i ON i.id = e.incident_id WHERE i.service_id = $1 AND e.type = 'repeated'`,
-      [service.id],
-    );
-    expect(repeated.data.count).toBe(49);
+    // The entry of the burst, as the API shows it while the burst is open (its count is read from the alert).
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM incidents WHERE service_id = $1`, [service.id]);
+    const detail = (await t.api().get(`/api/v1/incidents/${id}`).expect(200)).body;
+    expect(detail.timeline.find((e: { type: string }) => e.type === 'repeated').data.count).toBe(49);
   });
 
   it('a malformed routing key is a 400 naming every problem; a well-formed unknown one is a 404', async () => {

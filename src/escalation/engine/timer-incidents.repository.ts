@@ -22,9 +22,15 @@ interface TimerIncidentRow {
   suppressed: boolean;
 }
 
+/**
+ * The last alert's time is the later of the incident row's and its trigger
+ * alert's (the row of its triggers without a group, `alert_key` ''): a
+ * repeat of an open incident writes that alert alone (docs/architecture.md).
+ */
 const SELECT = `
   SELECT i.id, i.number, i.status, i.level, i.loop, i.escalation_epoch, i.escalation_exhausted, i.level_reached_at,
-         i.policy_snapshot, i.acknowledged_at, i.last_alert_at, i.suppressed,
+         i.policy_snapshot, i.acknowledged_at, i.suppressed,
+         GREATEST(i.last_alert_at, (SELECT t.updated_at FROM alerts t WHERE t.incident_id = i.id AND t.alert_key = '')) AS last_alert_at,
          s.escalation_policy_id, s.ack_timeout_minutes, s.auto_resolve_minutes
     FROM incidents i JOIN services s ON s.id = i.service_id
    WHERE i.id = ANY($1::uuid[])`;
@@ -58,9 +64,25 @@ export class TimerIncidentsRepository {
     return new Map(rows.map((r) => [r.id, toIncident(r)]));
   }
 
-  /** FOR UPDATE, in id order (the one lock order of incidents, so batches never deadlock). */
+  /**
+   * FOR UPDATE, in id order (the one lock order of incidents, so batches
+   * never deadlock). The trigger alerts' times are read again once the locks
+   * are held: a statement that waited for a lock reads other rows as of its
+   * start, and a repeat committed meanwhile (it held the incident's lock)
+   * would be missed.
+   */
   async lock(em: EntityManager, ids: string[]): Promise<Map<string, TimerIncident>> {
     const rows: TimerIncidentRow[] = await em.query(`${SELECT} ORDER BY i.id FOR UPDATE OF i`, [ids]);
-    return new Map(rows.map((r) => [r.id, toIncident(r)]));
+    const triggers: { id: string; at: Date }[] = await em.query(
+      `SELECT t.incident_id AS id, t.updated_at AS at FROM alerts t WHERE t.incident_id = ANY($1::uuid[]) AND t.alert_key = ''`,
+      [ids],
+    );
+    const lastTrigger = new Map(triggers.map((t) => [t.id, t.at]));
+    return new Map(
+      rows.map((r) => {
+        const at = lastTrigger.get(r.id);
+        return [r.id, toIncident(at && (!r.last_alert_at || at > r.last_alert_at) ? { ...r, last_alert_at: at } : r)];
+      }),
+    );
   }
 }
