@@ -120,6 +120,37 @@ describe('repeated triggers written in shared batches (real PostgreSQL)', () => 
     expect(await counts(t, service.id)).toMatchObject({ incidents: 1, alerts: 1, timeline: 2 });
   });
 
+  it('an acknowledge that waited for another process\'s repeats ends the burst counting them too', async () => {
+    await enqueue('raced').expect(202);
+    await enqueue('raced').expect(202); // starts the burst: one repeat
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM incidents WHERE service_id = $1 AND dedup_key = 'raced'`, [service.id]);
+    // Another api process writes five repeats as its remembered-incident write does: the incident's lock, then the alert.
+    const other = t.dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`SELECT 1 FROM incidents WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+      await other.query(`UPDATE alerts SET occurrences = occurrences + 5 WHERE incident_id = $1 AND alert_key = ''`, [id]);
+      const ack = postJson(t, '/v2/enqueue', { routing_key: v2.key, event_action: 'acknowledge', dedup_key: 'raced' }).then((r) => r);
+      // The acknowledge's load waits for that lock; its statement began before the other transaction commits.
+      for (let waited = 0; ; waited += 10) {
+        const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        if (n > 0) break;
+        if (waited > 5000) throw new Error('the acknowledge never waited for the lock');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await other.commitTransaction();
+      expect((await ack).status).toBe(202);
+    } finally {
+      await other.release();
+    }
+    const detail = (await t.api().get(`/api/v1/incidents/${id}`).expect(200)).body;
+    expect(detail.status).toBe('acknowledged');
+    expect(detail.timeline.find((e: { type: string }) => e.type === 'repeated').data.count).toBe(6);
+    const [stored] = await t.dataSource.query(`SELECT (data->>'count')::int AS count FROM incident_timeline WHERE incident_id = $1 AND type = 'repeated'`, [id]);
+    expect(stored.count).toBe(6);
+  });
+
   it('counts repeats in one entry per burst: a change of status starts a new one, and the incident stays acknowledged', async () => {
     await enqueue('acked').expect(202);
     await enqueue('acked').expect(202);
