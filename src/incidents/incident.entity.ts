@@ -28,7 +28,7 @@ const bigintAsNumber = {
  * A burst of repeated triggers: the same dedup key again while the incident
  * is open, shown as one timeline entry. The burst is counted on the
  * incident's trigger alert (the alert row of its ungrouped triggers, whose
- * `occurrences` every repeat adds to): `count` is that alert's occurrences
+ * `occurrences` every repeat adds to): the burst's count is that alert's occurrences
  * less `base`, and its last repeat is that alert's `updated_at`. So a repeat
  * writes that alert alone (docs/architecture.md); the entry itself is
  * written when the burst starts and again, with its final count, when it
