@@ -82,10 +82,10 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
   const out: BatchDecision = { results: [], incidents: [], alerts: [], timeline: [], lifecycle: [], opened: false };
   let n = 0;
 
-  const timeline = (l: LoadedIncident, type: string, message: string, actor: Actor, at: Date, data: Record<string, unknown> | null) =>
+  const timeline = (l: LoadedIncident, type: string, message: string, actor: Actor, at: Date, data: Record<string, unknown> | null, id: string | null = null) =>
     out.timeline.push({
       n: out.timeline.length,
-      id: null,
+      id,
       incident_id: l.incident.id,
       at,
       type,
@@ -103,7 +103,7 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     if (result.outcome === 'conflict') return result;
     if (result.outcome === 'changed') {
       const p = result.patch;
-      const record: ActorRecord = { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
+      const record: ActorRecord = actorRecord(actor);
       inc.status = result.status;
       inc.updatedAt = now;
       endBurst(l);
@@ -183,33 +183,30 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
       base: (inc.triggerCount ?? 1) - 1,
       firstAt: now.toISOString(),
       source: c.target.source,
-      actor: { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel },
+      actor: actorRecord(actor),
     };
     inc.repeatBurst = burst;
     inc.lastAlertAt = now;
     inc.updatedAt = now;
     touched.add(l);
-    const entry = burstEntry(inc)!;
-    timeline(l, 'repeated', entry.message, actor, now, entry.data);
-    const added = out.timeline[out.timeline.length - 1];
-    added.id = burst.entryId;
-    burstRows.set(burst.entryId, added);
+    burstRow(l, burst);
   };
 
   /** A change of status ends the open burst: its entry gets its final count (the next repeat starts a new one). */
   function endBurst(l: LoadedIncident): void {
-    const inc = l.incident;
-    const final = burstEntry(inc);
-    const burst = inc.repeatBurst;
-    inc.repeatBurst = null;
-    if (!final || !burst) return;
+    const burst = l.incident.repeatBurst;
+    if (!burst) return;
     const row = burstRows.get(burst.entryId);
-    if (row) {
-      Object.assign(row, final);
-      return;
-    }
-    timeline(l, 'repeated', final.message, burst.actor, new Date(burst.firstAt), final.data);
-    out.timeline[out.timeline.length - 1].id = burst.entryId;
+    if (row) Object.assign(row, burstEntry(l.incident));
+    else burstRow(l, burst);
+    l.incident.repeatBurst = null;
+  }
+
+  /** The burst's entry as of now, in the batch's timeline rows: inserted when new, its text rewritten otherwise (by its id). */
+  function burstRow(l: LoadedIncident, burst: RepeatBurst): void {
+    const { message, data } = burstEntry(l.incident)!;
+    timeline(l, 'repeated', message, burst.actor, new Date(burst.firstAt), data, burst.entryId);
+    burstRows.set(burst.entryId, out.timeline[out.timeline.length - 1]);
   }
 
   const onEvent = (c: EventCommand): CommandResult => {
@@ -277,6 +274,11 @@ export function decideBatch(commands: readonly IncidentCommand[], loaded: readon
     repeat_burst: i.repeatBurst,
   }));
   return out;
+}
+
+/** Who acted, as the incident row and a repeat burst keep it. */
+function actorRecord(actor: Actor): RepeatBurst['actor'] {
+  return { type: actor.type, id: actor.id ?? null, name: actor.name ?? null, channel: actor.channel };
 }
 
 /** What the listeners hear about. A new alert on an open incident is not news to them (auto-resolve re-arms lazily). */

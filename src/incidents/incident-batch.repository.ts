@@ -73,10 +73,8 @@ export class IncidentBatchWriter {
   /** Repeats decided from known incidents that write alerts alone, in one statement if every row still has its version; null otherwise. */
   private async writeKnown(connection: Client, commands: IncidentCommand[], known: KnownBatch, now: Date): Promise<CommandResult[] | null> {
     const d = decideBatch(commands, known.loaded, now);
-    // Repeats within open bursts write their alerts alone; anything else (a burst to start) is the usual path's.
-    if (d.opened || d.lifecycle.length || d.incidents.length || d.timeline.length || !d.alerts.length || d.results.some((r) => r.kind !== 'event')) {
-      return null;
-    }
+    // Repeats within open bursts write their alerts alone; anything else (a burst to start, a change, a retry) is the usual path's.
+    if (d.incidents.length || d.timeline.length || !d.alerts.length || d.results.some((r) => r.kind !== 'event')) return null;
     const { rows } = await connection.query<{ ok: boolean }>(
       `EXECUTE ${PREPARED.knownWrite.name}(${jsonLiteral(known.versions)}, ${jsonLiteral(d.alerts)}, ${literal(now.toISOString())})`,
     );
