@@ -85,8 +85,8 @@ export class DispatcherService {
     const alone = rows.filter((r) => limitedBy(r) === null);
     const limited = groupBy(rows.filter((r) => limitedBy(r) !== null), (r) => limitedBy(r) as string);
     const work = Promise.all([
-      ...alone.map((r) => this.sendOne(r, byId.get(r.incidentId))),
-      ...[...limited].map(([cm, group]) => this.sendRateLimited(cm, group, byId)),
+      ...alone.map((r) => this.sendOne(r, byId.get(r.incidentId), claimedUntil)),
+      ...[...limited].map(([cm, group]) => this.sendRateLimited(cm, group, byId, claimedUntil)),
     ]);
     const tracked = work.then(() => undefined);
     this.inFlight.add(tracked);
@@ -101,19 +101,19 @@ export class DispatcherService {
   }
 
   /** One contact method's due SMS/voice pages, oldest first, within its per-minute budget. */
-  private async sendRateLimited(contactMethodId: string, group: ClaimedPage[], byId: Map<string, IncidentInfo>): Promise<void> {
+  private async sendRateLimited(contactMethodId: string, group: ClaimedPage[], byId: Map<string, IncidentInfo>, claimedUntil: Date): Promise<void> {
     group.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
     const now = this.clock.now();
     const window = await this.rateLimiter.window(contactMethodId, now);
     const plan = planRateLimitedPages(group, window.sent, this.rateLimiter.limitPerMinute);
     if (plan.defer.length) await this.rateLimiter.defer(plan.defer.map((r) => r.id), window.freesAt, now);
     // The budget was taken for the whole group, so the pages within it can go out together.
-    await Promise.all(plan.sendAlone.map((r) => this.sendOne(r, byId.get(r.incidentId))));
+    await Promise.all(plan.sendAlone.map((r) => this.sendOne(r, byId.get(r.incidentId), claimedUntil)));
     if (plan.bundle) {
       const rep = plan.bundle.representative;
       const absorbed = plan.bundle.absorbed.map((r) => r.id);
       rep.bundledCount = await this.rateLimiter.absorb(rep, contactMethodId, absorbed, now);
-      await this.sendOne(rep, byId.get(rep.incidentId));
+      await this.sendOne(rep, byId.get(rep.incidentId), claimedUntil);
     }
   }
 
@@ -135,7 +135,14 @@ export class DispatcherService {
     await this.notifications.releaseClaimsOf(this.workerId);
   }
 
-  private async sendOne(row: ClaimedPage, incident: IncidentInfo | undefined): Promise<void> {
+  /**
+   * Sends one claimed page and records its outcome. A page whose claim ran
+   * out before its send began (this process stalled for longer than
+   * KLAXON_CLAIM_TIMEOUT_MS) is not sent: another worker may already have
+   * taken it over (releaseExpiredClaims), and sending too would page twice.
+   * It stays `sending` until a worker hands it back and sends it.
+   */
+  private async sendOne(row: ClaimedPage, incident: IncidentInfo | undefined, claimedUntil: Date): Promise<void> {
     if (!incident) return this.finish(row, 'cancelled', { error: 'incident no longer exists' });
     if (incident.status !== 'triggered') {
       return this.finish(row, 'cancelled', { error: `incident ${incident.status} before the page was sent` });
@@ -148,6 +155,11 @@ export class DispatcherService {
     const incidentUrl = consoleIncidentUrl(this.config.PUBLIC_URL, incident.number);
     const content = toPageContent(incident, { moreIncidents: row.bundledCount || undefined, ...links, ...(incidentUrl ? { incidentUrl } : {}) });
     const outgoing: OutgoingNotification = { notificationId: row.id, address: row.address, userId: row.userId, content };
+    if (this.clock.now() >= claimedUntil) {
+      const late = { notificationId: row.id, incidentId: row.incidentId, channel: row.channel, claimedUntil };
+      this.logger.warn(late, 'page not sent: its claim ran out before the send; another worker sends it');
+      return;
+    }
     try {
       const result = await channel.send(outgoing);
       await this.finish(row, 'sent', { provider: result.provider, providerMessageId: result.providerMessageId, incident });

@@ -14,7 +14,10 @@ describe('many workers on one database', () => {
   jest.setTimeout(300_000);
   let w: ProcessWorld;
   const workers: KlaxonProcess[] = [];
-  const env = { KLAXON_CLAIM_TIMEOUT_MS: '3000' };
+  // Short enough that the dead worker's claims are taken over within the test, long enough that a live worker
+  // whose send stalls on this loaded machine (four processes and PostgreSQL on two cores) keeps its claim: a claim
+  // that runs out under a live worker's send is taken over and sent again, a duplicate the bound below does not count.
+  const env = { KLAXON_CLAIM_TIMEOUT_MS: '10000' };
   const storm = (prefix: string) =>
     Array.from({ length: INCIDENTS }, (_, i) => ({ dedupKey: `${prefix}-${i}`, summary: `storm ${prefix} ${i}` }));
 
