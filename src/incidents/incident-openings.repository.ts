@@ -41,7 +41,7 @@ export interface OpenedIncident {
  * the incidents again.
  */
 export interface IncidentOpeningListener {
-  onIncidentsOpened(em: EntityManager, opened: readonly OpenedIncident[]): Promise<void>;
+  onIncidentsOpened(em: EntityManager, opened: readonly OpenedIncident[], now: Date): Promise<void>;
 }
 
 const RETURNING = `i.id, i.service_id AS "serviceId", i.status, i.suppressed, i.created_at AS "createdAt",
@@ -117,7 +117,7 @@ export class IncidentOpeningsRepository {
     return this.dataSource.transaction(async (em) => {
       const rows: OpenedIncident[] = await em.query(sql, [now, limit]);
       if (!rows.length) return 0;
-      for (const listener of this.listeners) await listener.onIncidentsOpened(em, rows);
+      for (const listener of this.listeners) await listener.onIncidentsOpened(em, rows, now);
       return rows.length;
     });
   }

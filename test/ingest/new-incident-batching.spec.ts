@@ -1,3 +1,5 @@
+import { EscalationStepKind } from '../../src/escalation/engine/kinds/escalation-step.kind';
+import { TimerClaimerService } from '../../src/escalation/engine/timer-claimer.service';
 import { IncidentOpeningsRepository, OpenedIncident } from '../../src/incidents/incident-openings.repository';
 import { MaintenanceReleaseRepository } from '../../src/incidents/maintenance-release.repository';
 import { IncidentsRepository } from '../../src/incidents/incidents.repository';
@@ -8,9 +10,10 @@ import { alertOccurrences, counts, ingestEvent, ingestTarget, postJson } from '.
 /**
  * The first trigger of a new incident is written in a batch shared with the
  * other events of the moment (incidents.repository.ts); what a new incident
- * sets off (its escalation's start and auto-resolve timers, the post to the
- * service's Slack channel, the webhooks' `incident.triggered`) is claimed
- * afterwards, once, and handed to the modules that own it.
+ * sets off (its escalation's first step and auto-resolve timer, the post to
+ * the service's Slack channel, the webhooks' `incident.triggered`) is claimed
+ * afterwards, once, and handed to the modules that own it. (These services'
+ * default policy has nobody to page: the first step exhausts it at once.)
  * Together they must leave exactly the rows the one-transaction path leaves.
  */
 describe('new incidents opened in shared batches (real PostgreSQL)', () => {
@@ -41,7 +44,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     const q = (sql: string) => t.dataSource.query(sql, [incidentId]);
     const [incident] = await q(`SELECT status, title, severity, level, loop, escalation_epoch, created_at, last_alert_at FROM incidents WHERE id = $1`);
     const alerts = await q(`SELECT integration_id, source, action, status, title, severity, details, payload - 'dedup_key' AS payload, received_at FROM alerts WHERE incident_id = $1`);
-    const timeline = await q(`SELECT type, regexp_replace(message, 'disk \\S+', 'disk *') AS message, actor_type, actor_id, actor_name, channel, data FROM incident_timeline WHERE incident_id = $1 ORDER BY id`);
+    const timeline = await q(`SELECT type, regexp_replace(message, 'disk \\S+', 'disk *') AS message, actor_type, actor_id, actor_name, channel, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`);
     const timers = await q(`SELECT kind, due_at, data FROM timers WHERE incident_id = $1 ORDER BY kind`);
     const pages = await q(`SELECT replace(idempotency_key, incident_id::text, '*') AS key, channel, address, epoch, state, due_at FROM notifications WHERE incident_id = $1`);
     return { incident: { ...incident, title: 'disk *' }, alerts: alerts.map((a: { title: string }) => ({ ...a, title: 'disk *' })), timeline, timers, pages };
@@ -56,11 +59,11 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
 
     const a = await footprint(batched.incidentId!);
     expect(a).toEqual(await footprint(single.incidentId!));
-    // And that footprint is the complete one: start and auto-resolve timers, the channel post.
+    // And that footprint is the complete one: the first step (nobody to page), the auto-resolve timer, the channel post.
     expect(a).toMatchObject({
-      timers: [{ kind: 'auto-resolve' }, { kind: 'escalation', data: { input: 'start' } }],
+      timers: [{ kind: 'auto-resolve' }],
       pages: [{ key: 'slack-channel:*', channel: 'slack', address: 'C024BE91L', state: 'pending' }],
-      timeline: [{ type: 'triggered', message: 'Triggered by Prometheus: disk *' }],
+      timeline: [{ type: 'triggered', message: 'Triggered by Prometheus: disk *' }, { type: 'started' }, { type: 'level-empty' }, { type: 'exhausted' }],
     });
     expect(await claimNew()).toEqual({ claimed: 0 });
   });
@@ -78,7 +81,7 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     expect(await alertOccurrences(t, service.id)).toBe(400);
     await claimNew();
     const [{ n }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 AND m.kind = 'escalation'`,
+      `SELECT count(*)::int AS n FROM incidents WHERE service_id = $1 AND level_reached_at IS NOT NULL AND escalation_exhausted`,
       [service.id],
     );
     expect(n).toBe(200);
@@ -113,7 +116,10 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     expect(await unstarted()).toEqual([]);
     const timers: { dedup_key: string; kind: string }[] = await t.dataSource.query(
       `SELECT i.dedup_key, m.kind FROM timers m JOIN incidents i ON i.id = m.incident_id WHERE i.service_id = $1 ORDER BY 1, 2`, [service.id]);
-    expect(timers).toEqual([{ dedup_key: 'crash-1', kind: 'auto-resolve' }, { dedup_key: 'crash-1', kind: 'escalation' }]);
+    expect(timers).toEqual([{ dedup_key: 'crash-1', kind: 'auto-resolve' }]);
+    const escalated = await t.dataSource.query(
+      `SELECT dedup_key FROM incidents WHERE service_id = $1 AND level_reached_at IS NOT NULL AND dedup_key LIKE 'crash-%'`, [service.id]);
+    expect(escalated).toEqual([{ dedup_key: 'crash-1' }]);
   });
 
   it('hands each claimed batch to the listeners: a held incident is announced only, and started once released; one started earlier is announced only', async () => {
@@ -149,10 +155,34 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     );
     expect(await claimNew()).toEqual({ claimed: 1 });
     expect(heard).toEqual([expect.objectContaining({ id: held.incidentId, starts: true, announces: false, held: false, startsFrom: releasedAt })]);
-    expect(await timersOf(held.incidentId!)).toEqual(['auto-resolve', 'escalation']);
+    expect(await timersOf(held.incidentId!)).toEqual(['auto-resolve']);
     const [stamps] = await t.dataSource.query(
-      `SELECT escalation_started_at IS NOT NULL AS started, webhooks_announced_at IS NOT NULL AS announced FROM incidents WHERE id = $1`, [held.incidentId]);
-    expect(stamps).toEqual({ started: true, announced: true });
+      `SELECT escalation_started_at IS NOT NULL AS started, webhooks_announced_at IS NOT NULL AS announced, level_reached_at AS "levelReachedAt"
+         FROM incidents WHERE id = $1`, [held.incidentId]);
+    expect(stamps).toEqual({ started: true, announced: true, levelReachedAt: releasedAt });
+  });
+
+  it('leaves the first step to a start timer when it fails in the claim; the claim and the other listeners commit', async () => {
+    await claimNew(); // what earlier tests left
+    const failing = jest.spyOn(EscalationStepKind.prototype, 'fireBatch').mockRejectedValueOnce(new Error('the planner broke'));
+    try {
+      const [opened] = await incidents.record(target(), [event('fallback')], {});
+      expect(await claimNew()).toEqual({ claimed: 1 });
+      expect(failing).toHaveBeenCalledTimes(1);
+      const state = () => t.dataSource.query(
+        `SELECT escalation_started_at IS NOT NULL AS claimed, level_reached_at IS NOT NULL AS escalated FROM incidents WHERE id = $1`, [opened.incidentId]);
+      expect(await state()).toEqual([{ claimed: true, escalated: false }]);
+      const timers = await t.dataSource.query(`SELECT kind, data FROM timers WHERE incident_id = $1 ORDER BY kind`, [opened.incidentId]);
+      expect(timers).toEqual([{ kind: 'auto-resolve', data: {} }, { kind: 'escalation', data: { input: 'start' } }]);
+      const [{ posts }] = await t.dataSource.query(`SELECT count(*)::int AS posts FROM notifications WHERE incident_id = $1 AND channel = 'slack'`, [opened.incidentId]);
+      expect(posts).toBe(1);
+
+      // The timer loop then fires it like any start.
+      await t.get(TimerClaimerService).fireDueTimers();
+      expect(await state()).toEqual([{ claimed: true, escalated: true }]);
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it('refuses to claim while no listener is registered', async () => {
