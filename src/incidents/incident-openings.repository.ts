@@ -3,21 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus } from './domain/incident-state';
 
-/**
- * Incidents claimed per transaction; the worker claims again while there are
- * more. The claim's listeners fire each incident's first escalation step, and
- * a step loads its policy's targets with a few queries: 25 keeps a claim
- * short, and a full claim brings {@link MORE_LANES} more beside the next.
- */
-const CLAIM_BATCH = 25;
-/**
- * Further claims run at once when a claim came back full (a storm): with
- * SKIP LOCKED each takes other incidents, so a storm's first steps are planned
- * in parallel transactions, and a quiet system pays for one claim a pass.
- */
-const MORE_LANES = 4;
-/** Claims one of those lanes makes per pass at most, while each comes back full. */
-const LANE_CLAIMS = 2;
+/** Incidents claimed per statement; the worker claims again while there are more. */
+const CLAIM_BATCH = 200;
 
 /** One incident of a claimed batch, as the opening listeners hear it. */
 export interface OpenedIncident {
@@ -116,29 +103,14 @@ export class IncidentOpeningsRepository {
   }
 
   /**
-   * Claims up to `limit` incidents to start (and, when that claim was full,
-   * up to `limit` more in each of {@link MORE_LANES} claims at once) and up
-   * to `limit` to announce only, each claim in its own transaction with its
-   * listeners. Refuses to claim while no listener is registered (stamping
-   * would lose what the incidents set off). Returns how many incidents were
-   * claimed.
+   * Claims up to `limit` incidents to start and up to `limit` to announce
+   * only, each claim in its own transaction with its listeners. Refuses to
+   * claim while no listener is registered (stamping would lose what the
+   * incidents set off). Returns how many incidents were claimed.
    */
   async claimOpened(now: Date, limit = CLAIM_BATCH): Promise<number> {
     if (!this.listeners.length) throw new Error('no incident opening listener is registered: new incidents are left unclaimed');
-    let claimed = await this.claim(START_SQL, now, limit);
-    if (claimed === limit) {
-      const lane = async () => {
-        let n = 0;
-        for (let i = 0; i < LANE_CLAIMS; i++) {
-          const got = await this.claim(START_SQL, now, limit);
-          n += got;
-          if (got < limit) break;
-        }
-        return n;
-      };
-      claimed += (await Promise.all(Array.from({ length: MORE_LANES }, lane))).reduce((a, b) => a + b, 0);
-    }
-    return claimed + (await this.claim(ANNOUNCE_SQL, now, limit));
+    return (await this.claim(START_SQL, now, limit)) + (await this.claim(ANNOUNCE_SQL, now, limit));
   }
 
   private claim(sql: string, now: Date, limit: number): Promise<number> {

@@ -185,27 +185,6 @@ describe('new incidents opened in shared batches (real PostgreSQL)', () => {
     }
   });
 
-  it('claims a storm in parallel claims of 25: one pass takes 120 new incidents, one quiet claim takes what there is', async () => {
-    await claimNew(); // what earlier tests left
-    const openings = t.get(IncidentOpeningsRepository);
-    const claims = jest.spyOn(openings as unknown as { claim: () => Promise<number> }, 'claim');
-    try {
-      await incidents.record(target(), Array.from({ length: 120 }, (_, i) => event(`storm-${i}`)), {});
-      // The first claim of 25 came back full, so parallel claims took the rest in the same pass (one claim: 25).
-      expect(await openings.claimOpened(t.clock.now())).toBe(120);
-      const [{ n }] = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM incidents WHERE service_id = $1 AND dedup_key LIKE 'storm-%' AND level_reached_at IS NOT NULL`, [service.id]);
-      expect(n).toBe(120);
-
-      claims.mockClear();
-      await incidents.record(target(), [event('quiet')], {});
-      expect(await openings.claimOpened(t.clock.now())).toBe(1);
-      expect(claims).toHaveBeenCalledTimes(2); // one start claim, one announce claim
-    } finally {
-      claims.mockRestore();
-    }
-  });
-
   it('refuses to claim while no listener is registered', async () => {
     await incidents.record(target(), [event('unheard')], {});
     await expect(new IncidentOpeningsRepository(t.dataSource).claimOpened(t.clock.now())).rejects.toThrow(/no incident opening listener/);
