@@ -1,4 +1,5 @@
 import { TimerClaimerService } from '../../src/escalation/engine/timer-claimer.service';
+import { TargetDirectory } from '../../src/escalation/target-directory';
 import { WorkerService } from '../../src/worker/worker.service';
 import { createPolicy, createServiceWithEventsV2, createUser, phoneNumber } from '../support/factories';
 import { RecordingChannels } from '../support/recording-channels';
@@ -95,7 +96,11 @@ describe('escalation steps fired in batches (real PostgreSQL)', () => {
       await createServiceWithEventsV2(t, (await createPolicy(t, [{ delayMinutes: 5, targets: [{ type: 'user', id: dave.id }] }])).id),
     ];
     for (let i = 0; i < 20; i++) await post(services[i % 2].routingKey, `mixed-${i}`);
+    const loads = jest.spyOn(TargetDirectory.prototype, 'load');
     await worker.drain();
+    // The 20 first steps fire together, and one load of their targets serves both policies.
+    expect(loads).toHaveBeenCalledTimes(1);
+    loads.mockRestore();
     const sent = channels.get('sms').sent;
     expect(sent.filter((p) => p.address === carol.contactMethods[0].address)).toHaveLength(10);
     expect(sent.filter((p) => p.address === dave.contactMethods[0].address)).toHaveLength(10);

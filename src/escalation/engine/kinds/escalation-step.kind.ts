@@ -176,20 +176,22 @@ export class EscalationStepKind implements TimerKind<'escalation'> {
     return step.next ? [step.next] : [];
   }
 
-  /** Policies and targets are loaded once per batch: incidents of one service share them. */
+  /**
+   * Policies and targets are loaded once per batch, whatever the number of
+   * policies: one load of every target any step of the batch may page (the
+   * incidents' snapshots and the policies of those starting), which answers
+   * each step's lookups by id. A storm's first steps across many services
+   * are then a few queries, not a few per service.
+   */
   async fireBatch(em: EntityManager, timers: FiringTimer<'escalation'>[], now: Date): Promise<NewTimer[]> {
     const policyIds = new Set<string>();
     for (const { incident } of timers) if (!incident.policySnapshot && incident.escalationPolicyId) policyIds.add(incident.escalationPolicyId);
     const policies = new Map((await this.plans.loadPolicies(em, [...policyIds])).map((p) => [p.id, p]));
-    const targets = new Map<string, Promise<PolicyWarningContext>>();
+    const levels = [...timers.flatMap(({ incident }) => incident.policySnapshot?.levels ?? []), ...[...policies.values()].flatMap((p) => p.levels)];
+    let targets: Promise<PolicyWarningContext> | undefined;
     const loaders: StepLoaders = {
       policy: async (id) => policies.get(id) ?? null,
-      targets: (levels) => {
-        const key = JSON.stringify(levels);
-        let loaded = targets.get(key);
-        if (!loaded) targets.set(key, (loaded = this.directory.load(levels, em, now)));
-        return loaded;
-      },
+      targets: () => (targets ??= this.directory.load(levels, em, now)),
     };
     const writes: { incident: TimerIncident; write: PlanWrite }[] = [];
     const next: NewTimer[] = [];
