@@ -13,7 +13,8 @@ import { TimersRepository } from './timers.repository';
  * it: arm the timers that change calls for and wake the workers for them; on
  * acknowledge and resolve, cancel the pages not yet sent. (A new incident is
  * not announced here: the worker claims incidents whose escalation has not
- * started, escalation-start.repository.ts.) Timers are never
+ * started, incident-openings.repository.ts, and escalation-starter.ts fires
+ * its first step.) Timers are never
  * edited here: one that no longer matches the incident fires as a no-op.
  *
  * A held maintenance incident (docs/maintenance.md) arms nothing: an
