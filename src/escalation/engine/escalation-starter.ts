@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IncidentOpeningListener, IncidentOpeningsRepository, OpenedIncident } from '../../incidents/incident-openings.repository';
+import { EscalationStepKind } from './kinds/escalation-step.kind';
 import type { DueTimer } from './timer-data';
 import type { FiringTimer } from './timer-kind';
 import { TimerIncidentsRepository } from './timer-incidents.repository';
@@ -11,7 +12,7 @@ import { TimersRepository } from './timers.repository';
  * How escalation starts: the incidents module claims new incidents once
  * (incident-openings.repository.ts) and hands each batch, in the claiming
  * transaction, to this listener. It fires each incident's first escalation
- * step there and then (the step kind's batch, exactly what a `start`
+ * step there and then (`EscalationStepKind.fireBatch`, exactly what a `start`
  * timer firing would do, with the incident already locked by the claim), so
  * the first pages are written in the claim's commit; and it arms the
  * service's auto-resolve timer, due from the incident's opening (or from its
@@ -36,6 +37,7 @@ export class EscalationStarter implements OnModuleInit, IncidentOpeningListener 
     private readonly timers: TimersRepository,
     private readonly incidents: TimerIncidentsRepository,
     private readonly kinds: TimerKinds,
+    private readonly steps: EscalationStepKind,
   ) {}
 
   onModuleInit(): void {
@@ -64,7 +66,7 @@ export class EscalationStarter implements OnModuleInit, IncidentOpeningListener 
           if (incident && !this.kinds.isNoop(timer, incident)) firing.push({ timer, incident });
         }
         if (!firing.length) return;
-        await this.timers.insert(savepoint, await this.kinds.fireBatch('escalation', savepoint, firing, now));
+        await this.timers.insert(savepoint, await this.steps.fireBatch(savepoint, firing, now));
       });
       return true;
     } catch (e) {

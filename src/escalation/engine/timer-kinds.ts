@@ -6,7 +6,7 @@ import { CleanupKind } from './kinds/cleanup.kind';
 import { EscalationStepKind } from './kinds/escalation-step.kind';
 import { MaintenanceEndKind } from './kinds/maintenance-end.kind';
 import type { DueTimer, EngineTimerKindName, IncidentTimerKindName, NewTimer } from './timer-data';
-import type { EngineTimerKind, FiringTimer, TimerIncident, TimerKind } from './timer-kind';
+import type { EngineTimerKind, TimerIncident, TimerKind } from './timer-kind';
 
 /** One module per kind; the types make a kind added to timer-data.ts without a module here a compile error. */
 type KindsByName = { readonly [K in IncidentTimerKindName]: TimerKind<K> };
@@ -46,15 +46,6 @@ export class TimerKinds {
 
   fire<K extends IncidentTimerKindName>(em: EntityManager, timer: DueTimer<K>, incident: TimerIncident, now: Date): Promise<NewTimer[]> {
     return this.get<K>(timer.kind).fire(em, timer, incident, now);
-  }
-
-  /** A kind's batch firing (timer-kind.ts), or one `fire` after another for a kind without one. */
-  async fireBatch<K extends IncidentTimerKindName>(kind: K, em: EntityManager, timers: FiringTimer<K>[], now: Date): Promise<NewTimer[]> {
-    const k = this.get<K>(kind);
-    if (k.fireBatch) return k.fireBatch(em, timers, now);
-    const next: NewTimer[] = [];
-    for (const { timer, incident } of timers) next.push(...(await k.fire(em, timer, incident, now)));
-    return next;
   }
 
   isEngineNoop<K extends EngineTimerKindName>(timer: DueTimer<K>): boolean {

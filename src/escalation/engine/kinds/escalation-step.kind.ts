@@ -85,7 +85,8 @@ interface PlannedStep {
 /**
  * What one escalation step writes, asked of the pure planner: null when the
  * planner ignores the input. The loaders fetch what the planner needs (in a
- * batch, once for every incident with the same policy or levels).
+ * batch, once for the whole batch: `targets` may then answer for more
+ * targets than `levels` names).
  */
 export async function planStep(
   incident: TimerIncident,
