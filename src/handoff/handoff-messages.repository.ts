@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Changed } from '../database/changed-rows';
-import { WORK_CHANNEL } from '../database/work-channel';
+import { WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 
 export type HandoffMessageKind = 'oncall' | 'offcall' | 'on-call-now' | 'shift-change';
 export type HandoffChannel = 'sms' | 'email' | 'slack';
@@ -114,7 +114,7 @@ export class HandoffMessagesRepository {
        ON CONFLICT (key) DO NOTHING`,
       [JSON.stringify(rows)],
     );
-    if (n > 0) await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
+    if (n > 0) await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '${'outbox' satisfies WorkKind}')`);
     return n;
   }
 

@@ -1,4 +1,4 @@
-import { WORK_CHANNEL } from '../database/work-channel';
+import { WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 import { LOAD_SQL, TRIGGER_LOAD_SQL } from './incident-statements';
 
 /**
@@ -54,7 +54,7 @@ WITH u AS (
   ON CONFLICT (id) DO UPDATE SET message = EXCLUDED.message, data = EXCLUDED.data
 )
 SELECT pg_current_xact_id()::xid::text AS version,
-       (SELECT count(*) FROM (SELECT pg_notify('${WORK_CHANNEL}', '') WHERE $5::boolean) AS woken)::int AS woken`;
+       (SELECT count(*) FROM (SELECT pg_notify('${WORK_CHANNEL}', '${'timers' satisfies WorkKind}') WHERE $5::boolean) AS woken)::int AS woken`;
 
 const KNOWN_WRITE_SQL = `
 WITH v AS (

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { WORK_CHANNEL } from '../database/work-channel';
+import { WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 import { coveredByMaintenance } from './incident-statements';
 
 /**
@@ -66,7 +66,7 @@ export class MaintenanceReleaseRepository {
          INSERT INTO incident_timeline (incident_id, at, type, message, actor_type, actor_id, actor_name, channel, data)
          SELECT r.id, $2::timestamptz, 'maintenance-released', $3, 'system', NULL, 'Klaxon', 'system', $4::jsonb FROM released r
        ), wake AS (
-         SELECT pg_notify('${WORK_CHANNEL}', '') FROM (SELECT 1) AS one WHERE EXISTS (SELECT 1 FROM released)
+         SELECT pg_notify('${WORK_CHANNEL}', '${'timers' satisfies WorkKind}') FROM (SELECT 1) AS one WHERE EXISTS (SELECT 1 FROM released)
        )
        SELECT r.id, (SELECT count(*) FROM wake) AS woken FROM released r ORDER BY r.id`,
       [ids, now, entry.message, JSON.stringify(entry.data), entry.force ?? false],

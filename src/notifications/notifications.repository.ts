@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Page, PageQuery, paginate } from '../common/pagination';
-import { WORK_CHANNEL } from '../database/work-channel';
+import { WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 import type { ChannelType } from './channels/notification-channel';
 import { Notification, type NotificationState } from './notification.entity';
 import type { Changed } from '../database/changed-rows';
@@ -164,9 +164,9 @@ export class NotificationsRepository {
     return affected;
   }
 
-  /** NOTIFY on WORK_CHANNEL: delivered at the commit of the caller's transaction, not before. */
-  async wakeWorkers(em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_notify('${WORK_CHANNEL}', '')`);
+  /** NOTIFY on WORK_CHANNEL for the workers' `kind` loop: delivered at the commit of the caller's transaction, not before. */
+  async wakeWorkers(em: EntityManager, kind: WorkKind): Promise<void> {
+    await em.query(`SELECT pg_notify('${WORK_CHANNEL}', $1)`, [kind]);
   }
 
   /** These incidents' Slack messages (direct and to chat destinations' channels) that exist or are being posted, in one query. */

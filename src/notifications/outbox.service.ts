@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { WorkKind } from '../database/work-channel';
 import { NotificationsRepository } from './notifications.repository';
 
 /**
@@ -16,8 +17,8 @@ export class OutboxService {
     return this.notifications.cancelPending(em, incidentIds, reason);
   }
 
-  /** Wakes every worker at commit (NOTIFY is transactional). */
-  wakeWorkers(em: EntityManager): Promise<void> {
-    return this.notifications.wakeWorkers(em);
+  /** Wakes every worker's `kind` loop at commit (NOTIFY is transactional). */
+  wakeWorkers(em: EntityManager, kind: WorkKind): Promise<void> {
+    return this.notifications.wakeWorkers(em, kind);
   }
 }

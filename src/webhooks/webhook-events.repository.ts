@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WORK_CHANNEL } from '../database/work-channel';
+import { WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 import type { IncidentFacts, WebhookActor } from './event-body';
 
 export interface IncidentFactsRow extends IncidentFacts {
@@ -83,7 +83,7 @@ export class WebhookEventsRepository {
            FROM events JOIN e ON e.id = events.id CROSS JOIN LATERAL unnest(e.webhook_ids) AS w(webhook_id)
          ON CONFLICT (event_id, webhook_id) DO NOTHING
        )
-       SELECT pg_notify('${WORK_CHANNEL}', '')`,
+       SELECT pg_notify('${WORK_CHANNEL}', '${'webhooks' satisfies WorkKind}')`,
       [JSON.stringify(rows), now],
     );
   }

@@ -6,7 +6,7 @@ import { DispatcherService } from '../notifications/dispatcher.service';
 import { HandoffSenderService } from '../handoff/handoff-sender.service';
 import { HandoffTimerClaimerService } from '../handoff/handoff-timer-claimer.service';
 import { ChannelListener } from '../database/channel-listener.repository';
-import { WORK_CHANNEL } from '../database/work-channel';
+import { isWorkKind, WORK_CHANNEL, type WorkKind } from '../database/work-channel';
 import { HeartbeatsService } from '../services/heartbeats.service';
 import { IncidentOpeningsRepository } from '../incidents/incident-openings.repository';
 import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
@@ -17,9 +17,10 @@ const CLAIM_RECOVERY_MS = 1_000;
 
 /**
  * The worker role's loop. New work wakes it at once through LISTEN/NOTIFY (the
- * NOTIFY is sent by the committing transaction); otherwise it sleeps exactly
- * until the next due timer or page, never longer than the safety poll. The
- * sleep is only a wake-up: all state is in the database.
+ * NOTIFY is sent by the committing transaction; its payload names the loop
+ * the work is for, work-channel.ts, and only that loop wakes); otherwise it
+ * sleeps exactly until the next due timer or page, never longer than the
+ * safety poll. The sleep is only a wake-up: all state is in the database.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,7 +28,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly listener: ChannelListener;
-  private readonly wakers = new Set<Waker>();
+  private readonly wakers = new Map<WorkKind, Waker>();
   private lastHeartbeatCheck = 0;
   private lastClaimRecovery = 0;
 
@@ -47,7 +48,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       channel: WORK_CHANNEL,
       logger: this.logger,
       purpose: 'worker wake-ups (the safety poll covers the gap)',
-      onNotification: () => this.pokeAll(),
+      onNotification: (payload) => (isWorkKind(payload) ? this.poke(payload) : this.pokeAll()),
       // Anything committed while this process was not listening.
       onListening: () => this.pokeAll(),
     });
@@ -131,8 +132,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     const fired = (await this.timers.fireDueTimers()) + (await this.handoffTimers.fireDue());
     // Pages a fired step or the claim (a Slack channel post) wrote are this worker's to send: wake its
     // outbox loop directly (no NOTIFY per step, whose commit-time lock serialises commits). Other
-    // workers find them on their own next pass if this one dies first.
-    if (fired > 0 || opened > 0) this.pokeAll();
+    // workers find them on their own next pass if this one dies first. (Webhook deliveries the claim
+    // or a step queued wake the webhooks loops with their own NOTIFY.)
+    if (fired > 0 || opened > 0) this.poke('outbox');
     return fired > 0 || opened > 0;
   }
 
@@ -149,9 +151,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     return pages + handoffs > 0;
   }
 
-  private async loop(name: string, pass: () => Promise<boolean>, nextDueAt: () => Promise<Date | null>): Promise<void> {
+  private async loop(name: WorkKind, pass: () => Promise<boolean>, nextDueAt: () => Promise<Date | null>): Promise<void> {
     const waker = new Waker();
-    this.wakers.add(waker);
+    this.wakers.set(name, waker);
     try {
       while (this.running) {
         try {
@@ -171,12 +173,16 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
         }
       }
     } finally {
-      this.wakers.delete(waker);
+      this.wakers.delete(name);
     }
   }
 
+  private poke(kind: WorkKind): void {
+    this.wakers.get(kind)?.poke();
+  }
+
   private pokeAll(): void {
-    for (const w of this.wakers) w.poke();
+    for (const w of this.wakers.values()) w.poke();
   }
 }
 

@@ -64,7 +64,7 @@ export class EscalationLifecycleListener implements OnModuleInit, IncidentLifecy
     });
     await this.outbox.cancelPending(em, of('resolved').map((i) => i.id), 'cancelled: incident resolved');
     // New timers to fire (a resolve only cancels, a note arms nothing): each NOTIFY takes a lock at commit, so none without work.
-    if (changes.some((c) => c.event.type !== 'resolved' && c.event.type !== 'note-added')) await this.outbox.wakeWorkers(em);
+    if (changes.some((c) => c.event.type !== 'resolved' && c.event.type !== 'note-added')) await this.outbox.wakeWorkers(em, 'timers');
   }
 }
 

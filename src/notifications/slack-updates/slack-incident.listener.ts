@@ -39,7 +39,7 @@ export class SlackIncidentListener implements OnModuleInit {
     );
     const rewrites = await this.slackUpdates.queueIfMessaged(em, changed, now);
     const replies = await this.slackUpdates.queueNoteReplies(em, notes, now);
-    if (rewrites || replies) await this.outbox.wakeWorkers(em);
+    if (rewrites || replies) await this.outbox.wakeWorkers(em, 'outbox');
   }
 }
 
