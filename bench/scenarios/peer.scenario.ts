@@ -259,7 +259,7 @@ export const peerScenario: Scenario = {
         spec: (prefix, keys, s) => ({ url: klaxon.url, connections: PEER_CONNECTIONS, durationSeconds: s, routingKeys: [svc.routingKey], dedupKeys: keys, dedupPrefix: prefix }),
         settle: async () => {
           const ms = await waitForIdle(ctx.db, settleMs);
-          if (ms === null) ctx.log(`peer: Klaxon's worker still had pages or due timers after ${settleMs / 1000} s; the next run starts anyway`);
+          if (ms === null) ctx.log(`peer: Klaxon's worker still had pages, due timers or unclaimed incidents after ${settleMs / 1000} s; the next run starts anyway`);
         },
       });
       const runs = await measure(sides, seconds, ctx.log);

@@ -1,6 +1,6 @@
 import { createServices, residentBytes } from '../lib/klaxon-api';
 import { runLoad } from '../lib/load';
-import { backlog } from '../lib/drain';
+import { backlog, isIdle } from '../lib/drain';
 import { round, sleep } from '../lib/stats';
 import type { BenchContext, BenchRow, Scenario } from '../lib/bench-types';
 
@@ -48,7 +48,7 @@ export const stormScenario: Scenario = {
     let drainedAt: number | null = null;
     while (Date.now() < deadline) {
       const b = await backlog(ctx.db);
-      if (firstSms.size >= incidents && b.openPages === 0 && b.dueTimers === 0) {
+      if (firstSms.size >= incidents && isIdle(b)) {
         drainedAt = Date.now();
         break;
       }
