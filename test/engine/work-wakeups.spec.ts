@@ -60,7 +60,7 @@ describe('worker wake-ups name their loop', () => {
     expect(await wakes(() => t.api('responder').post(`/api/v1/incidents/${incident.id}/acknowledge`).expect(200), 2)).toEqual(['timers', 'webhooks']);
   });
 
-  it("only the loops' names are kinds: any other payload (an older version's empty one) wakes every loop", () => {
+  it("only the loops' names are work kinds: an older version's empty payload is not one (the worker wakes every loop for it)", () => {
     expect(['timers', 'outbox', 'webhooks'].every(isWorkKind)).toBe(true);
     expect(['', 'pages', 'TIMERS'].some(isWorkKind)).toBe(false);
   });
