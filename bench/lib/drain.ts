@@ -1,13 +1,20 @@
 import type { Pool } from 'pg';
 import { msUntil } from './stats';
 
+export interface Backlog {
+  openPages: number;
+  dueTimers: number;
+  unclaimedIncidents: number;
+}
+
 /**
  * What the worker has still to do: pages not yet finished, timers already
- * due, and new incidents its claim has not taken yet (a new incident's first
- * step fires in that claim, with no timer of its own: without this count the
- * worker looks idle before it has started them).
+ * due, and new incidents its claim has not taken yet (the start claim's
+ * condition, src/incidents/incident-openings.repository.ts: a new incident's
+ * first step fires in that claim, with no timer of its own, so without this
+ * count the worker looks idle before it has started them).
  */
-export async function backlog(db: Pool): Promise<{ openPages: number; dueTimers: number; unclaimedIncidents: number }> {
+export async function backlog(db: Pool): Promise<Backlog> {
   const { rows } = await db.query(
     `SELECT (SELECT count(*) FROM notifications WHERE state IN ('pending', 'sending') AND due_at <= now())::int AS open_pages,
             (SELECT count(*) FROM timers WHERE due_at <= now())::int AS due_timers,
@@ -18,7 +25,7 @@ export async function backlog(db: Pool): Promise<{ openPages: number; dueTimers:
 }
 
 /** Nothing left for the worker: no open page, no due timer, no unclaimed incident. */
-export function isIdle(b: Awaited<ReturnType<typeof backlog>>): boolean {
+export function isIdle(b: Backlog): boolean {
   return b.openPages === 0 && b.dueTimers === 0 && b.unclaimedIncidents === 0;
 }
 
